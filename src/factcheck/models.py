@@ -1,0 +1,128 @@
+"""Every data type of factcheck, in one place: the JSON schema of the report comes from here.
+
+Models are frozen values (tuples, not lists); change one with ``model_copy(update=...)``.
+Offsets are half-open Python ``str`` indices into ``Document.text``.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+SCHEMA_VERSION = "1"
+
+Number = int | float
+Kind = Literal["money", "count", "percent", "year", "date", "duration", "distance", "ratio", "ordinal", "other"]
+Qualifier = Literal["approx", "more_than", "less_than", "at_least", "at_most", "up_to", "vague"]
+Status = Literal["conflict", "agreement", "single"]
+Severity = Literal["low", "medium", "high"]
+TextSource = Literal["file", "extracted"]
+
+KINDS: tuple[str, ...] = Kind.__args__  # type: ignore[attr-defined]
+
+
+class _Value(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class Document(_Value):
+    """A source as read from disk. ``text`` is what every offset indexes."""
+
+    id: str = Field(description="Short stable id, d0, d1, ... in sorted path order")
+    path: str = Field(description="Path as given or found, with forward slashes")
+    title: str
+    published: str | None = Field(default=None, description="ISO 8601 date if the text states it")
+    text: str = Field(repr=False)
+    format: Literal["text", "markdown", "html"] = "text"
+    text_source: TextSource = Field(
+        default="file", description="'file': offsets index the file as read; 'extracted': the text extracted from HTML"
+    )
+    encoding: str = "utf-8"
+
+    @property
+    def name(self) -> str:
+        return self.path.rsplit("/", 1)[-1]
+
+
+class Sentence(_Value):
+    """A sentence (or heading, list item) of a document: ``doc.text[start:end] == text``."""
+
+    doc_id: str
+    index: int
+    start: int
+    end: int
+    text: str
+
+
+class Normalized(_Value):
+    value: Number | None
+    unit: str | None
+
+
+class Claim(_Value):
+    """One numeric expression in a sentence, with what it means."""
+
+    id: str = Field(description="'<doc id>:c<n>', n counting claims in document order")
+    document: str = Field(description="The document's path")
+    start: int
+    end: int
+    text: str = Field(description="The whole quantity expression: number, scale word, currency, unit")
+    sentence: str
+    sentence_start: int = Field(description="Offset of the sentence in the document")
+    kind: Kind
+    value: Number | None = None
+    low: Number | None = None
+    high: Number | None = None
+    unit: str | None = None
+    qualifier: Qualifier | None = None
+    qualifier_text: str | None = Field(default=None, description="The words that gave the qualifier, as written")
+    date: str | None = Field(default=None, description="ISO 8601, truncated to what the text states")
+    per: str | None = Field(default=None, description="A rate's period: 'year' for 'each year', 'annual'")
+    equivalent_of: str | None = Field(
+        default=None, description="Id of the claim this one restates in another currency or unit (parenthesised)"
+    )
+    normalized: Normalized
+
+
+class Conflict(_Value):
+    severity: Severity
+    values: tuple[Number, ...]
+    relative_spread: float
+    explanation: str
+
+
+class ClaimGroup(_Value):
+    id: str
+    label: str
+    kind: Kind
+    unit: str | None
+    status: Status
+    claims: tuple[Claim, ...]
+    conflict: Conflict | None = None
+    explanation: str = Field(default="", description="Why the claims agree, or what the conflict is")
+
+
+class DocumentSummary(_Value):
+    id: str
+    path: str
+    title: str
+    published: str | None
+    sentences: int
+    claims: int
+    text_source: TextSource = "file"
+
+
+class Report(_Value):
+    schema_version: str = SCHEMA_VERSION
+    generated_at: str
+    documents: tuple[DocumentSummary, ...]
+    groups: tuple[ClaimGroup, ...]
+
+
+class ClaimsReport(_Value):
+    """What ``factcheck claims --json`` prints."""
+
+    schema_version: str = SCHEMA_VERSION
+    documents: tuple[DocumentSummary, ...]
+    claims: tuple[Claim, ...]
