@@ -1,0 +1,411 @@
+"""Measure our numeric-claim extractor on third-party test suites, next to quantulum3 and Recognizers-Text.
+
+    .venv/bin/python benchmarks/bench_external.py [--newsquant PATH] [--write-pins] [--show-failures SUITE]
+
+Suites (data copied under tests/data/external; NewsQuant is GPL-3.0 and read only from --newsquant):
+
+====================  =====================================================================
+rt-number             Recognizers-Text NumberModel (python-filtered), spans + values
+rt-currency           Recognizers-Text CurrencyModel, spans + values + currency
+rt-dimension          Recognizers-Text DimensionModel, spans + values (+ unit for lengths)
+rt-percent            Recognizers-Text PercentModel
+rt-numberrange        Recognizers-Text NumberRangeModel, all/ file (the filtered one is empty)
+duckling-money        Duckling amount-of-money (EN + 12 regional locales, latent, negative)
+duckling-number       Duckling numerals
+duckling-distance     Duckling distance
+duckling-ordinal      Duckling ordinals
+q3-quantities         quantulum3 quantities.json
+q3-spellout           quantulum3 spelled-out numbers (no offsets: the list of values)
+q3-errors             quantulum3 errors.json: must not raise (robustness only)
+newsquant             NewsQuant (CQE, EMNLP 2023): no offsets; value F1 like CQE's table
+====================  =====================================================================
+
+Scoring rules, per suite (the code is in tests/external_scoring.py; docstrings there are the spec):
+
+* Span suites (Recognizers, quantulum3): each expected entity needs a prediction overlapping its
+  span with the same value (rel. tol. 1e-6; ranges: same low/high) and, where the suite names a
+  unit we model (currency, length, percent, duration), the same unit after a documented name
+  table (Recognizers "Dollar" -> USD, "Pound" -> GBP, "Euro" -> EUR, "Cent" -> 0.01 of any
+  currency or 'cent'; quantulum3 "kilometre" -> km, "pound sterling" -> GBP, ...). Where the
+  suite never expects ranges (Recognizers Number/Currency/Dimension/Percent), an expected value
+  may be one end of our range ("eight to 10 feet" expects "10 feet").
+* Extras (a prediction outside every expected span) fail a case when they are of the kind the
+  suite speaks about: NumberModel - any bare number (count/ratio/year/other without a unit), not
+  dates, ordinals or numbers with a unit (NumberModel excludes those by design); CurrencyModel -
+  money; DimensionModel - distance or another measured unit; PercentModel - percent;
+  NumberRange - a range or a bounded qualifier; quantulum3 - anything but dates and ordinals.
+  So a case that expects nothing fails on any such prediction.
+* Duckling: one entity covers the whole phrase, so some prediction must cover at least half of
+  the non-space characters (counting its qualifier words) with the right value, unit and, for
+  under/above, qualifier (less_than/at_most/up_to, more_than/at_least). Negative cases pass when
+  no prediction of the dimension's kind is made. Latent cases (bare "five" as money) are always
+  "convention"; regional cases ("a grand", "a dime" in EN_AU...) are "convention" when failed.
+* NewsQuant: no offsets. Per sentence, each gold quantity is greedily matched one-to-one to an
+  unused prediction with the same value (numpy.isclose-like rel. tol. 1e-5; a gold range needs a
+  predicted range with the same endpoints, compared sorted; quantulum3's midpoint ± uncertainty
+  may match either the midpoint or the endpoints). P = matches / predictions, R = matches / gold
+  quantities (904), F1 = 2PR/(P+R). "ours" counts every claim; "ours -yr" drops claims of kind
+  year/date/ordinal, which NewsQuant never annotates. value+unit also needs CQE's
+  normalized_unit to equal our unit's CQE-style name (ISO code -> "dollar", "euro", ...; % ->
+  "percentage"; km -> "kilometre"; a count's noun as is) - an approximation. This is our own
+  re-implementation, not CQE's evaluation script: CQE compared ranges in written order and its
+  matching was not strictly one-to-one, so figures are comparable in spirit, not to the decimal.
+  A sentence "passes" when all its gold quantities are matched and no kept prediction is left.
+
+Every case is labelled pass / fail / convention. "convention" = we fail the case because the
+suite's convention differs from our contract (identifiers such as "SCP-173" or "Voyager 2",
+numbers inside dates, Duckling's summed compound lengths, regional coin words...); the static
+list, with a reason per case, is CONVENTIONS in tests/external_scoring.py, written from the
+cases and the contract, never from our results. "pass%" is pass / all cases; "adj%" is
+pass / (cases - convention).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+import warnings
+from collections import Counter
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tests"))  # the scoring module is shared with the tests
+
+from external_scoring import (  # noqa: E402
+    DATA,
+    RECOGNIZERS_CURRENCY,
+    RECOGNIZERS_LENGTH,
+    RECOGNIZERS_RATE,
+    SUITES,
+    SUITES_BY_NAME,
+    Case,
+    Pred,
+    Suite,
+    Verdict,
+    canon_unit,
+    judge,
+    load_cases,
+    pred_from_claim,
+)
+
+PINS = DATA / "pinned.json"
+Extractor = Callable[[str], list[Pred]]
+
+
+# --- the tools ------------------------------------------------------------------------------------
+
+
+def ours() -> Extractor:
+    from factcheck.extract import extract_text
+
+    def run(text: str) -> list[Pred]:
+        return [pred_from_claim(claim, text) for claim in extract_text(text)]
+
+    return run
+
+
+def quantulum() -> Extractor:
+    warnings.filterwarnings("ignore")
+    from quantulum3 import parser
+
+    kinds = {"currency": "money", "length": "distance", "time": "duration"}
+
+    def run(text: str) -> list[Pred]:
+        preds = []
+        for q in parser.parse(text):
+            name = q.unit.name
+            head, _, per = name.partition(" per ")
+            if name == "dimensionless":
+                kind, unit = "count", None
+            elif name == "percentage":
+                kind, unit = "percent", "%"
+            else:
+                kind = kinds.get(q.unit.entity.name, "other")
+                unit = canon_unit(getattr(q.unit, "currency_code", None) or head, per=per or None)
+            start, end = q.span
+            u = q.uncertainty
+            preds.append(Pred(start, end, text[start:end], kind, float(q.value),
+                              float(q.value - u) if u else None, float(q.value + u) if u else None, unit))
+        return preds
+
+    return run
+
+
+def recognizers() -> Callable[[Sequence[str]], Extractor]:
+    """Microsoft Recognizers-Text (Python port). Raises ImportError when not installed."""
+    from recognizers_number import NumberRecognizer
+    from recognizers_number_with_unit import NumberWithUnitRecognizer
+    from recognizers_text import Culture
+
+    numbers = NumberRecognizer(Culture.English)
+    units = NumberWithUnitRecognizer(Culture.English)
+    models = {
+        "currency": units.get_currency_model(), "dimension": units.get_dimension_model(),
+        "temperature": units.get_temperature_model(), "age": units.get_age_model(),
+        "percentage": numbers.get_percentage_model(), "ordinal": numbers.get_ordinal_model(),
+        "number": numbers.get_number_model(),
+    }
+
+    def to_pred(name: str, text: str, r: Any) -> Pred | None:
+        res = r.resolution or {}
+        try:
+            value = float(str(res.get("value")).rstrip("%"))
+        except ValueError:
+            return None
+        start, end = r.start, r.end + 1
+        unit = res.get("unit")
+        if name == "currency":
+            rules = RECOGNIZERS_CURRENCY.get(unit)
+            codes = sorted(rules[0].units) if rules else []
+            iso = res.get("isoCurrency") or (codes[0] if codes and codes[0] != "<any currency>" else None)
+            return Pred(start, end, text[start:end], "money", value, unit=iso or canon_unit(unit))
+        if name == "dimension":
+            if unit in RECOGNIZERS_LENGTH:
+                return Pred(start, end, text[start:end], "distance", value, unit=RECOGNIZERS_LENGTH[unit])
+            return Pred(start, end, text[start:end], "other", value,
+                        unit=RECOGNIZERS_RATE.get(unit) or str(unit).lower())
+        if name == "percentage":
+            return Pred(start, end, text[start:end], "percent", value, unit="%")
+        if name == "ordinal":
+            return Pred(start, end, text[start:end], "ordinal", value)
+        if name in {"temperature", "age"}:
+            return Pred(start, end, text[start:end], "other", value, unit=f"{unit} ({name})")
+        return Pred(start, end, text[start:end], "count", value)
+
+    def for_models(names: Sequence[str]) -> Extractor:
+        def run(text: str) -> list[Pred]:
+            preds: list[Pred] = []
+            for name in names:  # bare numbers last, and only outside the other models' entities
+                for r in models[name].parse(text):
+                    p = to_pred(name, text, r)
+                    if p is None or any(p.start < q.end and q.start < p.end for q in preds):
+                        continue
+                    preds.append(p)
+            return preds
+
+        return run
+
+    return for_models
+
+
+# --- running --------------------------------------------------------------------------------------
+
+
+def run_suite(suite: Suite, cases: Sequence[Case], extract: Extractor) -> tuple[list[Verdict], list[list[Pred]], float]:
+    verdicts, outputs = [], []
+    t0 = time.perf_counter()
+    for case in cases:
+        try:
+            preds = extract(case["input"])
+        except Exception as e:  # a crash is a failed case, not a crashed benchmark
+            preds = []
+            verdicts.append(Verdict("fail", f"raised {type(e).__name__}: {e}"))
+        else:
+            verdicts.append(judge(suite, case, preds))
+        outputs.append(preds)
+    return verdicts, outputs, time.perf_counter() - t0
+
+
+def rates(verdicts: Sequence[Verdict]) -> tuple[int, int, int]:
+    counts = Counter(v.status for v in verdicts)
+    return counts["pass"], counts["fail"], counts["convention"]
+
+
+def pct(num: int, den: int) -> str:
+    return f"{100 * num / den:5.1f}" if den else "  n/a"
+
+
+# --- NewsQuant ------------------------------------------------------------------------------------
+
+_CQE_NAMES = {
+    "USD": "dollar", "EUR": "euro", "GBP": "pound sterling", "JPY": "japanese yen", "CNY": "chinese yuan",
+    "AUD": "australian dollar", "HKD": "hong kong dollar", "CAD": "canadian dollar", "ILS": "shekel",
+    "MYR": "malaysian ringgit", "INR": "indian rupee", "%": "percentage", "km": "kilometre", "m": "metre",
+    "mi": "mile", "ft": "foot", "in": "inch", "yd": "yard", "mm": "millimetre", "cm": "centimetre",
+    "µm": "micrometre", "cent": "cent", "sen": "sen",
+}
+
+
+def cqe_unit(unit: str | None) -> str:
+    if unit is None:
+        return "-"
+    return " per ".join(_CQE_NAMES.get(part, part.lower()) for part in unit.split("/"))
+
+
+def nq_value_match(gold: dict[str, Any], p: Pred) -> bool:
+    def near(a: float | None, b: float) -> bool:
+        return a is not None and abs(a - b) <= 1e-8 + 1e-5 * abs(b)
+
+    if gold["value"] is not None:
+        return near(p.value, gold["value"])
+    if p.low is None or p.high is None:
+        return False
+    lo, hi = sorted((p.low, p.high))
+    return near(lo, gold["low"]) and near(hi, gold["high"])
+
+
+def newsquant_scores(cases: Sequence[Case], outputs: Sequence[list[Pred]], *,
+                     keep: Callable[[Pred], bool]) -> dict[str, float]:
+    matched = matched_unit = npred = ngold = passed = 0
+    for case, preds in zip(cases, outputs, strict=True):
+        kept = [p for p in preds if keep(p)]
+        used: set[int] = set()
+        for gold in case["expected"]:
+            for i, p in enumerate(kept):
+                if i not in used and nq_value_match(gold, p):
+                    used.add(i)
+                    matched += 1
+                    singular = gold["normalized_unit"].lower().removesuffix("s")
+                    matched_unit += cqe_unit(p.unit).removesuffix("s") == singular
+                    break
+        npred += len(kept)
+        ngold += len(case["expected"])
+        passed += len(used) == len(case["expected"]) == len(kept)
+
+    def f1(m: int) -> tuple[float, float, float]:
+        p, r = m / npred if npred else 0.0, m / ngold if ngold else 0.0
+        return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+    p, r, f = f1(matched)
+    pu, ru, fu = f1(matched_unit)
+    return {"P": p, "R": r, "F1": f, "uP": pu, "uR": ru, "uF1": fu, "pass": passed, "cases": len(cases)}
+
+
+# --- main -----------------------------------------------------------------------------------------
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--newsquant", type=Path, help="path to newsquant.jsonl (GPL-3.0, never copied here)")
+    ap.add_argument("--suites", nargs="*", help=f"subset of: {' '.join(SUITES_BY_NAME)}")
+    ap.add_argument("--no-baselines", action="store_true", help="skip quantulum3 and Recognizers-Text")
+    ap.add_argument("--write-pins", action="store_true", help=f"write {PINS.relative_to(ROOT)}")
+    ap.add_argument("--show-failures", action="append", default=[], metavar="SUITE",
+                    help="print our failing cases of SUITE (repeatable; 'all' for every suite)")
+    ap.add_argument("--show-conventions", action="store_true", help="with --show-failures, list conventions too")
+    args = ap.parse_args(argv)
+
+    suites = [SUITES_BY_NAME[name] for name in args.suites] if args.suites else list(SUITES)
+    t0 = time.perf_counter()
+    our = ours()
+    print(f"import factcheck.extract: {time.perf_counter() - t0:.2f}s", file=sys.stderr)
+    baselines: dict[str, Callable[[Suite], Extractor] | None] = {}
+    notes = []
+    if not args.no_baselines:
+        q3 = quantulum()
+        baselines["quantulum3"] = lambda suite: q3
+        try:
+            rt = recognizers()
+            baselines["recognizers"] = lambda suite: rt(suite.recognizers) if suite.recognizers else None
+        except Exception as e:  # ImportError, or the known emoji>=1 incompatibility of the package
+            baselines["recognizers"] = None
+            notes.append(f"Recognizers-Text not runnable: {type(e).__name__}: {e}")
+
+    results: dict[str, tuple[list[Case], list[Verdict], list[list[Pred]]]] = {}
+    header = f"{'suite':<18} {'cases':>5} | {'ours pass%':>10} {'adj%':>6} {'fail':>4} {'conv':>4} {'cases/s':>8}"
+    for name in baselines:
+        header += f" | {name[:11] + ' pass%':>17} {'adj%':>6}"
+    print(header)
+    print("-" * len(header))
+    for suite in suites:
+        cases = load_cases(suite)
+        verdicts, outputs, seconds = run_suite(suite, cases, our)
+        results[suite.name] = (cases, verdicts, outputs)
+        p, f, c = rates(verdicts)
+        n = len(cases)
+        row = f"{suite.name:<18} {n:>5} | {pct(p, n):>10} {pct(p, n - c):>6} {f:>4} {c:>4} {n / seconds:>8.0f}"
+        for make in baselines.values():
+            extract = make(suite) if make else None
+            if extract is None:
+                row += f" | {'n/a':>17} {'':>6}"
+                continue
+            bv, _, _ = run_suite(suite, cases, extract)
+            bp, _, bc = rates(bv)
+            row += f" | {pct(bp, n):>17} {pct(bp, n - bc):>6}"
+        print(row)
+
+    if args.newsquant:
+        print_newsquant(args.newsquant, our, baselines)
+    for note in notes:
+        print(note)
+
+    chars = sum(len(c["input"]) for cases, _, _ in results.values() for c in cases)
+    print(f"(throughput above: ours, per case incl. scoring; {chars / 1e3:.0f} KB of suite text in all)")
+
+    for name in args.show_failures:
+        for suite_name in (results if name == "all" else [name]):
+            show_failures(suite_name, *results[suite_name], conventions=args.show_conventions)
+    if args.write_pins:
+        write_pins(results)
+    return 0
+
+
+def print_newsquant(path: Path, our: Extractor,
+                    baselines: dict[str, Callable[[Suite], Extractor] | None]) -> None:
+    suite = Suite("newsquant", str(path.resolve()), lambda case, preds: Verdict("pass"),
+                  recognizers=("currency", "dimension", "percentage", "temperature", "age", "number"))
+    cases = load_cases(suite)
+    tools: list[tuple[str, Extractor, Callable[[Pred], bool]]] = [
+        ("ours (all claims)", our, lambda p: True),
+        ("ours -yr", our, lambda p: p.kind not in {"year", "date", "ordinal"}),
+    ]
+    for name, make in baselines.items():
+        extract = make(suite) if make else None
+        if extract is not None:
+            tools.append((name, extract, lambda p: True))
+    print(f"\nNewsQuant ({len(cases)} sentences, {sum(len(c['expected']) for c in cases)} quantities); "
+          "published value F1: CQE 91.9, quantulum3 73.1, Recognizers 69.1")
+    print(f"{'tool':<18} {'value P/R/F1':>20} {'value+unit P/R/F1':>20} {'sent. pass%':>11} {'sent/s':>7}")
+    outputs_cache: dict[int, tuple[list[list[Pred]], float]] = {}
+    for name, extract, keep in tools:
+        if id(extract) not in outputs_cache:
+            t0 = time.perf_counter()
+            outs = []
+            for case in cases:
+                try:
+                    outs.append(extract(case["input"]))
+                except Exception:
+                    outs.append([])
+            outputs_cache[id(extract)] = (outs, time.perf_counter() - t0)
+        outs, seconds = outputs_cache[id(extract)]
+        s = newsquant_scores(cases, outs, keep=keep)
+        value = f"{100 * s['P']:.1f}/{100 * s['R']:.1f}/{100 * s['F1']:.1f}"
+        unit = f"{100 * s['uP']:.1f}/{100 * s['uR']:.1f}/{100 * s['uF1']:.1f}"
+        print(f"{name:<18} {value:>20} {unit:>20} {pct(int(s['pass']), len(cases)):>11} {len(cases) / seconds:>7.0f}")
+
+
+def show_failures(name: str, cases: list[Case], verdicts: list[Verdict], outputs: list[list[Pred]], *,
+                  conventions: bool) -> None:
+    wanted = {"fail", "convention"} if conventions else {"fail"}
+    print(f"\n== {name}: {sum(v.status in wanted for v in verdicts)} cases")
+    for case, verdict, preds in zip(cases, verdicts, outputs, strict=True):
+        if verdict.status not in wanted:
+            continue
+        expected = case.get("expected") or case.get("expected_values") or []
+        brief = [e if not isinstance(e, dict) else {k: e[k] for k in ("text", "surface", "value", "min", "max", "unit")
+                                                     if k in e} for e in expected]
+        print(f"- {case['id']} [{verdict.status}] {case['input'][:200]!r}")
+        print(f"    expected: {json.dumps(brief, ensure_ascii=False)[:300]}")
+        print(f"    ours:     {[p.describe() for p in preds]}")
+        print(f"    reason:   {verdict.reason}")
+
+
+def write_pins(results: dict[str, tuple[list[Case], list[Verdict], list[list[Pred]]]]) -> None:
+    pins: dict[str, Any] = json.loads(PINS.read_text()) if PINS.exists() else {}
+    for name, (cases, verdicts, _) in results.items():
+        pins[name] = {
+            "pass": sorted(c["id"] for c, v in zip(cases, verdicts, strict=True) if v.status == "pass"),
+            "fail": {c["id"]: v.reason for c, v in zip(cases, verdicts, strict=True) if v.status == "fail"},
+            "convention": {c["id"]: v.reason for c, v in zip(cases, verdicts, strict=True)
+                           if v.status == "convention"},
+        }
+    PINS.write_text(json.dumps(dict(sorted(pins.items())), indent=1, ensure_ascii=False) + "\n")
+    print(f"wrote {PINS.relative_to(ROOT)}", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

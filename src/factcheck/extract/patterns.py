@@ -1,0 +1,126 @@
+"""Compiled patterns of the extractor, each with a comment per part.
+
+None has nested quantifiers over overlapping classes, so none can backtrack catastrophically;
+``tests/test_extract_robustness.py`` runs them on long adversarial strings.
+"""
+
+from __future__ import annotations
+
+import re
+
+from factcheck.extract.lexicon import (
+    CURRENCY_WORDS,
+    DISTANCE_UNITS,
+    DURATION_UNITS,
+    OTHER_UNITS,
+    QUALIFIERS,
+    TENS,
+    UNITS_0_19,
+)
+
+
+def _alternation(words: object) -> str:
+    """Longest first, escaped, spaces matching any run of white space."""
+    items = sorted({str(w) for w in words}, key=len, reverse=True)  # type: ignore[attr-defined]
+    return "|".join(re.escape(w).replace(r"\ ", r"[ \u00a0]+") for w in items)
+
+
+_NUMBER_WORDS = _alternation([*UNITS_0_19, *TENS])
+_MONTH_NAMES = (
+    "January|February|March|April|May|June|July|August|September|October|November|December|"
+    "JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER|"
+    "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec"
+)
+MONTH = rf"(?:{_MONTH_NAMES})\b\.?"
+
+# Where a numeric expression may begin. Each alternative is one token; the parser does the rest.
+ANCHOR = re.compile(
+    rf"""
+      (?P<digit>(?<![\d])\d)                                   # a digit not inside a run of digits
+    | (?P<vague>\b(?:many[ ]|tens[ ]of[ ])?(?i:dozens|hundreds|thousands|millions|billions|scores|tens)[ ]of\b)
+    | (?P<multi>\b(?i:multi)-?(?i:million|billion|trillion)\b) # multi-million
+    | (?P<few>\b(?i:a[ ]few|a[ ]couple[ ]of|several|a[ ]handful[ ]of)\b)
+    | (?P<article>\b(?i:an?)[ ](?=(?i:year|month|week|day|hour|decade|century|fortnight|single|dozen|half
+                                     |quarter|third|hundred|thousand|million|billion)\b))
+    | (?P<half>\b(?i:half)[ ](?=a[ ]|of\b|the\b))             # half a million, half of
+    | (?P<word>\b(?i:{_NUMBER_WORDS})\b)                       # one ... ninety
+    | (?P<month>\b(?:{_MONTH_NAMES})\b)                        # a date that starts with its month
+    | (?P<part>\b(?i:early|mid|late|the[ ]end[ ]of|the[ ]start[ ]of|the[ ]beginning[ ]of)\b)
+    """,
+    re.VERBOSE,
+)
+
+# A date at a position. Months are case-sensitive so that "may" and "march" stay verbs.
+DATE = re.compile(
+    rf"""
+      (?P<iso>(?P<y0>\d{{4}})-(?P<mo0>[01]\d)-(?P<d0>[0-3]\d)\b)                    # 2008-02-17
+    | (?P<dmy>(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?[ \u00a0](?:of[ ])?(?P<m1>{MONTH})     # 17 February
+              (?:,?[ \u00a0](?P<y1>\d{{4}})(?!\d))?)                                 #   2008
+    | (?P<mdy>(?P<m2>{MONTH})[ \u00a0](?P<d2>[0-3]?\d)(?:st|nd|rd|th)?\b(?![:.,]?\d)  # December 28
+              (?:,?[ \u00a0](?P<y2>\d{{4}})(?!\d))?)                                 #   , 2021
+    | (?P<my>(?P<m3>{MONTH}),?[ \u00a0](?P<y3>\d{{4}})(?!\d))                        # November 2010
+    | (?P<part>(?P<ptext>(?i:early|mid|late|the[ ]end[ ]of|the[ ]start[ ]of|the[ ]beginning[ ]of))
+              [ \u00a0-]?(?:(?P<m4>{MONTH})[ \u00a0])?(?P<y4>\d{{4}})(?!\d))           # early 2023, mid-2024
+    """,
+    re.VERBOSE,
+)
+
+# A currency written just before the number, read on the text that ends where the number starts.
+CURRENCY_BEFORE = re.compile(
+    r"""
+    (?:
+        (?P<sym>(?:US|U\.S\.|AU|CA|NZ|HK|NT|MX|[ACSR])?\$|[€£¥₹₩₽₺₪₫฿₴₦₱])     # € $ US$ HK$
+      | (?<![\w.])(?P<word>kr\.?|Kr\.?|dkr\.?|DKr\.?|Rs\.?|Fr\.|SFr\.?|zł)       # kr. 3 million, Rs 50
+      | (?<![\w])(?P<code>[A-Z]{3})                                            # EUR 210 million
+    )
+    [ \u00a0]?$                                                                # at most one space
+    """,
+    re.VERBOSE,
+)
+
+# A currency named after the number: "euros", "Danish kroner", "US dollars", "DKK".
+CURRENCY_AFTER = re.compile(
+    rf"""[ \u00a0-]?(?:(?P<name>{_alternation(CURRENCY_WORDS)})\b|(?P<code>[A-Z]{{3}})\b)""",
+    re.VERBOSE | re.IGNORECASE,
+)
+
+PERCENT_AFTER = re.compile(
+    r"[ \u00a0]?(?:%|(?i:per[ ]?cent(?:age[ ]points?)?|percent(?:age[ ]points?)?|pct|pc)\b)"
+)
+
+_UNITS = {**DISTANCE_UNITS, **DURATION_UNITS, **OTHER_UNITS}
+# Short unit names that are also words or letters: read only glued to the digits ("100m", "5h").
+GLUED_ONLY = frozenset({"m", "g", "t", "h", "l", "in", "ha", "nm", "min", "sec", "ml"})
+UNIT_AFTER = re.compile(
+    rf"""(?P<gap>[ \u00a0]|-|)(?P<unit>{_alternation(_UNITS)})(?![\w²])""", re.VERBOSE | re.IGNORECASE
+)
+
+# A qualifier that ends right where the quantity starts.
+QUALIFIER_BEFORE = re.compile(
+    rf"""(?:^|(?<=[^\w]))(?P<q>{_alternation(QUALIFIERS)})[ \u00a0]*$""", re.IGNORECASE
+)
+
+# Range connectors after a first number: "700 to 800", "10-20%", "between 10% and 20%".
+RANGE_JOIN = re.compile(r"[ \u00a0]*(?:-|–|—|to|and)[ \u00a0]*")
+BETWEEN_BEFORE = re.compile(r"(?:^|(?<=[^\w]))(?P<b>[Bb]etween|[Ff]rom)[ \u00a0]+$")
+
+# A word of a counted-noun phrase after the number, with what separates it from the previous one.
+NOUN_WORD = re.compile(r"(?P<gap>[ \u00a0]+|-)(?P<word>[A-Za-z][\w'’]*(?:-\w+)*)")
+
+# Spans that hold no claims: links, e-mail addresses, footnote marks, clock times.
+NOT_PROSE = re.compile(
+    r"""
+      https?://\S+ | www\.\S+            # web addresses
+    | \S+@\S+\.\w+                       # e-mail addresses
+    | \]\([^)\s]*\)                      # the target of a Markdown link
+    | \[\d{1,3}\]                        # a footnote mark [12]
+    | \b\d{1,2}[:.]\d{2}[ ]?(?i:a\.?m\.?|p\.?m\.?)(?!\w)  # 10.30am, 9:15 p.m.
+    | \b\d{1,2}:\d{2}(?::\d{2})?\b       # 14:30
+    | \b\d{1,2}[ ]?(?i:am|pm|a\.m\.|p\.m\.)(?!\w)      # 3pm
+    | \+?\d[\d ()-]{8,}\d                # telephone numbers
+    """,
+    re.VERBOSE,
+)
+
+# A list number at the start of a unit: "1. Introduction", "2) Costs".
+LIST_NUMBER = re.compile(r"^\(?\d{1,2}[.)][ \u00a0]")

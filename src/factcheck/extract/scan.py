@@ -1,0 +1,538 @@
+"""Find the numeric expressions of one sentence: ``scan(text) -> list[Mention]``.
+
+The scan walks the anchors of ``patterns.ANCHOR`` left to right. At each it tries, in order, a date,
+then a number (digits or words) with what stands before it (currency, sign, qualifier, "between")
+and after it (scale, percent, currency, unit, a range's second number, the counted noun).
+Offsets are into ``text``; nothing is rewritten.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from factcheck.extract import lexicon as lx
+from factcheck.extract.numbers import NumberMatch, parse_number, parse_words
+from factcheck.extract.patterns import (
+    ANCHOR,
+    BETWEEN_BEFORE,
+    CURRENCY_AFTER,
+    CURRENCY_BEFORE,
+    DATE,
+    GLUED_ONLY,
+    LIST_NUMBER,
+    NOT_PROSE,
+    NOUN_WORD,
+    PERCENT_AFTER,
+    QUALIFIER_BEFORE,
+    RANGE_JOIN,
+    UNIT_AFTER,
+)
+from factcheck.extract.units import counted_noun, find_period, is_year_context
+
+UNITS = {**lx.DISTANCE_UNITS, **lx.DURATION_UNITS, **lx.OTHER_UNITS}
+APPROX_ONLY = frozenset({"approx"})
+_LEFT = 40  # how far back a currency or qualifier is looked for
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    start: int
+    end: int
+    kind: str
+    value: float | None = None
+    low: float | None = None
+    high: float | None = None
+    unit: str | None = None
+    qualifier: str | None = None
+    qualifier_start: int | None = None
+    date: str | None = None
+    per: str | None = None
+    equivalent: int | None = None  # index of the mention this one restates (parenthesised conversion)
+
+
+@dataclass(frozen=True, slots=True)
+class _Unit:
+    """What follows a number: its kind and unit, and where the expression ends."""
+
+    kind: str
+    unit: str | None
+    end: int
+    factor: float = 1.0  # cents -> main currency
+
+
+def scan(text: str) -> list[Mention]:
+    """Every numeric expression of ``text``, left to right, not overlapping.
+
+    >>> [(m.kind, m.value, m.unit) for m in scan("Denmark will pay EUR 210 million for 300 prison cells.")]
+    [('money', 210000000.0, 'EUR'), ('count', 300.0, 'prison cell')]
+    """
+    blocked = [(m.start(), m.end()) for m in NOT_PROSE.finditer(text)]
+    list_mark = LIST_NUMBER.match(text)
+    if list_mark:
+        blocked.append((0, list_mark.end()))
+    mentions: list[Mention] = []
+    pos = 0
+    for anchor in ANCHOR.finditer(text):
+        at = anchor.start()
+        if at < pos or _inside(at, blocked):
+            continue
+        found = _at_anchor(text, anchor, mentions)
+        if isinstance(found, int):
+            pos = max(pos, found)
+            continue
+        if found is not None:
+            mentions.append(found)
+            pos = found.end
+    return _link(text, mentions)
+
+
+def _inside(at: int, spans: list[tuple[int, int]]) -> bool:
+    return any(s <= at < e for s, e in spans)
+
+
+def _at_anchor(text: str, anchor: re.Match[str], previous: list[Mention]) -> Mention | int | None:
+    """A mention at this anchor, or an offset to skip to (an identifier), or None."""
+    group = anchor.lastgroup
+    at = anchor.start()
+    if group in ("digit", "month", "part"):
+        date = _date(text, at)
+        if date is not None:
+            return date
+        if group != "digit":
+            return None
+        return _digits(text, at)
+    if group == "vague":
+        return _vague_plural(text, anchor)
+    if group == "multi":
+        return _multi(text, anchor)
+    if group == "few":
+        return _few(text, anchor)
+    return _words(text, anchor, previous)
+
+
+# --- dates ---------------------------------------------------------------------------------------
+
+
+def _date(text: str, at: int) -> Mention | None:
+    m = DATE.match(text, at)
+    if m is None:
+        return None
+    g = m.groupdict()
+    qualifier = None
+    if g["iso"]:
+        year, month, day = g["y0"], int(g["mo0"]), int(g["d0"])
+    elif g["dmy"]:
+        year, month, day = g["y1"], _month(g["m1"]), int(g["d1"])
+    elif g["mdy"]:
+        year, month, day = g["y2"], _month(g["m2"]), int(g["d2"])
+    elif g["my"]:
+        year, month, day = g["y3"], _month(g["m3"]), 0
+    else:
+        year, month, day = g["y4"], _month(g["m4"]) if g["m4"] else 0, 0
+        qualifier = "approx"
+    if not 1 <= (day or 1) <= 31 or (year and not 1000 <= int(year) <= 2200):
+        return None
+    iso = "-".join(filter(None, [year or "-", f"{month:02d}" if month else "", f"{day:02d}" if day else ""]))
+    return Mention(at, m.end(), "date", date=iso, qualifier=qualifier)
+
+
+def _month(name: str) -> int:
+    return lx.MONTHS[name.rstrip(".").lower()]
+
+
+# --- numbers written in digits -------------------------------------------------------------------
+
+
+def _digits(text: str, at: int) -> Mention | int | None:
+    num = parse_number(text, at)
+    if num is None:
+        return None
+    if _is_identifier(text, at, num.end):
+        return _token_end(text, at)
+    start = at
+    sign = text[at - 1] if at > 0 and text[at - 1] in "+-−" else ""
+    if sign and (at < 2 or not text[at - 2].isalnum()):
+        start = at - 1
+    else:
+        sign = ""
+    value = -num.value if sign in ("-", "−") else num.value
+    num = replace(num, value=value)
+    currency, cur_start = _currency_before(text, start)
+    return _quantity(text, num, start=cur_start if currency else start, currency=currency)
+
+
+def _is_identifier(text: str, start: int, end: int) -> bool:
+    """COVID-19, G7, F-16, MH17, 4G, A4: digits glued to letters that are no unit or currency."""
+    before = text[start - 1] if start else " "
+    if before.isalpha():
+        return CURRENCY_BEFORE.search(text[max(0, start - 6) : start]) is None
+    if before == "-" and start >= 2 and text[start - 2].isalpha():
+        word = re.search(r"[A-Za-z]+$", text[max(0, start - 12) : start - 1])
+        return word is not None and word.group().lower() not in ("mid", "pre", "post", "early", "late")
+    after = re.match(r"[A-Za-z]+", text[end : end + 12])
+    if after is None:
+        return False
+    glued = after.group().lower()
+    known = glued in UNITS or glued in lx.SCALE_ABBREVIATIONS or glued in ("st", "nd", "rd", "th", "s", "bn")
+    return not known and glued not in lx.CURRENCY_SYMBOLS and glued.upper() not in lx.CURRENCY_CODES
+
+
+def _token_end(text: str, at: int) -> int:
+    m = re.compile(r"[\w.,-]*").match(text, at)
+    return m.end() if m else at + 1
+
+
+def _currency_before(text: str, start: int) -> tuple[str | None, int]:
+    m = CURRENCY_BEFORE.search(text[max(0, start - 8) : start])
+    if m is None:
+        return None, start
+    begin = start - (len(text[max(0, start - 8) : start]) - m.start())
+    if m.group("sym"):
+        return lx.CURRENCY_SYMBOLS.get(m.group("sym").lower(), lx.CURRENCY_SYMBOLS.get(m.group("sym"))), begin
+    if m.group("word"):
+        return lx.CURRENCY_SYMBOLS[m.group("word").lower()], begin
+    code = m.group("code")
+    if code in lx.CURRENCY_CODES and code not in lx.AMBIGUOUS_CODES:
+        return code, begin
+    return None, start
+
+
+def _quantity(text: str, num: NumberMatch, *, start: int, currency: str | None) -> Mention | int | None:
+    """A number with what stands around it."""
+    low = high = None
+    unit = _unit_after(text, num, currency)
+    end = unit.end
+    second = _range_second(text, start, num, unit, currency)
+    if second is not None:
+        num2, unit2 = second
+        if unit.unit is None and unit2.unit is not None:
+            unit = replace(unit2, end=unit2.end)
+        low, high = num.value, num2.value
+        if not num.scaled and num2.scaled and low * num2.factor <= high:
+            low *= num2.factor
+        end = max(unit2.end, num2.end)
+    if unit.kind == "none":
+        return None
+    kind, value = unit.kind, num.value * unit.factor
+    if kind == "count" and unit.unit is None and _is_year(text, num, end) and low is None:
+        kind = "year"
+    if kind == "year" and low is not None:  # 2023-24
+        if high is not None and high < 100:
+            high = (low // 100) * 100 + high
+        if high is None or high <= low:
+            return None
+    if low is not None and high is not None and high < low:
+        low = high = None
+        end = unit.end
+    between = BETWEEN_BEFORE.search(text[max(0, start - 12) : start])
+    if low is not None and between and between.group("b").lower() == "between":
+        start -= len(between.group())
+    mention = Mention(start, end, kind, value=None if low is not None else value,
+                      low=low, high=high, unit=unit.unit if kind != "year" else "year")
+    return _with_context(text, mention)
+
+
+def _unit_after(text: str, num: NumberMatch, currency: str | None) -> _Unit:
+    end = num.end
+    if currency is not None:
+        # "€6m", then a redundant code or name ("$5 USD") is swallowed.
+        after = CURRENCY_AFTER.match(text, end)
+        if after and _currency_of(after) == currency:
+            end = after.end()
+        return _Unit("money", currency, end)
+    percent = PERCENT_AFTER.match(text, end)
+    if percent:
+        return _Unit("percent", "%", percent.end())
+    after = CURRENCY_AFTER.match(text, end)
+    if after and _currency_of(after) is not None and (after.group("code") is None or text[end] in " \u00a0"):
+        return _Unit("money", _currency_of(after), after.end())
+    cents = re.match(r"[ \u00a0]?(cents?|pence|p)\b", text[end : end + 7])
+    if cents and (cents.group(1) != "p" or cents.start(1) == 0):
+        return _Unit("money", lx.CURRENCY_CENTS[cents.group(1).lower()], end + cents.end(), factor=0.01)
+    unit = _measure_unit(text, num)
+    if unit is not None:
+        return unit
+    ordinal = re.match(r"(st|nd|rd|th)\b", text[end : end + 3])
+    if ordinal:
+        noun = NOUN_WORD.match(text, end + 2)
+        if noun and noun.group("word").lower() in lx.QUANTITY_ORDINAL_NOUNS:
+            return _Unit("ordinal", noun.group("word").lower(), noun.end())
+        return _Unit("none", None, end + 2)
+    if text.startswith("s", end) and num.plain_integer and num.ndigits == 4:  # the 1990s
+        return _Unit("year", "decade", end + 1)
+    if re.match(r"[ \u00a0](?:times|fold)\b|-fold\b", text[end : end + 7]):
+        return _Unit("ratio", "times", end + (6 if text[end + 1 : end + 6] == "times" else 5))
+    if _is_year(text, num, end):
+        return _Unit("year", "year", end)
+    noun = counted_noun(text, end, num.value)
+    if noun is not None:
+        return _Unit("count", noun[0], noun[1])
+    return _Unit("count", None, end)
+
+
+def _currency_of(m: re.Match[str]) -> str | None:
+    if m.group("name"):
+        name = re.sub(r"[ \u00a0]+", " ", m.group("name").lower())
+        return lx.CURRENCY_WORDS.get(name)
+    code = m.group("code")
+    if code and code.isupper() and code in lx.CURRENCY_CODES and code not in lx.AMBIGUOUS_CODES:
+        return code
+    return None
+
+
+def _measure_unit(text: str, num: NumberMatch) -> _Unit | None:
+    m = UNIT_AFTER.match(text, num.end)
+    if m is None:
+        return None
+    surface = re.sub(r"[ \u00a0]+", " ", m.group("unit").lower())
+    if surface in GLUED_ONLY and m.group("gap"):
+        return None
+    if surface == "m" and num.scale_abbrev:
+        return None
+    if len(surface) <= 2 and m.group("unit") != m.group("unit").lower() and surface not in ("km", "mw", "gw"):
+        return None  # "5 MP", "3 T"
+    if surface in lx.DURATION_UNITS:
+        kind, (unit, _) = "duration", lx.DURATION_UNITS[surface]
+    elif surface in lx.DISTANCE_UNITS:
+        kind, (unit, _) = "distance", lx.DISTANCE_UNITS[surface]
+    else:
+        kind, (unit, _) = "other", lx.OTHER_UNITS[surface]
+    end = m.end()
+    if kind == "duration" and re.match(r"-old\b", text[end : end + 5]):
+        return _Unit("other", "year of age", end + 4)
+    return _Unit(kind, unit, end)
+
+
+def _range_second(
+    text: str, start: int, num: NumberMatch, unit: _Unit, currency: str | None
+) -> tuple[NumberMatch, _Unit] | None:
+    """The upper bound of "700 to 800", "10-20%", "between 10% and 20%", "£140m-£240m"."""
+    join = RANGE_JOIN.match(text, unit.end)
+    if join is None:
+        return None
+    word = join.group().strip()
+    before = BETWEEN_BEFORE.search(text[max(0, start - 12) : start])
+    if word == "and" and not (before and before.group("b").lower() == "between"):
+        return None
+    if before and before.group("b").lower() == "from":  # "rose from 5 to 10" is a change
+        return None
+    at = join.end()
+    if currency and text[at : at + 1] in "€£$¥₹":  # £140m-£240m
+        at += 1
+    num2 = parse_number(text, at)
+    if num2 is None or (num2.words and not num.words and not num2.scaled):
+        return None
+    if unit.kind == "year":  # 2023-24, 2021-2025
+        if num2.plain_integer and num2.ndigits in (2, 4) and word != "and":
+            return num2, _Unit("year", "year", num2.end)
+        return None
+    if _is_identifier(text, at, num2.end):
+        return None
+    unit2 = _unit_after(text, num2, currency)
+    if unit.kind not in ("count",) and unit.unit is not None and unit2.unit not in (None, unit.unit):
+        return None
+    if unit.unit is not None and unit.kind != "count" and unit2.unit is None:
+        unit2 = replace(unit2, kind=unit.kind, unit=unit.unit)
+    return num2, unit2
+
+
+def _is_year(text: str, num: NumberMatch, end: int) -> bool:
+    return (num.plain_integer and num.ndigits == 4 and 1000 <= num.value <= 2100
+            and is_year_context(text, num.start, end))
+
+
+# --- numbers written in words, and vague quantities ----------------------------------------------
+
+
+def _words(text: str, anchor: re.Match[str], previous: list[Mention]) -> Mention | None:
+    at = anchor.start()
+    group = anchor.lastgroup
+    if group == "article":
+        return _article(text, at)
+    num = parse_words(text, at)
+    if num is None:
+        return None
+    if num.value == 0.5 and group == "half" and not num.scaled:
+        return _fraction(text, num, at)
+    if 0 < num.value < 1:
+        return Mention(at, num.end, "ratio", value=num.value, unit="fraction")
+    prev_word = _word_before(text, at)
+    if num.value == 1 and not _counts_one(text, num.end, prev_word):
+        return None
+    mention = _quantity(text, num, start=at, currency=None)
+    if not isinstance(mention, Mention):
+        return None
+    if mention.kind == "count" and mention.unit is None:
+        return _elliptic(mention, prev_word, previous)
+    return mention
+
+
+def _word_before(text: str, at: int) -> str:
+    m = re.search(r"([A-Za-z]+)[ \u00a0]*$", text[max(0, at - 20) : at])
+    return m.group(1).lower() if m else ""
+
+
+def _counts_one(text: str, end: int, prev_word: str) -> bool:
+    """"one MP" counts; "one of", "no one", "the one who" do not."""
+    if prev_word in ("no", "any", "every", "some", "the", "this", "that", "each", "which", "anyone"):
+        return False
+    nxt = NOUN_WORD.match(text, end)
+    if nxt is None or nxt.group("gap") == "-":
+        return False
+    word = nxt.group("word").lower()
+    return word not in lx.NOUN_STOPWORDS and word not in ("another", "day", "way", "thing", "side", "hand")
+
+
+def _elliptic(mention: Mention, prev_word: str, previous: list[Mention]) -> Mention | None:
+    """"another five" after "five years": the unit of the quantity it continues."""
+    if prev_word in ("another", "further", "additional", "extra") and previous:
+        last = previous[-1]
+        if last.kind == "duration" and last.unit:
+            return replace(mention, kind="duration", unit=last.unit)
+    if mention.value is not None and mention.value < 2:
+        return None
+    return mention
+
+
+def _article(text: str, at: int) -> Mention | None:
+    """"a year", "a single takeaway", "a dozen eggs", "a million people"."""
+    word = re.match(r"(?i:an?)[ ](\w+)", text[at : at + 20])
+    if word is None:
+        return None
+    nxt = word.group(1).lower()
+    if nxt in lx.DURATION_UNITS:
+        prev = _word_before(text, at)
+        follow = re.match(r"[ \u00a0]+(ago|later|earlier|before|after|or)\b", text[at + word.end() :])
+        if prev not in _DURATION_LEADS or follow:
+            return None
+        return _with_context(text, Mention(at, at + word.end(), "duration", value=1.0,
+                                           unit=lx.DURATION_UNITS[nxt][0]))
+    if nxt == "single":
+        noun = counted_noun(text, at + word.end(), 1.0)
+        if noun is None:
+            return None
+        if noun[0].lower() in lx.DURATION_UNITS:
+            return Mention(at, noun[1], "duration", value=1.0, unit=lx.DURATION_UNITS[noun[0].lower()][0])
+        return _with_context(text, Mention(at, noun[1], "count", value=1.0, unit=noun[0]))
+    num = parse_words(text, at)
+    if num is None or num.value == 1:
+        return None
+    if num.value < 1:
+        if not re.match(r"[ \u00a0]+of\b|[ \u00a0]*[,.;)]|$", text[num.end : num.end + 4]):
+            return None  # "a third country" is an ordinal, not a fraction
+        return Mention(at, num.end, "ratio", value=num.value, unit="fraction")
+    mention = _quantity(text, num, start=at, currency=None)
+    return mention if isinstance(mention, Mention) else None
+
+
+_DURATION_LEADS = frozenset({
+    "for", "nearly", "almost", "about", "around", "over", "within", "in", "after", "than", "half", "barely",
+    "just", "to", "least", "only", "roughly", "some", "approximately", "under", "past", "last", "lasting",
+    "spent", "took", "takes", "of", "and",
+})
+
+
+def _fraction(text: str, num: NumberMatch, at: int) -> Mention | None:
+    m = re.match(r"half[ ](?:of\b|the\b)", text[at : at + 12], re.IGNORECASE)
+    if m is None:
+        return None
+    return Mention(at, at + 4, "ratio", value=0.5, unit="fraction")
+
+
+def _vague_plural(text: str, anchor: re.Match[str]) -> Mention | None:
+    """"hundreds of criminal migrants", "many millions of Danish kroner"."""
+    end = anchor.end()
+    after = CURRENCY_AFTER.match(text, end)
+    if after and _currency_of(after) and after.group("name"):
+        return Mention(anchor.start(), after.end(), "money", unit=_currency_of(after), qualifier="vague")
+    unit = UNIT_AFTER.match(text, end)
+    if unit and unit.group("gap") and unit.group("unit").lower() not in GLUED_ONLY:
+        kind, canon = _unit_kind(unit.group("unit"))
+        return Mention(anchor.start(), unit.end(), kind, unit=canon, qualifier="vague")
+    scale = re.match(r"[ \u00a0]+(?:millions|billions|thousands)(?:[ \u00a0]+of)?\b", text[end : end + 20])
+    if scale:  # "hundreds of millions of pounds"
+        after = CURRENCY_AFTER.match(text, end + scale.end())
+        if after and _currency_of(after) and after.group("name"):
+            return Mention(anchor.start(), after.end(), "money", unit=_currency_of(after), qualifier="vague")
+        return Mention(anchor.start(), end + scale.end(), "count", qualifier="vague")
+    noun = counted_noun(text, end, 100.0)
+    if noun is None:
+        return None
+    return Mention(anchor.start(), noun[1], "count", unit=noun[0], qualifier="vague")
+
+
+def _unit_kind(surface: str) -> tuple[str, str]:
+    s = re.sub(r"[ \u00a0]+", " ", surface.lower())
+    if s in lx.DURATION_UNITS:
+        return "duration", lx.DURATION_UNITS[s][0]
+    if s in lx.DISTANCE_UNITS:
+        return "distance", lx.DISTANCE_UNITS[s][0]
+    return "other", lx.OTHER_UNITS[s][0]
+
+
+def _multi(text: str, anchor: re.Match[str]) -> Mention:
+    """"multi-million euro funding": money, amount unstated."""
+    after = CURRENCY_AFTER.match(text, anchor.end())
+    if after and _currency_of(after):
+        return Mention(anchor.start(), after.end(), "money", unit=_currency_of(after), qualifier="vague")
+    return Mention(anchor.start(), anchor.end(), "money", qualifier="vague")
+
+
+def _few(text: str, anchor: re.Match[str]) -> Mention | None:
+    """"a few kilometres", "several years": vague only before a unit of measure."""
+    unit = UNIT_AFTER.match(text, anchor.end())
+    if unit is None or not unit.group("gap") or unit.group("unit").lower() in GLUED_ONLY:
+        return None
+    kind, canon = _unit_kind(unit.group("unit"))
+    return Mention(anchor.start(), unit.end(), kind, unit=canon, qualifier="vague")
+
+
+# --- context: qualifiers, rates, equivalents -----------------------------------------------------
+
+
+def _with_context(text: str, mention: Mention) -> Mention:
+    left = text[max(0, mention.start - _LEFT) : mention.start]
+    q = QUALIFIER_BEFORE.search(left)
+    qualifier, q_start = None, None
+    if q is not None and mention.qualifier is None:
+        word = re.sub(r"[ \u00a0]+", " ", q.group("q").lower())
+        qualifier = lx.QUALIFIERS[word]
+        if mention.kind == "duration" and word == "over":
+            qualifier = None  # "over 10 years": spread across, not more than
+        elif mention.kind in ("year", "date") and qualifier not in APPROX_ONLY:
+            qualifier = None
+        elif word == "some" and mention.kind in ("year", "date"):
+            qualifier = None
+        if qualifier is not None:
+            q_start = mention.start - (len(left) - q.start("q"))
+    if qualifier is None and mention.qualifier is None:
+        trailing = re.match(r"[ \u00a0]+(or so|or more|or less|or fewer|odd)\b", text[mention.end : mention.end + 10])
+        if trailing:
+            qualifier = lx.TRAILING_QUALIFIERS[trailing.group(1)]
+    per = find_period(text, mention.start, mention.end) if mention.kind in ("money", "count", "distance") else None
+    return replace(mention, qualifier=qualifier or mention.qualifier, qualifier_start=q_start, per=per)
+
+
+_EQUIVALENT_GAP = re.compile(
+    r"[ \u00a0]*(?:\([ \u00a0]*|,[ \u00a0]*(?:or|i\.e\.|that is)[ \u00a0]+|[ \u00a0]+or[ \u00a0]+|[ \u00a0]*/[ \u00a0]*)$"
+)
+
+
+def _link(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Mark "EUR 210 million (DKK 1.5 billion)" as two statements of one sum; share a rate's period."""
+    out = list(mentions)
+    for i in range(1, len(out)):
+        a, b = out[i - 1], out[i]
+        if a.kind != b.kind or a.kind not in ("money", "distance", "other") or a.unit == b.unit:
+            continue
+        gap = text[a.end : b.qualifier_start if b.qualifier_start is not None else b.start]
+        if _EQUIVALENT_GAP.fullmatch(gap) is None:
+            continue
+        per = a.per or b.per
+        out[i - 1] = replace(a, equivalent=i, per=per)
+        out[i] = replace(b, equivalent=i - 1, per=per)
+    return out
+
+
+__all__ = ["Mention", "scan"]

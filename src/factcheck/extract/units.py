@@ -1,0 +1,206 @@
+"""What a number counts, and over what period: counted nouns, years, rates.
+
+>>> counted_noun(" prison cells to Denmark", 0, 300.0)
+('prison cell', 13)
+>>> counted_noun(" Albanian prisoners serving", 0, 200.0)
+('prisoner', 19)
+>>> counted_noun("-member unit within", 0, 152.0)
+('member', 12)
+>>> find_period("a payment of €15 million will be made each year, plus", 13, 24)
+'year'
+"""
+
+from __future__ import annotations
+
+import re
+
+from factcheck.extract import lexicon as lx
+from factcheck.extract.patterns import NOUN_WORD
+
+IRREGULAR_PLURALS = {
+    "people": "person", "men": "man", "women": "woman", "children": "child", "police": "police officer",
+    "staff": "staff", "personnel": "personnel", "cattle": "cattle", "sheep": "sheep", "fish": "fish",
+    "teeth": "tooth", "mice": "mouse", "geese": "goose", "data": "data", "media": "media",
+    "criteria": "criterion", "crises": "crisis", "analyses": "analysis", "deer": "deer", "aircraft": "aircraft",
+    "livestock": "livestock", "offspring": "offspring", "families": "family",
+}
+# Words ending in -s that are verbs or not plurals after a number.
+NOT_PLURAL = frozenset({
+    "is", "was", "has", "does", "says", "means", "remains", "seems", "shows", "makes", "takes", "gives",
+    "goes", "comes", "marks", "represents", "includes", "stands", "needs", "was", "this", "its", "his",
+    "thus", "plus", "minus", "versus", "bus", "gas", "status", "news", "series", "species", "chaos",
+    "whereas", "across", "always", "perhaps", "less", "unless", "yes", "us", "as",
+})
+# Modifiers dropped from a counted noun: "700 unused prison cells" counts prison cells.
+DROPPED_MODIFIERS = frozenset({
+    "new", "additional", "extra", "further", "more", "other", "empty", "former", "current", "total",
+    "estimated", "local", "foreign", "international", "national", "young", "old", "senior", "junior",
+    "full-time", "part-time", "existing", "possible", "potential", "free", "available", "different",
+    "separate", "individual", "small", "large", "big", "major", "minor", "main", "key", "top", "best",
+    "poor", "rich", "vulnerable", "remaining", "extra", "recent", "previous", "single",
+})
+YEAR_LEADS = frozenset({
+    "in", "since", "by", "until", "till", "from", "of", "before", "after", "during", "through", "between",
+    "to", "and", "circa", "year", "early", "mid", "late", "spring", "summer", "autumn", "fall", "winter",
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december", "around", "about", "or", "the", "fiscal", "financial", "than",
+})
+
+
+def singular(word: str) -> str:
+    """The singular of a counted noun.
+
+    >>> [singular(w) for w in ["cells", "doses", "MPs", "countries", "taxes", "people", "series"]]
+    ['cell', 'dose', 'MP', 'country', 'tax', 'person', 'series']
+    """
+    low = word.lower()
+    if low in IRREGULAR_PLURALS:
+        return IRREGULAR_PLURALS[low]
+    if low.endswith("ies") and len(low) > 4 and low not in NOT_PLURAL:
+        return word[:-3] + "y"
+    if low.endswith(("ches", "shes", "xes", "sses", "zzes")):
+        return word[:-2]
+    if low.endswith("s") and not low.endswith(("ss", "us", "is")) and low not in NOT_PLURAL and len(low) > 2:
+        return word[:-1]
+    return word
+
+
+def is_plural(word: str) -> bool:
+    low = word.lower()
+    if low in IRREGULAR_PLURALS:
+        return True
+    return (len(low) > 2 and low.endswith("s") and not low.endswith(("ss", "us", "is", "'s", "’s"))
+            and low not in NOT_PLURAL)
+
+
+def _phrase_words(text: str, end: int, limit: int = 5) -> list[re.Match[str]]:
+    words: list[re.Match[str]] = []
+    pos = end
+    for _ in range(limit):
+        m = NOUN_WORD.match(text, pos)
+        if m is None:
+            break
+        low = m.group("word").lower()
+        if low in lx.NOUN_STOPWORDS or low in lx.NON_COUNT_HEADS or low in lx.PERIOD_ADJECTIVES:
+            break
+        words.append(m)
+        pos = m.end()
+        if is_plural(m.group("word")):
+            break
+    return words
+
+
+def counted_noun(text: str, end: int, value: float) -> tuple[str, int] | None:
+    """The noun a number counts, as (singular noun phrase, end offset), or None."""
+    words = _phrase_words(text, end)
+    if not words:
+        return None
+    first = words[0]
+    if value == 1:
+        head = first.group("word")
+        if head.lower().endswith(("ed", "ing", "ly")) or head.lower() in lx.MONTHS:
+            return None
+        return singular(head) if is_plural(head) else head, first.end()
+    plural_at = next((i for i, m in enumerate(words) if is_plural(m.group("word"))), None)
+    modifier = first.group("gap") == "-" or (plural_at is None and len(words) >= 2)
+    if modifier and (plural_at is None or plural_at > 0) and not is_plural(first.group("word")):
+        # "152-member unit", "27 member bloc": the number counts the first noun.
+        tail = words[1].end() if len(words) > 1 and plural_at in (None, 1) else first.end()
+        return first.group("word").lower(), tail
+    if plural_at is None:
+        return None
+    phrase = words[: plural_at + 1]
+    head = phrase[-1].group("word")
+    kept = [m.group("word") for m in phrase[:-1] if _kept_modifier(m.group("word"))]
+    return " ".join([*(w.lower() for w in kept), singular(head)]), phrase[-1].end()
+
+
+def _kept_modifier(word: str) -> bool:
+    low = word.lower()
+    if low in DROPPED_MODIFIERS or any(c.isdigit() for c in word):
+        return False
+    if word[0].isupper():  # Albanian prisoners, COVID-19 vaccine doses
+        return False
+    return not low.endswith("ed")
+
+
+def is_year_context(text: str, start: int, end: int) -> bool:
+    """Whether a four-digit number reads as a year: "in 2021", "2010 Albania floods", not "2000 people"."""
+    before = re.search(r"([A-Za-z]+)[ \u00a0]*$", text[max(0, start - 16) : start])
+    if before and before.group(1).lower() in YEAR_LEADS:
+        return True
+    nxt = NOUN_WORD.match(text, end)
+    if nxt is None or nxt.group("gap") == "-":
+        return True
+    word = nxt.group("word")
+    if word[0].isupper() or not word.isalpha():
+        return True
+    if is_plural(word):
+        return False
+    second = NOUN_WORD.match(text, nxt.end())
+    return not (second and second.group("gap") != "-" and second.group("word").islower()
+                and is_plural(second.group("word")) and word not in lx.NOUN_STOPWORDS)
+
+
+_PERIOD_AFTER = re.compile(
+    r"""(?:^|(?<=[ \u00a0,]))
+    (?:(?P<prep>over|for|in|within|after|than|nearly|about|almost)[ \u00a0]+)?   # "over a year" is no rate
+    (?:(?:each|every|per|a|an)[ \u00a0]+(?P<period>year|month|week|day|hour|quarter|annum|decade)
+      |(?P<adverb>annually|yearly|monthly|weekly|daily|p\.a\.)
+    )\b""",
+    re.VERBOSE | re.IGNORECASE,
+)
+_PER_NOUN = re.compile(
+    r"""[ \u00a0]+(?:
+        per[ \u00a0]+(?P<noun>[a-z]+)                                       # per person, per asylum seeker
+      | (?:a|an|each|for[ ]each|for[ ]every)[ \u00a0]+(?P<period>year|month|week|day|hour|head|person)
+    )\b""",
+    re.VERBOSE,
+)
+_PERIOD_BEFORE = re.compile(
+    r"\b(?P<adj>annual|yearly|monthly|weekly|daily|quarterly)\b(?:[ \u00a0]+[\w-]+){0,2}?"
+    r"[ \u00a0]+(?:of|worth|at|totall?ing|amounting[ ]to)[ \u00a0]+(?:[\w.~-]+[ \u00a0]+){0,2}?$",
+    re.IGNORECASE,
+)
+_ONE_WORD_HEADS = frozenset({
+    "person", "head", "capita", "individual", "household", "family", "child", "adult", "student", "patient",
+    "worker", "employee", "resident", "inhabitant", "passenger", "user", "customer", "unit", "item",
+})
+_CLAUSE_WORDS = frozenset({"if", "while", "because", "although", "unless", "whether", "once", "who", "which"})
+_CLAUSE_END = re.compile(r"[.;:!?()\[\]]|,[ \u00a0]+(?:plus|and|but|while|whereas)\b|[ \u00a0]+plus[ \u00a0]")
+
+
+def find_period(text: str, start: int, end: int) -> str | None:
+    """The period of a rate stated around a quantity: "€15 million ... each year", "annual ... of 45 million"."""
+    noun = _PER_NOUN.match(text, end)
+    if noun:
+        word = (noun.group("noun") or noun.group("period")).lower()
+        if word in lx.PERIOD_WORDS:
+            return lx.PERIOD_WORDS[word]
+        if word in ("head", "capita"):
+            return "person"
+        if word not in lx.NOUN_STOPWORDS:
+            words = []
+            for m in _phrase_words(text, noun.start("noun") - 1, limit=2):
+                low = m.group("word").lower()
+                if low in _CLAUSE_WORDS or low.endswith(("ed", "ing", "ly")):
+                    break
+                words.append(low)
+                if low in _ONE_WORD_HEADS:
+                    break
+            return " ".join([*words[:-1], singular(words[-1])]) if words else None
+    window = text[end : end + 60]
+    stop = _CLAUSE_END.search(window)
+    if stop:
+        window = window[: stop.start()]
+    for m in _PERIOD_AFTER.finditer(window):
+        if m.group("prep"):
+            continue
+        if m.group("adverb"):
+            return lx.PERIOD_ADJECTIVES.get(m.group("adverb").lower(), "year")
+        return lx.PERIOD_WORDS[m.group("period").lower()]
+    left = text[max(0, start - 50) : start]
+    before = _PERIOD_BEFORE.search(left)
+    if before:
+        return lx.PERIOD_ADJECTIVES[before.group("adj").lower()]
+    return None

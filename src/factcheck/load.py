@@ -1,0 +1,536 @@
+"""Paths -> Document: find the source files, decode them, and read a title and a date.
+
+Only this module (with ``export`` and ``cli``) touches files. It never prints: anything a
+user should hear about (a skipped file, a guessed encoding) goes to ``on_warning``, a
+callable the CLI points at stderr. With ``on_warning=None`` such files are skipped silently.
+
+What ``Document.text`` is, and so what every offset indexes:
+
+- Text and Markdown files: exactly what ``open(path, encoding=enc).read()`` returns, that is the
+  decoded file with Python's universal newlines (``\\r\\n`` and lone ``\\r`` become ``\\n``) and
+  nothing else changed. An external scorer that reads the file that way agrees with our offsets.
+  A UTF-8 byte-order mark is dropped (``encoding="utf-8-sig"``, as ``open`` with that codec does).
+- Files that are not UTF-8 are decoded with the encoding charset-normalizer finds (cp1252 when it
+  fits the bytes as well as any other), and a warning names it. Offsets index the decoded text.
+- HTML files: the readable text extracted from ``<body>`` (``text_source="extracted"``), one block
+  element per paragraph, separated by blank lines. Offsets index that text, not the file.
+
+Files are read whole, one at a time, so memory is bounded by the largest file (a few times its
+size while decoding); files above ``max_bytes`` are skipped with a warning.
+"""
+
+from __future__ import annotations
+
+import codecs
+import os
+import re
+from collections.abc import Callable, Iterator, Sequence
+from datetime import date
+from importlib.resources import files
+from pathlib import Path
+from typing import Literal, NamedTuple
+
+import charset_normalizer
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+from factcheck.errors import InputError
+from factcheck.models import Document
+
+__all__ = [
+    "DEFAULT_MAX_BYTES",
+    "SUPPORTED_SUFFIXES",
+    "default_paths",
+    "find_sources",
+    "load_document",
+    "load_documents",
+]
+
+DEFAULT_MAX_BYTES = 200 * 1024 * 1024
+SUPPORTED_SUFFIXES: dict[str, Literal["text", "markdown", "html"]] = {
+    ".txt": "text",
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".html": "html",
+    ".htm": "html",
+}
+TITLE_MAX_CHARS = 200
+HEAD_LINES = 15  # a publication date is looked for in this many non-empty lines ...
+HEAD_CHARS = 2000  # ... within this many characters from the top
+BINARY_SNIFF_BYTES = 8192
+
+Warn = Callable[[str], None]
+
+
+def _ignore(message: str) -> None:
+    """The default ``on_warning``: the library never prints."""
+
+
+# ---------------------------------------------------------------------------------------------
+# Finding files
+
+
+def default_paths() -> list[Path]:
+    """``./seeds`` if it is a folder, else the sample corpus bundled inside the package."""
+    seeds = Path("seeds")
+    if seeds.is_dir():
+        return [seeds]
+    return [Path(str(files("factcheck") / "data" / "sample"))]
+
+
+def find_sources(paths: Sequence[str | Path]) -> list[Path]:
+    """The files to read, sorted by path (as text, with forward slashes), without duplicates.
+
+    Folders are read recursively for ``.txt .md .markdown .html .htm`` files (any case), skipping
+    hidden files and folders (a leading dot) and not following symlinked folders. A file named
+    explicitly is kept whatever its extension: the user means it.
+    """
+    found: dict[str, Path] = {}
+    for given in paths:
+        path = Path(given)
+        if path.is_dir():
+            in_folder = list(_walk_folder(path))
+            if not in_folder:
+                raise InputError(f"{path.as_posix()}: no .txt, .md or .html documents found")
+            for file in in_folder:
+                found.setdefault(file.as_posix(), file)
+        elif path.is_file():
+            found.setdefault(path.as_posix(), path)
+        elif path.exists():
+            raise InputError(f"{path.as_posix()}: not a file or folder")
+        else:
+            raise InputError(f"{path.as_posix()}: no such file or directory")
+    return [found[key] for key in sorted(found)]
+
+
+def _walk_folder(folder: Path) -> Iterator[Path]:
+    for dirpath, dirnames, filenames in os.walk(folder):
+        dirnames[:] = [name for name in dirnames if not name.startswith(".")]
+        for name in filenames:
+            if not name.startswith(".") and Path(name).suffix.lower() in SUPPORTED_SUFFIXES:
+                yield Path(dirpath) / name
+
+
+# ---------------------------------------------------------------------------------------------
+# Loading
+
+
+def load_documents(
+    paths: Sequence[str | Path], *, max_bytes: int = DEFAULT_MAX_BYTES, on_warning: Warn | None = None
+) -> list[Document]:
+    """Every readable document under ``paths``, with ids ``d0, d1, ...`` in sorted path order.
+
+    Files that cannot be used are skipped with a warning and take no id. Raises ``InputError``
+    for a missing path, a folder without documents, or when nothing at all could be read.
+    """
+    if not paths:
+        raise InputError("no paths given")
+    docs: list[Document] = []
+    for path in find_sources(paths):
+        doc = load_document(path, doc_id=f"d{len(docs)}", max_bytes=max_bytes, on_warning=on_warning)
+        if doc is not None:
+            docs.append(doc)
+    if not docs:
+        raise InputError(f"no readable documents in {', '.join(Path(p).as_posix() for p in paths)}")
+    return docs
+
+
+def load_document(
+    path: Path, *, doc_id: str, max_bytes: int = DEFAULT_MAX_BYTES, on_warning: Warn | None = None
+) -> Document | None:
+    """Read one file; ``None`` when it is skipped (too large, binary, empty), with a warning."""
+    warn = on_warning or _ignore
+    name = path.as_posix()
+    try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            warn(f"{name}: skipped, too large ({size:,} bytes, limit {max_bytes:,})")
+            return None
+        data = path.read_bytes()
+    except OSError as e:
+        warn(f"{name}: skipped, {e.strerror or e}")
+        return None
+    fmt = SUPPORTED_SUFFIXES.get(path.suffix.lower(), "text")
+    decoded = _decode(data, html=fmt == "html")
+    del data
+    if decoded is None:
+        warn(f"{name}: skipped, binary or not text")
+        return None
+    text, encoding = decoded
+    if encoding not in ("utf-8", "utf-8-sig"):
+        warn(f"{name}: not UTF-8, read as {encoding}")
+    if fmt == "html":
+        page = _read_html(text)
+        text, title, published = page.text, page.title, page.published
+    else:
+        title, published = "", None
+    if not text or text.isspace():
+        warn(f"{name}: skipped, empty")
+        return None
+    return Document(
+        id=doc_id,
+        path=name,
+        title=title or find_title(text) or path.stem,
+        published=published or find_published(text),
+        text=text,
+        format=fmt,
+        text_source="extracted" if fmt == "html" else "file",
+        encoding=encoding,
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# Decoding
+
+_BOMS = (  # UTF-32 first: its little-endian mark starts with UTF-16's
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+_META_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
+
+
+def _decode(data: bytes, *, html: bool = False) -> tuple[str, str] | None:
+    """``(text, encoding)`` as text mode would read it, or ``None`` for binary data."""
+    encoding = next((enc for bom, enc in _BOMS if data.startswith(bom)), None)
+    if encoding is None:
+        if b"\0" in data[:BINARY_SNIFF_BYTES]:
+            return None
+        try:
+            return _universal_newlines(data.decode("utf-8")), "utf-8"
+        except UnicodeDecodeError:
+            encoding = (_declared_charset(data) if html else None) or _guess_encoding(data)
+        if encoding is None:
+            return None
+    try:
+        return _universal_newlines(data.decode(encoding)), encoding
+    except (UnicodeDecodeError, LookupError):
+        return None
+
+
+def _universal_newlines(text: str) -> str:
+    r"""What Python's text mode does to line ends, and nothing else.
+
+    >>> _universal_newlines("a\r\nb\rc\n")
+    'a\nb\nc\n'
+    """
+    if "\r" in text:
+        return text.replace("\r\n", "\n").replace("\r", "\n")
+    return text
+
+
+def _declared_charset(data: bytes) -> str | None:
+    match = _META_CHARSET.search(data[:4096])
+    if match is None:
+        return None
+    try:
+        name = codecs.lookup(match.group(1).decode("ascii")).name
+        data.decode(name)
+    except (LookupError, UnicodeDecodeError):
+        return None
+    return name
+
+
+def _guess_encoding(data: bytes) -> str | None:
+    """charset-normalizer's guess, but cp1252 whenever it fits as well (or the text is too short to tell).
+
+    Short Western European texts are ambiguous between many code pages; for news text cp1252
+    (a superset of Latin-1's printable characters) is by far the likeliest.
+    """
+    matches = charset_normalizer.from_bytes(data)
+    best = matches.best()
+    if best is None:
+        return None
+    close = [m for m in matches if m.chaos <= best.chaos + 0.01 and m.coherence >= best.coherence - 0.05]
+    candidates = {enc for m in close for enc in m.could_be_from_charset}
+    if "cp1252" in candidates or (best.coherence == 0 and _decodes(data, "cp1252")):
+        return "cp1252"
+    return str(best.encoding)
+
+
+def _decodes(data: bytes, encoding: str) -> bool:
+    try:
+        data.decode(encoding)
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+# ---------------------------------------------------------------------------------------------
+# HTML
+
+_DROP_TAGS = frozenset(
+    # not readable article text: code, media, and page furniture (navigation, footers, sidebars)
+    "script style noscript template svg math iframe object embed canvas button select textarea "
+    "nav footer aside head -comment".split()
+)
+_BLOCK_TAGS = frozenset(
+    "address article blockquote body caption dd details dialog div dl dt fieldset figcaption figure "
+    "form h1 h2 h3 h4 h5 h6 header hr html legend li main ol p pre section summary table tbody "
+    "tfoot thead tr ul".split()
+)
+_CELL_TAGS = frozenset({"td", "th"})
+_PUBLISHED_SELECTORS = (
+    ('meta[property="article:published_time"]', "content"),
+    ('meta[name="date"]', "content"),
+    ('meta[itemprop="datePublished"]', "content"),
+    ('[itemprop="datePublished"]', "datetime"),
+    ('meta[name="pubdate"]', "content"),
+    ('meta[name="publish-date"]', "content"),
+    ('meta[name="dc.date"]', "content"),
+    ('meta[name="DC.date.issued"]', "content"),
+    ("article time[datetime]", "datetime"),
+)
+_JSON_LD_DATE = re.compile(r'"datePublished"\s*:\s*"([^"]+)"')
+_BREAK = "\x00"  # marks a block boundary while extracting; never in decoded text (NUL = binary)
+_HTML_SPACE = re.compile(r"[ \t\n\r\f]+")
+
+
+class _Page(NamedTuple):
+    text: str
+    title: str
+    published: str | None
+
+
+def _read_html(html: str) -> _Page:
+    tree = LexborHTMLParser(html)
+    title = _node_text(tree.css_first("title")) or _node_text(tree.css_first("h1"))
+    published = _html_published(tree)
+    root = tree.body or tree.root
+    text = _extract_text(root) if root is not None else ""
+    return _Page(text, _cut(title), published)
+
+
+def _node_text(node: LexborNode | None) -> str:
+    return "" if node is None else _HTML_SPACE.sub(" ", node.text()).strip()
+
+
+def _html_published(tree: LexborHTMLParser) -> str | None:
+    for selector, attribute in _PUBLISHED_SELECTORS:
+        node = tree.css_first(selector)
+        value = node.attributes.get(attribute) if node is not None else None
+        if value and (found := parse_date(value)):
+            return found
+    for script in tree.css('script[type="application/ld+json"]'):
+        match = _JSON_LD_DATE.search(script.text())
+        if match and (found := parse_date(match.group(1))):
+            return found
+    return None
+
+
+def _extract_text(root: LexborNode) -> str:
+    """The readable text under ``root``: blocks separated by blank lines, ``<br>`` by a newline.
+
+    Runs of spaces collapse within a line (inside ``<pre>`` line breaks are kept); entities are
+    already decoded by the parser.
+    """
+    pieces: list[str] = []
+    stack: list[tuple[LexborNode, bool, bool]] = [(root, False, False)]  # node, leaving, inside <pre>
+    while stack:
+        node, leaving, in_pre = stack.pop()
+        tag = node.tag or ""
+        if leaving:
+            pieces.append(_BREAK if tag in _BLOCK_TAGS else " ")
+            continue
+        if tag == "-text":
+            raw = node.text_content or ""
+            pieces.append(raw if in_pre else _HTML_SPACE.sub(" ", raw))
+            continue
+        if tag in _DROP_TAGS:
+            continue
+        if tag == "br":
+            pieces.append("\n")
+            continue
+        if tag in _BLOCK_TAGS or tag in _CELL_TAGS:
+            pieces.append(_BREAK if tag in _BLOCK_TAGS else " ")
+            stack.append((node, True, in_pre))
+        children = list(node.iter(include_text=True))
+        stack.extend((child, False, in_pre or tag == "pre") for child in reversed(children))
+    blocks = (_clean_block(block) for block in "".join(pieces).split(_BREAK))
+    return "\n\n".join(block for block in blocks if block)
+
+
+def _clean_block(block: str) -> str:
+    lines = (_HTML_SPACE.sub(" ", line).strip() for line in block.split("\n"))
+    return "\n".join(line for line in lines if line)
+
+
+# ---------------------------------------------------------------------------------------------
+# Title and date
+
+_WIKI_HEADING = re.compile(r"^(=+)\s*(?P<title>.+?)\s*\1\s*$")  # = Title =
+_MD_HEADING = re.compile(r"^\#{1,6}\s+(?P<title>.+?)(?:\s+\#+)?\s*$")  # # Title  (or # Title #)
+_EMPHASIS = re.compile(r"^(?P<mark>\*{1,3}|_{1,3})(?P<inner>.+?)(?P=mark)$")  # **x**, *x*, __x__, _x_
+_FIRST_LINE = re.compile(r"\S[^\n]{0,1000}")
+
+
+def find_title(text: str) -> str:
+    """The first non-empty line, without wiki ``=`` or Markdown ``#`` heading marks and emphasis.
+
+    >>> find_title("= Denmark–Kosovo relations =\\n\\nDenmark ...")
+    'Denmark–Kosovo relations'
+    >>> find_title(" \\n\\n# **RENT PRISON CELLS**\\n")
+    'RENT PRISON CELLS'
+    >>> find_title("Plain first line\\nsecond")
+    'Plain first line'
+    """
+    match = _FIRST_LINE.search(text)
+    if match is None:
+        return ""
+    line = match.group().strip()
+    heading = _WIKI_HEADING.match(line) or _MD_HEADING.match(line)
+    if heading:
+        line = heading.group("title")
+    while emphasis := _EMPHASIS.match(line):
+        line = emphasis.group("inner").strip()
+    return _cut(line)
+
+
+def _cut(title: str) -> str:
+    if len(title) <= TITLE_MAX_CHARS:
+        return title
+    cut = title[:TITLE_MAX_CHARS].rsplit(" ", 1)[0]
+    return cut.rstrip(" ,;:-") + "…"
+
+
+_MONTHS = {
+    name: number
+    for number, names in enumerate(
+        [
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sept", "sep"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ],
+        start=1,
+    )
+    for name in names
+}
+_MONTH = "(?:" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
+_DATE = re.compile(
+    rf"""
+    (?<![\w-])
+    (?:
+        (?P<iso_y>\d{{4}})[-/](?P<iso_m>\d{{1,2}})[-/](?P<iso_d>\d{{1,2}})(?!\d)  # 2023-12-08, 2023/12/08, 2023-12-08T10:00
+      | (?:
+            (?P<dmy_d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<dmy_m>{_MONTH}),?\s+(?P<dmy_y>\d{{4}})  # 8 December 2023, 8th Dec. 2023
+          | (?P<mdy_m>{_MONTH})\s+(?P<mdy_d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<mdy_y>\d{{4}})  # December 28, 2021
+          | (?P<my_m>{_MONTH}),?\s+(?P<my_y>\d{{4}})  # December 2021 (month only)
+        )
+        (?!\w)  # "2021" not the start of "20210"
+    )
+    """,
+    re.IGNORECASE | re.VERBOSE,
+)
+_WEEKDAY = r"(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?"
+_TIME = r"\d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?:\s*[ap]\.?m\.?)?(?:\s*(?:[A-Z]{2,5}|[+-]\d{2}:?\d{2}))?"
+_DATE_LINE = re.compile(  # a line that is only a date: "Wednesday 15 November 2023 10:26 GMT"
+    rf"""
+    (?:{_WEEKDAY}\s+)?         # optional weekday
+    (?P<date>[^|]+?)           # the date itself, checked with _DATE
+    (?:,?\s+(?:at\s+)?{_TIME})?  # optional time and zone
+    """,
+    re.IGNORECASE | re.VERBOSE,
+)
+_KEYWORD_LINE = re.compile(  # "Posted on ...", "Published: ...", "Updated ..."
+    r"""
+    (?P<keyword>(?:first\s+)?published|posted|date[d]?|filed|released|(?:last\s+)?updated|modified)
+    \b[\s:]*(?:on\b)?(?P<rest>.*)
+    """,
+    re.IGNORECASE | re.VERBOSE,
+)
+# "By Jane Doe, 8 December 2023"; no digits in the name, as "By March 2023, ..." is a sentence
+_BYLINE = re.compile(
+    r"by\s+[^\W\d][^\d|,]{0,60}?\s*[,|·•–—-]\s*(?P<rest>.+)",
+    re.IGNORECASE,
+)
+_LINE_MARKS = "*_#> \t"  # Markdown emphasis, heading and quote marks around a line
+
+
+def parse_date(text: str) -> str | None:
+    """The first date in ``text`` as ISO 8601, ``YYYY-MM`` when only the month is stated.
+
+    >>> parse_date("2023-12-08T10:00:00Z")
+    '2023-12-08'
+    >>> parse_date("Posted on December 28, 2021")
+    '2021-12-28'
+    >>> parse_date("15th Nov 2023"), parse_date("November 2023"), parse_date("31 February 2023")
+    ('2023-11-15', '2023-11', None)
+    """
+    match = _DATE.search(text)
+    if match is None:
+        return None
+    groups = {key: value for key, value in match.groupdict().items() if value}
+    year = int(next(groups[k] for k in ("iso_y", "dmy_y", "mdy_y", "my_y") if k in groups))
+    month_text = next(groups[k] for k in ("iso_m", "dmy_m", "mdy_m", "my_m") if k in groups)
+    month = int(month_text) if month_text.isdigit() else _MONTHS[month_text.lower().rstrip(".")]
+    day_text = next((groups[k] for k in ("iso_d", "dmy_d", "mdy_d") if k in groups), None)
+    try:
+        date(year, month, int(day_text or 1))
+    except ValueError:
+        return None
+    if not 1800 <= year <= 2200:
+        return None
+    return f"{year:04d}-{month:02d}" if day_text is None else f"{year:04d}-{month:02d}-{int(day_text):02d}"
+
+
+def find_published(text: str) -> str | None:
+    """The publication date from a byline or dateline near the top, never from the body.
+
+    Looks at the first non-empty lines for: a line that is only a date (weekday and time
+    allowed); "Posted on / Published / Date: ..."; a ``URL | publisher | date`` line; "By Name,
+    date". "Updated ..." is used only when nothing else is found.
+
+    >>> find_published("Title\\nhttps://x.org/a | Pub | 2023-12-08\\n\\nText on 17 February 2008.")
+    '2023-12-08'
+    >>> find_published("Title\\n\\nKosovo declared independence on 17 February 2008.") is None
+    True
+    """
+    updated: str | None = None
+    for line in _head_lines(text):
+        line = line.strip(_LINE_MARKS)
+        found = _date_of_line(line)
+        if found is None:
+            continue
+        keyword = _KEYWORD_LINE.match(line)
+        if keyword and keyword.group("keyword").lower().endswith(("updated", "modified")):
+            updated = updated or found
+            continue
+        return found
+    return updated
+
+
+def _head_lines(text: str) -> Iterator[str]:
+    lines = (line for line in text[:HEAD_CHARS].split("\n") if line.strip())
+    for _, line in zip(range(HEAD_LINES), lines, strict=False):
+        yield line
+
+
+def _date_of_line(line: str) -> str | None:
+    """The date a header line states, if the line is a dateline, byline or metadata line."""
+    fields = [field.strip() for field in line.split("|")]
+    if len(fields) >= 2:  # source URL | publisher | date
+        return _date_only(fields[-1])
+    if keyword := _KEYWORD_LINE.match(line):
+        return _date_only(keyword.group("rest").strip(" :,-")) or parse_date(keyword.group("rest")[:80])
+    if byline := _BYLINE.match(line):
+        return _date_only(byline.group("rest").strip())
+    return _date_only(line)
+
+
+def _date_only(text: str) -> str | None:
+    """The date when ``text`` is nothing but a date (with optional weekday and time)."""
+    match = _DATE_LINE.fullmatch(text.strip(_LINE_MARKS))
+    if match is None:
+        return None
+    date_match = _DATE.fullmatch(match.group("date").strip(" ,"))
+    return parse_date(date_match.group()) if date_match else None
