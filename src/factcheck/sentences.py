@@ -213,12 +213,12 @@ def _list_items(text: str, pos: int) -> list[int]:
     >>> [text[i:i + 2] for i in _list_items(text, 0)]
     ['3)', '2)']
     """
-    m = _ITEM.match(text, pos)
-    if m is None:
+    first = _ITEM.match(text, pos)
+    if first is None:
         return []
-    label = m.group("label")
+    label = first.group("label")
     cuts: list[int] = []
-    for m in _LINE_ITEMS.finditer(text, m.end()):
+    for m in _LINE_ITEMS.finditer(text, first.end()):
         if m.lastgroup == "brk":
             break
         if m.group("label") == _successor(label):
@@ -271,8 +271,8 @@ def _full_stop(text: str, dot: int, start: int, nxt: int) -> bool:
     label = token.lstrip(_BULLETS + "(")
     if len(label) <= 3 and (label.isdigit() or (len(label) == 1 and label.isalpha())):
         # A list label at the start of the unit: "1. The first item", "• 9. The", "⁃10. The".
-        prefix = text[start : dot - len(token)]  # only a bullet may come before a label
-        if not prefix.strip().strip(_BULLETS).strip():
+        before = dot - len(token)  # only a bullet may come before a label
+        if before - start <= 4 and not text[start:before].strip().strip(_BULLETS).strip():
             return False
     word = token.lstrip("([{\"'“‘«").lower()
     if word in PREPOSITIVE:

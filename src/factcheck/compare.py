@@ -1,0 +1,318 @@
+"""Decide whether the claims of a group agree or conflict, and say why.
+
+Each claim becomes an interval in its family's comparison unit (EUR for money, km, days, ...):
+an exact value is a point with a rounding margin, "about" widens it a little, "more than" opens it
+upward, a range is its bounds, and a vague quantity ("a few kilometres") gets the span its words
+imply. Two claims are compatible when their intervals meet. A group whose claims are not all
+compatible is a conflict; its claims fall into sides of mutually compatible claims.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+from importlib import resources
+from pathlib import PurePosixPath
+
+from factcheck.extract.lexicon import DISTANCE_UNITS, DURATION_UNITS
+from factcheck.models import Claim, ClaimGroup, Conflict, Normalized
+from factcheck.words import content_words
+
+EXACT_MARGIN = 0.005  # a precise figure is rounded: 2,050 may be 2,048
+APPROX_MARGIN = 0.03  # "about 2,000" covers 2,050, not 2,100
+CONVERSION_MARGIN = 0.05  # sums converted between currencies: rates move
+# What vague words imply, as multiples of the unit: "a few kilometres" is 2 to 9 km.
+VAGUE_SPANS = (
+    (re.compile(r"\b(?:a few|a couple)\b", re.I), 2.0, 9.0),
+    (re.compile(r"\bseveral\b|\ba handful\b", re.I), 3.0, 15.0),
+    (re.compile(r"\bdozens\b", re.I), 24.0, 144.0),
+    (re.compile(r"\bscores\b", re.I), 40.0, 200.0),
+    (re.compile(r"\bhundreds\b", re.I), 200.0, 999.0),
+    (re.compile(r"\bthousands\b", re.I), 2_000.0, 99_999.0),
+    (re.compile(r"\bmulti-?million|\bmillions\b", re.I), 2e6, 999e6),
+    (re.compile(r"\bmulti-?billion|\bbillions\b", re.I), 2e9, 999e9),
+)
+HEDGES = frozenset({"approx", "vague"})
+
+
+@dataclass(frozen=True, slots=True)
+class Interval:
+    low: float
+    high: float
+    hedged: bool = False
+
+
+@lru_cache(maxsize=1)
+def default_rates() -> dict[str, float]:
+    """Units of each currency per EUR, from the package's ``data/rates.json``."""
+    data = json.loads(resources.files("factcheck").joinpath("data/rates.json").read_text(encoding="utf-8"))
+    return {code: float(entry["rate"]) for code, entry in data["rates"].items()}
+
+
+def interval(claim: Claim, *, rates: Mapping[str, float] | None = None) -> Interval | None:
+    """The values a claim allows, in its family's comparison unit; None where it cannot be compared."""
+    factor = _factor(claim, rates)
+    if factor is None:
+        return None
+    if claim.kind == "date":
+        return _date_interval(claim)
+    hedged = claim.qualifier in HEDGES
+    if claim.low is not None and claim.high is not None:
+        return Interval(claim.low * factor, claim.high * factor, hedged)
+    if claim.qualifier == "vague":
+        span = next(((lo, hi) for rx, lo, hi in VAGUE_SPANS if rx.search(claim.text)), None)
+        if span is None:
+            return None
+        scale = 1.0 if claim.kind == "money" else factor
+        return Interval(span[0] * scale, span[1] * scale, True)
+    if claim.value is None:
+        return None
+    v = claim.value * factor
+    q = claim.qualifier
+    if q == "approx":
+        return Interval(v * (1 - APPROX_MARGIN), v * (1 + APPROX_MARGIN), True)
+    if q in ("more_than", "at_least"):
+        return Interval(v, math.inf, True)
+    if q in ("less_than", "at_most", "up_to"):
+        return Interval(-math.inf if v < 0 else 0.0, v, True)
+    margin = abs(v) * EXACT_MARGIN
+    return Interval(v - margin, v + margin)
+
+
+def _factor(claim: Claim, rates: Mapping[str, float] | None) -> float | None:
+    unit = claim.unit or ""
+    if claim.kind == "money":
+        table = rates if rates is not None else default_rates()
+        rate = table.get(unit)
+        return None if not rate else 1.0 / rate
+    if claim.kind == "distance":
+        return _CANON_KM.get(unit)
+    if claim.kind == "duration":
+        return _CANON_DAYS.get(unit)
+    return 1.0
+
+
+_CANON_KM = {canon: factor for canon, factor in DISTANCE_UNITS.values()}
+_CANON_DAYS = {canon: factor for canon, factor in DURATION_UNITS.values()}
+
+
+def _date_interval(claim: Claim) -> Interval | None:
+    """A date as an interval of day numbers: "2023" is all of 2023, "early 2023" its first third."""
+    if not claim.date or claim.date.startswith("-"):
+        return None
+    parts = [int(p) for p in claim.date.split("-")]
+    year = parts[0]
+    if len(parts) == 3:
+        day = date(year, parts[1], parts[2]).toordinal()
+        return Interval(day, day)
+    if len(parts) == 2:
+        first = date(year, parts[1], 1).toordinal()
+        last = (date(year + parts[1] // 12, parts[1] % 12 + 1, 1)).toordinal() - 1
+        return Interval(first, last)
+    first, last = date(year, 1, 1).toordinal(), date(year, 12, 31).toordinal()
+    text = claim.text.lower()
+    third = (last - first) / 3
+    if text.startswith("early"):
+        return Interval(first, first + third, True)
+    if text.startswith("mid"):
+        return Interval(first + third, last - third, True)
+    if text.startswith("late") or "end of" in text:
+        return Interval(last - third, last, True)
+    return Interval(first, last, claim.qualifier is not None)
+
+
+def values_compatible(a: Claim, b: Claim, *, rates: Mapping[str, float] | None = None) -> bool:
+    """Whether two claims of one measure can both be true.
+
+    Bounds are satisfied by values inside them, ranges overlap, "about" allows a little rounding,
+    and sums in two currencies agree within the margin of a conversion.
+    """
+    ia, ib = interval(a, rates=rates), interval(b, rates=rates)
+    if ia is None or ib is None:
+        return False
+    margin = CONVERSION_MARGIN if a.kind == "money" and a.unit != b.unit else 0.0
+    if a.kind == "distance" and a.unit != b.unit:
+        margin = 0.02
+    low = max(ia.low, ib.low)
+    high = min(ia.high, ib.high)
+    return low <= high + margin * max(abs(high), abs(low), 1e-9) if math.isfinite(high) else low <= high
+
+
+def sides(claims: Sequence[Claim], *, rates: Mapping[str, float] | None = None) -> list[list[Claim]]:
+    """Claims in groups that agree among themselves, the most supported side first."""
+    ordered = sorted(claims, key=lambda c: (_midpoint(c, rates), c.document, c.start))
+    out: list[list[Claim]] = []
+    for claim in ordered:
+        for side in out:
+            if all(values_compatible(claim, other, rates=rates) for other in side):
+                side.append(claim)
+                break
+        else:
+            out.append([claim])
+    return sorted(out, key=lambda s: (-len({c.document for c in s}), _midpoint(s[0], rates)))
+
+
+def _midpoint(claim: Claim, rates: Mapping[str, float] | None) -> float:
+    iv = interval(claim, rates=rates)
+    if iv is None:
+        return 0.0
+    if not math.isfinite(iv.high):
+        return iv.low
+    return (iv.low + iv.high) / 2
+
+
+def assess(
+    claims: Sequence[Claim], *, group_id: str, rates: Mapping[str, float] | None = None
+) -> ClaimGroup:
+    """The group of these claims, with its status, label, normalised values and explanation."""
+    unit = _comparison_unit(claims)
+    claims = tuple(_normalize(c, unit, rates) for c in claims)
+    parts = sides(claims, rates=rates)
+    names = short_names([c.document for c in claims])
+    first = claims[0]
+    label = group_label(claims)
+    if len(parts) == 1:
+        docs = sorted({names[c.document] for c in claims})
+        n = len(docs)
+        text = f"{n} source{'s' if n > 1 else ''} agree on {_describe(parts[0])} ({', '.join(docs)})"
+        return ClaimGroup(id=group_id, label=label, kind=first.kind, unit=unit, status="agreement",
+                          claims=claims, explanation=text)
+    conflict = _conflict(parts, names, rates)
+    return ClaimGroup(id=group_id, label=label, kind=first.kind, unit=unit, status="conflict", claims=claims,
+                      conflict=conflict, explanation=conflict.explanation)
+
+
+def _conflict(parts: list[list[Claim]], names: dict[str, str], rates: Mapping[str, float] | None) -> Conflict:
+    reps = [_representative(side) for side in parts]
+    finite = [v for v in reps if v is not None]
+    values = tuple(sorted({_tidy(v) for v in finite}))
+    spread = (max(finite) - min(finite)) / max(abs(max(finite)), 1e-9) if len(finite) > 1 else 1.0
+    phrases = []
+    for i, side in enumerate(parts):
+        docs = sorted({names[c.document] for c in side})
+        n = len(docs)
+        verb = "says" if n == 1 else "say"
+        lead = f"{n} source{'s' if n > 1 else ''} {verb}" if i == 0 else f"{n} {verb}"
+        phrases.append(f"{lead} {_describe(side)} ({', '.join(docs)})")
+    text = ", ".join(phrases)
+    hedgers = sorted({names[c.document] for side in parts for c in side if c.qualifier in HEDGES})
+    if hedgers:
+        text += f"; {', '.join(hedgers)} hedge{'s' if len(hedgers) == 1 else ''} the figure"
+    all_docs = {c.document for side in parts for c in side}
+    if len(all_docs) == 1:
+        text += "; all in one source"
+    return Conflict(severity=_severity(parts, spread), values=values, relative_spread=round(spread, 4),
+                    explanation=text)
+
+
+def _severity(parts: list[list[Claim]], spread: float) -> str:
+    """Relative difference, hedging and independent support, in points: 0-1 low, 2 medium, 3+ high."""
+    points = 1 + (spread >= 0.1) + (spread >= 0.5)
+    supported = sum(len({c.document for c in side}) >= 2 for side in parts)
+    points += supported >= 2
+    if any(all(c.qualifier in HEDGES for c in side) for side in parts):
+        points -= 1
+    if len({c.document for side in parts for c in side}) == 1:
+        points -= 1
+    return "high" if points >= 3 else "medium" if points >= 1 else "low"
+
+
+def _representative(side: list[Claim]) -> float | None:
+    values = [c.normalized.value for c in side if c.normalized.value is not None]
+    if values:
+        return float(Counter(values).most_common(1)[0][0])
+    bounds = [c.low for c in side if c.low is not None]
+    return float(bounds[0]) if bounds else None
+
+
+def _tidy(value: float) -> int | float:
+    return int(value) if float(value).is_integer() else round(value, 4)
+
+
+def _comparison_unit(claims: Sequence[Claim]) -> str | None:
+    units = Counter(c.unit for c in claims if c.unit)
+    if not units:
+        return None
+    return sorted(units.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
+
+
+def _normalize(claim: Claim, unit: str | None, rates: Mapping[str, float] | None) -> Claim:
+    if claim.value is None or unit is None or claim.unit == unit or claim.kind not in ("money", "distance",
+                                                                                       "duration"):
+        return claim
+    mine, theirs = _factor(claim, rates), _factor(claim.model_copy(update={"unit": unit}), rates)
+    if mine is None or theirs is None:
+        return claim
+    value = claim.value * mine / theirs
+    return claim.model_copy(update={"normalized": Normalized(value=_tidy(round(value, 6)), unit=unit)})
+
+
+def _describe(side: list[Claim]) -> str:
+    """How a side states its figure: "about 200 million EUR", "more than 2,000 km"."""
+    claim = side[0]
+    words = {"approx": "about ", "more_than": "more than ", "less_than": "less than ", "at_least": "at least ",
+             "at_most": "at most ", "up_to": "up to "}
+    qualifier = Counter(c.qualifier for c in side).most_common(1)[0][0]
+    prefix = words.get(qualifier or "", "")
+    if qualifier == "vague":
+        return claim.text
+    if claim.kind == "date" and claim.date:
+        return claim.date
+    unit = claim.normalized.unit or claim.unit or ""
+    value = claim.normalized.value
+    if claim.low is not None and claim.high is not None:
+        return f"{humanize(claim.low)} to {humanize(claim.high)} {unit}".strip()
+    if value is None:
+        return claim.text
+    if claim.kind == "year":
+        return f"{prefix}{value}"
+    return f"{prefix}{humanize(value)} {unit}".strip()
+
+
+def humanize(value: float) -> str:
+    """A number as a reader writes it.
+
+    >>> [humanize(v) for v in (210000000, 1500000000, 2000, 8.5, 300, 6030000.5)]
+    ['210 million', '1.5 billion', '2,000', '8.5', '300', '6.03 million']
+    """
+    for scale, word in ((1e12, "trillion"), (1e9, "billion"), (1e6, "million")):
+        if abs(value) >= scale:
+            return f"{value / scale:,.2f}".rstrip("0").rstrip(".") + f" {word}"
+    if float(value).is_integer():
+        return f"{int(value):,}"
+    return f"{value:,.2f}".rstrip("0").rstrip(".")
+
+
+def short_names(paths: Sequence[str]) -> dict[str, str]:
+    """Short, unique names of documents for explanations: "000" for "seeds/000_9d41.txt"."""
+    stems = {p: PurePosixPath(p).stem for p in paths}
+    prefixes = {p: s.split("_")[0] for p, s in stems.items()}
+    if len(set(prefixes.values())) == len(set(stems.values())):
+        return prefixes
+    return stems
+
+
+def group_label(claims: Sequence[Claim]) -> str:
+    """The words the group's sentences share, most shared first, with the unit: "lease prison cells (EUR)"."""
+    counts: Counter[str] = Counter()
+    surface: dict[str, Counter[str]] = {}
+    own = {w for c in claims for w, _ in content_words(c.text)}
+    for sentence in {c.sentence for c in claims}:
+        seen = set()
+        for stem_, word in content_words(sentence):
+            if stem_ in own or stem_ in seen:
+                continue
+            seen.add(stem_)
+            counts[stem_] += 1
+            surface.setdefault(stem_, Counter())[word] += 1
+    shared = [w for w, n in counts.items() if n >= 2] or list(counts)
+    top = sorted(shared, key=lambda w: (-counts[w], -len(w), w))[:3]
+    words = " ".join(surface[w].most_common(1)[0][0] for w in top)
+    unit = claims[0].unit or claims[0].kind
+    return f"{words} ({unit})" if words else unit

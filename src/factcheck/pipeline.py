@@ -1,0 +1,76 @@
+"""The whole analysis, composed: paths -> documents -> sentences -> claims -> groups -> report."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+
+from factcheck.compare import assess
+from factcheck.extract import extract_claims
+from factcheck.group import Settings, group_claims
+from factcheck.load import load_documents
+from factcheck.models import Claim, ClaimGroup, Document, DocumentSummary, Report
+from factcheck.sentences import split_sentences
+
+STATUS_ORDER = {"conflict": 0, "agreement": 1, "single": 2}
+SEVERITY_ORDER = {"high": 0, "medium": 1, "low": 2}
+
+
+@dataclass(frozen=True)
+class Corpus:
+    """Documents with their sentence counts and claims, before grouping."""
+
+    docs: tuple[Document, ...]
+    sentence_counts: dict[str, int] = field(default_factory=dict)
+    claims: tuple[Claim, ...] = ()
+
+    def summaries(self) -> tuple[DocumentSummary, ...]:
+        per_doc: dict[str, int] = {}
+        for claim in self.claims:
+            per_doc[claim.document] = per_doc.get(claim.document, 0) + 1
+        return tuple(
+            DocumentSummary(id=d.id, path=d.path, title=d.title, published=d.published,
+                            sentences=self.sentence_counts.get(d.id, 0), claims=per_doc.get(d.path, 0),
+                            text_source=d.text_source)
+            for d in self.docs
+        )
+
+
+def read_corpus(paths: Sequence[str | Path], *, on_warning: Callable[[str], None] | None = None,
+                on_document: Callable[[Document], None] | None = None) -> Corpus:
+    docs = load_documents(paths, on_warning=on_warning)
+    counts: dict[str, int] = {}
+    claims: list[Claim] = []
+    for doc in docs:
+        sents = list(split_sentences(doc))
+        counts[doc.id] = len(sents)
+        claims.extend(extract_claims(doc, sents))
+        if on_document is not None:
+            on_document(doc)
+    return Corpus(tuple(docs), counts, tuple(claims))
+
+
+def build_groups(claims: Sequence[Claim], *, settings: Settings | None = None,
+                 rates: Mapping[str, float] | None = None) -> tuple[ClaimGroup, ...]:
+    """Groups of claims, conflicts first (most severe first), then agreements; ids g1, g2, ..."""
+    assessed = [assess(g, group_id="", rates=rates) for g in group_claims(claims, settings=settings)]
+    assessed.sort(key=lambda g: (STATUS_ORDER[g.status],
+                                 SEVERITY_ORDER[g.conflict.severity] if g.conflict else 3,
+                                 g.claims[0].document, g.claims[0].start))
+    return tuple(g.model_copy(update={"id": f"g{i}"}) for i, g in enumerate(assessed, 1))
+
+
+def analyze(paths: Sequence[str | Path], *, settings: Settings | None = None,
+            rates: Mapping[str, float] | None = None, on_warning: Callable[[str], None] | None = None,
+            now: datetime | None = None) -> Report:
+    corpus = read_corpus(paths, on_warning=on_warning)
+    return report_of(corpus, settings=settings, rates=rates, now=now)
+
+
+def report_of(corpus: Corpus, *, settings: Settings | None = None, rates: Mapping[str, float] | None = None,
+              now: datetime | None = None) -> Report:
+    stamp = (now or datetime.now(UTC)).strftime("%Y-%m-%dT%H:%M:%SZ")
+    groups = build_groups(corpus.claims, settings=settings, rates=rates)
+    return Report(generated_at=stamp, documents=corpus.summaries(), groups=groups)
