@@ -140,6 +140,7 @@ def quantulum() -> Extractor:
                     float(q.value - u) if u else None,
                     float(q.value + u) if u else None,
                     unit,
+                    unit_name="-" if name == "dimensionless" else name,
                 )
             )
         return preds
@@ -266,15 +267,27 @@ _CQE_NAMES = {
     "mm": "millimetre",
     "cm": "centimetre",
     "µm": "micrometre",
+    "nm": "nanometre",
     "cent": "cent",
+    "penny": "penny",
     "sen": "sen",
+    "kg": "kilogram",
+    "g": "gram",
+    "mg": "milligram",
+    "t": "tonne",
+    "lb": "pound-mass",
+    "l": "litre",
+    "ml": "millilitre",
 }
 
 
-def cqe_unit(unit: str | None) -> str:
-    if unit is None:
+def cqe_unit(p: Pred) -> str:
+    """The prediction's unit as CQE's normalized_unit would spell it (quantulum3's unit names)."""
+    if p.unit_name is not None:
+        return p.unit_name.lower()
+    if p.unit is None:
         return "-"
-    return " per ".join(_CQE_NAMES.get(part, part.lower()) for part in unit.split("/"))
+    return " per ".join(_CQE_NAMES.get(part, part.lower()) for part in p.unit.split("/"))
 
 
 def nq_value_match(gold: dict[str, Any], p: Pred) -> bool:
@@ -302,7 +315,7 @@ def newsquant_scores(
                     used.add(i)
                     matched += 1
                     singular = gold["normalized_unit"].lower().removesuffix("s")
-                    matched_unit += cqe_unit(p.unit).removesuffix("s") == singular
+                    matched_unit += cqe_unit(p).removesuffix("s") == singular
                     break
         npred += len(kept)
         ngold += len(case["expected"])

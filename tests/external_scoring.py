@@ -60,6 +60,7 @@ class Pred:
     qualifier: str | None = None
     qualifier_text: str | None = None
     offsets_ok: bool = True
+    unit_name: str | None = None  # the tool's own unit name, where it has one (quantulum3)
 
     def describe(self) -> str:
         number = (

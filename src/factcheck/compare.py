@@ -81,7 +81,7 @@ def interval(claim: Claim, *, rates: Mapping[str, float] | None = None) -> Inter
         return Interval(v, math.inf, True)
     if q in ("less_than", "at_most", "up_to"):
         return Interval(-math.inf if v < 0 else 0.0, v, True)
-    margin = abs(v) * EXACT_MARGIN
+    margin = 0.0 if claim.kind == "year" else abs(v) * EXACT_MARGIN
     return Interval(v - margin, v + margin)
 
 
@@ -145,7 +145,34 @@ def values_compatible(a: Claim, b: Claim, *, rates: Mapping[str, float] | None =
 
 
 def sides(claims: Sequence[Claim], *, rates: Mapping[str, float] | None = None) -> list[list[Claim]]:
-    """Claims in groups that agree among themselves, the most supported side first."""
+    """Claims in groups that agree among themselves, the most supported side first.
+
+    Sides are made of firm claims. A vague claim ("multi-million") or a parenthesised restatement
+    in another currency joins a side only where it fits exactly one, so it never tips a count.
+    """
+    firm = [c for c in claims if _firm(c, claims)]
+    if not firm:
+        firm = list(claims)
+    out = _partition(firm, rates)
+    for claim in claims:
+        if claim in firm:
+            continue
+        fits = [s for s in out if all(values_compatible(claim, o, rates=rates) for o in s)]
+        if len(fits) == 1:
+            fits[0].append(claim)
+        elif not fits:
+            out.append([claim])
+    return sorted(out, key=lambda s: (-len({c.document for c in s}), _midpoint(s[0], rates)))
+
+
+def _firm(claim: Claim, claims: Sequence[Claim]) -> bool:
+    if claim.qualifier == "vague":
+        return False
+    partner = next((c for c in claims if c.id == claim.equivalent_of), None)
+    return partner is None or partner.start > claim.start
+
+
+def _partition(claims: Sequence[Claim], rates: Mapping[str, float] | None) -> list[list[Claim]]:
     ordered = sorted(claims, key=lambda c: (_midpoint(c, rates), c.document, c.start))
     out: list[list[Claim]] = []
     for claim in ordered:
@@ -155,7 +182,7 @@ def sides(claims: Sequence[Claim], *, rates: Mapping[str, float] | None = None) 
                 break
         else:
             out.append([claim])
-    return sorted(out, key=lambda s: (-len({c.document for c in s}), _midpoint(s[0], rates)))
+    return out
 
 
 def _midpoint(claim: Claim, rates: Mapping[str, float] | None) -> float:

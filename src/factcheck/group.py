@@ -19,12 +19,12 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
 
-from factcheck.compare import Interval, interval, values_compatible
+from factcheck.compare import interval, values_compatible
 from factcheck.models import Claim
 from factcheck.words import WORD as _WORD
 from factcheck.words import content_words
@@ -39,7 +39,7 @@ TIME_MARKERS = frozenset({"initially", "originally", "currently", "now", "previo
 class Settings:
     """Thresholds of the grouping, named so tests and users can read them at the call site."""
 
-    cross_document: float = 0.18  # score for two claims of different documents to be one measure
+    cross_document: float = 0.2  # score for two claims of different documents to be one measure
     same_document: float = 0.45  # a stricter bar inside one document
     max_postings: int = 400  # words shared by more claims than this are too common to propose pairs
     probe_words: int = 10  # how many of a claim's rarest words propose candidates
@@ -65,8 +65,22 @@ def group_claims(claims: Sequence[Claim], *, settings: Settings | None = None) -
     items = [_item(c) for c in claims if _groupable(c)]
     _weigh(items, settings=settings)
     pairs = _candidate_pairs(items, settings=settings)
-    scored = sorted(((s, i, j) for i, j in pairs if (s := _score(items[i], items[j], settings)) > 0),
-                    key=lambda t: (-t[0], t[1], t[2]))
+    cache: dict[tuple[int, int], float] = {}
+
+    def score(i: int, j: int) -> float:
+        key = (i, j) if i < j else (j, i)
+        if key not in cache:
+            cache[key] = _score(items[key[0]], items[key[1]])
+        return cache[key]
+
+    def bar(i: int, j: int) -> float:
+        """The score a pair needs: higher inside one document; bar(i, i) is the cross-document one."""
+        if i != j and items[i].doc == items[j].doc:
+            return settings.same_document
+        return settings.cross_document
+
+    edges = sorted(((sc, i, j) for i, j in pairs if (sc := score(i, j)) >= bar(i, j)),
+                   key=lambda t: (-t[0], t[1], t[2]))
     parent = list(range(len(items)))
     members: dict[int, list[int]] = {i: [i] for i in range(len(items))}
 
@@ -76,9 +90,9 @@ def group_claims(claims: Sequence[Claim], *, settings: Settings | None = None) -
             i = parent[i]
         return i
 
-    for _, i, j in scored:
+    for _, i, j in edges:
         ri, rj = find(i), find(j)
-        if ri == rj or not _can_merge(items, members[ri], members[rj]):
+        if ri == rj or not _linked(members[ri], members[rj], score, bar):
             continue
         if len(members[ri]) < len(members[rj]):
             ri, rj = rj, ri
@@ -99,6 +113,8 @@ def _groupable(claim: Claim) -> bool:
         return False
     if claim.kind == "money" and not claim.unit:
         return False
+    if claim.kind == "date" and (claim.date or "-").startswith("-"):
+        return False  # "April 14": no year, no comparison
     return claim.value is not None or claim.low is not None or claim.qualifier == "vague" or claim.date is not None
 
 
@@ -128,6 +144,8 @@ def _weigh(items: list[_Item], *, settings: Settings) -> None:
     for item in items:
         if item.sentence_key not in sentence_words:
             sentence_words[item.sentence_key] = _tokens(item.claim.sentence)
+        # The figures a sentence states are context too: "300" beside a sum of money.
+        sentence_words[item.sentence_key].append(_figure(item.claim))
     canon = _name_variants({w for ws in sentence_words.values() for w in ws}, cutoff=settings.fuzzy_names)
     df: Counter[str] = Counter()
     for key, words in sentence_words.items():
@@ -135,12 +153,17 @@ def _weigh(items: list[_Item], *, settings: Settings) -> None:
         df.update(set(sentence_words[key]))
     total = max(len(sentence_words), 1)
     for item in items:
-        own = set(_tokens(item.claim.text))
+        own = {*_tokens(item.claim.text), _figure(item.claim)}
         words = {w: math.log(1 + total / df[w]) for w in sentence_words[item.sentence_key] if w not in own}
         item.words = words
         item.norm = math.sqrt(sum(v * v for v in words.values())) or 1.0
         item.anchor = _time_anchor(item.claim)
         item.marker = next((w for w in _WORD.findall(item.claim.sentence.lower()) if w in TIME_MARKERS), None)
+
+
+def _figure(claim: Claim) -> str:
+    value = claim.value if claim.value is not None else claim.low
+    return f"#{value:g}" if value is not None else f"#{claim.text.lower()}"
 
 
 def _name_variants(vocabulary: Iterable[str], *, cutoff: int) -> dict[str, str]:
@@ -179,6 +202,7 @@ def _candidate_pairs(items: list[_Item], *, settings: Settings) -> set[tuple[int
         for word in _probe(item, settings.probe_words):
             postings[(item.family, word)].append(i)
         postings[(item.family, "#" + item.head)].append(i)
+        postings[(item.family, _figure(item.claim))].append(i)
     pairs: set[tuple[int, int]] = set()
     for ids in postings.values():
         if len(ids) > settings.max_postings:
@@ -200,29 +224,59 @@ def _similarity(a: _Item, b: _Item) -> float:
     return dot / (a.norm * b.norm)
 
 
-def _score(a: _Item, b: _Item, settings: Settings) -> float:
-    """How surely two claims measure one thing; 0 where they cannot."""
+def _score(a: _Item, b: _Item) -> float:
+    """How surely two claims measure one thing, from about -0.3 to 1; -1 where they cannot."""
     ca, cb = a.claim, b.claim
     if ca.equivalent_of == cb.id:
         return 1.0
     if a.sentence_key == b.sentence_key or a.family != b.family or ca.per != cb.per:
-        return 0.0
-    same_value = values_compatible(ca, cb)
-    if ca.kind in ("count",) and a.head != b.head and not same_value:
-        return 0.0
+        return -1.0
+    affinity = _affinity(ca, cb)
+    same_figure = affinity >= SAME_FIGURE
+    if ca.kind == "count" and a.head != b.head and not same_figure:
+        return -1.0
     if ca.kind in ("distance", "duration") and not _units_comparable(ca, cb):
+        return -1.0
+    if not values_compatible(ca, cb) and not _same_time(a, b):
+        return -1.0
+    score = _similarity(a, b) + affinity
+    if a.head and a.head == b.head and ca.kind in ("count", "distance", "duration"):
+        score += UNIT_BONUS
+    return score
+
+
+SAME_FIGURE = 0.25  # the same figure in two sources is itself evidence of one measure
+UNIT_BONUS = 0.1  # the same counted noun or unit of measure
+
+
+def _affinity(a: Claim, b: Claim) -> float:
+    """What the two figures say of being one measure: the same figure is evidence, a far one against."""
+    if a.qualifier == "vague" or b.qualifier == "vague":
         return 0.0
-    if not same_value and not _same_time(a, b):
+    if a.kind in ("year", "date"):
+        ia, ib = interval(a), interval(b)
+        if ia is None or ib is None:
+            return 0.0
+        return SAME_FIGURE if values_compatible(a, b) else -0.2
+    va = a.value if a.value is not None else a.low
+    vb = b.value if b.value is not None else b.low
+    ia, ib = interval(a), interval(b)
+    if va is None or vb is None or ia is None or ib is None:
         return 0.0
-    score = _similarity(a, b)
-    if a.head and a.head == b.head:
-        score += 0.1
-    if same_value:
-        score += 0.1
-    elif not _close(ca, cb):
-        score -= 0.1
-    bar = settings.same_document if a.doc == b.doc else settings.cross_document
-    return score if score >= bar else 0.0
+    bounded = {a.qualifier, b.qualifier} & {"more_than", "less_than", "at_least", "at_most", "up_to"}
+    if bounded or a.low is not None or b.low is not None:
+        return 0.0 if values_compatible(a, b) else -0.1
+    ma, mb = (ia.low + ia.high) / 2, (ib.low + ib.high) / 2
+    if ma <= 0 or mb <= 0:
+        return SAME_FIGURE if values_compatible(a, b) else 0.0
+    ratio = max(ma, mb) / min(ma, mb)
+    if ratio <= 1.006 or values_compatible(a, b):
+        return SAME_FIGURE
+    if ratio <= 1.15:
+        return 0.15
+    if ratio <= 1.5:
+        return 0.05
+    return -0.05 if ratio <= 3 else -0.2
 
 
 def _units_comparable(a: Claim, b: Claim) -> bool:
@@ -235,32 +289,24 @@ def _same_time(a: _Item, b: _Item) -> bool:
     return not (a.marker and b.marker and a.marker != b.marker)
 
 
-def _close(a: Claim, b: Claim) -> bool:
-    """Values within a factor of two: a misreport, not two different measures."""
-    ia, ib = interval(a), interval(b)
-    if ia is None or ib is None:
-        return False
-    lo = min(ia.high, ib.high)
-    hi = max(ia.low, ib.low)
-    return lo > 0 and hi / lo <= 2.0 or _vague(a) or _vague(b)
-
-
-def _vague(claim: Claim) -> bool:
-    return claim.qualifier == "vague"
-
-
-def _can_merge(items: list[_Item], left: list[int], right: list[int]) -> bool:
-    """No two claims of one sentence, no rate with a total, no two times with two values."""
-    for i in left:
-        for j in right:
-            a, b = items[i], items[j]
-            if a.sentence_key == b.sentence_key and a.claim.equivalent_of != b.claim.id:
+def _linked(left: list[int], right: list[int], score: Callable[[int, int], float],
+            bar: Callable[[int, int], float], *, sample: int = 24) -> bool:
+    """Average linkage: two clusters join when their pairs score, on average, above the bar, and no
+    pair is impossible (one sentence, a rate and a total, two times with two values)."""
+    cross: list[float] = []
+    inside: list[float] = []
+    for i in left[:sample]:
+        for j in right[:sample]:
+            s = score(i, j)
+            if s <= -1.0:
                 return False
-            if a.claim.per != b.claim.per:
-                return False
-            if not values_compatible(a.claim, b.claim) and not _same_time(a, b):
-                return False
-    return True
+            (inside if bar(i, j) > bar(i, i) else cross).append(s)
+    if cross:  # pairs within one document only veto; the cross-document pairs carry the decision
+        return sum(cross) / len(cross) >= LINKAGE * bar(left[0], left[0])
+    return sum(inside) / len(inside) >= LINKAGE * bar(left[0], right[0])
 
 
-__all__ = ["Interval", "Settings", "group_claims"]
+LINKAGE = 0.75  # the average pair may score a little under the bar a single edge needs
+
+
+__all__ = ["Settings", "group_claims"]
