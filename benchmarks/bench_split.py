@@ -12,7 +12,8 @@ in its own subprocess, so the figures are separate:
   ``factcheck-1str`` is ours again on the whole corpus joined into one string.
 * peak MB: the largest amount of memory the tool allocated while splitting, over and above
   the corpus (tracemalloc, in a second pass on the same input); max RSS is the whole
-  process, corpus and interpreter included.
+  process, corpus and interpreter included, and RSS +MB how much it grew while splitting
+  (timed pass, tracemalloc pass and the accuracy checks).
 * Golden Rules: passed / 48, pySBD's protocol (strip each sentence, exact list equality).
 * seed gold: how many of the 68 annotated seed sentences come out as exactly one sentence.
 """
@@ -125,6 +126,7 @@ def worker(tool: str, corpus: Path, megabytes: float) -> dict[str, Any]:
         sample = ["\n\n".join(sample)]  # the whole corpus as one document
     list(split("Mr. Smith paid EUR 1.5 million. It was late."))  # warm up: imports, compiled patterns
 
+    rss_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     t0 = time.perf_counter()
     count = sum(1 for doc in sample for _ in split(doc))
     seconds = time.perf_counter() - t0
@@ -145,6 +147,7 @@ def worker(tool: str, corpus: Path, megabytes: float) -> dict[str, Any]:
         "sentences": count,
         "peak_mb": peak / 1e6,
         "max_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,  # KiB on Linux
+        "rss_growth_mb": (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - rss_before) / 1024,
         "golden": passed,
         "golden_failed": failed,
         "seed_found": found,
@@ -196,14 +199,14 @@ def main() -> None:
             out = subprocess.run(cmd, check=True, capture_output=True, text=True).stdout
             results.append(json.loads(out))
 
-    header = f"{'tool':<14} {'MB':>6} {'MB/s':>8} {'sentences':>10} {'peak MB':>8} {'max RSS MB':>10} {'golden':>7} {'seed gold':>9}  failed rules"
+    header = f"{'tool':<14} {'MB':>6} {'MB/s':>8} {'sentences':>10} {'peak MB':>8} {'max RSS MB':>10} {'RSS +MB':>7} {'golden':>7} {'seed gold':>9}  failed rules"
     print(header)
     print("-" * len(header))
     for r in results:
         mbps = float(r["mb"]) / float(r["seconds"])
         print(
             f"{r['tool']:<14} {r['mb']:>6.1f} {mbps:>8.2f} {r['sentences']:>10} {r['peak_mb']:>8.2f} "
-            f"{r['max_rss_mb']:>10.0f} {r['golden']:>4}/48 {r['seed_found']:>5}/{r['seed_total']}  "
+            f"{r['max_rss_mb']:>10.0f} {r['rss_growth_mb']:>7.1f} {r['golden']:>4}/48 {r['seed_found']:>5}/{r['seed_total']}  "
             f"{','.join(map(str, r['golden_failed']))}"
         )
 

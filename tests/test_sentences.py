@@ -37,7 +37,7 @@ class Case(NamedTuple):
     expected: list[str]
 
 
-def cases(*rows: Case) -> Any:
+def cases(*rows: Case) -> pytest.MarkDecorator:
     return pytest.mark.parametrize(
         ("text", "expected"), [(c.text, c.expected) for c in rows], ids=[c.id for c in rows]
     )

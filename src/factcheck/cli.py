@@ -1,0 +1,237 @@
+"""The command line: parse, call the library, render, exit. Errors end here as one line and exit code 2."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+from factcheck import __version__
+from factcheck.errors import FactcheckError, InputError
+from factcheck.export import to_json, to_markdown, write_atomic
+from factcheck.load import default_paths, find_sources
+from factcheck.models import ClaimsReport, Report
+from factcheck.pipeline import Corpus, read_corpus, report_of
+from factcheck.render import claims_table, conflicts_view, sources_table
+
+app = typer.Typer(
+    name="factcheck",
+    help="Find the numbers in your sources, see where the sources disagree, and check statements against them.",
+    no_args_is_help=True,
+    add_completion=True,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+PROGRESS_THRESHOLD = 20  # files; below this a run is quick enough to need no bar
+
+
+class Severity(str, Enum):
+    low = "low"
+    medium = "medium"
+    high = "high"
+
+
+class Format(str, Enum):
+    json = "json"
+    markdown = "markdown"
+
+
+class _State:
+    color: bool = True
+
+
+STATE = _State()
+
+Paths = Annotated[
+    list[Path] | None,
+    typer.Argument(help="Source files or folders (read recursively). Default: ./seeds, else the bundled sample.",
+                   show_default=False),
+]
+JsonFlag = Annotated[bool, typer.Option("--json", help="Print JSON to stdout instead of a table.")]
+RatesOption = Annotated[
+    Path | None,
+    typer.Option("--rates", help="JSON file of currency rates per EUR, as src/factcheck/data/rates.json.",
+                 show_default=False),
+]
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"factcheck {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main_options(
+    no_color: Annotated[bool, typer.Option("--no-color", help="No colour or styles (NO_COLOR is honoured too).")] = False,
+    version: Annotated[bool | None, typer.Option("--version", callback=_version, is_eager=True,
+                                                 help="Print the version and exit.")] = None,
+) -> None:
+    """Numeric claims across sources: conflicts, agreements, queries and statement checks."""
+    STATE.color = not (no_color or "NO_COLOR" in os.environ)
+
+
+def _out() -> Console:
+    return Console(no_color=not STATE.color, highlight=False, markup=False, emoji=False,
+                   soft_wrap=False, width=_width())
+
+
+def _err() -> Console:
+    return Console(stderr=True, no_color=not STATE.color, highlight=False, markup=False, emoji=False)
+
+
+def _width() -> int | None:
+    columns = os.environ.get("COLUMNS")
+    return int(columns) if columns and columns.isdigit() else None
+
+
+def _warn(message: str) -> None:
+    _err().print(f"warning: {message}", style="yellow")
+
+
+def _paths(paths: Sequence[Path] | None) -> list[Path]:
+    return list(paths) if paths else default_paths()
+
+
+@contextmanager
+def _progress(total: int, *, quiet: bool) -> Iterator[Callable[[Any], None]]:
+    """A bar on stderr for long runs on a terminal; nothing in JSON mode or when piped."""
+    console = _err()
+    if quiet or total < PROGRESS_THRESHOLD or not console.is_terminal:
+        yield lambda _doc: None
+        return
+    with Progress(TextColumn("reading"), BarColumn(), MofNCompleteColumn(), console=console,
+                  transient=True) as bar:
+        task = bar.add_task("reading", total=total)
+        yield lambda _doc: bar.advance(task)
+
+
+def _corpus(paths: Sequence[Path] | None, *, quiet: bool) -> Corpus:
+    chosen = _paths(paths)
+    with _progress(len(find_sources(chosen)), quiet=quiet) as advance:
+        return read_corpus(chosen, on_warning=_warn, on_document=advance)
+
+
+def _rates(path: Path | None) -> dict[str, float] | None:
+    if path is None:
+        return None
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        table = data.get("rates", data)
+        return {code: float(v["rate"] if isinstance(v, dict) else v) for code, v in table.items()}
+    except FileNotFoundError as e:
+        raise InputError(f"{path}: no such file") from e
+    except (OSError, ValueError, TypeError, AttributeError, KeyError) as e:
+        raise InputError(f"{path}: not a rates file (expected {{\"rates\": {{\"DKK\": 7.46, ...}}}})") from e
+
+
+def _now() -> datetime | None:
+    """SOURCE_DATE_EPOCH fixes the report's timestamp, for byte-identical output."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    return datetime.fromtimestamp(int(epoch), UTC) if epoch and epoch.isdigit() else None
+
+
+def _report(paths: Sequence[Path] | None, rates: Path | None, *, quiet: bool) -> tuple[Corpus, Report]:
+    corpus = _corpus(paths, quiet=quiet)
+    return corpus, report_of(corpus, rates=_rates(rates), now=_now())
+
+
+@app.command()
+def sources(paths: Paths = None, as_json: JsonFlag = False) -> None:
+    """List the documents: title, date if stated, sentences and claims."""
+    corpus = _corpus(paths, quiet=as_json)
+    if as_json:
+        typer.echo(json.dumps({"schema_version": "1",
+                               "documents": [d.model_dump() for d in corpus.summaries()]}, indent=2))
+        return
+    _out().print(sources_table(corpus.summaries()))
+
+
+@app.command()
+def claims(paths: Paths = None, as_json: JsonFlag = False) -> None:
+    """Every numeric claim in the sources, with its value, unit and qualifier."""
+    corpus = _corpus(paths, quiet=as_json)
+    if as_json:
+        report = ClaimsReport(documents=corpus.summaries(), claims=corpus.claims)
+        typer.echo(report.model_dump_json(indent=2))
+        return
+    _out().print(claims_table(corpus.claims))
+
+
+@app.command()
+def conflicts(
+    paths: Paths = None,
+    show_all: Annotated[bool, typer.Option("--all", help="Also show groups whose sources agree.")] = False,
+    min_severity: Annotated[Severity, typer.Option("--min-severity", help="Hide conflicts below this.")] = (
+        Severity.low),
+    fail_on_conflict: Annotated[bool, typer.Option("--fail-on-conflict",
+                                                   help="Exit 1 when a conflict is found (for CI).")] = False,
+    as_json: JsonFlag = False,
+    rates: RatesOption = None,
+) -> None:
+    """Show where the sources disagree, most severe first."""
+    corpus, report = _report(paths, rates, quiet=as_json)
+    order = ["low", "medium", "high"]
+    floor = order.index(min_severity.value)
+    shown = [g for g in report.groups
+             if (g.conflict is not None and order.index(g.conflict.severity) >= floor)
+             or (show_all and g.status == "agreement")]
+    if as_json:
+        typer.echo(to_json(report), nl=False)
+    else:
+        _out().print(conflicts_view(report, groups=shown, claims=len(corpus.claims)))
+    if fail_on_conflict and any(g.status == "conflict" for g in shown):
+        raise typer.Exit(1)
+
+
+@app.command()
+def export(
+    paths: Paths = None,
+    output: Annotated[str, typer.Option("--output", "-o", help="File to write, or - for stdout.")] = "-",
+    fmt: Annotated[Format, typer.Option("--format", help="json (the contract's report) or markdown.")] = (
+        Format.json),
+    rates: RatesOption = None,
+) -> None:
+    """Write the whole report to a file, atomically."""
+    _, report = _report(paths, rates, quiet=True)
+    text = to_json(report) if fmt is Format.json else to_markdown(report)
+    if output == "-":
+        typer.echo(text, nl=False)
+        return
+    write_atomic(output, text)
+    _err().print(f"wrote {output}")
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    """Entry point: run the app, turning library errors into one line on stderr and exit code 2."""
+    try:
+        app(args=list(argv) if argv is not None else None, standalone_mode=False)
+    except FactcheckError as e:
+        print(f"factcheck: {e}", file=sys.stderr)
+        sys.exit(2)
+    except typer.Exit as e:
+        sys.exit(e.exit_code)
+    except typer.Abort:
+        print("factcheck: aborted", file=sys.stderr)
+        sys.exit(130)
+    except KeyboardInterrupt:
+        print("factcheck: interrupted", file=sys.stderr)
+        sys.exit(130)
+    except Exception as e:  # click's usage errors
+        import click
+
+        if isinstance(e, click.ClickException):
+            e.show()
+            sys.exit(e.exit_code)
+        raise
+    sys.exit(0)

@@ -1,0 +1,119 @@
+"""Reports as Rich renderables. Nothing here prints; the CLI does.
+
+Source text is data, never markup: it goes into ``Text`` objects (never into markup strings), and
+control characters are shown as escapes, so ``[bold]`` or an escape sequence in a source prints as
+written and cannot restyle the terminal.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from rich.console import Group, RenderableType
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+from factcheck.compare import short_names
+from factcheck.export import normalized, stated
+from factcheck.models import Claim, ClaimGroup, DocumentSummary, Report
+
+SEVERITY_STYLE = {"high": "bold red", "medium": "yellow", "low": "cyan"}
+STATUS_STYLE = {"conflict": "red", "agreement": "green", "single": "dim"}
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+CONTEXT = 70  # characters kept on each side of a number in a long sentence
+
+
+def safe(text: str) -> str:
+    r"""Control characters as visible escapes: "\x1b[31m" prints as written.
+
+    >>> safe("a\x1b[31mred")
+    'a\\x1b[31mred'
+    """
+    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+
+
+def plain(text: str, style: str = "") -> Text:
+    return Text(safe(text), style=style)
+
+
+def highlighted_sentence(claim: Claim, *, context: int = CONTEXT) -> Text:
+    """The sentence with the number in bold, shortened around it when long."""
+    sentence = claim.sentence
+    at = claim.start - claim.sentence_start
+    end = claim.end - claim.sentence_start
+    left, right = max(0, at - context), min(len(sentence), end + context)
+    prefix = "…" if left > 0 else ""
+    suffix = "…" if right < len(sentence) else ""
+    text = Text(prefix)
+    text.append(safe(sentence[left:at]))
+    text.append(safe(sentence[at:end]), style="bold reverse")
+    text.append(safe(sentence[end:right]))
+    text.append(suffix)
+    return text
+
+
+def sources_table(docs: Sequence[DocumentSummary]) -> Table:
+    table = Table(title="Sources", expand=False)
+    for name in ("id", "title", "file", "published", "sentences", "claims"):
+        table.add_column(name, justify="right" if name in ("sentences", "claims") else "left",
+                         overflow="fold")
+    for d in docs:
+        table.add_row(d.id, plain(d.title), plain(d.path), d.published or "", str(d.sentences), str(d.claims))
+    return table
+
+
+def claims_table(claims: Sequence[Claim]) -> Table:
+    table = Table(title=f"Claims ({len(claims)})")
+    for name in ("id", "kind", "text", "value", "sentence"):
+        table.add_column(name, overflow="fold")
+    for claim in claims:
+        table.add_row(claim.id, claim.kind, plain(claim.text), plain(stated(claim)),
+                      highlighted_sentence(claim, context=40))
+    return table
+
+
+def group_view(group: ClaimGroup, names: dict[str, str], titles: dict[str, str]) -> Panel:
+    """One group: a row per claim (source, value as stated, normalised, sentence), then the sources
+    by title and file, then the explanation."""
+    table = Table(expand=True, show_edge=False, pad_edge=False)
+    table.add_column("src", no_wrap=True)
+    table.add_column("stated", ratio=3, overflow="fold")
+    table.add_column(f"in {group.unit}" if group.unit else "normalised", ratio=2, overflow="fold")
+    table.add_column("sentence", ratio=9, overflow="fold")
+    for claim in group.claims:
+        as_stated, norm = stated(claim), normalized(claim)
+        shown = "" if norm and as_stated.endswith(norm) else norm
+        table.add_row(names.get(claim.document, claim.document), plain(as_stated), shown,
+                      highlighted_sentence(claim))
+    title = Text(f"{group.id} ")
+    title.append(safe(group.label), style="bold")
+    if group.conflict is not None:
+        title.append(f"  {group.conflict.severity} severity", style=SEVERITY_STYLE[group.conflict.severity])
+    else:
+        title.append(f"  {group.status}", style=STATUS_STYLE[group.status])
+    legend = Text()
+    for path in sorted({c.document for c in group.claims}):
+        legend.append(f"{names.get(path, path)}  ", style="bold")
+        legend.append(safe(titles.get(path, "")), style="italic")
+        legend.append(f"  {safe(path)}\n", style="dim")
+    return Panel(Group(table, legend, plain(group.explanation)), title=title, title_align="left")
+
+
+def conflicts_view(report: Report, *, groups: Sequence[ClaimGroup], claims: int) -> Group:
+    """The groups asked for, most severe first, and a summary line."""
+    names = short_names([d.path for d in report.documents])
+    titles = {d.path: d.title for d in report.documents}
+    parts: list[RenderableType] = [group_view(g, names, titles) for g in groups]
+    if not groups:
+        parts.append(Text("No conflicts found.", style="green"))
+    parts.append(summary_line(report, claims=claims))
+    return Group(*parts)
+
+
+def summary_line(report: Report, *, claims: int) -> Text:
+    conflicts = sum(g.status == "conflict" for g in report.groups)
+    agreements = sum(g.status == "agreement" for g in report.groups)
+    return Text(f"{len(report.documents)} documents, {claims} claims, {len(report.groups)} groups: "
+                f"{conflicts} conflicts, {agreements} agreements", style="bold")
