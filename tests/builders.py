@@ -26,10 +26,14 @@ QUALIFIER_WORDS: tuple[tuple[str, Qualifier], ...] = (
 
 
 class ClaimDoc:
-    """One document of hand-built claims; each new sentence is appended to ``text``."""
+    """One document of hand-built claims; each new sentence is appended to ``text``.
 
-    def __init__(self, path: str) -> None:
+    Claim ids are ``<doc_id>:c<n>`` as the extractor makes them; ``doc_id`` defaults to the file's stem.
+    """
+
+    def __init__(self, path: str, *, doc_id: str | None = None) -> None:
         self.path = path
+        self.doc_id = doc_id or PurePosixPath(path).stem
         self.text = ""
         self.count = 0
         self._starts: dict[str, int] = {}
@@ -64,7 +68,7 @@ class ClaimDoc:
         start = sentence_start + offset
         qualifier_text = _qualifier_text(sentence[:offset], qualifier)
         claim = Claim(
-            id=claim_id or f"{PurePosixPath(self.path).stem}:c{self.count}",
+            id=claim_id or f"{self.doc_id}:c{self.count}",
             document=self.path, start=start, end=start + len(text), text=text, sentence=sentence,
             sentence_start=sentence_start, kind=kind, value=value, low=low, high=high, unit=unit,
             qualifier=qualifier, qualifier_text=qualifier_text, date=date, per=per, equivalent_of=equivalent_of,

@@ -113,7 +113,7 @@ PREPOSITIVE = frozenset(
 NUMBER_PREFIX = frozenset(
     """
     no nos nr num art arts p pp para paras vol vols fig figs ch chap sec secs pt pts op ed eds
-    tel ref approx ca c est rs
+    tel ref approx ca c est rs kr dkr sfr
     jan feb mar apr jun jul aug sep sept oct nov dec
     """.split()
 )

@@ -111,13 +111,13 @@ NOUN_WORD = re.compile(r"(?P<gap>[ \u00a0]+|-)(?P<word>[A-Za-z][\w'’]*(?:-\w+)
 NOT_PROSE = re.compile(
     r"""
       https?://\S+ | www\.\S+            # web addresses
-    | \S+@\S+\.\w+                       # e-mail addresses
+    | (?<![\w.+-])[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,4}  # e-mail addresses (bounded: linear)
     | \]\([^)\s]*\)                      # the target of a Markdown link
     | \[\d{1,3}\]                        # a footnote mark [12]
     | \b\d{1,2}[:.]\d{2}[ ]?(?i:a\.?m\.?|p\.?m\.?)(?!\w)  # 10.30am, 9:15 p.m.
     | \b\d{1,2}:\d{2}(?::\d{2})?\b       # 14:30
     | \b\d{1,2}[ ]?(?i:am|pm|a\.m\.|p\.m\.)(?!\w)      # 3pm
-    | \+?\d[\d ()-]{8,}\d                # telephone numbers
+    | (?<![\d ()+-])\+\d[\d ()-]{8,18}\d   # telephone numbers with a country code
     """,
     re.VERBOSE,
 )

@@ -1,0 +1,271 @@
+"""The extractor on real sentences: what it finds, with what value, unit, qualifier and span."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from factcheck.extract import extract_text
+from factcheck.extract.numbers import parse_digits, parse_number, parse_words
+
+ROOT = Path(__file__).parents[1]
+GOLD = ROOT / "tests" / "data" / "gold"
+
+# (sentence, text of the claim, kind, value or (low, high), unit, qualifier)
+CASES = [
+    ("Kosovo would have received EUR 210 million (DKK 1.5 billion) from Denmark.", "EUR 210 million", "money",
+     210e6, "EUR", None),
+    ("Kosovo would have received EUR 210 million (DKK 1.5 billion) from Denmark.", "DKK 1.5 billion", "money",
+     1.5e9, "DKK", None),
+    ("an annual contribution of 45 million Danish kroner (about €6 million)", "45 million Danish kroner",
+     "money", 45e6, "DKK", None),
+    ("an annual contribution of 45 million Danish kroner (about €6 million)", "€6 million", "money", 6e6, "EUR",
+     "approx"),
+    ("The club paid £120m for the striker.", "£120m", "money", 120e6, "GBP", None),
+    ("The fund holds $3 billion in bonds.", "$3 billion", "money", 3e9, "USD", None),
+    ("Shares rose to €1.2bn on Monday.", "€1.2bn", "money", 1.2e9, "EUR", None),
+    ("The mayor promised kr. 3 million for roads.", "kr. 3 million", "money", 3e6, "DKK", None),
+    ("3 million DKK were allocated on human rights.", "3 million DKK", "money", 3e6, "DKK", None),
+    ("The council spent 200 million euros on it.", "200 million euros", "money", 200e6, "EUR", None),
+    ("It cost US$4.7 billion in total.", "US$4.7 billion", "money", 4.7e9, "USD", None),
+    ("Kosovo agreed to lease 300 prison cells to Denmark.", "300 prison cells", "count", 300, "prison cell", None),
+    ("The state will receive some 300 foreigners this year.", "300 foreigners", "count", 300, "foreigner",
+     "approx"),
+    ("Denmark maintained a 152-member unit within KFOR.", "152-member unit", "count", 152, "member", None),
+    ("The hospital received 30 ventilators last week.", "30 ventilators", "count", 30, "ventilator", None),
+    ("Denmark donated 250.000 COVID-19 vaccine doses.", "250.000 COVID-19 vaccine doses", "count", 250_000,
+     "vaccine dose", None),
+    ("Denmark deployed up to 308 soldiers.", "308 soldiers", "count", 308, "soldier", "up_to"),
+    ("The prison currently holds more than 200 inmates.", "200 inmates", "count", 200, "inmate", "more_than"),
+    ("At least 1,200 homes were flooded in the valley.", "1,200 homes", "count", 1200, "home", "at_least"),
+    ("Nearly 6,000 people attended the rally.", "6,000 people", "count", 6000, "person", "approx"),
+    ("She has more than half a million followers.", "half a million followers", "count", 500_000,
+     "follower", "more_than"),
+    ("The firm hired three hundred engineers.", "three hundred engineers", "count", 300, "engineer", None),
+    ("Twenty-four hospitals reported shortages.", "Twenty-four hospitals", "count", 24, "hospital", None),
+    ("A dozen ships were waiting.", "A dozen ships", "count", 12, "ship", None),
+    ("Kosovo has some 700 to 800 unused prison cells.", "700 to 800 unused prison cells", "count", (700, 800),
+     "prison cell", "approx"),
+    ("Growth reached between 10% and 20% in some sectors.", "between 10% and 20%", "percent", (10, 20), "%",
+     None),
+    ("Turnout was 10-20% lower.", "10-20%", "percent", (10, 20), "%", None),
+    ("The poorest saw a +8.9% rise.", "+8.9%", "percent", 8.9, "%", None),
+    ("Employment grew by an average of nearly 6% in one year.", "6%", "percent", 6, "%", "approx"),
+    ("Inflation was 4.5 per cent in May.", "4.5 per cent", "percent", 4.5, "%", None),
+    ("A two-thirds majority is required.", "two-thirds", "ratio", 2 / 3, "fraction", None),
+    ("The facility is located 50 kilometers outside the capital.", "50 kilometers", "distance", 50, "km", None),
+    ("They were sent more than 2,000 kilometres away.", "2,000 kilometres", "distance", 2000, "km",
+     "more_than"),
+    ("The trail runs for 1,200 km along the coast.", "1,200 km", "distance", 1200, "km", None),
+    ("The town is 5 miles from the border.", "5 miles", "distance", 5, "mi", None),
+    ("The plan is to rent places a few kilometres from the capital.", "a few kilometres", "distance", None,
+     "km", "vague"),
+    ("It pays approximately 200 million euros over 10 years.", "10 years", "duration", 10, "year", None),
+    ("The loan runs over the next ten years.", "ten years", "duration", 10, "year", None),
+    ("Barely 24 hours after the text was published, they announced it.", "24 hours", "duration", 24, "hour",
+     "approx"),
+    ("They had not left within two weeks of the ruling.", "two weeks", "duration", 2, "week", None),
+    ("People can be detained there for a year.", "a year", "duration", 1, "year", None),
+    ("It has been repeatedly postponed for four years.", "four years", "duration", 4, "year", None),
+    ("The 10th Anniversary of the institution was marked.", "10th Anniversary", "ordinal", 10, "anniversary",
+     None),
+    ("Diplomatic relations were established in 1970.", "1970", "year", 1970, "year", None),
+    ("After the 2010 Albania floods, Denmark helped.", "2010", "year", 2010, "year", None),
+    ("The payment falls in the 2023-24 financial year.", "2023-24", "year", (2023, 2024), "year", None),
+]
+IDS = [f"{c[1]}|{c[0][:30]}" for c in CASES]
+
+
+@pytest.mark.parametrize(("sentence", "text", "kind", "value", "unit", "qualifier"), CASES, ids=IDS)
+def test_extract_sentence_table(sentence: str, text: str, kind: str, value: object, unit: str | None,
+                                qualifier: str | None) -> None:
+    claims = {c.text: c for c in extract_text(sentence)}
+    assert text in claims, f"found {list(claims)}"
+    claim = claims[text]
+    assert claim.kind == kind
+    assert claim.unit == unit
+    assert claim.qualifier == qualifier
+    if isinstance(value, tuple):
+        assert (claim.value, claim.low, claim.high) == (None, *value)
+    elif value is None:
+        assert claim.value is None
+    else:
+        assert claim.value == pytest.approx(value)
+
+
+DATES = [
+    ("Kosovo declared its independence on 17 February 2008.", "17 February 2008", "2008-02-17", None),
+    ("Posted on December 28, 2021", "December 28, 2021", "2021-12-28", None),
+    ("By November 2010, the unit was smaller.", "November 2010", "2010-11", None),
+    ("They expected to send inmates in early 2023.", "early 2023", "2023", "approx"),
+    ("The report was published on 2024-03-01.", "2024-03-01", "2024-03-01", None),
+    ("Work resumes in mid-2025.", "mid-2025", "2025", "approx"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "text", "date", "qualifier"), DATES, ids=[d[1] for d in DATES])
+def test_extract_dates(sentence: str, text: str, date: str, qualifier: str | None) -> None:
+    claims = {c.text: c for c in extract_text(sentence)}
+    assert text in claims, f"found {list(claims)}"
+    assert (claims[text].kind, claims[text].date, claims[text].qualifier) == ("date", date, qualifier)
+
+
+NOT_CLAIMS = [
+    ("during the COVID-19 pandemic", "19"),
+    ("The G7 summit met in June.", "7"),
+    ("The F-16 jets arrived.", "16"),
+    ("It was one of the most popular attractions.", "one"),
+    ("No one party can rule alone.", "one"),
+    ("It's not the first time the law has been rejected.", "first"),
+    ("Kosovo has a multi-party system.", "multi"),
+    ("Several law professors explain the treaty.", "Several"),
+    ("They may be sent directly to a third country.", "third"),
+    ("See https://example.com/2023/05/story-123 for details.", "2023"),
+    ("The meeting starts at 10:30 on Thursday.", "10"),
+    ("1. Introduction to the budget", "1"),
+    ("According to a [joint statement](#2021) issued later.", "2021"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "number"), NOT_CLAIMS, ids=[n[0][:40] for n in NOT_CLAIMS])
+def test_extract_ignores_non_quantities(sentence: str, number: str) -> None:
+    at = sentence.index(number)
+    assert not [c for c in extract_text(sentence) if c.start <= at < c.end]
+
+
+def test_extract_links_parenthesised_equivalents() -> None:
+    eur, dkk = extract_text("Kosovo would have received EUR 210 million (DKK 1.5 billion) from Denmark.")
+    assert eur.equivalent_of == dkk.id and dkk.equivalent_of == eur.id
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "per"),
+    [
+        ("Likewise, a payment of €15 million will be made each year, plus €5 million to renovate it.",
+         "€15 million", "year"),
+        ("Likewise, a payment of €15 million will be made each year, plus €5 million to renovate it.",
+         "€5 million", None),
+        ("with an annual contribution of 45 million Danish kroner", "45 million Danish kroner", "year"),
+        ("The NAO put the cost at £2m per asylum seeker.", "£2m", "asylum seeker"),
+        ("The council pays £1m a year for the site.", "£1m", "year"),
+        ("In exchange for approximately 200 million euros over 10 years.", "200 million euros", None),
+    ],
+    ids=["each year", "plus is not a rate", "annual", "per noun", "a year", "over is a span"],
+)
+def test_extract_rates(sentence: str, text: str, per: str | None) -> None:
+    claims = {c.text: c for c in extract_text(sentence)}
+    assert claims[text].per == per
+
+
+def test_extract_offsets_are_exact_on_the_seeds() -> None:
+    from factcheck.extract import extract_claims
+    from factcheck.load import load_documents
+
+    for doc in load_documents([ROOT / "seeds"]):
+        for claim in extract_claims(doc):
+            assert doc.text[claim.start : claim.end] == claim.text
+            assert doc.text[claim.sentence_start : claim.sentence_start + len(claim.sentence)] == claim.sentence
+
+
+# --- parsers: properties ---------------------------------------------------------------------------
+
+@given(st.integers(min_value=0, max_value=10**12))
+def test_extract_parse_digits_reads_grouped_integers(n: int) -> None:
+    text = f"{n:,}"
+    num = parse_digits(text, 0)
+    assert num is not None and num.value == n and num.end == len(text)
+
+
+@given(st.integers(min_value=0, max_value=999), st.sampled_from(["million", "billion", "thousand"]))
+def test_extract_parse_number_applies_scales(n: int, scale: str) -> None:
+    factor = {"thousand": 1e3, "million": 1e6, "billion": 1e9}[scale]
+    num = parse_number(f"{n} {scale} people", 0)
+    assert num is not None and num.value == n * factor
+
+
+_WORDS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+          "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"]
+_TENS = ["", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+
+
+def _spell(n: int) -> str:
+    if n < 20:
+        return _WORDS[n]
+    if n < 100:
+        return _TENS[n // 10] + ("" if n % 10 == 0 else "-" + _WORDS[n % 10])
+    rest = n % 100
+    return f"{_WORDS[n // 100]} hundred" + ("" if rest == 0 else f" and {_spell(rest)}")
+
+
+@given(st.integers(min_value=0, max_value=999))
+def test_extract_parse_words_reads_spelled_numbers(n: int) -> None:
+    num = parse_words(_spell(n) + " people", 0)
+    assert num is not None and num.value == n
+
+
+_ALPHABET = st.sampled_from(list("0123456789 ,.-–%€$£()+\n\u00a0abcxyzMBkmKTé\"'“”") + [
+    " million", " billion", " euros", " km", " years", " per cent", " to ", " and ", "between ", "about ",
+    "more than ", "COVID-", "EUR ", "DKK ", "a few ", "hundreds of ", "early ", "December ", "twenty-",
+])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_ALPHABET, max_size=80).map("".join))
+def test_extract_never_raises_and_spans_are_exact(text: str) -> None:
+    for claim in extract_text(text):
+        assert text[claim.start : claim.end] == claim.text
+        assert claim.start < claim.end
+
+
+ADVERSARIAL = [
+    "1," * 50_000,
+    "1." * 50_000,
+    "9" * 100_000,
+    "€" * 50_000 + "5",
+    "- " * 50_000,
+    "about " * 20_000 + "5",
+    "between 1 and " * 8_000,
+    "a few " * 20_000,
+    "(" * 50_000 + "1 million euros",
+    "hundreds of " * 10_000,
+    "12-" * 40_000,
+    "1 1 1 " * 30_000,
+]
+
+
+def _time(text: str) -> float:
+    start = time.perf_counter()
+    extract_text(text)
+    return time.perf_counter() - start
+
+
+@pytest.mark.parametrize("text", ADVERSARIAL, ids=[t[:12] for t in ADVERSARIAL])
+def test_extract_runs_in_linear_time_on_adversarial_text(text: str) -> None:
+    """Quadrupling the input must not multiply the time by much more than four (catastrophic
+    backtracking multiplies it by 16 or more)."""
+    quarter = text[: len(text) // 4]
+    small = min(_time(quarter) for _ in range(2))
+    large = _time(text)
+    assert large < max(small * 10, 0.5), f"{small:.3f}s for n, {large:.3f}s for 4n"
+
+
+def test_extract_meets_the_seed_gold_floors(tmp_path: Path) -> None:
+    """Issue 3's floors: span F1 >= 0.95, value accuracy >= 0.97, unit accuracy >= 0.90."""
+    out = tmp_path / "claims.json"
+    run = subprocess.run([sys.executable, "-m", "factcheck", "claims", "seeds", "--json"], cwd=ROOT,
+                         capture_output=True, text=True, check=True)
+    out.write_text(run.stdout, encoding="utf-8")
+    json.loads(run.stdout)
+    score = subprocess.run(
+        [sys.executable, str(GOLD / "score.py"), "mentions", str(out), str(GOLD / "seed-mentions.jsonl"),
+         "--docs", "seeds", "--min-f1", "0.95", "--min-value-acc", "0.97", "--min-unit-acc", "0.90"],
+        cwd=ROOT, capture_output=True, text=True,
+    )
+    assert score.returncode == 0, score.stdout
