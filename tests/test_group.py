@@ -387,3 +387,13 @@ def test_group_claims_skips_kinds_it_does_not_compare(kind: str) -> None:
 def test_group_claims_stricter_bar_splits() -> None:
     strict = Settings(cross_document=0.9)
     assert outcome(bridge_length(), settings=strict) == "apart"
+
+
+@pytest.mark.xfail(strict=True, reason=(
+    "a third source's figure links to both of one document's figures at two times (308 'Initially', 152 'By "
+    "November 2010'); in-document pairs veto only at -1, so the three become one conflict"))
+def test_group_third_document_keeps_two_times_of_one_document_apart() -> None:
+    claims = [*beds_initially_and_by_2010_one_document(),
+              ClaimDoc("news/other/0.txt", doc_id="other-0").claim(
+                  "The field hospital had 250 beds.", "250 beds", kind="count", value=250, unit="bed")]
+    assert outcome(claims[:2], among=claims[2:]) == "apart"

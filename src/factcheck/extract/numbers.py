@@ -174,9 +174,14 @@ def _word_step(word: str, current: float, total: float, seen: bool) -> tuple[flo
             return _WORD_VALUES[head] * FRACTIONS[tail], total, True
         return None
     if word in _WORD_VALUES:
-        if seen and current % 100 and _WORD_VALUES[word] < 100:  # "five six" is not a number
+        value = _WORD_VALUES[word]
+        tens_then_unit = current % 100 >= 20 and current % 10 == 0 and value < 10  # "thirty three"
+        if seen and current % 100 and value < 100 and not tens_then_unit:  # "five six" is not a number
             return None
-        return current + _WORD_VALUES[word], total, False
+        return current + value, total, False
+    if word in FRACTIONS and seen and 1 <= current < 20 and not total and word not in ("half", "quarter"):
+        if (current == 1) == (not word.endswith("s")):  # "two thirds", "one third"
+            return current * FRACTIONS[word], total, True
     if word == "and" and seen and current >= 100 and current % 100 == 0:
         return current, total, False
     if word == "a" and not seen:

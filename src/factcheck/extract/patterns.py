@@ -36,7 +36,7 @@ MONTH = rf"(?:{_MONTH_NAMES})\b\.?"
 # Where a numeric expression may begin. Each alternative is one token; the parser does the rest.
 ANCHOR = re.compile(
     rf"""
-      (?P<digit>(?<![\d])\d)                                   # a digit not inside a run of digits
+      (?P<digit>(?<![\d])(?:(?<![\w.,])\.(?=\d))?\d)             # a digit not inside a run of digits; .5
     | (?P<vague>\b(?:many[ ]|tens[ ]of[ ])?(?i:dozens|hundreds|thousands|millions|billions|scores|tens)[ ]of\b)
     | (?P<multi>\b(?i:multi)-?(?i:million|billion|trillion)\b) # multi-million
     | (?P<few>\b(?i:a[ ]few|a[ ]couple[ ]of|several|a[ ]handful[ ]of)\b)
@@ -102,7 +102,15 @@ QUALIFIER_BEFORE = re.compile(
 
 # Range connectors after a first number: "700 to 800", "10-20%", "between 10% and 20%".
 RANGE_JOIN = re.compile(r"[ \u00a0]*(?:-|–|—|to|and)[ \u00a0]*")
-BETWEEN_BEFORE = re.compile(r"(?:^|(?<=[^\w]))(?P<b>[Bb]etween|[Ff]rom)[ \u00a0]+$")
+BETWEEN_BEFORE = re.compile(
+    r"(?:^|(?<=[^\w]))(?:(?P<verb>[A-Za-z]+)[ \u00a0]+)?(?P<b>[Bb]etween|[Ff]rom)[ \u00a0]+$"
+)
+# Verbs before "from X to Y" that make it a change rather than a range.
+CHANGE_VERBS = frozenset({
+    "rose", "risen", "rise", "rises", "fell", "fallen", "fall", "falls", "increased", "decreased", "grew",
+    "grown", "dropped", "cut", "raised", "climbed", "jumped", "up", "down", "went", "changed", "moved",
+    "reduced", "doubled", "halved", "soared", "plunged", "slipped", "surged", "declined", "shrank", "expanded",
+})
 
 # A word of a counted-noun phrase after the number, with what separates it from the previous one.
 NOUN_WORD = re.compile(r"(?P<gap>[ \u00a0]+|-)(?P<word>[A-Za-z][\w'’]*(?:-\w+)*)")

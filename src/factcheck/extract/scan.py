@@ -16,6 +16,7 @@ from factcheck.extract.numbers import NumberMatch, parse_number, parse_words
 from factcheck.extract.patterns import (
     ANCHOR,
     BETWEEN_BEFORE,
+    CHANGE_VERBS,
     CURRENCY_AFTER,
     CURRENCY_BEFORE,
     DATE,
@@ -148,6 +149,14 @@ def _digits(text: str, at: int) -> Mention | int | None:
     num = parse_number(text, at)
     if num is None:
         return None
+    fraction = re.match(r"/(\d{1,3})(?![/\d])", text[num.end : num.end + 5])
+    if fraction and num.plain_integer and int(fraction.group(1)) > 0:  # 3/4, 1/4 mile
+        if num.value < int(fraction.group(1)):
+            num = replace(num, value=num.value / int(fraction.group(1)), end=num.end + fraction.end(),
+                          plain_integer=False)
+        else:
+            return _token_end(text, at)
+    num = _metres_not_millions(text, num)
     if _is_identifier(text, at, num.end):
         return _token_end(text, at)
     start = at
@@ -160,6 +169,17 @@ def _digits(text: str, at: int) -> Mention | int | None:
     num = replace(num, value=value)
     currency, cur_start = _currency_before(text, start)
     return _quantity(text, num, start=cur_start if currency else start, currency=currency)
+
+
+def _metres_not_millions(text: str, num: NumberMatch) -> NumberMatch:
+    """"1.8m tall": an "m" after a number is a metre unless money or a counted noun follows."""
+    if not (num.scale_abbrev and text[num.end - 1] == "m" and num.factor == 1e6):  # "3M" is millions
+        return num
+    before = CURRENCY_BEFORE.search(text[max(0, num.start - 8) : num.start])
+    after = CURRENCY_AFTER.match(text, num.end)
+    if before or (after and _currency_of(after)) or counted_noun(text, num.end, 2.0):
+        return num
+    return replace(num, value=num.value / 1e6, end=num.end - 1, scaled=False, scale_abbrev=False, factor=1.0)
 
 
 def _is_identifier(text: str, start: int, end: int) -> bool:
@@ -217,6 +237,8 @@ def _quantity(text: str, num: NumberMatch, *, start: int, currency: str | None) 
     kind, value = unit.kind, num.value * unit.factor
     if kind == "count" and unit.unit is None and _is_year(text, num, end) and low is None:
         kind = "year"
+    if kind == "count" and unit.unit is None and 0 < abs(num.value) < 1 and not num.words:
+        kind, unit = "ratio", replace(unit, unit="fraction")  # 3/4, .5
     if kind == "year" and low is not None:  # 2023-24
         if high is not None and high < 100:
             high = (low // 100) * 100 + high
@@ -226,8 +248,8 @@ def _quantity(text: str, num: NumberMatch, *, start: int, currency: str | None) 
         low = high = None
         end = unit.end
     between = BETWEEN_BEFORE.search(text[max(0, start - 12) : start])
-    if low is not None and between and between.group("b").lower() == "between":
-        start -= len(between.group())
+    if low is not None and between:
+        start -= len(between.group()) - len(between.group("verb") or "") - (1 if between.group("verb") else 0)
     mention = Mention(start, end, kind, value=None if low is not None else value,
                       low=low, high=high, unit=unit.unit if kind != "year" else "year")
     return _with_context(text, mention)
@@ -244,6 +266,9 @@ def _unit_after(text: str, num: NumberMatch, currency: str | None) -> _Unit:
     percent = PERCENT_AFTER.match(text, end)
     if percent:
         return _Unit("percent", "%", percent.end())
+    symbol = re.match(r"[ \u00a0]?([€£$¥₹])", text[end : end + 2])
+    if symbol:  # 20€, 10 $
+        return _Unit("money", lx.CURRENCY_SYMBOLS[symbol.group(1)], end + symbol.end())
     after = CURRENCY_AFTER.match(text, end)
     if after and _currency_of(after) is not None and (after.group("code") is None or text[end] in " \u00a0"):
         return _Unit("money", _currency_of(after), after.end())
@@ -315,7 +340,9 @@ def _range_second(
     before = BETWEEN_BEFORE.search(text[max(0, start - 12) : start])
     if word == "and" and not (before and before.group("b").lower() == "between"):
         return None
-    if before and before.group("b").lower() == "from":  # "rose from 5 to 10" is a change
+    if before and before.group("b").lower() == "from" and (
+        word != "to" or (before.group("verb") or "").lower() in CHANGE_VERBS
+    ):  # "rose from 5 to 10" is a change
         return None
     at = join.end()
     if currency and text[at : at + 1] in "€£$¥₹":  # £140m-£240m
@@ -360,7 +387,11 @@ def _words(text: str, anchor: re.Match[str], previous: list[Mention]) -> Mention
     prev_word = _word_before(text, at)
     if num.value == 1 and not _counts_one(text, num.end, prev_word):
         return None
-    mention = _quantity(text, num, start=at, currency=None)
+    start = at
+    if prev_word in ("minus", "negative"):  # "minus five percent"
+        num = replace(num, value=-num.value)
+        start = at - len(re.search(r"[A-Za-z]+[ \u00a0]*$", text[:at]).group())  # type: ignore[union-attr]
+    mention = _quantity(text, num, start=start, currency=None)
     if not isinstance(mention, Mention):
         return None
     if mention.kind == "count" and mention.unit is None:
