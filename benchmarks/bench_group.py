@@ -147,7 +147,7 @@ class Generator:
                   offset: int) -> list[Claim]:
         rng = self.rng
         quantities = [self._quantity(measure)]
-        if measure["kind"] == "money" and rng.random() < 0.04:  # "EUR 210 million (DKK 1.5 billion)"
+        if measure["kind"] == "money" and quantities[0]["fields"].get("value") and rng.random() < 0.04:  # "EUR 210 million (DKK 1.5 billion)"
             quantities.append(self._restated(quantities[0]))
         elif rng.random() < 0.15:  # a second, unrelated figure in the same sentence
             quantities.append(self._quantity(_measure(rng)))

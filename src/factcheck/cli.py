@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import sys
@@ -65,6 +66,20 @@ RatesOption = Annotated[
 ]
 
 
+def _command(func: Callable[..., None]) -> Callable[..., None]:
+    """Register a command whose library errors end as one line on stderr and exit code 2."""
+
+    @functools.wraps(func)
+    def run(*args: Any, **kwargs: Any) -> None:
+        try:
+            func(*args, **kwargs)
+        except FactcheckError as e:
+            _err().print(f"factcheck: {e}", style="red", soft_wrap=True)
+            raise typer.Exit(2) from None
+
+    return app.command()(run)
+
+
 def _version(value: bool) -> None:
     if value:
         typer.echo(f"factcheck {__version__}")
@@ -96,7 +111,7 @@ def _width() -> int | None:
 
 
 def _warn(message: str) -> None:
-    _err().print(f"warning: {message}", style="yellow")
+    _err().print(f"warning: {message}", style="yellow", soft_wrap=True)
 
 
 def _paths(paths: Sequence[Path] | None) -> list[Path]:
@@ -146,7 +161,7 @@ def _report(paths: Sequence[Path] | None, rates: Path | None, *, quiet: bool) ->
     return corpus, report_of(corpus, rates=_rates(rates), now=_now())
 
 
-@app.command()
+@_command
 def sources(paths: Paths = None, as_json: JsonFlag = False) -> None:
     """List the documents: title, date if stated, sentences and claims."""
     corpus = _corpus(paths, quiet=as_json)
@@ -157,7 +172,7 @@ def sources(paths: Paths = None, as_json: JsonFlag = False) -> None:
     _out().print(sources_table(corpus.summaries()))
 
 
-@app.command()
+@_command
 def claims(paths: Paths = None, as_json: JsonFlag = False) -> None:
     """Every numeric claim in the sources, with its value, unit and qualifier."""
     corpus = _corpus(paths, quiet=as_json)
@@ -168,7 +183,7 @@ def claims(paths: Paths = None, as_json: JsonFlag = False) -> None:
     _out().print(claims_table(corpus.claims))
 
 
-@app.command()
+@_command
 def conflicts(
     paths: Paths = None,
     show_all: Annotated[bool, typer.Option("--all", help="Also show groups whose sources agree.")] = False,
@@ -194,7 +209,7 @@ def conflicts(
         raise typer.Exit(1)
 
 
-@app.command()
+@_command
 def export(
     paths: Paths = None,
     output: Annotated[str, typer.Option("--output", "-o", help="File to write, or - for stdout.")] = "-",
@@ -213,25 +228,6 @@ def export(
 
 
 def main(argv: Sequence[str] | None = None) -> None:
-    """Entry point: run the app, turning library errors into one line on stderr and exit code 2."""
-    try:
-        app(args=list(argv) if argv is not None else None, standalone_mode=False)
-    except FactcheckError as e:
-        print(f"factcheck: {e}", file=sys.stderr)
-        sys.exit(2)
-    except typer.Exit as e:
-        sys.exit(e.exit_code)
-    except typer.Abort:
-        print("factcheck: aborted", file=sys.stderr)
-        sys.exit(130)
-    except KeyboardInterrupt:
-        print("factcheck: interrupted", file=sys.stderr)
-        sys.exit(130)
-    except Exception as e:  # click's usage errors
-        import click
-
-        if isinstance(e, click.ClickException):
-            e.show()
-            sys.exit(e.exit_code)
-        raise
-    sys.exit(0)
+    """Entry point. Typer turns usage errors into exit code 2; each command turns library errors into
+    one line on stderr and exit code 2 (see ``_command``)."""
+    app(args=list(argv) if argv is not None else None, prog_name="factcheck")

@@ -330,7 +330,7 @@ def group_label(claims: Sequence[Claim]) -> str:
     counts: Counter[str] = Counter()
     surface: dict[str, Counter[str]] = {}
     own = {w for c in claims for w, _ in content_words(c.text)}
-    for sentence in {c.sentence for c in claims}:
+    for sentence in sorted({c.sentence for c in claims}):
         seen = set()
         for stem_, word in content_words(sentence):
             if stem_ in own or stem_ in seen:
@@ -340,6 +340,6 @@ def group_label(claims: Sequence[Claim]) -> str:
             surface.setdefault(stem_, Counter())[word] += 1
     shared = [w for w, n in counts.items() if n >= 2] or list(counts)
     top = sorted(shared, key=lambda w: (-counts[w], -len(w), w))[:3]
-    words = " ".join(surface[w].most_common(1)[0][0] for w in top)
+    words = " ".join(min(surface[w].items(), key=lambda kv: (-kv[1], kv[0]))[0] for w in top)
     unit = claims[0].unit or claims[0].kind
     return f"{words} ({unit})" if words else unit

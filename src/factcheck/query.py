@@ -30,6 +30,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from functools import partial
 
 from pydantic import BaseModel, ConfigDict
 from rapidfuzz import fuzz, process
@@ -172,11 +173,11 @@ def _entries(claims: Sequence[Claim], groups: Sequence[ClaimGroup], *, kind: str
         if kind is not None and claim.kind != kind:
             continue
         group = group_of.get(claim.id)
-        context = [table((claim.document, claim.sentence_start), lambda c=claim: _words(c.sentence))]
-        measure = [table((claim.unit, claim.kind), lambda c=claim: _measure_words([c]))]
+        context = [table((claim.document, claim.sentence_start), partial(_words, claim.sentence))]
+        measure = [table((claim.unit, claim.kind), partial(_measure_words, (claim,)))]
         if group is not None:
-            context.append(table(("label", group.id), lambda g=group: _words(g.label)))
-            measure.append(table(("units", group.id), lambda g=group: _measure_words(g.claims)))
+            context.append(table(("label", group.id), partial(_words, group.label)))
+            measure.append(table(("units", group.id), partial(_measure_words, group.claims)))
         entries.append(_Entry(claim, group, tuple(context), tuple(measure)))
     return entries
 

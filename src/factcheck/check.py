@@ -1,0 +1,219 @@
+"""Check a statement's numbers against the sources: supported, contested, contradicted or not found.
+
+Each number of the statement is set beside the source claims the way the grouper sets two claims
+beside each other: the statement is one more document, and its claim is scored against every
+source claim of its family (money with money, distances with distances, ...). Two scores come out:
+
+- the *topic*: IDF-weighted overlap of the sentences' words, plus the bonus for the same counted
+  noun; it must reach ``TOPIC_BAR``. It is blind to the figure, so "Denmark pays Kosovo 5 million
+  euros" still finds the 200 million the sources speak of, and is contradicted by them.
+- the *figure*: the grouper's affinity of the two values. Only its positive part counts, and only
+  to choose between measures: the same figure beside the same words is the likelier measure.
+
+The best source claim picks the measure: its group (every claim of the group is evidence, so a
+statement that meets one side of a conflict meets the other side too), or the claim alone. The
+evidence then splits into claims compatible with the statement's value (``compare.values_compatible``)
+and the others. Vague claims ("multi-million") and restatements in another currency
+("(DKK 1.5 billion)") contradict when they rule the value out but never support it alone: they fit
+nearly any figure. A year in the statement is also compared with dates: "in 2008" meets
+"17 February 2008".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict
+
+from factcheck.compare import _describe, short_names, sides
+from factcheck.compare import values_compatible as _compatible
+from factcheck.errors import InputError
+from factcheck.extract import extract_text
+from factcheck.group import (
+    UNIT_BONUS,
+    Settings,
+    _affinity,
+    _groupable,
+    _Item,
+    _item,
+    _score,
+    _similarity,
+    _weigh,
+)
+from factcheck.models import SCHEMA_VERSION, Claim, ClaimGroup, Normalized
+
+Verdict = Literal["supported", "contested", "contradicted", "not_found"]
+SEVERITY: tuple[Verdict, ...] = ("contradicted", "contested", "not_found", "supported")
+STATEMENT = "<statement>"
+TOPIC_BAR = 0.05  # the least word overlap for a source claim to speak of the statement's measure
+
+
+class _Value(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class NumberCheck(_Value):
+    """One number of a statement, with the source claims for and against it."""
+
+    claim: Claim
+    verdict: Verdict
+    supporting: tuple[Claim, ...]
+    contradicting: tuple[Claim, ...]
+    explanation: str
+
+
+class StatementCheck(_Value):
+    """What ``factcheck check --json`` prints for one statement."""
+
+    schema_version: str = SCHEMA_VERSION
+    statement: str
+    verdict: Verdict
+    numbers: tuple[NumberCheck, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class _Match:
+    rank: float
+    probe: Claim  # the statement's claim, or its year read as a date
+    source: Claim
+
+
+def check_statement(statement: str, claims: Sequence[Claim], groups: Sequence[ClaimGroup], *,
+                    rates: Mapping[str, float] | None = None, settings: Settings | None = None) -> StatementCheck:
+    """Check each number of ``statement`` against the source ``claims`` and their ``groups``.
+
+    Raises InputError when the statement states no number.
+    """
+    return _check_all([(statement, None)], claims, groups, rates=rates, settings=settings)[0]
+
+
+def check_lines(lines: Iterable[str], claims: Sequence[Claim], groups: Sequence[ClaimGroup], *,
+                rates: Mapping[str, float] | None = None,
+                settings: Settings | None = None) -> tuple[StatementCheck, ...]:
+    """Check each line as a statement; blank lines and lines starting with ``#`` are skipped."""
+    statements = [(line.strip(), n) for n, line in enumerate(lines, 1)
+                  if line.strip() and not line.lstrip().startswith("#")]
+    return _check_all(statements, claims, groups, rates=rates, settings=settings)
+
+
+def _check_all(statements: Sequence[tuple[str, int | None]], claims: Sequence[Claim],
+               groups: Sequence[ClaimGroup], *, rates: Mapping[str, float] | None,
+               settings: Settings | None) -> tuple[StatementCheck, ...]:
+    numbers = [_statement_claims(text, line) for text, line in statements]
+    probes = {claim.id: _probes(claim) for claim_list in numbers for claim in claim_list}
+    sources = [_item(c) for c in claims if _groupable(c)]
+    probe_items = {p.id: _item(p) for ps in probes.values() for p in ps if _groupable(p)}
+    _weigh(sources + list(probe_items.values()), settings=settings or Settings())
+    group_of = {c.id: g for g in groups for c in g.claims}
+    names = short_names(sorted({c.document for c in claims}))
+    checks = []
+    for (text, _), claim_list in zip(statements, numbers, strict=True):
+        results = []
+        for claim in claim_list:
+            items = [probe_items[p.id] for p in probes[claim.id] if p.id in probe_items]
+            match = _best_match(items, sources)
+            results.append(_verdict(claim, match, group_of, names, rates))
+        verdict = min((r.verdict for r in results), key=SEVERITY.index)
+        checks.append(StatementCheck(statement=text, verdict=verdict, numbers=tuple(results)))
+    return tuple(checks)
+
+
+def _statement_claims(text: str, line: int | None) -> list[Claim]:
+    """The statement's claims, as claims of a document of their own."""
+    found = extract_text(text)
+    if not found:
+        where = f"line {line}: " if line is not None else ""
+        raise InputError(f"{where}no number found in the statement: {text!r}")
+    doc = STATEMENT if line is None else f"{STATEMENT}:{line}"
+    prefix = "s" if line is None else f"s{line}"
+
+    def rename(claim_id: str | None) -> str | None:
+        return None if claim_id is None else f"{prefix}:{claim_id.split(':', 1)[1]}"
+
+    return [c.model_copy(update={"document": doc, "id": rename(c.id), "equivalent_of": rename(c.equivalent_of)})
+            for c in found]
+
+
+def _probes(claim: Claim) -> list[Claim]:
+    """The claim, and a year also as a date: "in 2008" is a span of days that dates can meet."""
+    if claim.kind != "year" or claim.value is None or claim.qualifier is not None:
+        return [claim]
+    as_date = claim.model_copy(update={"id": f"{claim.id}:date", "kind": "date", "date": f"{claim.value:04d}",
+                                       "value": None, "unit": None, "normalized": Normalized(value=None, unit=None)})
+    return [claim, as_date]
+
+
+def _best_match(probes: Sequence[_Item], sources: Sequence[_Item]) -> _Match | None:
+    best: _Match | None = None
+    for probe in probes:
+        for source in sources:
+            if source.family != probe.family or _score(probe, source) <= -1.0:
+                continue
+            topic = _similarity(probe, source)
+            if probe.head and probe.head == source.head and probe.claim.kind in ("count", "distance", "duration"):
+                topic += UNIT_BONUS
+            if topic < TOPIC_BAR:
+                continue
+            rank = topic + max(_affinity(probe.claim, source.claim), 0.0)
+            key = (-rank, source.claim.document, source.claim.start)
+            if best is None or key < (-best.rank, best.source.document, best.source.start):
+                best = _Match(rank, probe.claim, source.claim)
+    return best
+
+
+def _verdict(claim: Claim, match: _Match | None, group_of: Mapping[str, ClaimGroup], names: Mapping[str, str],
+             rates: Mapping[str, float] | None) -> NumberCheck:
+    if match is None:
+        return NumberCheck(claim=claim, verdict="not_found", supporting=(), contradicting=(),
+                           explanation="no source gives this measure")
+    group = group_of.get(match.source.id)
+    evidence = group.claims if group is not None else (match.source,)
+    firm = [c for c in evidence if _firm(c, evidence)]
+    supporting = [c for c in firm if _compatible(match.probe, c, rates=rates)]
+    contradicting = [c for c in evidence if not _compatible(match.probe, c, rates=rates)]
+    if not firm:  # only vague claims: they support what they allow
+        supporting = [c for c in evidence if _compatible(match.probe, c, rates=rates)]
+    verdict: Verdict = ("contested" if supporting and contradicting else "supported" if supporting
+                        else "contradicted" if contradicting else "not_found")
+    return NumberCheck(claim=claim, verdict=verdict, supporting=tuple(supporting),
+                       contradicting=tuple(contradicting),
+                       explanation=_explain(match.probe, supporting, contradicting, names, rates))
+
+
+def _firm(claim: Claim, evidence: Sequence[Claim]) -> bool:
+    """A firm claim states a figure: not vague, not a restatement of an earlier figure of its sentence."""
+    if claim.qualifier == "vague":
+        return False
+    partner = next((c for c in evidence if c.id == claim.equivalent_of), None)
+    return partner is None or partner.start > claim.start
+
+
+def _explain(probe: Claim, supporting: Sequence[Claim], contradicting: Sequence[Claim],
+             names: Mapping[str, str], rates: Mapping[str, float] | None) -> str:
+    """ "2 sources say 210 million EUR (001, 003), 2 say about 200 million EUR (000, 002)"."""
+    against = sides(contradicting, rates=rates) if contradicting else []
+    if not supporting:
+        return f"no source says {_describe([probe])}; {_phrases(against, names)}"
+    parts = sides(supporting, rates=rates)
+    if len(parts) == 1:
+        return _phrases([*parts, *against], names)
+    n = len({c.document for c in supporting})
+    text = f"{n} sources fit {_describe([probe])}: {_phrases(parts, names, lead=False)}"
+    return f"{text}; against it {_phrases(against, names)}" if against else text
+
+
+def _phrases(parts: Sequence[Sequence[Claim]], names: Mapping[str, str], *, lead: bool = True) -> str:
+    """ "2 sources say about 200 million EUR (000, 002), 1 says 210 million EUR (003)"."""
+    phrases: list[str] = []
+    for side in parts:
+        docs = sorted({names.get(c.document, c.document) for c in side})
+        n = len(docs)
+        verb = "says" if n == 1 else "say"
+        subject = f"{n} source{'s' if n > 1 else ''}" if lead and not phrases else f"{n}"
+        phrases.append(f"{subject} {verb} {_describe(list(side))} ({', '.join(docs)})")
+    return ", ".join(phrases)
+
+
+__all__ = ["NumberCheck", "StatementCheck", "Verdict", "check_lines", "check_statement"]

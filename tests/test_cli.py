@@ -1,0 +1,185 @@
+"""The command line end to end, through Typer's CliRunner, on the seeds and on tiny hand-made corpora."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import jsonschema
+import pytest
+from typer.testing import CliRunner
+
+from factcheck.cli import app
+from factcheck.models import ClaimsReport, Report
+
+ROOT = Path(__file__).parents[1]
+GOLD = ROOT / "tests" / "data" / "gold"
+GOLDEN = ROOT / "tests" / "data" / "golden"
+EPOCH = {"SOURCE_DATE_EPOCH": "1700000000", "COLUMNS": "100", "NO_COLOR": "1"}
+
+
+def invoke(*args: str, env: dict[str, str] | None = None) -> tuple[int, str, str]:
+    runner = CliRunner()
+    result = runner.invoke(app, list(args), env={**EPOCH, **(env or {})}, catch_exceptions=False)
+    return result.exit_code, result.stdout, result.stderr
+
+
+@pytest.fixture(autouse=True)
+def _in_repo(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(ROOT)
+
+
+def test_cli_conflicts_json_matches_the_schema() -> None:
+    code, out, _ = invoke("conflicts", "seeds", "--json")
+    assert code == 0
+    report = json.loads(out)
+    jsonschema.validate(report, Report.model_json_schema())
+    assert report["schema_version"] == "1"
+    assert [d["path"] for d in report["documents"]] == sorted(d["path"] for d in report["documents"])
+    assert any(g["status"] == "conflict" for g in report["groups"])
+    for group in report["groups"]:
+        assert (group["conflict"] is None) == (group["status"] != "conflict")
+
+
+def test_cli_claims_json_matches_the_schema() -> None:
+    code, out, _ = invoke("claims", "seeds", "--json")
+    assert code == 0
+    data = json.loads(out)
+    jsonschema.validate(data, ClaimsReport.model_json_schema())
+    assert set(data) == {"schema_version", "documents", "claims"}
+
+
+def test_cli_export_writes_the_report_and_meets_the_conflict_floors(tmp_path: Path) -> None:
+    """Issue 4's floors: 2 of 3 must-flag including C1, no trap, A1 across 3 documents, precision 0.6."""
+    target = tmp_path / "report.json"
+    code, _, err = invoke("export", "seeds", "-o", str(target))
+    assert code == 0, err
+    jsonschema.validate(json.loads(target.read_text(encoding="utf-8")), Report.model_json_schema())
+    score = subprocess.run(
+        [sys.executable, str(GOLD / "score.py"), "conflicts", str(target), str(GOLD / "seed-conflicts.json"),
+         "--docs", "seeds", "--require", "C1", "--min-found", "2", "--max-violated", "0",
+         "--min-precision", "0.6"],
+        cwd=ROOT, capture_output=True, text=True,
+    )
+    assert score.returncode == 0, score.stdout
+    a1 = re.search(r"A1\s+(\d) of 4 documents together", score.stdout)
+    assert a1 is not None and int(a1.group(1)) >= 3, score.stdout
+
+
+def test_cli_export_is_deterministic(tmp_path: Path) -> None:
+    first, second = tmp_path / "a.json", tmp_path / "b.json"
+    assert invoke("export", "seeds", "-o", str(first))[0] == 0
+    assert invoke("export", "seeds", "-o", str(second))[0] == 0
+    assert first.read_bytes() == second.read_bytes()
+
+
+def test_cli_export_markdown(tmp_path: Path) -> None:
+    target = tmp_path / "report.md"
+    assert invoke("export", "seeds", "-o", str(target), "--format", "markdown")[0] == 0
+    text = target.read_text(encoding="utf-8")
+    assert text.startswith("# factcheck report")
+    assert "## Conflicts" in text and "2 sources say about 200 million EUR" in text
+
+
+def test_cli_export_leaves_no_partial_file_when_it_cannot_write(tmp_path: Path) -> None:
+    code, _, err = invoke("export", "seeds", "-o", str(tmp_path / "missing" / "report.json"))
+    assert code == 2 and "does not exist" in err
+    assert not list(tmp_path.rglob("*.tmp"))
+
+
+def test_cli_conflicts_view_matches_the_golden_file() -> None:
+    """Rendered at a fixed width with colour off; FACTCHECK_UPDATE_GOLDEN=1 rewrites the golden file."""
+    code, out, _ = invoke("--no-color", "conflicts", "seeds")
+    assert code == 0
+    golden = GOLDEN / "conflicts-seeds.txt"
+    if os.environ.get("FACTCHECK_UPDATE_GOLDEN"):
+        golden.parent.mkdir(parents=True, exist_ok=True)
+        golden.write_text(out, encoding="utf-8")
+    assert out == golden.read_text(encoding="utf-8")
+    assert "\x1b[" not in out
+
+
+@pytest.mark.parametrize(
+    ("args", "code"),
+    [(("conflicts", "seeds", "--fail-on-conflict"), 1), (("conflicts", "seeds"), 0),
+     (("conflicts", "seeds", "--min-severity", "high", "--fail-on-conflict"), 0)],
+    ids=["fail-on-conflict", "default", "none at high severity"],
+)
+def test_cli_conflicts_exit_codes(args: tuple[str, ...], code: int) -> None:
+    assert invoke(*args)[0] == code
+
+
+def test_cli_conflicts_all_adds_agreements() -> None:
+    _, out, _ = invoke("conflicts", "seeds", "--all")
+    assert "agreement" in out and "300" in out
+
+
+def test_cli_sources_lists_titles_and_dates() -> None:
+    code, out, _ = invoke("sources", "seeds", "--json")
+    assert code == 0
+    docs = json.loads(out)["documents"]
+    assert docs[3]["published"] == "2021-12-28"
+    assert docs[0]["title"] == "Denmark–Kosovo relations"
+
+
+def test_cli_default_paths_use_the_seeds_folder() -> None:
+    assert invoke("sources", "--json")[1] == invoke("sources", "seeds", "--json")[1]
+
+
+def test_cli_default_paths_fall_back_to_the_bundled_sample(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    code, out, _ = invoke("sources", "--json")
+    assert code == 0 and len(json.loads(out)["documents"]) == 5
+
+
+def _binary(path: Path) -> Path:
+    path.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+    return path
+
+
+@pytest.mark.parametrize(
+    ("make", "message"),
+    [
+        (lambda tmp: tmp / "missing", "no such file or directory"),
+        (lambda tmp: tmp, "no .txt, .md or .html documents found"),
+        (lambda tmp: _binary(tmp / "image.txt"), "no readable documents"),
+    ],
+    ids=["missing path", "empty folder", "only a binary file"],
+)
+def test_cli_bad_input_is_one_line_and_exit_2(tmp_path: Path, make, message: str) -> None:  # type: ignore[no-untyped-def]
+    for command in ("conflicts", "claims", "sources", "export"):
+        code, out, err = invoke(command, str(make(tmp_path)))
+        assert code == 2, (command, out, err)
+        lines = [line for line in err.splitlines() if not line.startswith("warning:")]
+        assert len(lines) == 1 and message in lines[0] and "Traceback" not in err
+
+
+def test_cli_unknown_option_value_is_exit_2() -> None:
+    assert invoke("conflicts", "seeds", "--min-severity", "bogus")[0] == 2
+
+
+def test_cli_source_markup_and_escapes_print_literally(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(
+        "A [bold red]loud[/bold red] <script>alert(1)</script> plan costs 5 million euros \x1b[31mnow.\n",
+        encoding="utf-8",
+    )
+    code, out, _ = invoke("claims", str(tmp_path))
+    assert code == 0
+    flat = " ".join(out.split())
+    assert "[bold red]loud[/bold red]" in flat.replace("│ ", "").replace(" │", "") or "[bold" in flat
+    assert "\x1b[31m" not in out and "\\x1b" in out
+
+
+def test_cli_version() -> None:
+    code, out, _ = invoke("--version")
+    assert code == 0 and out.startswith("factcheck ")
+
+
+def test_cli_help_lists_every_command() -> None:
+    _, out, _ = invoke("--help")
+    for command in ("conflicts", "claims", "sources", "export"):
+        assert command in out
