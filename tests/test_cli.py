@@ -183,3 +183,30 @@ def test_cli_help_lists_every_command() -> None:
     _, out, _ = invoke("--help")
     for command in ("conflicts", "claims", "sources", "export"):
         assert command in out
+
+
+def _readme_commands() -> list[str]:
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    blocks = re.findall(r"```bash\n(.*?)```", text, flags=re.S)
+    return [line.strip() for block in blocks for line in block.splitlines() if line.strip().startswith("factcheck ")]
+
+
+@pytest.mark.parametrize("line", _readme_commands())
+def test_cli_readme_commands_work(line: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import shlex
+    import shutil
+
+    shutil.copytree(ROOT / "seeds", tmp_path / "seeds")
+    (tmp_path / "claims").mkdir()
+    for example in (ROOT / "claims").glob("*.txt"):
+        shutil.copy(example, tmp_path / "claims" / example.name)
+    monkeypatch.chdir(tmp_path)
+    code, out, err = invoke(*shlex.split(line)[1:])
+    assert code == 0, (line, out, err)
+
+
+def test_cli_readme_shows_every_command() -> None:
+    shown = {line.split()[1] if not line.split()[1].startswith("-") else line.split()[2]
+             for line in _readme_commands()}
+    registered = {c.name or c.callback.__name__ for c in app.registered_commands}  # type: ignore[union-attr]
+    assert registered <= shown, registered - shown

@@ -7,8 +7,9 @@ source claim of its family (money with money, distances with distances, ...). Tw
 - the *topic*: IDF-weighted overlap of the sentences' words, plus the bonus for the same counted
   noun; it must reach ``TOPIC_BAR``. It is blind to the figure, so "Denmark pays Kosovo 5 million
   euros" still finds the 200 million the sources speak of, and is contradicted by them.
-- the *figure*: the grouper's affinity of the two values. Only its positive part counts, and only
-  to choose between measures: the same figure beside the same words is the likelier measure.
+- the *figure*: the grouper's affinity of the two values, or its same-figure bonus for any value that
+  fits the statement's. It counts only to choose between measures, never against one: the same
+  figure beside the same words is the likelier measure.
 
 The best source claim picks the measure: its group (every claim of the group is evidence, so a
 statement that meets one side of a conflict meets the other side too), or the claim alone. The
@@ -32,6 +33,7 @@ from factcheck.compare import values_compatible as _compatible
 from factcheck.errors import InputError
 from factcheck.extract import extract_text
 from factcheck.group import (
+    SAME_FIGURE,
     UNIT_BONUS,
     Settings,
     _affinity,
@@ -156,11 +158,19 @@ def _best_match(probes: Sequence[_Item], sources: Sequence[_Item]) -> _Match | N
                 topic += UNIT_BONUS
             if topic < TOPIC_BAR:
                 continue
-            rank = topic + max(_affinity(probe.claim, source.claim), 0.0)
+            rank = topic + _figure(probe.claim, source.claim)
             key = (-rank, source.claim.document, source.claim.start)
             if best is None or key < (-best.rank, best.source.document, best.source.start):
                 best = _Match(rank, probe.claim, source.claim)
     return best
+
+
+def _figure(probe: Claim, source: Claim) -> float:
+    """What the figures add to the rank: the grouper's affinity when positive, and the same bonus for
+    any figure that fits the statement's ("700 to 800" meets "some 700 to 800"), vague ones aside."""
+    if source.qualifier != "vague" and _compatible(probe, source):
+        return SAME_FIGURE
+    return max(_affinity(probe, source), 0.0)
 
 
 def _verdict(claim: Claim, match: _Match | None, group_of: Mapping[str, ClaimGroup], names: Mapping[str, str],
