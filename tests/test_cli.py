@@ -60,10 +60,26 @@ def test_cli_export_writes_the_report_and_meets_the_conflict_floors(tmp_path: Pa
     assert code == 0, err
     jsonschema.validate(json.loads(target.read_text(encoding="utf-8")), Report.model_json_schema())
     score = subprocess.run(
-        [sys.executable, str(GOLD / "score.py"), "conflicts", str(target), str(GOLD / "seed-conflicts.json"),
-         "--docs", "seeds", "--require", "C1", "--min-found", "2", "--max-violated", "0",
-         "--min-precision", "0.6"],
-        cwd=ROOT, capture_output=True, text=True,
+        [
+            sys.executable,
+            str(GOLD / "score.py"),
+            "conflicts",
+            str(target),
+            str(GOLD / "seed-conflicts.json"),
+            "--docs",
+            "seeds",
+            "--require",
+            "C1",
+            "--min-found",
+            "2",
+            "--max-violated",
+            "0",
+            "--min-precision",
+            "0.6",
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
     )
     assert score.returncode == 0, score.stdout
     a1 = re.search(r"A1\s+(\d) of 4 documents together", score.stdout)
@@ -105,8 +121,11 @@ def test_cli_conflicts_view_matches_the_golden_file() -> None:
 
 @pytest.mark.parametrize(
     ("args", "code"),
-    [(("conflicts", "seeds", "--fail-on-conflict"), 1), (("conflicts", "seeds"), 0),
-     (("conflicts", "seeds", "--min-severity", "high", "--fail-on-conflict"), 0)],
+    [
+        (("conflicts", "seeds", "--fail-on-conflict"), 1),
+        (("conflicts", "seeds"), 0),
+        (("conflicts", "seeds", "--min-severity", "high", "--fail-on-conflict"), 0),
+    ],
     ids=["fail-on-conflict", "default", "none at high severity"],
 )
 def test_cli_conflicts_exit_codes(args: tuple[str, ...], code: int) -> None:
@@ -130,7 +149,9 @@ def test_cli_default_paths_use_the_seeds_folder() -> None:
     assert invoke("sources", "--json")[1] == invoke("sources", "seeds", "--json")[1]
 
 
-def test_cli_default_paths_fall_back_to_the_bundled_sample(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_cli_default_paths_fall_back_to_the_bundled_sample(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.chdir(tmp_path)
     code, out, _ = invoke("sources", "--json")
     assert code == 0 and len(json.loads(out)["documents"]) == 5
@@ -188,7 +209,12 @@ def test_cli_help_lists_every_command() -> None:
 def _readme_commands() -> list[str]:
     text = (ROOT / "README.md").read_text(encoding="utf-8")
     blocks = re.findall(r"```bash\n(.*?)```", text, flags=re.S)
-    return [line.strip() for block in blocks for line in block.splitlines() if line.strip().startswith("factcheck ")]
+    return [
+        line.strip()
+        for block in blocks
+        for line in block.splitlines()
+        if line.strip().startswith("factcheck ")
+    ]
 
 
 @pytest.mark.parametrize("line", _readme_commands())
@@ -206,7 +232,9 @@ def test_cli_readme_commands_work(line: str, tmp_path: Path, monkeypatch: pytest
 
 
 def test_cli_readme_shows_every_command() -> None:
-    shown = {line.split()[1] if not line.split()[1].startswith("-") else line.split()[2]
-             for line in _readme_commands()}
+    shown = {
+        line.split()[1] if not line.split()[1].startswith("-") else line.split()[2]
+        for line in _readme_commands()
+    }
     registered = {c.name or c.callback.__name__ for c in app.registered_commands}  # type: ignore[union-attr]
     assert registered <= shown, registered - shown

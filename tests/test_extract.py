@@ -20,14 +20,38 @@ GOLD = ROOT / "tests" / "data" / "gold"
 
 # (sentence, text of the claim, kind, value or (low, high), unit, qualifier)
 CASES = [
-    ("Kosovo would have received EUR 210 million (DKK 1.5 billion) from Denmark.", "EUR 210 million", "money",
-     210e6, "EUR", None),
-    ("Kosovo would have received EUR 210 million (DKK 1.5 billion) from Denmark.", "DKK 1.5 billion", "money",
-     1.5e9, "DKK", None),
-    ("an annual contribution of 45 million Danish kroner (about €6 million)", "45 million Danish kroner",
-     "money", 45e6, "DKK", None),
-    ("an annual contribution of 45 million Danish kroner (about €6 million)", "€6 million", "money", 6e6, "EUR",
-     "approx"),
+    (
+        "Kosovo would have received EUR 210 million (DKK 1.5 billion) from Denmark.",
+        "EUR 210 million",
+        "money",
+        210e6,
+        "EUR",
+        None,
+    ),
+    (
+        "Kosovo would have received EUR 210 million (DKK 1.5 billion) from Denmark.",
+        "DKK 1.5 billion",
+        "money",
+        1.5e9,
+        "DKK",
+        None,
+    ),
+    (
+        "an annual contribution of 45 million Danish kroner (about €6 million)",
+        "45 million Danish kroner",
+        "money",
+        45e6,
+        "DKK",
+        None,
+    ),
+    (
+        "an annual contribution of 45 million Danish kroner (about €6 million)",
+        "€6 million",
+        "money",
+        6e6,
+        "EUR",
+        "approx",
+    ),
     ("The club paid £120m for the striker.", "£120m", "money", 120e6, "GBP", None),
     ("The fund holds $3 billion in bonds.", "$3 billion", "money", 3e9, "USD", None),
     ("Shares rose to €1.2bn on Monday.", "€1.2bn", "money", 1.2e9, "EUR", None),
@@ -35,47 +59,115 @@ CASES = [
     ("3 million DKK were allocated on human rights.", "3 million DKK", "money", 3e6, "DKK", None),
     ("The council spent 200 million euros on it.", "200 million euros", "money", 200e6, "EUR", None),
     ("It cost US$4.7 billion in total.", "US$4.7 billion", "money", 4.7e9, "USD", None),
-    ("Kosovo agreed to lease 300 prison cells to Denmark.", "300 prison cells", "count", 300, "prison cell", None),
-    ("The state will receive some 300 foreigners this year.", "300 foreigners", "count", 300, "foreigner",
-     "approx"),
+    (
+        "Kosovo agreed to lease 300 prison cells to Denmark.",
+        "300 prison cells",
+        "count",
+        300,
+        "prison cell",
+        None,
+    ),
+    (
+        "The state will receive some 300 foreigners this year.",
+        "300 foreigners",
+        "count",
+        300,
+        "foreigner",
+        "approx",
+    ),
     ("Denmark maintained a 152-member unit within KFOR.", "152-member unit", "count", 152, "member", None),
     ("The hospital received 30 ventilators last week.", "30 ventilators", "count", 30, "ventilator", None),
-    ("Denmark donated 250.000 COVID-19 vaccine doses.", "250.000 COVID-19 vaccine doses", "count", 250_000,
-     "vaccine dose", None),
+    (
+        "Denmark donated 250.000 COVID-19 vaccine doses.",
+        "250.000 COVID-19 vaccine doses",
+        "count",
+        250_000,
+        "vaccine dose",
+        None,
+    ),
     ("Denmark deployed up to 308 soldiers.", "308 soldiers", "count", 308, "soldier", "up_to"),
     ("The prison currently holds more than 200 inmates.", "200 inmates", "count", 200, "inmate", "more_than"),
     ("At least 1,200 homes were flooded in the valley.", "1,200 homes", "count", 1200, "home", "at_least"),
     ("Nearly 6,000 people attended the rally.", "6,000 people", "count", 6000, "person", "approx"),
-    ("She has more than half a million followers.", "half a million followers", "count", 500_000,
-     "follower", "more_than"),
+    (
+        "She has more than half a million followers.",
+        "half a million followers",
+        "count",
+        500_000,
+        "follower",
+        "more_than",
+    ),
     ("The firm hired three hundred engineers.", "three hundred engineers", "count", 300, "engineer", None),
     ("Twenty-four hospitals reported shortages.", "Twenty-four hospitals", "count", 24, "hospital", None),
     ("A dozen ships were waiting.", "A dozen ships", "count", 12, "ship", None),
-    ("Kosovo has some 700 to 800 unused prison cells.", "700 to 800 unused prison cells", "count", (700, 800),
-     "prison cell", "approx"),
-    ("Growth reached between 10% and 20% in some sectors.", "between 10% and 20%", "percent", (10, 20), "%",
-     None),
+    (
+        "Kosovo has some 700 to 800 unused prison cells.",
+        "700 to 800 unused prison cells",
+        "count",
+        (700, 800),
+        "prison cell",
+        "approx",
+    ),
+    (
+        "Growth reached between 10% and 20% in some sectors.",
+        "between 10% and 20%",
+        "percent",
+        (10, 20),
+        "%",
+        None,
+    ),
     ("Turnout was 10-20% lower.", "10-20%", "percent", (10, 20), "%", None),
     ("The poorest saw a +8.9% rise.", "+8.9%", "percent", 8.9, "%", None),
     ("Employment grew by an average of nearly 6% in one year.", "6%", "percent", 6, "%", "approx"),
     ("Inflation was 4.5 per cent in May.", "4.5 per cent", "percent", 4.5, "%", None),
     ("A two-thirds majority is required.", "two-thirds", "ratio", 2 / 3, "fraction", None),
-    ("The facility is located 50 kilometers outside the capital.", "50 kilometers", "distance", 50, "km", None),
-    ("They were sent more than 2,000 kilometres away.", "2,000 kilometres", "distance", 2000, "km",
-     "more_than"),
+    (
+        "The facility is located 50 kilometers outside the capital.",
+        "50 kilometers",
+        "distance",
+        50,
+        "km",
+        None,
+    ),
+    (
+        "They were sent more than 2,000 kilometres away.",
+        "2,000 kilometres",
+        "distance",
+        2000,
+        "km",
+        "more_than",
+    ),
     ("The trail runs for 1,200 km along the coast.", "1,200 km", "distance", 1200, "km", None),
     ("The town is 5 miles from the border.", "5 miles", "distance", 5, "mi", None),
-    ("The plan is to rent places a few kilometres from the capital.", "a few kilometres", "distance", None,
-     "km", "vague"),
+    (
+        "The plan is to rent places a few kilometres from the capital.",
+        "a few kilometres",
+        "distance",
+        None,
+        "km",
+        "vague",
+    ),
     ("It pays approximately 200 million euros over 10 years.", "10 years", "duration", 10, "year", None),
     ("The loan runs over the next ten years.", "ten years", "duration", 10, "year", None),
-    ("Barely 24 hours after the text was published, they announced it.", "24 hours", "duration", 24, "hour",
-     "approx"),
+    (
+        "Barely 24 hours after the text was published, they announced it.",
+        "24 hours",
+        "duration",
+        24,
+        "hour",
+        "approx",
+    ),
     ("They had not left within two weeks of the ruling.", "two weeks", "duration", 2, "week", None),
     ("People can be detained there for a year.", "a year", "duration", 1, "year", None),
     ("It has been repeatedly postponed for four years.", "four years", "duration", 4, "year", None),
-    ("The 10th Anniversary of the institution was marked.", "10th Anniversary", "ordinal", 10, "anniversary",
-     None),
+    (
+        "The 10th Anniversary of the institution was marked.",
+        "10th Anniversary",
+        "ordinal",
+        10,
+        "anniversary",
+        None,
+    ),
     ("Diplomatic relations were established in 1970.", "1970", "year", 1970, "year", None),
     ("After the 2010 Albania floods, Denmark helped.", "2010", "year", 2010, "year", None),
     ("The payment falls in the 2023-24 financial year.", "2023-24", "year", (2023, 2024), "year", None),
@@ -84,8 +176,9 @@ IDS = [f"{c[1]}|{c[0][:30]}" for c in CASES]
 
 
 @pytest.mark.parametrize(("sentence", "text", "kind", "value", "unit", "qualifier"), CASES, ids=IDS)
-def test_extract_sentence_table(sentence: str, text: str, kind: str, value: object, unit: str | None,
-                                qualifier: str | None) -> None:
+def test_extract_sentence_table(
+    sentence: str, text: str, kind: str, value: object, unit: str | None, qualifier: str | None
+) -> None:
     claims = {c.text: c for c in extract_text(sentence)}
     assert text in claims, f"found {list(claims)}"
     claim = claims[text]
@@ -148,10 +241,16 @@ def test_extract_links_parenthesised_equivalents() -> None:
 @pytest.mark.parametrize(
     ("sentence", "text", "per"),
     [
-        ("Likewise, a payment of €15 million will be made each year, plus €5 million to renovate it.",
-         "€15 million", "year"),
-        ("Likewise, a payment of €15 million will be made each year, plus €5 million to renovate it.",
-         "€5 million", None),
+        (
+            "Likewise, a payment of €15 million will be made each year, plus €5 million to renovate it.",
+            "€15 million",
+            "year",
+        ),
+        (
+            "Likewise, a payment of €15 million will be made each year, plus €5 million to renovate it.",
+            "€5 million",
+            None,
+        ),
         ("with an annual contribution of 45 million Danish kroner", "45 million Danish kroner", "year"),
         ("The NAO put the cost at £2m per asylum seeker.", "£2m", "asylum seeker"),
         ("The council pays £1m a year for the site.", "£1m", "year"),
@@ -171,10 +270,13 @@ def test_extract_offsets_are_exact_on_the_seeds() -> None:
     for doc in load_documents([ROOT / "seeds"]):
         for claim in extract_claims(doc):
             assert doc.text[claim.start : claim.end] == claim.text
-            assert doc.text[claim.sentence_start : claim.sentence_start + len(claim.sentence)] == claim.sentence
+            assert (
+                doc.text[claim.sentence_start : claim.sentence_start + len(claim.sentence)] == claim.sentence
+            )
 
 
 # --- parsers: properties ---------------------------------------------------------------------------
+
 
 @given(st.integers(min_value=0, max_value=10**12))
 def test_extract_parse_digits_reads_grouped_integers(n: int) -> None:
@@ -190,8 +292,28 @@ def test_extract_parse_number_applies_scales(n: int, scale: str) -> None:
     assert num is not None and num.value == n * factor
 
 
-_WORDS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
-          "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"]
+_WORDS = [
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+]
 _TENS = ["", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
 
 
@@ -210,10 +332,30 @@ def test_extract_parse_words_reads_spelled_numbers(n: int) -> None:
     assert num is not None and num.value == n
 
 
-_ALPHABET = st.sampled_from(list("0123456789 ,.-–%€$£()+\n\u00a0abcxyzMBkmKTé\"'“”") + [
-    " million", " billion", " euros", " km", " years", " per cent", " to ", " and ", "between ", "about ",
-    "more than ", "COVID-", "EUR ", "DKK ", "a few ", "hundreds of ", "early ", "December ", "twenty-",
-])
+_ALPHABET = st.sampled_from(
+    [
+        *list("0123456789 ,.-–%€$£()+\n\xa0abcxyzMBkmKTé\"'“”"),
+        " million",
+        " billion",
+        " euros",
+        " km",
+        " years",
+        " per cent",
+        " to ",
+        " and ",
+        "between ",
+        "about ",
+        "more than ",
+        "COVID-",
+        "EUR ",
+        "DKK ",
+        "a few ",
+        "hundreds of ",
+        "early ",
+        "December ",
+        "twenty-",
+    ]
+)
 
 
 @settings(max_examples=300, deadline=None)
@@ -259,13 +401,33 @@ def test_extract_runs_in_linear_time_on_adversarial_text(text: str) -> None:
 def test_extract_meets_the_seed_gold_floors(tmp_path: Path) -> None:
     """Issue 3's floors: span F1 >= 0.95, value accuracy >= 0.97, unit accuracy >= 0.90."""
     out = tmp_path / "claims.json"
-    run = subprocess.run([sys.executable, "-m", "factcheck", "claims", "seeds", "--json"], cwd=ROOT,
-                         capture_output=True, text=True, check=True)
+    run = subprocess.run(
+        [sys.executable, "-m", "factcheck", "claims", "seeds", "--json"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     out.write_text(run.stdout, encoding="utf-8")
     json.loads(run.stdout)
     score = subprocess.run(
-        [sys.executable, str(GOLD / "score.py"), "mentions", str(out), str(GOLD / "seed-mentions.jsonl"),
-         "--docs", "seeds", "--min-f1", "0.95", "--min-value-acc", "0.97", "--min-unit-acc", "0.90"],
-        cwd=ROOT, capture_output=True, text=True,
+        [
+            sys.executable,
+            str(GOLD / "score.py"),
+            "mentions",
+            str(out),
+            str(GOLD / "seed-mentions.jsonl"),
+            "--docs",
+            "seeds",
+            "--min-f1",
+            "0.95",
+            "--min-value-acc",
+            "0.97",
+            "--min-unit-acc",
+            "0.90",
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
     )
     assert score.returncode == 0, score.stdout

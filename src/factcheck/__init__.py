@@ -10,7 +10,19 @@ from factcheck.sentences import split_sentences
 __version__ = "0.1.0"
 
 __all__ = [
-    "Claim", "ClaimGroup", "Document", "FactcheckError", "InputError", "Report", "Sentence", "UsageError",
-    "__version__", "analyze", "extract_claims", "extract_text", "load_documents", "read_corpus",
+    "Claim",
+    "ClaimGroup",
+    "Document",
+    "FactcheckError",
+    "InputError",
+    "Report",
+    "Sentence",
+    "UsageError",
+    "__version__",
+    "analyze",
+    "extract_claims",
+    "extract_text",
+    "load_documents",
+    "read_corpus",
     "split_sentences",
 ]

@@ -5,11 +5,10 @@ from __future__ import annotations
 import functools
 import json
 import os
-import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -36,13 +35,13 @@ app = typer.Typer(
 PROGRESS_THRESHOLD = 20  # files; below this a run is quick enough to need no bar
 
 
-class Severity(str, Enum):
+class Severity(StrEnum):
     low = "low"
     medium = "medium"
     high = "high"
 
 
-class Format(str, Enum):
+class Format(StrEnum):
     json = "json"
     markdown = "markdown"
 
@@ -55,14 +54,19 @@ STATE = _State()
 
 Paths = Annotated[
     list[Path] | None,
-    typer.Argument(help="Source files or folders (read recursively). Default: ./seeds, else the bundled sample.",
-                   show_default=False),
+    typer.Argument(
+        help="Source files or folders (read recursively). Default: ./seeds, else the bundled sample.",
+        show_default=False,
+    ),
 ]
 JsonFlag = Annotated[bool, typer.Option("--json", help="Print JSON to stdout instead of a table.")]
 RatesOption = Annotated[
     Path | None,
-    typer.Option("--rates", help="JSON file of currency rates per EUR, as src/factcheck/data/rates.json.",
-                 show_default=False),
+    typer.Option(
+        "--rates",
+        help="JSON file of currency rates per EUR, as src/factcheck/data/rates.json.",
+        show_default=False,
+    ),
 ]
 
 
@@ -88,17 +92,22 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def main_options(
-    no_color: Annotated[bool, typer.Option("--no-color", help="No colour or styles (NO_COLOR is honoured too).")] = False,
-    version: Annotated[bool | None, typer.Option("--version", callback=_version, is_eager=True,
-                                                 help="Print the version and exit.")] = None,
+    no_color: Annotated[
+        bool, typer.Option("--no-color", help="No colour or styles (NO_COLOR is honoured too).")
+    ] = False,
+    version: Annotated[
+        bool | None,
+        typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit."),
+    ] = None,
 ) -> None:
     """Numeric claims across sources: conflicts, agreements, queries and statement checks."""
     STATE.color = not (no_color or "NO_COLOR" in os.environ)
 
 
 def _out() -> Console:
-    return Console(no_color=not STATE.color, highlight=False, markup=False, emoji=False,
-                   soft_wrap=False, width=_width())
+    return Console(
+        no_color=not STATE.color, highlight=False, markup=False, emoji=False, soft_wrap=False, width=_width()
+    )
 
 
 def _err() -> Console:
@@ -125,8 +134,9 @@ def _progress(total: int, *, quiet: bool) -> Iterator[Callable[[Any], None]]:
     if quiet or total < PROGRESS_THRESHOLD or not console.is_terminal:
         yield lambda _doc: None
         return
-    with Progress(TextColumn("reading"), BarColumn(), MofNCompleteColumn(), console=console,
-                  transient=True) as bar:
+    with Progress(
+        TextColumn("reading"), BarColumn(), MofNCompleteColumn(), console=console, transient=True
+    ) as bar:
         task = bar.add_task("reading", total=total)
         yield lambda _doc: bar.advance(task)
 
@@ -147,7 +157,7 @@ def _rates(path: Path | None) -> dict[str, float] | None:
     except FileNotFoundError as e:
         raise InputError(f"{path}: no such file") from e
     except (OSError, ValueError, TypeError, AttributeError, KeyError) as e:
-        raise InputError(f"{path}: not a rates file (expected {{\"rates\": {{\"DKK\": 7.46, ...}}}})") from e
+        raise InputError(f'{path}: not a rates file (expected {{"rates": {{"DKK": 7.46, ...}}}})') from e
 
 
 def _now() -> datetime | None:
@@ -166,8 +176,11 @@ def sources(paths: Paths = None, as_json: JsonFlag = False) -> None:
     """List the documents: title, date if stated, sentences and claims."""
     corpus = _corpus(paths, quiet=as_json)
     if as_json:
-        typer.echo(json.dumps({"schema_version": "1",
-                               "documents": [d.model_dump() for d in corpus.summaries()]}, indent=2))
+        typer.echo(
+            json.dumps(
+                {"schema_version": "1", "documents": [d.model_dump() for d in corpus.summaries()]}, indent=2
+            )
+        )
         return
     _out().print(sources_table(corpus.summaries()))
 
@@ -188,9 +201,11 @@ def conflicts(
     paths: Paths = None,
     show_all: Annotated[bool, typer.Option("--all", help="Also show groups whose sources agree.")] = False,
     min_severity: Annotated[Severity, typer.Option("--min-severity", help="Hide conflicts below this.")] = (
-        Severity.low),
-    fail_on_conflict: Annotated[bool, typer.Option("--fail-on-conflict",
-                                                   help="Exit 1 when a conflict is found (for CI).")] = False,
+        Severity.low
+    ),
+    fail_on_conflict: Annotated[
+        bool, typer.Option("--fail-on-conflict", help="Exit 1 when a conflict is found (for CI).")
+    ] = False,
     as_json: JsonFlag = False,
     rates: RatesOption = None,
 ) -> None:
@@ -198,9 +213,12 @@ def conflicts(
     corpus, report = _report(paths, rates, quiet=as_json)
     order = ["low", "medium", "high"]
     floor = order.index(min_severity.value)
-    shown = [g for g in report.groups
-             if (g.conflict is not None and order.index(g.conflict.severity) >= floor)
-             or (show_all and g.status == "agreement")]
+    shown = [
+        g
+        for g in report.groups
+        if (g.conflict is not None and order.index(g.conflict.severity) >= floor)
+        or (show_all and g.status == "agreement")
+    ]
     if as_json:
         typer.echo(to_json(report), nl=False)
     else:
@@ -214,7 +232,8 @@ def export(
     paths: Paths = None,
     output: Annotated[str, typer.Option("--output", "-o", help="File to write, or - for stdout.")] = "-",
     fmt: Annotated[Format, typer.Option("--format", help="json (the contract's report) or markdown.")] = (
-        Format.json),
+        Format.json
+    ),
     rates: RatesOption = None,
 ) -> None:
     """Write the whole report to a file, atomically."""

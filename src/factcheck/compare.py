@@ -194,9 +194,7 @@ def _midpoint(claim: Claim, rates: Mapping[str, float] | None) -> float:
     return (iv.low + iv.high) / 2
 
 
-def assess(
-    claims: Sequence[Claim], *, group_id: str, rates: Mapping[str, float] | None = None
-) -> ClaimGroup:
+def assess(claims: Sequence[Claim], *, group_id: str, rates: Mapping[str, float] | None = None) -> ClaimGroup:
     """The group of these claims, with its status, label, normalised values and explanation."""
     unit = _comparison_unit(claims)
     claims = tuple(_normalize(c, unit, rates) for c in claims)
@@ -208,11 +206,26 @@ def assess(
         docs = sorted({names[c.document] for c in claims})
         n = len(docs)
         text = f"{n} source{'s' if n > 1 else ''} agree on {_describe(parts[0])} ({', '.join(docs)})"
-        return ClaimGroup(id=group_id, label=label, kind=first.kind, unit=unit, status="agreement",
-                          claims=claims, explanation=text)
+        return ClaimGroup(
+            id=group_id,
+            label=label,
+            kind=first.kind,
+            unit=unit,
+            status="agreement",
+            claims=claims,
+            explanation=text,
+        )
     conflict = _conflict(parts, names, rates)
-    return ClaimGroup(id=group_id, label=label, kind=first.kind, unit=unit, status="conflict", claims=claims,
-                      conflict=conflict, explanation=conflict.explanation)
+    return ClaimGroup(
+        id=group_id,
+        label=label,
+        kind=first.kind,
+        unit=unit,
+        status="conflict",
+        claims=claims,
+        conflict=conflict,
+        explanation=conflict.explanation,
+    )
 
 
 def _conflict(parts: list[list[Claim]], names: dict[str, str], rates: Mapping[str, float] | None) -> Conflict:
@@ -234,8 +247,9 @@ def _conflict(parts: list[list[Claim]], names: dict[str, str], rates: Mapping[st
     all_docs = {c.document for side in parts for c in side}
     if len(all_docs) == 1:
         text += "; all in one source"
-    return Conflict(severity=_severity(parts, spread), values=values, relative_spread=round(spread, 4),
-                    explanation=text)
+    return Conflict(
+        severity=_severity(parts, spread), values=values, relative_spread=round(spread, 4), explanation=text
+    )
 
 
 def _severity(parts: list[list[Claim]], spread: float) -> str:
@@ -270,8 +284,12 @@ def _comparison_unit(claims: Sequence[Claim]) -> str | None:
 
 
 def _normalize(claim: Claim, unit: str | None, rates: Mapping[str, float] | None) -> Claim:
-    if claim.value is None or unit is None or claim.unit == unit or claim.kind not in ("money", "distance",
-                                                                                       "duration"):
+    if (
+        claim.value is None
+        or unit is None
+        or claim.unit == unit
+        or claim.kind not in ("money", "distance", "duration")
+    ):
         return claim
     mine, theirs = _factor(claim, rates), _factor(claim.model_copy(update={"unit": unit}), rates)
     if mine is None or theirs is None:
@@ -283,8 +301,14 @@ def _normalize(claim: Claim, unit: str | None, rates: Mapping[str, float] | None
 def _describe(side: list[Claim]) -> str:
     """How a side states its figure: "about 200 million EUR", "more than 2,000 km"."""
     claim = side[0]
-    words = {"approx": "about ", "more_than": "more than ", "less_than": "less than ", "at_least": "at least ",
-             "at_most": "at most ", "up_to": "up to "}
+    words = {
+        "approx": "about ",
+        "more_than": "more than ",
+        "less_than": "less than ",
+        "at_least": "at least ",
+        "at_most": "at most ",
+        "up_to": "up to ",
+    }
     qualifier = Counter(c.qualifier for c in side).most_common(1)[0][0]
     prefix = words.get(qualifier or "", "")
     if qualifier == "vague":

@@ -12,8 +12,13 @@ from factcheck.errors import InputError
 from factcheck.models import Claim, ClaimGroup, Report
 
 QUALIFIER_WORDS = {
-    "approx": "about", "more_than": "more than", "less_than": "less than", "at_least": "at least",
-    "at_most": "at most", "up_to": "up to", "vague": "",
+    "approx": "about",
+    "more_than": "more than",
+    "less_than": "less than",
+    "at_least": "at least",
+    "at_most": "at most",
+    "up_to": "up to",
+    "vague": "",
 }
 
 
@@ -88,7 +93,9 @@ def to_markdown(report: Report) -> str:
         "| --- | --- | --- | --- | --- |",
     ]
     for d in report.documents:
-        lines.append(f"| {names[d.path]} | {_cell(d.title)} | `{d.path}` | {d.published or ''} | {d.claims} |")
+        lines.append(
+            f"| {names[d.path]} | {_cell(d.title)} | `{d.path}` | {d.published or ''} | {d.claims} |"
+        )
     for heading, groups in (("Conflicts", conflicts), ("Agreements", agreements)):
         lines += ["", f"## {heading}", ""]
         if not groups:
@@ -100,12 +107,20 @@ def to_markdown(report: Report) -> str:
 
 def _markdown_group(group: ClaimGroup, names: dict[str, str]) -> list[str]:
     severity = f" ({group.conflict.severity} severity)" if group.conflict else ""
-    out = [f"### {group.id}: {_cell(group.label)}{severity}", "", _cell(group.explanation), "",
-           "| source | stated | normalised | sentence |", "| --- | --- | --- | --- |"]
+    out = [
+        f"### {group.id}: {_cell(group.label)}{severity}",
+        "",
+        _cell(group.explanation),
+        "",
+        "| source | stated | normalised | sentence |",
+        "| --- | --- | --- | --- |",
+    ]
     for claim in group.claims:
         sentence = _cell(claim.sentence).replace(_cell(claim.text), f"**{_cell(claim.text)}**", 1)
-        out.append(f"| {names.get(claim.document, claim.document)} | {_cell(stated(claim))} | "
-                   f"{normalized(claim)} | {sentence} |")
+        out.append(
+            f"| {names.get(claim.document, claim.document)} | {_cell(stated(claim))} | "
+            f"{normalized(claim)} | {sentence} |"
+        )
     out.append("")
     return out
 

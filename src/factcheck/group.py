@@ -31,8 +31,21 @@ from factcheck.words import content_words
 
 GROUPED_KINDS = frozenset({"money", "count", "percent", "distance", "duration", "year", "date", "ratio"})
 # Words that set a claim at a time of its own: "initially 308 soldiers", "by November 2010".
-TIME_MARKERS = frozenset({"initially", "originally", "currently", "now", "previously", "formerly", "today",
-                          "later", "eventually", "first", "originally", "earlier"})
+TIME_MARKERS = frozenset(
+    {
+        "initially",
+        "originally",
+        "currently",
+        "now",
+        "previously",
+        "formerly",
+        "today",
+        "later",
+        "eventually",
+        "first",
+        "earlier",
+    }
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,8 +92,9 @@ def group_claims(claims: Sequence[Claim], *, settings: Settings | None = None) -
             return settings.same_document
         return settings.cross_document
 
-    edges = sorted(((sc, i, j) for i, j in pairs if (sc := score(i, j)) >= bar(i, j)),
-                   key=lambda t: (-t[0], t[1], t[2]))
+    edges = sorted(
+        ((sc, i, j) for i, j in pairs if (sc := score(i, j)) >= bar(i, j)), key=lambda t: (-t[0], t[1], t[2])
+    )
     parent = list(range(len(items)))
     members: dict[int, list[int]] = {i: [i] for i in range(len(items))}
 
@@ -115,7 +129,12 @@ def _groupable(claim: Claim) -> bool:
         return False
     if claim.kind == "date" and (claim.date or "-").startswith("-"):
         return False  # "April 14": no year, no comparison
-    return claim.value is not None or claim.low is not None or claim.qualifier == "vague" or claim.date is not None
+    return (
+        claim.value is not None
+        or claim.low is not None
+        or claim.qualifier == "vague"
+        or claim.date is not None
+    )
 
 
 def _item(claim: Claim) -> _Item:
@@ -154,9 +173,9 @@ def _weigh(items: list[_Item], *, settings: Settings) -> None:
     total = max(len(sentence_words), 1)
     for item in items:
         own = {*_tokens(item.claim.text), _figure(item.claim)}
-        words = {w: math.log(1 + total / df[w]) for w in sentence_words[item.sentence_key] if w not in own}
-        item.words = words
-        item.norm = math.sqrt(sum(v * v for v in words.values())) or 1.0
+        weights = {w: math.log(1 + total / df[w]) for w in sentence_words[item.sentence_key] if w not in own}
+        item.words = weights
+        item.norm = math.sqrt(sum(v * v for v in weights.values())) or 1.0
         item.anchor = _time_anchor(item.claim)
         item.marker = next((w for w in _WORD.findall(item.claim.sentence.lower()) if w in TIME_MARKERS), None)
 
@@ -179,7 +198,9 @@ def _name_variants(vocabulary: Iterable[str], *, cutoff: int) -> dict[str, str]:
             continue
         for i, word in enumerate(words):
             earlier = words[:i]
-            for match, _, j in process.extract(word, earlier, scorer=fuzz.ratio, score_cutoff=cutoff, limit=3):
+            for match, _, j in process.extract(
+                word, earlier, scorer=fuzz.ratio, score_cutoff=cutoff, limit=3
+            ):
                 if abs(len(word) - len(match)) <= 3:
                     canon[word] = canon.get(words[j], words[j])
                     break
@@ -289,8 +310,14 @@ def _same_time(a: _Item, b: _Item) -> bool:
     return not (a.marker and b.marker and a.marker != b.marker)
 
 
-def _linked(left: list[int], right: list[int], score: Callable[[int, int], float],
-            bar: Callable[[int, int], float], *, sample: int = 24) -> bool:
+def _linked(
+    left: list[int],
+    right: list[int],
+    score: Callable[[int, int], float],
+    bar: Callable[[int, int], float],
+    *,
+    sample: int = 24,
+) -> bool:
     """Average linkage: two clusters join when their pairs score, on average, above the bar, and no
     pair is impossible (one sentence, a rate and a total, two times with two values)."""
     cross: list[float] = []

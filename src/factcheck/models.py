@@ -13,7 +13,9 @@ from pydantic import BaseModel, ConfigDict, Field
 SCHEMA_VERSION = "1"
 
 Number = int | float
-Kind = Literal["money", "count", "percent", "year", "date", "duration", "distance", "ratio", "ordinal", "other"]
+Kind = Literal[
+    "money", "count", "percent", "year", "date", "duration", "distance", "ratio", "ordinal", "other"
+]
 Qualifier = Literal["approx", "more_than", "less_than", "at_least", "at_most", "up_to", "vague"]
 Status = Literal["conflict", "agreement", "single"]
 Severity = Literal["low", "medium", "high"]
@@ -36,7 +38,8 @@ class Document(_Value):
     text: str = Field(repr=False)
     format: Literal["text", "markdown", "html"] = "text"
     text_source: TextSource = Field(
-        default="file", description="'file': offsets index the file as read; 'extracted': the text extracted from HTML"
+        default="file",
+        description="'file': offsets index the file as read; 'extracted': the text extracted from HTML",
     )
     encoding: str = "utf-8"
 
@@ -76,11 +79,14 @@ class Claim(_Value):
     high: Number | None = None
     unit: str | None = None
     qualifier: Qualifier | None = None
-    qualifier_text: str | None = Field(default=None, description="The words that gave the qualifier, as written")
+    qualifier_text: str | None = Field(
+        default=None, description="The words that gave the qualifier, as written"
+    )
     date: str | None = Field(default=None, description="ISO 8601, truncated to what the text states")
     per: str | None = Field(default=None, description="A rate's period: 'year' for 'each year', 'annual'")
     equivalent_of: str | None = Field(
-        default=None, description="Id of the claim this one restates in another currency or unit (parenthesised)"
+        default=None,
+        description="Id of the claim this one restates in another currency or unit (parenthesised)",
     )
     normalized: Normalized
 

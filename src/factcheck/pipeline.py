@@ -31,15 +31,25 @@ class Corpus:
         for claim in self.claims:
             per_doc[claim.document] = per_doc.get(claim.document, 0) + 1
         return tuple(
-            DocumentSummary(id=d.id, path=d.path, title=d.title, published=d.published,
-                            sentences=self.sentence_counts.get(d.id, 0), claims=per_doc.get(d.path, 0),
-                            text_source=d.text_source)
+            DocumentSummary(
+                id=d.id,
+                path=d.path,
+                title=d.title,
+                published=d.published,
+                sentences=self.sentence_counts.get(d.id, 0),
+                claims=per_doc.get(d.path, 0),
+                text_source=d.text_source,
+            )
             for d in self.docs
         )
 
 
-def read_corpus(paths: Sequence[str | Path], *, on_warning: Callable[[str], None] | None = None,
-                on_document: Callable[[Document], None] | None = None) -> Corpus:
+def read_corpus(
+    paths: Sequence[str | Path],
+    *,
+    on_warning: Callable[[str], None] | None = None,
+    on_document: Callable[[Document], None] | None = None,
+) -> Corpus:
     docs = load_documents(paths, on_warning=on_warning)
     counts: dict[str, int] = {}
     claims: list[Claim] = []
@@ -52,25 +62,41 @@ def read_corpus(paths: Sequence[str | Path], *, on_warning: Callable[[str], None
     return Corpus(tuple(docs), counts, tuple(claims))
 
 
-def build_groups(claims: Sequence[Claim], *, settings: Settings | None = None,
-                 rates: Mapping[str, float] | None = None) -> tuple[ClaimGroup, ...]:
+def build_groups(
+    claims: Sequence[Claim], *, settings: Settings | None = None, rates: Mapping[str, float] | None = None
+) -> tuple[ClaimGroup, ...]:
     """Groups of claims, conflicts first (most severe first), then agreements; ids g1, g2, ..."""
     assessed = [assess(g, group_id="", rates=rates) for g in group_claims(claims, settings=settings)]
-    assessed.sort(key=lambda g: (STATUS_ORDER[g.status],
-                                 SEVERITY_ORDER[g.conflict.severity] if g.conflict else 3,
-                                 g.claims[0].document, g.claims[0].start))
+    assessed.sort(
+        key=lambda g: (
+            STATUS_ORDER[g.status],
+            SEVERITY_ORDER[g.conflict.severity] if g.conflict else 3,
+            g.claims[0].document,
+            g.claims[0].start,
+        )
+    )
     return tuple(g.model_copy(update={"id": f"g{i}"}) for i, g in enumerate(assessed, 1))
 
 
-def analyze(paths: Sequence[str | Path], *, settings: Settings | None = None,
-            rates: Mapping[str, float] | None = None, on_warning: Callable[[str], None] | None = None,
-            now: datetime | None = None) -> Report:
+def analyze(
+    paths: Sequence[str | Path],
+    *,
+    settings: Settings | None = None,
+    rates: Mapping[str, float] | None = None,
+    on_warning: Callable[[str], None] | None = None,
+    now: datetime | None = None,
+) -> Report:
     corpus = read_corpus(paths, on_warning=on_warning)
     return report_of(corpus, settings=settings, rates=rates, now=now)
 
 
-def report_of(corpus: Corpus, *, settings: Settings | None = None, rates: Mapping[str, float] | None = None,
-              now: datetime | None = None) -> Report:
+def report_of(
+    corpus: Corpus,
+    *,
+    settings: Settings | None = None,
+    rates: Mapping[str, float] | None = None,
+    now: datetime | None = None,
+) -> Report:
     stamp = (now or datetime.now(UTC)).strftime("%Y-%m-%dT%H:%M:%SZ")
     groups = build_groups(corpus.claims, settings=settings, rates=rates)
     return Report(generated_at=stamp, documents=corpus.summaries(), groups=groups)

@@ -214,14 +214,12 @@ def _score(entry: _Entry, bests: list[list[tuple[float, str]]],
     for term_bests in bests:
         in_context = max(term_bests[i] for i in entry.context)
         in_measure = max(term_bests[i] for i in entry.measure)
-        if in_measure[0] > 0 and in_measure[0] >= in_context[0]:
-            total += SENTENCE_WEIGHT * in_measure[0] + MEASURE_BONUS
-            matched.append(in_measure[1])
-        elif in_context[0] > 0:
-            total += SENTENCE_WEIGHT * in_context[0]
-            matched.append(in_context[1])
-        else:
+        if in_measure[0] == 0 and in_context[0] == 0:
             return None
+        by_measure = SENTENCE_WEIGHT * in_measure[0] + MEASURE_BONUS if in_measure[0] else 0.0
+        by_context = SENTENCE_WEIGHT * in_context[0]
+        total += max(by_measure, by_context)
+        matched.append(in_measure[1] if by_measure >= by_context else in_context[1])
     return round(total / len(bests), 1), tuple(matched)
 
 

@@ -57,8 +57,9 @@ def highlighted_sentence(claim: Claim, *, context: int = CONTEXT) -> Text:
 def sources_table(docs: Sequence[DocumentSummary]) -> Table:
     table = Table(title="Sources", expand=False)
     for name in ("id", "title", "file", "published", "sentences", "claims"):
-        table.add_column(name, justify="right" if name in ("sentences", "claims") else "left",
-                         overflow="fold")
+        table.add_column(
+            name, justify="right" if name in ("sentences", "claims") else "left", overflow="fold"
+        )
     for d in docs:
         table.add_row(d.id, plain(d.title), plain(d.path), d.published or "", str(d.sentences), str(d.claims))
     return table
@@ -69,8 +70,13 @@ def claims_table(claims: Sequence[Claim]) -> Table:
     for name in ("id", "kind", "text", "value", "sentence"):
         table.add_column(name, overflow="fold")
     for claim in claims:
-        table.add_row(claim.id, claim.kind, plain(claim.text), plain(stated(claim)),
-                      highlighted_sentence(claim, context=40))
+        table.add_row(
+            claim.id,
+            claim.kind,
+            plain(claim.text),
+            plain(stated(claim)),
+            highlighted_sentence(claim, context=40),
+        )
     return table
 
 
@@ -85,8 +91,9 @@ def group_view(group: ClaimGroup, names: dict[str, str], titles: dict[str, str])
     for claim in group.claims:
         as_stated, norm = stated(claim), normalized(claim)
         shown = "" if norm and as_stated.endswith(norm) else norm
-        table.add_row(names.get(claim.document, claim.document), plain(as_stated), shown,
-                      highlighted_sentence(claim))
+        table.add_row(
+            names.get(claim.document, claim.document), plain(as_stated), shown, highlighted_sentence(claim)
+        )
     title = Text(f"{group.id} ")
     title.append(safe(group.label), style="bold")
     if group.conflict is not None:
@@ -115,5 +122,8 @@ def conflicts_view(report: Report, *, groups: Sequence[ClaimGroup], claims: int)
 def summary_line(report: Report, *, claims: int) -> Text:
     conflicts = sum(g.status == "conflict" for g in report.groups)
     agreements = sum(g.status == "agreement" for g in report.groups)
-    return Text(f"{len(report.documents)} documents, {claims} claims, {len(report.groups)} groups: "
-                f"{conflicts} conflicts, {agreements} agreements", style="bold")
+    return Text(
+        f"{len(report.documents)} documents, {claims} claims, {len(report.groups)} groups: "
+        f"{conflicts} conflicts, {agreements} agreements",
+        style="bold",
+    )

@@ -6,7 +6,8 @@ import re
 import unicodedata
 
 WORD = re.compile(r"[^\W\d_][\w'’-]*")
-STOPWORDS = frozenset("""
+STOPWORDS = frozenset(
+    """
 a about above after again against all also although am an and any are as at be because been before being
 below between both but by can could did do does doing down during each even ever every few for from further
 had has have having he her here hers herself him himself his how however i if in into is it its itself just
@@ -16,7 +17,8 @@ than that the their theirs them themselves then there these they this those thro
 up upon very was we were what when where whether which while who whom whose why will with within would yet
 you your according already another around away back get got next put see seen set take taken told two way
 well year years
-""".split())
+""".split()
+)
 
 
 def stem(word: str) -> str:

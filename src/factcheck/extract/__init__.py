@@ -54,12 +54,12 @@ def _claim(m: Mention, sent: Sentence, *, doc: Document, claim_id: str, ids: lis
         text=doc.text[start:end],
         sentence=sent.text,
         sentence_start=sent.start,
-        kind=m.kind,  # type: ignore[arg-type]
+        kind=m.kind,
         value=value,
         low=low,
         high=high,
         unit=m.unit,
-        qualifier=m.qualifier,  # type: ignore[arg-type]
+        qualifier=m.qualifier,
         qualifier_text=None if m.qualifier_start is None else sent.text[m.qualifier_start : m.start].strip(),
         date=m.date,
         per=m.per,

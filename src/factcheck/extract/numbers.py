@@ -116,8 +116,16 @@ def read_scale(text: str, num: NumberMatch) -> NumberMatch:
         repeat = SCALE_WORD.match(text, end)  # "£1.8m million": a slip, one scale only
         if repeat and SCALES[repeat.group("scale").lower()] == factor:
             end = repeat.end()
-    return NumberMatch(value, num.start, end, words=num.words, scaled=True, scale_abbrev=abbrev,
-                       ndigits=num.ndigits, factor=value / before if before else 1.0)
+    return NumberMatch(
+        value,
+        num.start,
+        end,
+        words=num.words,
+        scaled=True,
+        scale_abbrev=abbrev,
+        ndigits=num.ndigits,
+        factor=value / before if before else 1.0,
+    )
 
 
 def parse_words(text: str, pos: int) -> NumberMatch | None:

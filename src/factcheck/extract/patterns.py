@@ -106,11 +106,42 @@ BETWEEN_BEFORE = re.compile(
     r"(?:^|(?<=[^\w]))(?:(?P<verb>[A-Za-z]+)[ \u00a0]+)?(?P<b>[Bb]etween|[Ff]rom)[ \u00a0]+$"
 )
 # Verbs before "from X to Y" that make it a change rather than a range.
-CHANGE_VERBS = frozenset({
-    "rose", "risen", "rise", "rises", "fell", "fallen", "fall", "falls", "increased", "decreased", "grew",
-    "grown", "dropped", "cut", "raised", "climbed", "jumped", "up", "down", "went", "changed", "moved",
-    "reduced", "doubled", "halved", "soared", "plunged", "slipped", "surged", "declined", "shrank", "expanded",
-})
+CHANGE_VERBS = frozenset(
+    {
+        "rose",
+        "risen",
+        "rise",
+        "rises",
+        "fell",
+        "fallen",
+        "fall",
+        "falls",
+        "increased",
+        "decreased",
+        "grew",
+        "grown",
+        "dropped",
+        "cut",
+        "raised",
+        "climbed",
+        "jumped",
+        "up",
+        "down",
+        "went",
+        "changed",
+        "moved",
+        "reduced",
+        "doubled",
+        "halved",
+        "soared",
+        "plunged",
+        "slipped",
+        "surged",
+        "declined",
+        "shrank",
+        "expanded",
+    }
+)
 
 # A word of a counted-noun phrase after the number, with what separates it from the previous one.
 NOUN_WORD = re.compile(r"(?P<gap>[ \u00a0]+|-)(?P<word>[A-Za-z][\w'’]*(?:-\w+)*)")

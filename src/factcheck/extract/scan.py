@@ -152,8 +152,12 @@ def _digits(text: str, at: int) -> Mention | int | None:
     fraction = re.match(r"/(\d{1,3})(?![/\d])", text[num.end : num.end + 5])
     if fraction and num.plain_integer and int(fraction.group(1)) > 0:  # 3/4, 1/4 mile
         if num.value < int(fraction.group(1)):
-            num = replace(num, value=num.value / int(fraction.group(1)), end=num.end + fraction.end(),
-                          plain_integer=False)
+            num = replace(
+                num,
+                value=num.value / int(fraction.group(1)),
+                end=num.end + fraction.end(),
+                plain_integer=False,
+            )
         else:
             return _token_end(text, at)
     num = _metres_not_millions(text, num)
@@ -172,7 +176,7 @@ def _digits(text: str, at: int) -> Mention | int | None:
 
 
 def _metres_not_millions(text: str, num: NumberMatch) -> NumberMatch:
-    """"1.8m tall": an "m" after a number is a metre unless money or a counted noun follows."""
+    """ "1.8m tall": an "m" after a number is a metre unless money or a counted noun follows."""
     if not (num.scale_abbrev and text[num.end - 1] == "m" and num.factor == 1e6):  # "3M" is millions
         return num
     before = CURRENCY_BEFORE.search(text[max(0, num.start - 8) : num.start])
@@ -250,8 +254,15 @@ def _quantity(text: str, num: NumberMatch, *, start: int, currency: str | None) 
     between = BETWEEN_BEFORE.search(text[max(0, start - 12) : start])
     if low is not None and between:
         start -= len(between.group()) - len(between.group("verb") or "") - (1 if between.group("verb") else 0)
-    mention = Mention(start, end, kind, value=None if low is not None else value,
-                      low=low, high=high, unit=unit.unit if kind != "year" else "year")
+    mention = Mention(
+        start,
+        end,
+        kind,
+        value=None if low is not None else value,
+        low=low,
+        high=high,
+        unit=unit.unit if kind != "year" else "year",
+    )
     return _with_context(text, mention)
 
 
@@ -290,9 +301,9 @@ def _unit_after(text: str, num: NumberMatch, currency: str | None) -> _Unit:
         return _Unit("ratio", "times", end + (6 if text[end + 1 : end + 6] == "times" else 5))
     if _is_year(text, num, end):
         return _Unit("year", "year", end)
-    noun = counted_noun(text, end, num.value)
-    if noun is not None:
-        return _Unit("count", noun[0], noun[1])
+    counted = counted_noun(text, end, num.value)
+    if counted is not None:
+        return _Unit("count", counted[0], counted[1])
     return _Unit("count", None, end)
 
 
@@ -340,8 +351,10 @@ def _range_second(
     before = BETWEEN_BEFORE.search(text[max(0, start - 12) : start])
     if word == "and" and not (before and before.group("b").lower() == "between"):
         return None
-    if before and before.group("b").lower() == "from" and (
-        word != "to" or (before.group("verb") or "").lower() in CHANGE_VERBS
+    if (
+        before
+        and before.group("b").lower() == "from"
+        and (word != "to" or (before.group("verb") or "").lower() in CHANGE_VERBS)
     ):  # "rose from 5 to 10" is a change
         return None
     at = join.end()
@@ -365,8 +378,12 @@ def _range_second(
 
 
 def _is_year(text: str, num: NumberMatch, end: int) -> bool:
-    return (num.plain_integer and num.ndigits == 4 and 1000 <= num.value <= 2100
-            and is_year_context(text, num.start, end))
+    return (
+        num.plain_integer
+        and num.ndigits == 4
+        and 1000 <= num.value <= 2100
+        and is_year_context(text, num.start, end)
+    )
 
 
 # --- numbers written in words, and vague quantities ----------------------------------------------
@@ -405,7 +422,7 @@ def _word_before(text: str, at: int) -> str:
 
 
 def _counts_one(text: str, end: int, prev_word: str) -> bool:
-    """"one MP" counts; "one of", "no one", "the one who" do not."""
+    """ "one MP" counts; "one of", "no one", "the one who" do not."""
     if prev_word in ("no", "any", "every", "some", "the", "this", "that", "each", "which", "anyone"):
         return False
     nxt = NOUN_WORD.match(text, end)
@@ -416,7 +433,7 @@ def _counts_one(text: str, end: int, prev_word: str) -> bool:
 
 
 def _elliptic(mention: Mention, prev_word: str, previous: list[Mention]) -> Mention | None:
-    """"another five" after "five years": the unit of the quantity it continues."""
+    """ "another five" after "five years": the unit of the quantity it continues."""
     if prev_word in ("another", "further", "additional", "extra") and previous:
         last = previous[-1]
         if last.kind == "duration" and last.unit:
@@ -427,7 +444,7 @@ def _elliptic(mention: Mention, prev_word: str, previous: list[Mention]) -> Ment
 
 
 def _article(text: str, at: int) -> Mention | None:
-    """"a year", "a single takeaway", "a dozen eggs", "a million people"."""
+    """ "a year", "a single takeaway", "a dozen eggs", "a million people"."""
     word = re.match(r"(?i:an?)[ ](\w+)", text[at : at + 20])
     if word is None:
         return None
@@ -437,8 +454,9 @@ def _article(text: str, at: int) -> Mention | None:
         follow = re.match(r"[ \u00a0]+(ago|later|earlier|before|after|or)\b", text[at + word.end() :])
         if prev not in _DURATION_LEADS or follow:
             return None
-        return _with_context(text, Mention(at, at + word.end(), "duration", value=1.0,
-                                           unit=lx.DURATION_UNITS[nxt][0]))
+        return _with_context(
+            text, Mention(at, at + word.end(), "duration", value=1.0, unit=lx.DURATION_UNITS[nxt][0])
+        )
     if nxt == "single":
         noun = counted_noun(text, at + word.end(), 1.0)
         if noun is None:
@@ -457,11 +475,38 @@ def _article(text: str, at: int) -> Mention | None:
     return mention if isinstance(mention, Mention) else None
 
 
-_DURATION_LEADS = frozenset({
-    "for", "nearly", "almost", "about", "around", "over", "within", "in", "after", "than", "half", "barely",
-    "just", "to", "least", "only", "roughly", "some", "approximately", "under", "past", "last", "lasting",
-    "spent", "took", "takes", "of", "and",
-})
+_DURATION_LEADS = frozenset(
+    {
+        "for",
+        "nearly",
+        "almost",
+        "about",
+        "around",
+        "over",
+        "within",
+        "in",
+        "after",
+        "than",
+        "half",
+        "barely",
+        "just",
+        "to",
+        "least",
+        "only",
+        "roughly",
+        "some",
+        "approximately",
+        "under",
+        "past",
+        "last",
+        "lasting",
+        "spent",
+        "took",
+        "takes",
+        "of",
+        "and",
+    }
+)
 
 
 def _fraction(text: str, num: NumberMatch, at: int) -> Mention | None:
@@ -472,7 +517,7 @@ def _fraction(text: str, num: NumberMatch, at: int) -> Mention | None:
 
 
 def _vague_plural(text: str, anchor: re.Match[str]) -> Mention | None:
-    """"hundreds of criminal migrants", "many millions of Danish kroner"."""
+    """ "hundreds of criminal migrants", "many millions of Danish kroner"."""
     end = anchor.end()
     after = CURRENCY_AFTER.match(text, end)
     if after and _currency_of(after) and after.group("name"):
@@ -503,7 +548,7 @@ def _unit_kind(surface: str) -> tuple[str, str]:
 
 
 def _multi(text: str, anchor: re.Match[str]) -> Mention:
-    """"multi-million euro funding": money, amount unstated."""
+    """ "multi-million euro funding": money, amount unstated."""
     after = CURRENCY_AFTER.match(text, anchor.end())
     if after and _currency_of(after):
         return Mention(anchor.start(), after.end(), "money", unit=_currency_of(after), qualifier="vague")
@@ -511,7 +556,7 @@ def _multi(text: str, anchor: re.Match[str]) -> Mention:
 
 
 def _few(text: str, anchor: re.Match[str]) -> Mention | None:
-    """"a few kilometres", "several years": vague only before a unit of measure."""
+    """ "a few kilometres", "several years": vague only before a unit of measure."""
     unit = UNIT_AFTER.match(text, anchor.end())
     if unit is None or not unit.group("gap") or unit.group("unit").lower() in GLUED_ONLY:
         return None
@@ -538,10 +583,16 @@ def _with_context(text: str, mention: Mention) -> Mention:
         if qualifier is not None:
             q_start = mention.start - (len(left) - q.start("q"))
     if qualifier is None and mention.qualifier is None:
-        trailing = re.match(r"[ \u00a0]+(or so|or more|or less|or fewer|odd)\b", text[mention.end : mention.end + 10])
+        trailing = re.match(
+            r"[ \u00a0]+(or so|or more|or less|or fewer|odd)\b", text[mention.end : mention.end + 10]
+        )
         if trailing:
             qualifier = lx.TRAILING_QUALIFIERS[trailing.group(1)]
-    per = find_period(text, mention.start, mention.end) if mention.kind in ("money", "count", "distance") else None
+    per = (
+        find_period(text, mention.start, mention.end)
+        if mention.kind in ("money", "count", "distance")
+        else None
+    )
     return replace(mention, qualifier=qualifier or mention.qualifier, qualifier_start=q_start, per=per)
 
 

@@ -18,33 +18,174 @@ from factcheck.extract import lexicon as lx
 from factcheck.extract.patterns import NOUN_WORD
 
 IRREGULAR_PLURALS = {
-    "people": "person", "men": "man", "women": "woman", "children": "child", "police": "police officer",
-    "staff": "staff", "personnel": "personnel", "cattle": "cattle", "sheep": "sheep", "fish": "fish",
-    "teeth": "tooth", "mice": "mouse", "geese": "goose", "data": "data", "media": "media",
-    "criteria": "criterion", "crises": "crisis", "analyses": "analysis", "deer": "deer", "aircraft": "aircraft",
-    "livestock": "livestock", "offspring": "offspring", "families": "family",
+    "people": "person",
+    "men": "man",
+    "women": "woman",
+    "children": "child",
+    "police": "police officer",
+    "staff": "staff",
+    "personnel": "personnel",
+    "cattle": "cattle",
+    "sheep": "sheep",
+    "fish": "fish",
+    "teeth": "tooth",
+    "mice": "mouse",
+    "geese": "goose",
+    "data": "data",
+    "media": "media",
+    "criteria": "criterion",
+    "crises": "crisis",
+    "analyses": "analysis",
+    "deer": "deer",
+    "aircraft": "aircraft",
+    "livestock": "livestock",
+    "offspring": "offspring",
+    "families": "family",
 }
 # Words ending in -s that are verbs or not plurals after a number.
-NOT_PLURAL = frozenset({
-    "is", "was", "has", "does", "says", "means", "remains", "seems", "shows", "makes", "takes", "gives",
-    "goes", "comes", "marks", "represents", "includes", "stands", "needs", "was", "this", "its", "his",
-    "thus", "plus", "minus", "versus", "bus", "gas", "status", "news", "series", "species", "chaos",
-    "whereas", "across", "always", "perhaps", "less", "unless", "yes", "us", "as",
-})
+NOT_PLURAL = frozenset(
+    {
+        "is",
+        "was",
+        "has",
+        "does",
+        "says",
+        "means",
+        "remains",
+        "seems",
+        "shows",
+        "makes",
+        "takes",
+        "gives",
+        "goes",
+        "comes",
+        "marks",
+        "represents",
+        "includes",
+        "stands",
+        "needs",
+        "this",
+        "its",
+        "his",
+        "thus",
+        "plus",
+        "minus",
+        "versus",
+        "bus",
+        "gas",
+        "status",
+        "news",
+        "series",
+        "species",
+        "chaos",
+        "whereas",
+        "across",
+        "always",
+        "perhaps",
+        "less",
+        "unless",
+        "yes",
+        "us",
+        "as",
+    }
+)
 # Modifiers dropped from a counted noun: "700 unused prison cells" counts prison cells.
-DROPPED_MODIFIERS = frozenset({
-    "new", "additional", "extra", "further", "more", "other", "empty", "former", "current", "total",
-    "estimated", "local", "foreign", "international", "national", "young", "old", "senior", "junior",
-    "full-time", "part-time", "existing", "possible", "potential", "free", "available", "different",
-    "separate", "individual", "small", "large", "big", "major", "minor", "main", "key", "top", "best",
-    "poor", "rich", "vulnerable", "remaining", "extra", "recent", "previous", "single",
-})
-YEAR_LEADS = frozenset({
-    "in", "since", "by", "until", "till", "from", "of", "before", "after", "during", "through", "between",
-    "to", "and", "circa", "year", "early", "mid", "late", "spring", "summer", "autumn", "fall", "winter",
-    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-    "november", "december", "around", "about", "or", "the", "fiscal", "financial", "than",
-})
+DROPPED_MODIFIERS = frozenset(
+    {
+        "new",
+        "additional",
+        "extra",
+        "further",
+        "more",
+        "other",
+        "empty",
+        "former",
+        "current",
+        "total",
+        "estimated",
+        "local",
+        "foreign",
+        "international",
+        "national",
+        "young",
+        "old",
+        "senior",
+        "junior",
+        "full-time",
+        "part-time",
+        "existing",
+        "possible",
+        "potential",
+        "free",
+        "available",
+        "different",
+        "separate",
+        "individual",
+        "small",
+        "large",
+        "big",
+        "major",
+        "minor",
+        "main",
+        "key",
+        "top",
+        "best",
+        "poor",
+        "rich",
+        "vulnerable",
+        "remaining",
+        "recent",
+        "previous",
+        "single",
+    }
+)
+YEAR_LEADS = frozenset(
+    {
+        "in",
+        "since",
+        "by",
+        "until",
+        "till",
+        "from",
+        "of",
+        "before",
+        "after",
+        "during",
+        "through",
+        "between",
+        "to",
+        "and",
+        "circa",
+        "year",
+        "early",
+        "mid",
+        "late",
+        "spring",
+        "summer",
+        "autumn",
+        "fall",
+        "winter",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "around",
+        "about",
+        "or",
+        "the",
+        "fiscal",
+        "financial",
+        "than",
+    }
+)
 
 
 def singular(word: str) -> str:
@@ -69,8 +210,12 @@ def is_plural(word: str) -> bool:
     low = word.lower()
     if low in IRREGULAR_PLURALS:
         return True
-    return (len(low) > 2 and low.endswith("s") and not low.endswith(("ss", "us", "is", "'s", "’s"))
-            and low not in NOT_PLURAL)
+    return (
+        len(low) > 2
+        and low.endswith("s")
+        and not low.endswith(("ss", "us", "is", "'s", "’s"))
+        and low not in NOT_PLURAL
+    )
 
 
 def _phrase_words(text: str, end: int, limit: int = 5) -> list[re.Match[str]]:
@@ -138,8 +283,13 @@ def is_year_context(text: str, start: int, end: int) -> bool:
     if is_plural(word):
         return False
     second = NOUN_WORD.match(text, nxt.end())
-    return not (second and second.group("gap") != "-" and second.group("word").islower()
-                and is_plural(second.group("word")) and word not in lx.NOUN_STOPWORDS)
+    return not (
+        second
+        and second.group("gap") != "-"
+        and second.group("word").islower()
+        and is_plural(second.group("word"))
+        and word not in lx.NOUN_STOPWORDS
+    )
 
 
 _PERIOD_AFTER = re.compile(
@@ -162,10 +312,29 @@ _PERIOD_BEFORE = re.compile(
     r"[ \u00a0]+(?:of|worth|at|totall?ing|amounting[ ]to)[ \u00a0]+(?:[\w.~-]+[ \u00a0]+){0,2}?$",
     re.IGNORECASE,
 )
-_ONE_WORD_HEADS = frozenset({
-    "person", "head", "capita", "individual", "household", "family", "child", "adult", "student", "patient",
-    "worker", "employee", "resident", "inhabitant", "passenger", "user", "customer", "unit", "item",
-})
+_ONE_WORD_HEADS = frozenset(
+    {
+        "person",
+        "head",
+        "capita",
+        "individual",
+        "household",
+        "family",
+        "child",
+        "adult",
+        "student",
+        "patient",
+        "worker",
+        "employee",
+        "resident",
+        "inhabitant",
+        "passenger",
+        "user",
+        "customer",
+        "unit",
+        "item",
+    }
+)
 _CLAUSE_WORDS = frozenset({"if", "while", "because", "although", "unless", "whether", "once", "who", "which"})
 _CLAUSE_END = re.compile(r"[.;:!?()\[\]]|,[ \u00a0]+(?:plus|and|but|while|whereas)\b|[ \u00a0]+plus[ \u00a0]")
 
