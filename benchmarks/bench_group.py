@@ -46,9 +46,14 @@ STOPWORDS = ("the", "of", "and", "to", "in", "a", "that", "for", "on", "was", "w
              "said", "has", "its", "it", "be", "as", "will", "have", "their", "but", "which", "after")
 SYLLABLES = ("ka", "lo", "mi", "ra", "ne", "sto", "vil", "dor", "pen", "tal", "ur", "bes", "gri", "mon", "sha",
              "ve", "zi", "port", "lan", "cor", "ith", "ab", "en", "ol", "tra", "kel", "fu", "ster", "nor", "ma")
-NOUNS = ("bed", "soldier", "person", "worker", "patient", "student", "vehicle", "house", "prisoner", "cell",
-         "teacher", "nurse", "flight", "job", "ticket", "vote", "seat", "member", "resident", "tree", "school",
-         "bus", "train", "child", "refugee", "tourist", "officer", "fan", "home", "apartment")
+# Counted nouns, most frequent first (drawn with a Pareto tail, so "person" is common and "ferry" rare).
+NOUNS = ("person", "people", "member", "worker", "student", "child", "job", "home", "patient", "soldier", "vote",
+         "bed", "seat", "house", "resident", "school", "vehicle", "prisoner", "cell", "teacher", "nurse",
+         "flight", "ticket", "tree", "bus", "train", "refugee", "tourist", "officer", "fan", "apartment",
+         "doctor", "farmer", "company", "hospital", "village", "tonne", "case", "death", "victim", "employee",
+         "customer", "passenger", "visitor", "voter", "player", "athlete", "migrant", "troop", "protester",
+         "shop", "factory", "mine", "bridge", "road", "car", "plane", "ship", "ferry", "store", "site", "unit",
+         "room", "dose", "test", "vaccine", "animal", "horse", "cow", "bird", "fish", "book", "copy", "user")
 CURRENCIES = (("EUR", "€", 1.0), ("USD", "$", 1.0389), ("GBP", "£", 0.82918), ("DKK", "DKK ", 7.46038))
 DISTANCES = (("km", "kilometres"), ("m", "metres"), ("mi", "miles"))
 DURATIONS = (("year", "years"), ("month", "months"), ("week", "weeks"), ("day", "days"))
@@ -86,26 +91,35 @@ class Story:
         self.measures = [_measure(rng) for _ in range(rng.randint(3, 8))]
 
 
+def _round(value: float, digits: int = 2) -> float:
+    """Round to ``digits`` significant digits, as reporters round: 1,234 -> 1,200."""
+    if value <= 0:
+        return value
+    scale = 10 ** (len(str(int(value))) - digits)
+    return max(round(value / scale) * scale, 1)
+
+
 def _measure(rng: random.Random) -> dict[str, object]:
+    """A measure with a plausible value: log-uniform magnitudes, rounded as in print, recent years."""
     kind = rng.choice(KINDS)
-    m: dict[str, object] = {"kind": kind, "words": None}
+    m: dict[str, object] = {"kind": kind}
     if kind == "money":
-        m["value"] = rng.choice((1.5, 2, 4.5, 12, 15, 45, 60, 200, 210, 350)) * 1e6 * rng.choice((1, 1, 1, 10))
+        m["value"] = _round(10 ** rng.uniform(5, 10))
         m["currency"] = rng.choice(CURRENCIES[:2] * 3 + CURRENCIES[2:])
         m["per"] = "year" if rng.random() < 0.12 else None
     elif kind == "count":
-        m["value"] = rng.choice((12, 40, 152, 200, 300, 308, 450, 1200, 2000, 8000, 250000))
-        m["noun"] = NOUNS[min(int(rng.paretovariate(1.2)) - 1, len(NOUNS) - 1)]
+        m["value"] = int(_round(10 ** rng.uniform(0.5, 6)))
+        m["noun"] = NOUNS[min(int(rng.paretovariate(0.8)) - 1, len(NOUNS) - 1)]
     elif kind == "percent":
         m["value"] = round(rng.uniform(0.5, 80), 1)
     elif kind == "distance":
-        m["value"] = rng.choice((2, 5, 50, 120, 1240, 2000))
+        m["value"] = _round(10 ** rng.uniform(-0.3, 3.7))
         m["unit"] = rng.choice(DISTANCES)
     elif kind == "duration":
-        m["value"] = rng.choice((2, 3, 5, 10, 24))
+        m["value"] = min(int(rng.paretovariate(1.0)), 60)
         m["unit"] = rng.choice(DURATIONS)
     else:
-        m["value"] = rng.randint(1990, 2025)
+        m["value"] = 2025 - min(int(rng.expovariate(0.15)), 75)
     return m
 
 
@@ -307,6 +321,7 @@ def main() -> None:
     parser.add_argument("--docs-per-story", type=int, default=5, help="documents covering one story")
     parser.add_argument("--vocab", type=int, default=50_000, help="size of the Zipfian vocabulary")
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--timeout", type=float, default=900, help="seconds allowed per size")
     parser.add_argument("--profile", type=int, default=0, help="also run this size under cProfile")
     parser.add_argument("--child", type=int, default=0, help=argparse.SUPPRESS)
     parser.add_argument("--profile-child", action="store_true", help=argparse.SUPPRESS)
@@ -320,10 +335,14 @@ def main() -> None:
     print(f"{'claims':>9} {'docs':>7} {'seconds':>8} {'claims/s':>9} {'base MB':>8} {'peak MB':>8} "
           f"{'groups':>7} {'conflicts':>9} {'growth':>7}", flush=True)
     for size in (int(s) for s in args.sizes.split(",")):
-        proc = subprocess.run([sys.executable, __file__, "--child", str(size), *common], capture_output=True,
-                              text=True, check=False)
+        try:
+            proc = subprocess.run([sys.executable, __file__, "--child", str(size), *common], capture_output=True,
+                                  text=True, check=False, timeout=args.timeout)
+        except subprocess.TimeoutExpired:
+            print(f"{size:>9,} did not finish within {args.timeout:.0f} s", flush=True)
+            continue
         if proc.returncode != 0:
-            print(f"{size:>9} failed (exit {proc.returncode}): {proc.stderr.strip()[-500:]}", flush=True)
+            print(f"{size:>9,} failed (exit {proc.returncode}): {proc.stderr.strip()[-500:]}", flush=True)
             continue
         row = json.loads(proc.stdout.strip().splitlines()[-1])
         growth = ""

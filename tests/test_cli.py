@@ -238,3 +238,52 @@ def test_cli_readme_shows_every_command() -> None:
     }
     registered = {c.name or c.callback.__name__ for c in app.registered_commands}  # type: ignore[union-attr]
     assert registered <= shown, registered - shown
+
+
+@pytest.mark.parametrize("keywords", [("prison", "cells"), ("prision", "cels"), ("PRISON", "Cells")],
+                         ids=["exact", "typos", "case"])
+def test_cli_query_finds_the_leased_cells_in_four_documents(keywords: tuple[str, ...]) -> None:
+    code, out, _ = invoke("query", *keywords, "--in", "seeds", "--json")
+    assert code == 0
+    hits = json.loads(out)["hits"]
+    docs = {Path(h["claim"]["document"]).name[:3] for h in hits if h["claim"]["value"] == 300}
+    assert docs == {"000", "001", "002", "003"}
+    assert {h["status"] for h in hits} <= {"conflict", "agreement", "single"}
+
+
+def test_cli_query_unknown_kind_is_exit_2() -> None:
+    code, _, err = invoke("query", "cells", "--kind", "bogus")
+    assert code == 2 and "unknown kind" in err
+
+
+@pytest.mark.parametrize(
+    ("statement", "verdict"),
+    [("Kosovo will receive 210 million euros", "contested"),
+     ("Denmark leases 300 prison cells in Kosovo", "supported"),
+     ("The prison in Gjilan employs 1,200 guards", "not_found")],
+    ids=["contested", "supported", "not found"],
+)
+def test_cli_check_statement_verdicts(statement: str, verdict: str) -> None:
+    code, out, _ = invoke("check", statement, "--in", "seeds", "--json")
+    assert code == 0
+    result = json.loads(out)
+    assert result["verdict"] == verdict
+    if verdict == "supported":
+        assert len({Path(c["document"]).name for c in result["numbers"][0]["supporting"]}) >= 3
+    if verdict == "contested":
+        number = result["numbers"][0]
+        assert number["supporting"] and number["contradicting"]
+
+
+def test_cli_check_file_gives_one_result_per_line() -> None:
+    code, out, _ = invoke("check", "claims/seed-statements.txt", "--in", "seeds", "--json")
+    assert code == 0
+    lines = [ln for ln in (ROOT / "claims" / "seed-statements.txt").read_text(encoding="utf-8").splitlines()
+             if ln.strip() and not ln.startswith("#")]
+    assert len(json.loads(out)) == len(lines)
+
+
+@pytest.mark.parametrize("statement", ["no numbers in this one", "   "], ids=["no number", "blank"])
+def test_cli_check_without_a_number_is_exit_2(statement: str) -> None:
+    code, _, err = invoke("check", statement, "--in", "seeds")
+    assert code == 2 and err.startswith("factcheck:")

@@ -5,8 +5,9 @@ beside each other: the statement is one more document, and its claim is scored a
 source claim of its family (money with money, distances with distances, ...). Two scores come out:
 
 - the *topic*: IDF-weighted overlap of the sentences' words, plus the bonus for the same counted
-  noun; it must reach ``TOPIC_BAR``. It is blind to the figure, so "Denmark pays Kosovo 5 million
-  euros" still finds the 200 million the sources speak of, and is contradicted by them.
+  noun; it must reach ``TOPIC_BAR`` (``TIME_TOPIC_BAR`` for years and dates, which any sentence may
+  hold). It is blind to the figure, so "Denmark pays Kosovo 5 million euros" still finds the
+  200 million the sources speak of, and is contradicted by them.
 - the *figure*: the grouper's affinity of the two values, or its same-figure bonus for any value that
   fits the statement's. It counts only to choose between measures, never against one: the same
   figure beside the same words is the likelier measure.
@@ -50,6 +51,7 @@ Verdict = Literal["supported", "contested", "contradicted", "not_found"]
 SEVERITY: tuple[Verdict, ...] = ("contradicted", "contested", "not_found", "supported")
 STATEMENT = "<statement>"
 TOPIC_BAR = 0.05  # the least word overlap for a source claim to speak of the statement's measure
+TIME_TOPIC_BAR = 0.2  # years and dates are in every other sentence: they need more words in common
 
 
 class _Value(BaseModel):
@@ -115,8 +117,11 @@ def _check_all(statements: Sequence[tuple[str, int | None]], claims: Sequence[Cl
         results = []
         for claim in claim_list:
             items = [probe_items[p.id] for p in probes[claim.id] if p.id in probe_items]
-            match = _best_match(items, sources)
-            results.append(_verdict(claim, match, group_of, names, rates))
+            if not items:
+                results.append(NumberCheck(claim=claim, verdict="not_found", supporting=(), contradicting=(),
+                                           explanation=f"not a measure factcheck compares ({claim.kind}, no unit)"))
+                continue
+            results.append(_verdict(claim, _best_match(items, sources, rates), group_of, names, rates))
         verdict = min((r.verdict for r in results), key=SEVERITY.index)
         checks.append(StatementCheck(statement=text, verdict=verdict, numbers=tuple(results)))
     return tuple(checks)
@@ -147,7 +152,8 @@ def _probes(claim: Claim) -> list[Claim]:
     return [claim, as_date]
 
 
-def _best_match(probes: Sequence[_Item], sources: Sequence[_Item]) -> _Match | None:
+def _best_match(probes: Sequence[_Item], sources: Sequence[_Item], rates: Mapping[str, float] | None) -> _Match | None:
+    """The source claim most likely to state the measure of one of the probes, if any speaks of it."""
     best: _Match | None = None
     for probe in probes:
         for source in sources:
@@ -156,25 +162,26 @@ def _best_match(probes: Sequence[_Item], sources: Sequence[_Item]) -> _Match | N
             topic = _similarity(probe, source)
             if probe.head and probe.head == source.head and probe.claim.kind in ("count", "distance", "duration"):
                 topic += UNIT_BONUS
-            if topic < TOPIC_BAR:
+            if topic < (TIME_TOPIC_BAR if probe.family in ("year", "date") else TOPIC_BAR):
                 continue
-            rank = topic + _figure(probe.claim, source.claim)
+            rank = topic + _figure(probe.claim, source.claim, rates)
             key = (-rank, source.claim.document, source.claim.start)
             if best is None or key < (-best.rank, best.source.document, best.source.start):
                 best = _Match(rank, probe.claim, source.claim)
     return best
 
 
-def _figure(probe: Claim, source: Claim) -> float:
+def _figure(probe: Claim, source: Claim, rates: Mapping[str, float] | None) -> float:
     """What the figures add to the rank: the grouper's affinity when positive, and the same bonus for
     any figure that fits the statement's ("700 to 800" meets "some 700 to 800"), vague ones aside."""
-    if source.qualifier != "vague" and _compatible(probe, source):
+    if source.qualifier != "vague" and _compatible(probe, source, rates=rates):
         return SAME_FIGURE
     return max(_affinity(probe, source), 0.0)
 
 
 def _verdict(claim: Claim, match: _Match | None, group_of: Mapping[str, ClaimGroup], names: Mapping[str, str],
              rates: Mapping[str, float] | None) -> NumberCheck:
+    """Split the evidence of the matched measure into claims for and against the statement's figure."""
     if match is None:
         return NumberCheck(claim=claim, verdict="not_found", supporting=(), contradicting=(),
                            explanation="no source gives this measure")

@@ -17,12 +17,17 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
 from factcheck import __version__
-from factcheck.errors import FactcheckError, InputError
+from factcheck.errors import FactcheckError, InputError, UsageError
 from factcheck.export import to_json, to_markdown, write_atomic
 from factcheck.load import default_paths, find_sources
 from factcheck.models import ClaimsReport, Report
 from factcheck.pipeline import Corpus, read_corpus, report_of
-from factcheck.render import claims_table, conflicts_view, sources_table
+from factcheck.check import check_lines, check_statement
+from factcheck.compare import short_names
+from factcheck.models import KINDS
+from factcheck.pipeline import build_groups
+from factcheck.query import search
+from factcheck.render import check_view, claims_table, conflicts_view, query_table, sources_table
 
 app = typer.Typer(
     name="factcheck",
@@ -244,6 +249,71 @@ def export(
         return
     write_atomic(output, text)
     _err().print(f"wrote {output}")
+
+
+InPaths = Annotated[
+    list[Path] | None,
+    typer.Option("--in", help="Source files or folders. Default: ./seeds, else the bundled sample.",
+                 show_default=False),
+]
+
+
+@_command
+def query(
+    keywords: Annotated[list[str], typer.Argument(help="Words to look for; typos, case and accents are forgiven.")],
+    paths: InPaths = None,
+    kind: Annotated[str | None, typer.Option("--kind", help=f"Only claims of this kind: {', '.join(KINDS)}.",
+                                             show_default=False)] = None,
+    limit: Annotated[int, typer.Option("--limit", help="At most this many claims.")] = 20,
+    as_json: JsonFlag = False,
+    rates: RatesOption = None,
+) -> None:
+    """Claims whose sentence, counted noun or group matches the keywords, best first."""
+    if kind is not None and kind not in KINDS:
+        raise UsageError(f"unknown kind {kind!r}; choose from {', '.join(KINDS)}")
+    corpus = _corpus(paths, quiet=as_json)
+    groups = build_groups(corpus.claims, rates=_rates(rates))
+    hits = search(corpus.claims, groups, keywords, kind=kind, limit=limit)
+    if as_json:
+        typer.echo(json.dumps({"schema_version": "1", "keywords": keywords,
+                               "hits": [h.model_dump(mode="json") for h in hits]}, indent=2))
+        return
+    names = short_names([d.path for d in corpus.docs])
+    _out().print(query_table(hits, names))
+
+
+@_command
+def check(
+    statement_or_file: Annotated[str, typer.Argument(help="A statement in quotes, or a file with one per line.")],
+    paths: InPaths = None,
+    as_json: JsonFlag = False,
+    rates: RatesOption = None,
+) -> None:
+    """Check a statement's numbers against the sources: supported, contested, contradicted or not found."""
+    source = Path(statement_or_file)
+    lines: list[str] | None = None
+    if source.is_file():
+        try:
+            lines = source.read_text(encoding="utf-8").splitlines()
+        except (OSError, UnicodeDecodeError) as e:
+            raise InputError(f"{source}: cannot read ({e})") from e
+    elif not statement_or_file.strip():
+        raise InputError("empty statement")
+    corpus = _corpus(paths, quiet=as_json)
+    table = _rates(rates)
+    groups = build_groups(corpus.claims, rates=table)
+    if lines is None:
+        results = (check_statement(statement_or_file, corpus.claims, groups, rates=table),)
+    else:
+        results = check_lines(lines, corpus.claims, groups, rates=table)
+    if as_json:
+        payload: Any = [r.model_dump(mode="json") for r in results]
+        typer.echo(json.dumps(payload if lines is not None else payload[0], indent=2))
+        return
+    names = short_names([d.path for d in corpus.docs])
+    console = _out()
+    for result in results:
+        console.print(check_view(result, names))
 
 
 def main(argv: Sequence[str] | None = None) -> None:

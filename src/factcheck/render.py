@@ -17,7 +17,9 @@ from rich.text import Text
 
 from factcheck.compare import short_names
 from factcheck.export import normalized, stated
+from factcheck.check import StatementCheck
 from factcheck.models import Claim, ClaimGroup, DocumentSummary, Report
+from factcheck.query import QueryHit
 
 SEVERITY_STYLE = {"high": "bold red", "medium": "yellow", "low": "cyan"}
 STATUS_STYLE = {"conflict": "red", "agreement": "green", "single": "dim"}
@@ -127,3 +129,44 @@ def summary_line(report: Report, *, claims: int) -> Text:
         f"{conflicts} conflicts, {agreements} agreements",
         style="bold",
     )
+
+
+VERDICT_STYLE = {"supported": "green", "contested": "yellow", "contradicted": "bold red", "not_found": "dim"}
+
+
+def query_table(hits: Sequence[QueryHit], names: dict[str, str]) -> Table:
+    """Ranked hits: the claim, its source, its group's status, the sentence."""
+    table = Table(title=f"{len(hits)} claims", expand=True)
+    table.add_column("score", justify="right", no_wrap=True)
+    table.add_column("status", no_wrap=True)
+    table.add_column("src", no_wrap=True)
+    table.add_column("stated", ratio=2, overflow="fold")
+    table.add_column("group", ratio=2, overflow="fold")
+    table.add_column("sentence", ratio=6, overflow="fold")
+    for hit in hits:
+        claim = hit.claim
+        table.add_row(f"{hit.score:.0f}", Text(hit.status, style=STATUS_STYLE[hit.status]),
+                      names.get(claim.document, claim.document), plain(stated(claim)),
+                      plain(f"{hit.group_id} {hit.group_label}" if hit.group_id else ""),
+                      highlighted_sentence(claim, context=50))
+    return table
+
+
+def check_view(result: StatementCheck, names: dict[str, str]) -> Panel:
+    """A statement's verdict, and for each of its numbers the evidence on each side."""
+    parts: list[RenderableType] = []
+    for number in result.numbers:
+        line = Text(f"{number.claim.text}: ", style="bold")
+        line.append(number.verdict.replace("_", " "), style=VERDICT_STYLE[number.verdict])
+        parts.append(line)
+        parts.append(plain(f"  {number.explanation}"))
+        for label, claims in (("for", number.supporting), ("against", number.contradicting)):
+            for claim in claims:
+                row = Text(f"  {label:<8}{names.get(claim.document, claim.document)}  ")
+                row.append_text(highlighted_sentence(claim, context=50))
+                parts.append(row)
+    title = Text("")
+    title.append(result.verdict.replace("_", " ").upper(), style=VERDICT_STYLE[result.verdict])
+    title.append("  ")
+    title.append(safe(result.statement))
+    return Panel(Group(*parts), title=title, title_align="left")
