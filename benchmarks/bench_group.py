@@ -15,7 +15,9 @@ The claims are synthetic, generated here (no files, no extractor), but shaped li
 Claims are built with ``Claim.model_construct`` (no validation) so that generating a million of
 them takes seconds rather than minutes; the generator is not what is measured.
 
-Each size runs in a fresh subprocess, so ``ru_maxrss`` is that size's own peak. Only ``build_groups``
+Each size runs in a fresh subprocess, so ``ru_maxrss`` is that size's own peak; its address space is
+capped at ``--mem-limit-mb`` (4096, the target) so that a size over budget fails with MemoryError
+instead of swapping the machine, and ``--timeout`` (900 s) stops a size that runs too long. Only ``build_groups``
 is timed; the table shows seconds, claims/s, the process's peak RSS (generation included; the
 resident size after generation is shown separately) and the growth in time from the previous size
 relative to the growth in claims (1.0 = linear). With ``--profile N`` the size N is run under
@@ -321,15 +323,20 @@ def main() -> None:
     parser.add_argument("--docs-per-story", type=int, default=5, help="documents covering one story")
     parser.add_argument("--vocab", type=int, default=50_000, help="size of the Zipfian vocabulary")
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--mem-limit-mb", type=float, default=4096,
+                        help="address-space limit of each run (0: none); a run over it fails with MemoryError")
     parser.add_argument("--timeout", type=float, default=900, help="seconds allowed per size")
     parser.add_argument("--profile", type=int, default=0, help="also run this size under cProfile")
     parser.add_argument("--child", type=int, default=0, help=argparse.SUPPRESS)
     parser.add_argument("--profile-child", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
+        if args.mem_limit_mb:  # address space, a little above RSS: the child fails instead of swapping
+            limit = int(args.mem_limit_mb * 2**20)
+            resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
         print(json.dumps(run_one(args.child, args=args)))
         return
-    common = ["--per-doc", str(args.per_doc), "--docs-per-story", str(args.docs_per_story), "--vocab",
+    common = ["--mem-limit-mb", str(args.mem_limit_mb), "--per-doc", str(args.per_doc), "--docs-per-story", str(args.docs_per_story), "--vocab",
               str(args.vocab), "--seed", str(args.seed)]
     rows = []
     print(f"{'claims':>9} {'docs':>7} {'seconds':>8} {'claims/s':>9} {'base MB':>8} {'peak MB':>8} "

@@ -240,8 +240,11 @@ def test_cli_readme_shows_every_command() -> None:
     assert registered <= shown, registered - shown
 
 
-@pytest.mark.parametrize("keywords", [("prison", "cells"), ("prision", "cels"), ("PRISON", "Cells")],
-                         ids=["exact", "typos", "case"])
+@pytest.mark.parametrize(
+    "keywords",
+    [("prison", "cells"), ("prision", "cels"), ("PRISON", "Cells")],
+    ids=["exact", "typos", "case"],
+)
 def test_cli_query_finds_the_leased_cells_in_four_documents(keywords: tuple[str, ...]) -> None:
     code, out, _ = invoke("query", *keywords, "--in", "seeds", "--json")
     assert code == 0
@@ -258,9 +261,11 @@ def test_cli_query_unknown_kind_is_exit_2() -> None:
 
 @pytest.mark.parametrize(
     ("statement", "verdict"),
-    [("Kosovo will receive 210 million euros", "contested"),
-     ("Denmark leases 300 prison cells in Kosovo", "supported"),
-     ("The prison in Gjilan employs 1,200 guards", "not_found")],
+    [
+        ("Kosovo will receive 210 million euros", "contested"),
+        ("Denmark leases 300 prison cells in Kosovo", "supported"),
+        ("The prison in Gjilan employs 1,200 guards", "not_found"),
+    ],
     ids=["contested", "supported", "not found"],
 )
 def test_cli_check_statement_verdicts(statement: str, verdict: str) -> None:
@@ -278,8 +283,11 @@ def test_cli_check_statement_verdicts(statement: str, verdict: str) -> None:
 def test_cli_check_file_gives_one_result_per_line() -> None:
     code, out, _ = invoke("check", "claims/seed-statements.txt", "--in", "seeds", "--json")
     assert code == 0
-    lines = [ln for ln in (ROOT / "claims" / "seed-statements.txt").read_text(encoding="utf-8").splitlines()
-             if ln.strip() and not ln.startswith("#")]
+    lines = [
+        ln
+        for ln in (ROOT / "claims" / "seed-statements.txt").read_text(encoding="utf-8").splitlines()
+        if ln.strip() and not ln.startswith("#")
+    ]
     assert len(json.loads(out)) == len(lines)
 
 

@@ -22,7 +22,6 @@ from factcheck.models import Document
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"
-DEV_CORPUS = Path("/work/shared/dev-corpora/uk-rwanda/corpus")
 
 
 def write(path: Path, data: bytes | str) -> Path:
@@ -314,27 +313,6 @@ def test_load_seed_text_is_file_text(path: Path) -> None:
     with open(path, encoding="utf-8") as f:
         assert doc.text == f.read()
     assert (doc.format, doc.text_source, doc.encoding) == ("text", "file", "utf-8")
-
-
-DEV_DATES = {
-    "000": None,  # "undated"
-    "001": "2023-11-15",
-    "002": "2023-12-08",
-    "003": "2023-12-08",
-    "004": "2024-03-01",
-    "005": "2024-03-01",
-    "006": "2024-07-22",
-    "007": "2024-07-22",
-}
-
-
-@pytest.mark.skipif(not DEV_CORPUS.is_dir(), reason="dev corpus not present")
-@pytest.mark.parametrize("prefix, published", DEV_DATES.items(), ids=DEV_DATES.keys())
-def test_load_dev_corpus_dates(prefix: str, published: str | None) -> None:
-    (path,) = DEV_CORPUS.glob(f"{prefix}_*.txt")
-    doc = load_document(path, doc_id="d0")
-    assert doc is not None
-    assert doc.published == published
 
 
 TITLE_CASES = {

@@ -17,15 +17,13 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
 from factcheck import __version__
+from factcheck.check import StatementCheck, check_lines, check_statement
+from factcheck.compare import short_names
 from factcheck.errors import FactcheckError, InputError, UsageError
 from factcheck.export import to_json, to_markdown, write_atomic
 from factcheck.load import default_paths, find_sources
-from factcheck.models import ClaimsReport, Report
-from factcheck.pipeline import Corpus, read_corpus, report_of
-from factcheck.check import check_lines, check_statement
-from factcheck.compare import short_names
-from factcheck.models import KINDS
-from factcheck.pipeline import build_groups
+from factcheck.models import KINDS, ClaimsReport, Report
+from factcheck.pipeline import Corpus, build_groups, read_corpus, report_of
 from factcheck.query import search
 from factcheck.render import check_view, claims_table, conflicts_view, query_table, sources_table
 
@@ -253,17 +251,22 @@ def export(
 
 InPaths = Annotated[
     list[Path] | None,
-    typer.Option("--in", help="Source files or folders. Default: ./seeds, else the bundled sample.",
-                 show_default=False),
+    typer.Option(
+        "--in", help="Source files or folders. Default: ./seeds, else the bundled sample.", show_default=False
+    ),
 ]
 
 
 @_command
 def query(
-    keywords: Annotated[list[str], typer.Argument(help="Words to look for; typos, case and accents are forgiven.")],
+    keywords: Annotated[
+        list[str], typer.Argument(help="Words to look for; typos, case and accents are forgiven.")
+    ],
     paths: InPaths = None,
-    kind: Annotated[str | None, typer.Option("--kind", help=f"Only claims of this kind: {', '.join(KINDS)}.",
-                                             show_default=False)] = None,
+    kind: Annotated[
+        str | None,
+        typer.Option("--kind", help=f"Only claims of this kind: {', '.join(KINDS)}.", show_default=False),
+    ] = None,
     limit: Annotated[int, typer.Option("--limit", help="At most this many claims.")] = 20,
     as_json: JsonFlag = False,
     rates: RatesOption = None,
@@ -275,8 +278,16 @@ def query(
     groups = build_groups(corpus.claims, rates=_rates(rates))
     hits = search(corpus.claims, groups, keywords, kind=kind, limit=limit)
     if as_json:
-        typer.echo(json.dumps({"schema_version": "1", "keywords": keywords,
-                               "hits": [h.model_dump(mode="json") for h in hits]}, indent=2))
+        typer.echo(
+            json.dumps(
+                {
+                    "schema_version": "1",
+                    "keywords": keywords,
+                    "hits": [h.model_dump(mode="json") for h in hits],
+                },
+                indent=2,
+            )
+        )
         return
     names = short_names([d.path for d in corpus.docs])
     _out().print(query_table(hits, names))
@@ -284,7 +295,9 @@ def query(
 
 @_command
 def check(
-    statement_or_file: Annotated[str, typer.Argument(help="A statement in quotes, or a file with one per line.")],
+    statement_or_file: Annotated[
+        str, typer.Argument(help="A statement in quotes, or a file with one per line.")
+    ],
     paths: InPaths = None,
     as_json: JsonFlag = False,
     rates: RatesOption = None,
@@ -303,7 +316,9 @@ def check(
     table = _rates(rates)
     groups = build_groups(corpus.claims, rates=table)
     if lines is None:
-        results = (check_statement(statement_or_file, corpus.claims, groups, rates=table),)
+        results: tuple[StatementCheck, ...] = (
+            check_statement(statement_or_file, corpus.claims, groups, rates=table),
+        )
     else:
         results = check_lines(lines, corpus.claims, groups, rates=table)
     if as_json:

@@ -15,9 +15,9 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
+from factcheck.check import StatementCheck
 from factcheck.compare import short_names
 from factcheck.export import normalized, stated
-from factcheck.check import StatementCheck
 from factcheck.models import Claim, ClaimGroup, DocumentSummary, Report
 from factcheck.query import QueryHit
 
@@ -145,10 +145,14 @@ def query_table(hits: Sequence[QueryHit], names: dict[str, str]) -> Table:
     table.add_column("sentence", ratio=6, overflow="fold")
     for hit in hits:
         claim = hit.claim
-        table.add_row(f"{hit.score:.0f}", Text(hit.status, style=STATUS_STYLE[hit.status]),
-                      names.get(claim.document, claim.document), plain(stated(claim)),
-                      plain(f"{hit.group_id} {hit.group_label}" if hit.group_id else ""),
-                      highlighted_sentence(claim, context=50))
+        table.add_row(
+            f"{hit.score:.0f}",
+            Text(hit.status, style=STATUS_STYLE[hit.status]),
+            names.get(claim.document, claim.document),
+            plain(stated(claim)),
+            plain(f"{hit.group_id} {hit.group_label}" if hit.group_id else ""),
+            highlighted_sentence(claim, context=50),
+        )
     return table
 
 
