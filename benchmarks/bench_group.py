@@ -39,30 +39,161 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 from factcheck.models import Claim, Normalized
 from factcheck.pipeline import build_groups
 
 ROOT = Path(__file__).resolve().parent.parent
-STOPWORDS = ("the", "of", "and", "to", "in", "a", "that", "for", "on", "was", "with", "by", "is", "at", "from",
-             "said", "has", "its", "it", "be", "as", "will", "have", "their", "but", "which", "after")
-SYLLABLES = ("ka", "lo", "mi", "ra", "ne", "sto", "vil", "dor", "pen", "tal", "ur", "bes", "gri", "mon", "sha",
-             "ve", "zi", "port", "lan", "cor", "ith", "ab", "en", "ol", "tra", "kel", "fu", "ster", "nor", "ma")
+STOPWORDS = (
+    "the",
+    "of",
+    "and",
+    "to",
+    "in",
+    "a",
+    "that",
+    "for",
+    "on",
+    "was",
+    "with",
+    "by",
+    "is",
+    "at",
+    "from",
+    "said",
+    "has",
+    "its",
+    "it",
+    "be",
+    "as",
+    "will",
+    "have",
+    "their",
+    "but",
+    "which",
+    "after",
+)
+SYLLABLES = (
+    "ka",
+    "lo",
+    "mi",
+    "ra",
+    "ne",
+    "sto",
+    "vil",
+    "dor",
+    "pen",
+    "tal",
+    "ur",
+    "bes",
+    "gri",
+    "mon",
+    "sha",
+    "ve",
+    "zi",
+    "port",
+    "lan",
+    "cor",
+    "ith",
+    "ab",
+    "en",
+    "ol",
+    "tra",
+    "kel",
+    "fu",
+    "ster",
+    "nor",
+    "ma",
+)
 # Counted nouns, most frequent first (drawn with a Pareto tail, so "person" is common and "ferry" rare).
-NOUNS = ("person", "people", "member", "worker", "student", "child", "job", "home", "patient", "soldier", "vote",
-         "bed", "seat", "house", "resident", "school", "vehicle", "prisoner", "cell", "teacher", "nurse",
-         "flight", "ticket", "tree", "bus", "train", "refugee", "tourist", "officer", "fan", "apartment",
-         "doctor", "farmer", "company", "hospital", "village", "tonne", "case", "death", "victim", "employee",
-         "customer", "passenger", "visitor", "voter", "player", "athlete", "migrant", "troop", "protester",
-         "shop", "factory", "mine", "bridge", "road", "car", "plane", "ship", "ferry", "store", "site", "unit",
-         "room", "dose", "test", "vaccine", "animal", "horse", "cow", "bird", "fish", "book", "copy", "user")
+NOUNS = (
+    "person",
+    "people",
+    "member",
+    "worker",
+    "student",
+    "child",
+    "job",
+    "home",
+    "patient",
+    "soldier",
+    "vote",
+    "bed",
+    "seat",
+    "house",
+    "resident",
+    "school",
+    "vehicle",
+    "prisoner",
+    "cell",
+    "teacher",
+    "nurse",
+    "flight",
+    "ticket",
+    "tree",
+    "bus",
+    "train",
+    "refugee",
+    "tourist",
+    "officer",
+    "fan",
+    "apartment",
+    "doctor",
+    "farmer",
+    "company",
+    "hospital",
+    "village",
+    "tonne",
+    "case",
+    "death",
+    "victim",
+    "employee",
+    "customer",
+    "passenger",
+    "visitor",
+    "voter",
+    "player",
+    "athlete",
+    "migrant",
+    "troop",
+    "protester",
+    "shop",
+    "factory",
+    "mine",
+    "bridge",
+    "road",
+    "car",
+    "plane",
+    "ship",
+    "ferry",
+    "store",
+    "site",
+    "unit",
+    "room",
+    "dose",
+    "test",
+    "vaccine",
+    "animal",
+    "horse",
+    "cow",
+    "bird",
+    "fish",
+    "book",
+    "copy",
+    "user",
+)
 CURRENCIES = (("EUR", "€", 1.0), ("USD", "$", 1.0389), ("GBP", "£", 0.82918), ("DKK", "DKK ", 7.46038))
 DISTANCES = (("km", "kilometres"), ("m", "metres"), ("mi", "miles"))
 DURATIONS = (("year", "years"), ("month", "months"), ("week", "weeks"), ("day", "days"))
 KINDS = ("money", "count", "count", "percent", "distance", "duration", "year")
 MARKERS = ("Initially,", "Currently,", "Later,", "Today,")
-VAGUE = {"money": "multi-million euro", "count": "hundreds of {noun}s", "distance": "a few kilometres",
-         "duration": "several weeks"}
+VAGUE = {
+    "money": "multi-million euro",
+    "count": "hundreds of {noun}s",
+    "distance": "a few kilometres",
+    "duration": "several weeks",
+}
 
 
 class Vocabulary:
@@ -74,7 +205,7 @@ class Vocabulary:
             words.add("".join(rng.choice(SYLLABLES) for _ in range(rng.randint(2, 4))))
         self.words = sorted(words)
         rng.shuffle(self.words)
-        cumulative = list(itertools.accumulate(1.0 / (r ** s) for r in range(1, size + 1)))
+        cumulative = list(itertools.accumulate(1.0 / (r**s) for r in range(1, size + 1)))
         self.cumulative = cumulative
         self.total = cumulative[-1]
         self.rng = rng
@@ -98,13 +229,13 @@ def _round(value: float, digits: int = 2) -> float:
     if value <= 0:
         return value
     scale = 10 ** (len(str(int(value))) - digits)
-    return max(round(value / scale) * scale, 1)
+    return float(max(round(value / scale) * scale, 1))
 
 
-def _measure(rng: random.Random) -> dict[str, object]:
+def _measure(rng: random.Random) -> dict[str, Any]:
     """A measure with a plausible value: log-uniform magnitudes, rounded as in print, recent years."""
     kind = rng.choice(KINDS)
-    m: dict[str, object] = {"kind": kind}
+    m: dict[str, Any] = {"kind": kind}
     if kind == "money":
         m["value"] = _round(10 ** rng.uniform(5, 10))
         m["currency"] = rng.choice(CURRENCIES[:2] * 3 + CURRENCIES[2:])
@@ -141,8 +272,11 @@ class Generator:
         while len(out) < n:
             if doc % self.docs_per_story == 0:
                 self.stories.append(Story(self.vocab, self.rng))
-            out.extend(self._document(doc, self.stories[-1] if self.rng.random() < 0.8 else
-                                      self.rng.choice(self.stories)))
+            out.extend(
+                self._document(
+                    doc, self.stories[-1] if self.rng.random() < 0.8 else self.rng.choice(self.stories)
+                )
+            )
             doc += 1
         return out[:n]
 
@@ -159,15 +293,22 @@ class Generator:
             offset += len(made[0].sentence) + 1
         return claims
 
-    def _sentence(self, measure: dict[str, object], story: Story, *, path: str, doc_id: str, first: int,
-                  offset: int) -> list[Claim]:
+    def _sentence(
+        self, measure: dict[str, Any], story: Story, *, path: str, doc_id: str, first: int, offset: int
+    ) -> list[Claim]:
         rng = self.rng
         quantities = [self._quantity(measure)]
-        if measure["kind"] == "money" and quantities[0]["fields"].get("value") and rng.random() < 0.04:  # "EUR 210 million (DKK 1.5 billion)"
+        if (
+            measure["kind"] == "money" and quantities[0]["fields"].get("value") and rng.random() < 0.04
+        ):  # "EUR 210 million (DKK 1.5 billion)"
             quantities.append(self._restated(quantities[0]))
         elif rng.random() < 0.15:  # a second, unrelated figure in the same sentence
             quantities.append(self._quantity(_measure(rng)))
-        words = [*rng.sample(story.names, 2), *rng.sample(story.topic, 3), *self.vocab.draw(rng.randint(6, 14))]
+        words = [
+            *rng.sample(story.names, 2),
+            *rng.sample(story.topic, 3),
+            *self.vocab.draw(rng.randint(6, 14)),
+        ]
         words += rng.choices(STOPWORDS, k=len(words) // 2)
         rng.shuffle(words)
         if rng.random() < 0.08:
@@ -200,26 +341,43 @@ class Generator:
         sentence = joined[0].upper() + joined[1:] + "."
         ids = [f"{doc_id}:c{first + k}" for k in range(len(quantities))]
         made = []
-        for k, (q, (start, end)) in enumerate(zip(quantities, spans, strict=True)):
-            fields = dict(q["fields"])  # type: ignore[call-overload]
-            if q.get("restates") is not None:
+        for k, (quantity, (start, end)) in enumerate(zip(quantities, spans, strict=True)):
+            fields = dict(quantity["fields"])
+            if quantity.get("restates") is not None:
                 fields["equivalent_of"] = ids[0]
             elif len(quantities) > 1 and quantities[1].get("restates") is not None and k == 0:
                 fields["equivalent_of"] = ids[1]
-            made.append(Claim.model_construct(
-                id=ids[k], document=path, start=offset + start, end=offset + end, text=sentence[start:end],
-                sentence=sentence, sentence_start=offset, qualifier_text=None, date=None,
-                normalized=Normalized.model_construct(value=fields.get("value"), unit=fields.get("unit")),
-                **{"value": None, "low": None, "high": None, "unit": None, "qualifier": None, "per": None,
-                   "equivalent_of": None, **fields},
-            ))
+            made.append(
+                Claim.model_construct(
+                    id=ids[k],
+                    document=path,
+                    start=offset + start,
+                    end=offset + end,
+                    text=sentence[start:end],
+                    sentence=sentence,
+                    sentence_start=offset,
+                    qualifier_text=None,
+                    date=None,
+                    normalized=Normalized.model_construct(value=fields.get("value"), unit=fields.get("unit")),
+                    **{
+                        "value": None,
+                        "low": None,
+                        "high": None,
+                        "unit": None,
+                        "qualifier": None,
+                        "per": None,
+                        "equivalent_of": None,
+                        **fields,
+                    },
+                )
+            )
         return made
 
-    def _quantity(self, measure: dict[str, object]) -> dict[str, object]:
+    def _quantity(self, measure: dict[str, Any]) -> dict[str, Any]:
         """A source's statement of a measure: mostly its value, sometimes rounded, hedged or off."""
         rng = self.rng
         kind = str(measure["kind"])
-        value = float(measure["value"])  # type: ignore[arg-type]
+        value = float(measure["value"])
         roll = rng.random()
         qualifier = None
         if kind != "year" and roll < 0.15:
@@ -231,14 +389,14 @@ class Generator:
         if rng.random() < 0.2:  # a different figure: a typo, an update, another estimate
             value = value * rng.choice((0.5, 0.9, 0.95, 1.05, 1.1, 2.0)) if kind != "year" else value + 1
         lead = {"approx": "about ", "more_than": "more than ", "up_to": "up to ", None: ""}[qualifier]
-        fields: dict[str, object] = {"kind": kind, "qualifier": qualifier}
+        fields: dict[str, Any] = {"kind": kind, "qualifier": qualifier}
         if kind in VAGUE and rng.random() < 0.02:
             text = VAGUE[kind].format(noun=measure.get("noun", "person"))
             unit = {"money": "EUR", "count": measure.get("noun"), "distance": "km", "duration": "week"}[kind]
             fields.update(qualifier="vague", unit=unit)
             return {"lead": "", "text": text, "fields": fields}
         if kind == "money":
-            code, symbol, rate = measure["currency"]  # type: ignore[misc]
+            code, symbol, rate = measure["currency"]
             amount = value * rate
             text = f"{symbol}{_scaled(amount)}"
             fields.update(value=_tidy(amount), unit=code, per=measure.get("per"))
@@ -248,14 +406,18 @@ class Generator:
             v = int(value)
             if rng.random() < 0.03:
                 fields.update(low=v, high=int(v * 1.15), value=None, unit=measure["noun"])
-                return {"lead": "", "text": f"{v:,} to {int(v * 1.15):,} {measure['noun']}s", "fields": fields}
+                return {
+                    "lead": "",
+                    "text": f"{v:,} to {int(v * 1.15):,} {measure['noun']}s",
+                    "fields": fields,
+                }
             text = f"{v:,} {measure['noun']}s"
             fields.update(value=v, unit=measure["noun"])
         elif kind == "percent":
             text = f"{value:g}%"
             fields.update(value=_tidy(value), unit="%")
         elif kind in ("distance", "duration"):
-            unit, word = measure["unit"]  # type: ignore[misc]
+            unit, word = measure["unit"]
             text = f"{value:,g} {word}"
             fields.update(value=_tidy(value), unit=unit)
         else:
@@ -263,12 +425,17 @@ class Generator:
             fields.update(value=int(value), unit="year", qualifier=None)
         return {"lead": lead, "text": text, "fields": fields}
 
-    def _restated(self, quantity: dict[str, object]) -> dict[str, object]:
-        fields = dict(quantity["fields"])  # type: ignore[call-overload]
+    def _restated(self, quantity: dict[str, Any]) -> dict[str, Any]:
+        fields = dict(quantity["fields"])
         value = float(fields["value"])
         fields.update(value=_tidy(value * 7.46038), unit="DKK", qualifier=None)
-        return {"lead": "(", "text": f"DKK {_scaled(value * 7.46038)}", "fields": fields, "restates": 0,
-                "trail": ")"}
+        return {
+            "lead": "(",
+            "text": f"DKK {_scaled(value * 7.46038)}",
+            "fields": fields,
+            "restates": 0,
+            "trail": ")",
+        }
 
 
 def _scaled(amount: float) -> str:
@@ -290,7 +457,9 @@ def _rss_mb() -> float:
 def run_one(size: int, *, args: argparse.Namespace) -> dict[str, float]:
     """Generate ``size`` claims and time ``build_groups`` on them, in this process."""
     started = time.perf_counter()
-    gen = Generator(seed=args.seed, vocab_size=args.vocab, per_doc=args.per_doc, docs_per_story=args.docs_per_story)
+    gen = Generator(
+        seed=args.seed, vocab_size=args.vocab, per_doc=args.per_doc, docs_per_story=args.docs_per_story
+    )
     claims = gen.claims(size)
     generated = time.perf_counter() - started
     base = _rss_mb()
@@ -303,9 +472,15 @@ def run_one(size: int, *, args: argparse.Namespace) -> dict[str, float]:
         profiler.disable()
     seconds = time.perf_counter() - t0
     result = {
-        "size": size, "seconds": seconds, "generate_seconds": generated, "base_mb": base, "peak_mb": _rss_mb(),
-        "groups": len(groups), "conflicts": sum(g.status == "conflict" for g in groups),
-        "grouped_claims": sum(len(g.claims) for g in groups), "documents": len({c.document for c in claims}),
+        "size": size,
+        "seconds": seconds,
+        "generate_seconds": generated,
+        "base_mb": base,
+        "peak_mb": _rss_mb(),
+        "groups": len(groups),
+        "conflicts": sum(g.status == "conflict" for g in groups),
+        "grouped_claims": sum(len(g.claims) for g in groups),
+        "documents": len({c.document for c in claims}),
     }
     if profiler:
         out = io.StringIO()
@@ -323,8 +498,12 @@ def main() -> None:
     parser.add_argument("--docs-per-story", type=int, default=5, help="documents covering one story")
     parser.add_argument("--vocab", type=int, default=50_000, help="size of the Zipfian vocabulary")
     parser.add_argument("--seed", type=int, default=7)
-    parser.add_argument("--mem-limit-mb", type=float, default=4096,
-                        help="address-space limit of each run (0: none); a run over it fails with MemoryError")
+    parser.add_argument(
+        "--mem-limit-mb",
+        type=float,
+        default=4096,
+        help="address-space limit of each run (0: none); a run over it fails with MemoryError",
+    )
     parser.add_argument("--timeout", type=float, default=900, help="seconds allowed per size")
     parser.add_argument("--profile", type=int, default=0, help="also run this size under cProfile")
     parser.add_argument("--child", type=int, default=0, help=argparse.SUPPRESS)
@@ -336,15 +515,33 @@ def main() -> None:
             resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
         print(json.dumps(run_one(args.child, args=args)))
         return
-    common = ["--mem-limit-mb", str(args.mem_limit_mb), "--per-doc", str(args.per_doc), "--docs-per-story", str(args.docs_per_story), "--vocab",
-              str(args.vocab), "--seed", str(args.seed)]
-    rows = []
-    print(f"{'claims':>9} {'docs':>7} {'seconds':>8} {'claims/s':>9} {'base MB':>8} {'peak MB':>8} "
-          f"{'groups':>7} {'conflicts':>9} {'growth':>7}", flush=True)
+    common = [
+        "--mem-limit-mb",
+        str(args.mem_limit_mb),
+        "--per-doc",
+        str(args.per_doc),
+        "--docs-per-story",
+        str(args.docs_per_story),
+        "--vocab",
+        str(args.vocab),
+        "--seed",
+        str(args.seed),
+    ]
+    rows: list[dict[str, Any]] = []
+    print(
+        f"{'claims':>9} {'docs':>7} {'seconds':>8} {'claims/s':>9} {'base MB':>8} {'peak MB':>8} "
+        f"{'groups':>7} {'conflicts':>9} {'growth':>7}",
+        flush=True,
+    )
     for size in (int(s) for s in args.sizes.split(",")):
         try:
-            proc = subprocess.run([sys.executable, __file__, "--child", str(size), *common], capture_output=True,
-                                  text=True, check=False, timeout=args.timeout)
+            proc = subprocess.run(
+                [sys.executable, __file__, "--child", str(size), *common],
+                capture_output=True,
+                text=True,
+                check=False,
+                timeout=args.timeout,
+            )
         except subprocess.TimeoutExpired:
             print(f"{size:>9,} did not finish within {args.timeout:.0f} s", flush=True)
             continue
@@ -357,13 +554,19 @@ def main() -> None:
             prev = rows[-1]
             growth = f"{(row['seconds'] / prev['seconds']) / (row['size'] / prev['size']):.2f}"
         rows.append(row)
-        print(f"{row['size']:>9,} {row['documents']:>7,} {row['seconds']:>8.2f} {row['size'] / row['seconds']:>9,.0f} "
-              f"{row['base_mb']:>8.0f} {row['peak_mb']:>8.0f} {row['groups']:>7,} {row['conflicts']:>9,} "
-              f"{growth:>7}", flush=True)
+        print(
+            f"{row['size']:>9,} {row['documents']:>7,} {row['seconds']:>8.2f} {row['size'] / row['seconds']:>9,.0f} "
+            f"{row['base_mb']:>8.0f} {row['peak_mb']:>8.0f} {row['groups']:>7,} {row['conflicts']:>9,} "
+            f"{growth:>7}",
+            flush=True,
+        )
     if args.profile:
         print(f"\ncProfile of build_groups on {args.profile:,} claims:", flush=True)
-        subprocess.run([sys.executable, __file__, "--child", str(args.profile), "--profile-child", *common],
-                       check=False, stdout=subprocess.DEVNULL)
+        subprocess.run(
+            [sys.executable, __file__, "--child", str(args.profile), "--profile-child", *common],
+            check=False,
+            stdout=subprocess.DEVNULL,
+        )
 
 
 if __name__ == "__main__":

@@ -18,10 +18,20 @@ from factcheck.models import Claim, Kind, Normalized, Number, Qualifier
 
 # The words in front of a figure that give its qualifier, longest first: "more than" before "more".
 QUALIFIER_WORDS: tuple[tuple[str, Qualifier], ...] = (
-    ("approximately", "approx"), ("about", "approx"), ("around", "approx"), ("some", "approx"),
-    ("nearly", "approx"), ("almost", "approx"), ("roughly", "approx"),
-    ("more than", "more_than"), ("over", "more_than"), ("less than", "less_than"), ("fewer than", "less_than"),
-    ("at least", "at_least"), ("at most", "at_most"), ("up to", "up_to"),
+    ("approximately", "approx"),
+    ("about", "approx"),
+    ("around", "approx"),
+    ("some", "approx"),
+    ("nearly", "approx"),
+    ("almost", "approx"),
+    ("roughly", "approx"),
+    ("more than", "more_than"),
+    ("over", "more_than"),
+    ("less than", "less_than"),
+    ("fewer than", "less_than"),
+    ("at least", "at_least"),
+    ("at most", "at_most"),
+    ("up to", "up_to"),
 )
 
 
@@ -69,9 +79,22 @@ class ClaimDoc:
         qualifier_text = _qualifier_text(sentence[:offset], qualifier)
         claim = Claim(
             id=claim_id or f"{self.doc_id}:c{self.count}",
-            document=self.path, start=start, end=start + len(text), text=text, sentence=sentence,
-            sentence_start=sentence_start, kind=kind, value=value, low=low, high=high, unit=unit,
-            qualifier=qualifier, qualifier_text=qualifier_text, date=date, per=per, equivalent_of=equivalent_of,
+            document=self.path,
+            start=start,
+            end=start + len(text),
+            text=text,
+            sentence=sentence,
+            sentence_start=sentence_start,
+            kind=kind,
+            value=value,
+            low=low,
+            high=high,
+            unit=unit,
+            qualifier=qualifier,
+            qualifier_text=qualifier_text,
+            date=date,
+            per=per,
+            equivalent_of=equivalent_of,
             normalized=Normalized(value=value, unit=unit),
         )
         self.count += 1
@@ -90,5 +113,5 @@ def _qualifier_text(before: str, qualifier: Qualifier | None) -> str | None:
     tail = before.rstrip()
     for words, meaning in QUALIFIER_WORDS:
         if meaning == qualifier and tail.lower().endswith(words):
-            return tail[len(tail) - len(words):]
+            return tail[len(tail) - len(words) :]
     return None

@@ -16,11 +16,11 @@ from factcheck.compare import assess, group_label, humanize, interval, short_nam
 from factcheck.models import Claim
 
 
-def count(sentence: str, text: str, value: float, unit: str, **fields: Any) -> Claim:
+def count(sentence: str, text: str, value: float | None, unit: str, **fields: Any) -> Claim:
     return make_claim(sentence, text, kind="count", value=value, unit=unit, **fields)
 
 
-def money(sentence: str, text: str, value: float, unit: str, **fields: Any) -> Claim:
+def money(sentence: str, text: str, value: float | None, unit: str, **fields: Any) -> Claim:
     return make_claim(sentence, text, kind="money", value=value, unit=unit, **fields)
 
 
@@ -49,130 +49,284 @@ BEDS_300 = count("The hospital has 300 beds.", "300 beds", 300, "bed")
 PAIRS = [
     # Bounds are satisfied by any value inside them.
     Pair("more-than-200-vs-300", BEDS_200_PLUS, BEDS_300, True),
-    Pair("up-to-308-vs-350",
-         count("The ministry sent up to 308 soldiers.", "308 soldiers", 308, "soldier", qualifier="up_to"),
-         count("The ministry sent 350 soldiers.", "350 soldiers", 350, "soldier"), False),
-    Pair("up-to-308-vs-152",
-         count("The ministry sent up to 308 soldiers.", "308 soldiers", 308, "soldier", qualifier="up_to"),
-         count("The ministry sent 152 soldiers.", "152 soldiers", 152, "soldier"), True),
-    Pair("at-least-1500-vs-1200",
-         count("The quake killed at least 1,500 people.", "1,500 people", 1500, "person", qualifier="at_least"),
-         count("The quake killed 1,200 people.", "1,200 people", 1200, "person"), False),
-    Pair("more-than-60pct-vs-55pct",
-         make_claim("Turnout was more than 60%.", "60%", kind="percent", value=60, unit="%", qualifier="more_than"),
-         make_claim("Turnout was 55%.", "55%", kind="percent", value=55, unit="%"), False),
+    Pair(
+        "up-to-308-vs-350",
+        count("The ministry sent up to 308 soldiers.", "308 soldiers", 308, "soldier", qualifier="up_to"),
+        count("The ministry sent 350 soldiers.", "350 soldiers", 350, "soldier"),
+        False,
+    ),
+    Pair(
+        "up-to-308-vs-152",
+        count("The ministry sent up to 308 soldiers.", "308 soldiers", 308, "soldier", qualifier="up_to"),
+        count("The ministry sent 152 soldiers.", "152 soldiers", 152, "soldier"),
+        True,
+    ),
+    Pair(
+        "at-least-1500-vs-1200",
+        count(
+            "The quake killed at least 1,500 people.", "1,500 people", 1500, "person", qualifier="at_least"
+        ),
+        count("The quake killed 1,200 people.", "1,200 people", 1200, "person"),
+        False,
+    ),
+    Pair(
+        "more-than-60pct-vs-55pct",
+        make_claim(
+            "Turnout was more than 60%.", "60%", kind="percent", value=60, unit="%", qualifier="more_than"
+        ),
+        make_claim("Turnout was 55%.", "55%", kind="percent", value=55, unit="%"),
+        False,
+    ),
     # A bound meets an exact figure at its edge: the exact side keeps its rounding margin.
-    Pair("less-than-10-vs-10-edge",
-         count("Fewer than 10 people died.", "10 people", 10, "person", qualifier="less_than"),
-         count("Ten people died.", "Ten people", 10, "person"), True),
+    Pair(
+        "less-than-10-vs-10-edge",
+        count("Fewer than 10 people died.", "10 people", 10, "person", qualifier="less_than"),
+        count("Ten people died.", "Ten people", 10, "person"),
+        True,
+    ),
     # Ranges are their bounds.
-    Pair("overlapping-ranges",
-         make_claim("Some 700 to 800 cells are unused.", "700 to 800 cells", kind="count", low=700, high=800,
-                    unit="cell", qualifier="approx"),
-         make_claim("Between 750 and 900 cells are unused.", "750 and 900 cells", kind="count", low=750,
-                    high=900, unit="cell"), True),
-    Pair("disjoint-ranges",
-         make_claim("Some 700 to 800 cells are unused.", "700 to 800 cells", kind="count", low=700, high=800,
-                    unit="cell", qualifier="approx"),
-         make_claim("Between 850 and 900 cells are unused.", "850 and 900 cells", kind="count", low=850,
-                    high=900, unit="cell"), False),
-    Pair("range-holds-point",
-         make_claim("Between 10% and 20% of nurses quit.", "Between 10% and 20%", kind="percent", low=10,
-                    high=20, unit="%"),
-         make_claim("15% of nurses quit.", "15%", kind="percent", value=15, unit="%"), True),
+    Pair(
+        "overlapping-ranges",
+        make_claim(
+            "Some 700 to 800 cells are unused.",
+            "700 to 800 cells",
+            kind="count",
+            low=700,
+            high=800,
+            unit="cell",
+            qualifier="approx",
+        ),
+        make_claim(
+            "Between 750 and 900 cells are unused.",
+            "750 and 900 cells",
+            kind="count",
+            low=750,
+            high=900,
+            unit="cell",
+        ),
+        True,
+    ),
+    Pair(
+        "disjoint-ranges",
+        make_claim(
+            "Some 700 to 800 cells are unused.",
+            "700 to 800 cells",
+            kind="count",
+            low=700,
+            high=800,
+            unit="cell",
+            qualifier="approx",
+        ),
+        make_claim(
+            "Between 850 and 900 cells are unused.",
+            "850 and 900 cells",
+            kind="count",
+            low=850,
+            high=900,
+            unit="cell",
+        ),
+        False,
+    ),
+    Pair(
+        "range-holds-point",
+        make_claim(
+            "Between 10% and 20% of nurses quit.",
+            "Between 10% and 20%",
+            kind="percent",
+            low=10,
+            high=20,
+            unit="%",
+        ),
+        make_claim("15% of nurses quit.", "15%", kind="percent", value=15, unit="%"),
+        True,
+    ),
     # "About" widens by 3%: 2,000 covers 2,050 but not 2,100; 200 million never reaches 210 million.
-    Pair("about-2000-vs-2050",
-         count("About 2,000 fans attended.", "2,000 fans", 2000, "fan", qualifier="approx"),
-         count("2,050 fans attended.", "2,050 fans", 2050, "fan"), True),
-    Pair("about-2000-vs-2100",
-         count("About 2,000 fans attended.", "2,000 fans", 2000, "fan", qualifier="approx"),
-         count("2,100 fans attended.", "2,100 fans", 2100, "fan"), False),
-    Pair("approx-200m-vs-210m",
-         money("The tram line costs approximately 200 million euros.", "200 million euros", 200e6, "EUR",
-               qualifier="approx"),
-         money("The tram line costs 210 million euros.", "210 million euros", 210e6, "EUR"), False),
+    Pair(
+        "about-2000-vs-2050",
+        count("About 2,000 fans attended.", "2,000 fans", 2000, "fan", qualifier="approx"),
+        count("2,050 fans attended.", "2,050 fans", 2050, "fan"),
+        True,
+    ),
+    Pair(
+        "about-2000-vs-2100",
+        count("About 2,000 fans attended.", "2,000 fans", 2000, "fan", qualifier="approx"),
+        count("2,100 fans attended.", "2,100 fans", 2100, "fan"),
+        False,
+    ),
+    Pair(
+        "approx-200m-vs-210m",
+        money(
+            "The tram line costs approximately 200 million euros.",
+            "200 million euros",
+            200e6,
+            "EUR",
+            qualifier="approx",
+        ),
+        money("The tram line costs 210 million euros.", "210 million euros", 210e6, "EUR"),
+        False,
+    ),
     # Currencies meet through the bundled rates, with a 5% margin for moving rates.
-    Pair("45m-dkk-vs-about-6m-eur",
-         money("The grant is 45 million Danish kroner a year.", "45 million Danish kroner", 45e6, "DKK"),
-         money("The grant is about €6 million a year.", "€6 million", 6e6, "EUR", qualifier="approx"), True),
+    Pair(
+        "45m-dkk-vs-about-6m-eur",
+        money("The grant is 45 million Danish kroner a year.", "45 million Danish kroner", 45e6, "DKK"),
+        money("The grant is about €6 million a year.", "€6 million", 6e6, "EUR", qualifier="approx"),
+        True,
+    ),
     # DKK 1.5 billion is EUR 201.1 million at 7.46038, 4.3% under EUR 210 million: inside the 5%
     # conversion margin, so the loose conversion of seed 001 (gold U3) is not flagged.
-    Pair("dkk-1.5bn-vs-eur-210m-within-margin",
-         money("Kosovo gets DKK 1.5 billion.", "DKK 1.5 billion", 1.5e9, "DKK"),
-         money("Kosovo gets EUR 210 million.", "EUR 210 million", 210e6, "EUR"), True),
+    Pair(
+        "dkk-1.5bn-vs-eur-210m-within-margin",
+        money("Kosovo gets DKK 1.5 billion.", "DKK 1.5 billion", 1.5e9, "DKK"),
+        money("Kosovo gets EUR 210 million.", "EUR 210 million", 210e6, "EUR"),
+        True,
+    ),
     # ... while EUR 215 million is 6.5% away, outside it.
-    Pair("dkk-1.5bn-vs-eur-215m-beyond-margin",
-         money("Kosovo gets DKK 1.5 billion.", "DKK 1.5 billion", 1.5e9, "DKK"),
-         money("Kosovo gets EUR 215 million.", "EUR 215 million", 215e6, "EUR"), False),
-    Pair("usd-vs-eur",
-         money("The transfer fee was $100 million.", "$100 million", 100e6, "USD"),
-         money("The transfer fee was €96 million.", "€96 million", 96e6, "EUR"), True),
-    Pair("unknown-currency-never-compatible",
-         money("It cost 100 zorkmids.", "100 zorkmids", 100, "ZRK"),
-         money("It cost 100 zorkmids.", "100 zorkmids", 100, "ZRK"), False),
+    Pair(
+        "dkk-1.5bn-vs-eur-215m-beyond-margin",
+        money("Kosovo gets DKK 1.5 billion.", "DKK 1.5 billion", 1.5e9, "DKK"),
+        money("Kosovo gets EUR 215 million.", "EUR 215 million", 215e6, "EUR"),
+        False,
+    ),
+    Pair(
+        "usd-vs-eur",
+        money("The transfer fee was $100 million.", "$100 million", 100e6, "USD"),
+        money("The transfer fee was €96 million.", "€96 million", 96e6, "EUR"),
+        True,
+    ),
+    Pair(
+        "unknown-currency-never-compatible",
+        money("It cost 100 zorkmids.", "100 zorkmids", 100, "ZRK"),
+        money("It cost 100 zorkmids.", "100 zorkmids", 100, "ZRK"),
+        False,
+    ),
     # Vague quantities get the span their words imply: "a few" is 2 to 9.
-    Pair("a-few-km-vs-50-km",
-         distance("The prison is a few kilometres from the capital.", "a few kilometres", None, "km",
-                  qualifier="vague"),
-         distance("The prison is 50 kilometres from the capital.", "50 kilometres", 50, "km"), False),
-    Pair("a-few-km-vs-5-km",
-         distance("The prison is a few kilometres from the capital.", "a few kilometres", None, "km",
-                  qualifier="vague"),
-         distance("The prison is 5 kilometres from the capital.", "5 kilometres", 5, "km"), True),
-    Pair("hundreds-vs-300",
-         count("Hundreds of people were evacuated.", "Hundreds of people", None, "person", qualifier="vague"),
-         count("300 people were evacuated.", "300 people", 300, "person"), True),
-    Pair("hundreds-vs-1200",
-         count("Hundreds of people were evacuated.", "Hundreds of people", None, "person", qualifier="vague"),
-         count("1,200 people were evacuated.", "1,200 people", 1200, "person"), False),
+    Pair(
+        "a-few-km-vs-50-km",
+        distance(
+            "The prison is a few kilometres from the capital.",
+            "a few kilometres",
+            None,
+            "km",
+            qualifier="vague",
+        ),
+        distance("The prison is 50 kilometres from the capital.", "50 kilometres", 50, "km"),
+        False,
+    ),
+    Pair(
+        "a-few-km-vs-5-km",
+        distance(
+            "The prison is a few kilometres from the capital.",
+            "a few kilometres",
+            None,
+            "km",
+            qualifier="vague",
+        ),
+        distance("The prison is 5 kilometres from the capital.", "5 kilometres", 5, "km"),
+        True,
+    ),
+    Pair(
+        "hundreds-vs-300",
+        count("Hundreds of people were evacuated.", "Hundreds of people", None, "person", qualifier="vague"),
+        count("300 people were evacuated.", "300 people", 300, "person"),
+        True,
+    ),
+    Pair(
+        "hundreds-vs-1200",
+        count("Hundreds of people were evacuated.", "Hundreds of people", None, "person", qualifier="vague"),
+        count("1,200 people were evacuated.", "1,200 people", 1200, "person"),
+        False,
+    ),
     # Units convert: 1 mile is 1.609 km, within the 2% margin of "1.6 km".
-    Pair("1-mile-vs-1.6-km",
-         distance("The bridge is 1 mile long.", "1 mile", 1, "mi"),
-         distance("The bridge is 1.6 km long.", "1.6 km", 1.6, "km"), True),
-    Pair("1-mile-vs-1.5-km",
-         distance("The bridge is 1 mile long.", "1 mile", 1, "mi"),
-         distance("The bridge is 1.5 km long.", "1.5 km", 1.5, "km"), False),
-    Pair("1-year-vs-12-months",
-         make_claim("The lease runs 1 year.", "1 year", kind="duration", value=1, unit="year"),
-         make_claim("The lease runs 12 months.", "12 months", kind="duration", value=12, unit="month"), True),
+    Pair(
+        "1-mile-vs-1.6-km",
+        distance("The bridge is 1 mile long.", "1 mile", 1, "mi"),
+        distance("The bridge is 1.6 km long.", "1.6 km", 1.6, "km"),
+        True,
+    ),
+    Pair(
+        "1-mile-vs-1.5-km",
+        distance("The bridge is 1 mile long.", "1 mile", 1, "mi"),
+        distance("The bridge is 1.5 km long.", "1.5 km", 1.5, "km"),
+        False,
+    ),
+    Pair(
+        "1-year-vs-12-months",
+        make_claim("The lease runs 1 year.", "1 year", kind="duration", value=1, unit="year"),
+        make_claim("The lease runs 12 months.", "12 months", kind="duration", value=12, unit="month"),
+        True,
+    ),
     # Dates are the days they cover; "early" is the first third of the year.
-    Pair("2023-vs-may-2023",
-         when("The ward opened in 2023.", "2023", "2023"),
-         when("The ward opened in May 2023.", "May 2023", "2023-05"), True),
-    Pair("early-2023-vs-march-2023",
-         when("The ward opened in early 2023.", "early 2023", "2023", qualifier="approx"),
-         when("The ward opened in March 2023.", "March 2023", "2023-03"), True),
-    Pair("late-2023-vs-august-2023",
-         when("The ward opened in late 2023.", "late 2023", "2023", qualifier="approx"),
-         when("The ward opened in August 2023.", "August 2023", "2023-08"), False),
-    Pair("december-2023-vs-2024",
-         when("The ward opened in December 2023.", "December 2023", "2023-12"),
-         when("The ward opened in 2024.", "2024", "2024"), False),
+    Pair(
+        "2023-vs-may-2023",
+        when("The ward opened in 2023.", "2023", "2023"),
+        when("The ward opened in May 2023.", "May 2023", "2023-05"),
+        True,
+    ),
+    Pair(
+        "early-2023-vs-march-2023",
+        when("The ward opened in early 2023.", "early 2023", "2023", qualifier="approx"),
+        when("The ward opened in March 2023.", "March 2023", "2023-03"),
+        True,
+    ),
+    Pair(
+        "late-2023-vs-august-2023",
+        when("The ward opened in late 2023.", "late 2023", "2023", qualifier="approx"),
+        when("The ward opened in August 2023.", "August 2023", "2023-08"),
+        False,
+    ),
+    Pair(
+        "december-2023-vs-2024",
+        when("The ward opened in December 2023.", "December 2023", "2023-12"),
+        when("The ward opened in 2024.", "2024", "2024"),
+        False,
+    ),
     # Years are exact: no rounding margin.
-    Pair("2021-vs-2022",
-         year("The plan was signed in 2021.", "2021", 2021), year("The plan was proposed in 2022.", "2022", 2022),
-         False),
-    Pair("2021-vs-2021",
-         year("The plan was signed in 2021.", "2021", 2021), year("The plan dates from 2021.", "2021", 2021), True),
+    Pair(
+        "2021-vs-2022",
+        year("The plan was signed in 2021.", "2021", 2021),
+        year("The plan was proposed in 2022.", "2022", 2022),
+        False,
+    ),
+    Pair(
+        "2021-vs-2021",
+        year("The plan was signed in 2021.", "2021", 2021),
+        year("The plan dates from 2021.", "2021", 2021),
+        True,
+    ),
 ]
 
 KNOWN_GAPS = [
     pytest.param(
         when("The ward opened in early 2023.", "early 2023", "2023", qualifier="approx"),
-        when("The ward opened in May 2023.", "May 2023", "2023-05"), False,
+        when("The ward opened in May 2023.", "May 2023", "2023-05"),
+        False,
         id="early-2023-vs-may-2023",
-        marks=pytest.mark.xfail(strict=True, reason=(
-            "'early 2023' is Jan 1 + 365/3 days, which ends on May 2, so it overlaps May 2023; "
-            "early/mid/late should be month-aligned (Jan-Apr, May-Aug, Sep-Dec)")),
+        marks=pytest.mark.xfail(
+            strict=True,
+            reason=(
+                "'early 2023' is Jan 1 + 365/3 days, which ends on May 2, so it overlaps May 2023; "
+                "early/mid/late should be month-aligned (Jan-Apr, May-Aug, Sep-Dec)"
+            ),
+        ),
     ),
     pytest.param(
-        money("Denmark pays millions of Danish kroner.", "millions of Danish kroner", None, "DKK",
-              qualifier="vague"),
-        money("Denmark pays €500,000.", "€500,000", 500_000, "EUR"), True,
+        money(
+            "Denmark pays millions of Danish kroner.",
+            "millions of Danish kroner",
+            None,
+            "DKK",
+            qualifier="vague",
+        ),
+        money("Denmark pays €500,000.", "€500,000", 500_000, "EUR"),
+        True,
         id="millions-of-dkk-vs-500k-eur",
-        marks=pytest.mark.xfail(strict=True, reason=(
-            "a vague sum's span is taken in EUR whatever its currency (scale = 1.0 for money): "
-            "'millions of kroner' (2M DKK = EUR 268k up) is read as 2M EUR up")),
+        marks=pytest.mark.xfail(
+            strict=True,
+            reason=(
+                "a vague sum's span is taken in EUR whatever its currency (scale = 1.0 for money): "
+                "'millions of kroner' (2M DKK = EUR 268k up) is read as 2M EUR up"
+            ),
+        ),
     ),
 ]
 
@@ -199,53 +353,115 @@ def test_compare_values_compatible_uses_given_rates() -> None:
 
 
 INTERVALS = [
-    ("exact-count-rounds-half-percent", count("It has 2,000 beds.", "2,000 beds", 2000, "bed"), 1990, 2010, False),
-    ("approx-widens-3-percent",
-     count("It has about 2,000 beds.", "2,000 beds", 2000, "bed", qualifier="approx"), 1940, 2060, True),
+    (
+        "exact-count-rounds-half-percent",
+        count("It has 2,000 beds.", "2,000 beds", 2000, "bed"),
+        1990,
+        2010,
+        False,
+    ),
+    (
+        "approx-widens-3-percent",
+        count("It has about 2,000 beds.", "2,000 beds", 2000, "bed", qualifier="approx"),
+        1940,
+        2060,
+        True,
+    ),
     ("more-than-opens-upward", BEDS_200_PLUS, 200, math.inf, True),
-    ("up-to-starts-at-zero",
-     count("It sent up to 308 soldiers.", "308 soldiers", 308, "soldier", qualifier="up_to"), 0, 308, True),
+    (
+        "up-to-starts-at-zero",
+        count("It sent up to 308 soldiers.", "308 soldiers", 308, "soldier", qualifier="up_to"),
+        0,
+        308,
+        True,
+    ),
     ("year-is-exact", year("It was signed in 2021.", "2021", 2021), 2021, 2021, False),
-    ("metres-in-km", distance("The bridge is 1,240 metres long.", "1,240 metres", 1240, "m"),
-     1.2338, 1.2462, False),
-    ("dkk-in-eur", money("It costs 45 million kroner.", "45 million kroner", 45e6, "DKK"),
-     6_001_705.007, 6_061_023.650, False),
-    ("a-few-km", distance("It is a few kilometres away.", "a few kilometres", None, "km", qualifier="vague"),
-     2, 9, True),
+    (
+        "metres-in-km",
+        distance("The bridge is 1,240 metres long.", "1,240 metres", 1240, "m"),
+        1.2338,
+        1.2462,
+        False,
+    ),
+    (
+        "dkk-in-eur",
+        money("It costs 45 million kroner.", "45 million kroner", 45e6, "DKK"),
+        6_001_705.007,
+        6_061_023.650,
+        False,
+    ),
+    (
+        "a-few-km",
+        distance("It is a few kilometres away.", "a few kilometres", None, "km", qualifier="vague"),
+        2,
+        9,
+        True,
+    ),
 ]
 
 
-@pytest.mark.parametrize(("claim", "low", "high", "hedged"), [c[1:] for c in INTERVALS], ids=[c[0] for c in INTERVALS])
+@pytest.mark.parametrize(
+    ("claim", "low", "high", "hedged"), [c[1:] for c in INTERVALS], ids=[c[0] for c in INTERVALS]
+)
 def test_compare_interval(claim: Claim, low: float, high: float, hedged: bool) -> None:
     iv = interval(claim)
     assert iv is not None
-    assert (iv.low, iv.high, iv.hedged) == (pytest.approx(low, rel=1e-3), pytest.approx(high, rel=1e-3), hedged)
+    assert iv.low == pytest.approx(low, rel=1e-3)
+    assert iv.high == pytest.approx(high, rel=1e-3)
+    assert iv.hedged is hedged
 
 
-@pytest.mark.parametrize("claim", [
-    money("It cost 100 zorkmids.", "100 zorkmids", 100, "ZRK"),
-    distance("It is 3 leagues away.", "3 leagues", 3, "league"),
-    when("It opened on April 14.", "April 14", "--04-14"),
-    count("Some people came.", "Some people", None, "person", qualifier="vague"),
-], ids=["unknown-currency", "unknown-unit", "yearless-date", "vague-without-span"])
+@pytest.mark.parametrize(
+    "claim",
+    [
+        money("It cost 100 zorkmids.", "100 zorkmids", 100, "ZRK"),
+        distance("It is 3 leagues away.", "3 leagues", 3, "league"),
+        when("It opened on April 14.", "April 14", "--04-14"),
+        count("Some people came.", "Some people", None, "person", qualifier="vague"),
+    ],
+    ids=["unknown-currency", "unknown-unit", "yearless-date", "vague-without-span"],
+)
 def test_compare_interval_none_when_incomparable(claim: Claim) -> None:
     assert interval(claim) is None
 
 
 # --- sides and assess -------------------------------------------------------------------------------
 
+
 def tram_claims() -> list[Claim]:
     """Gold C1 in other words: two sources hedge about 200 million, two state 210 million."""
     d0, d1, d2, d3 = (ClaimDoc(f"seeds/{n:03d}_x{n}.txt") for n in range(4))
     return [
-        d0.claim("The city will pay approximately 200 million euros for the tram line.", "200 million euros",
-                 kind="money", value=200_000_000, unit="EUR", qualifier="approx"),
-        d1.claim("The tram line will cost the city EUR 210 million.", "EUR 210 million", kind="money",
-                 value=210_000_000, unit="EUR"),
-        d2.claim("The new tram line costs around €200 million.", "€200 million", kind="money",
-                 value=200_000_000, unit="EUR", qualifier="approx"),
-        d3.claim("The city pays 210 million euros for the tram line.", "210 million euros", kind="money",
-                 value=210_000_000, unit="EUR"),
+        d0.claim(
+            "The city will pay approximately 200 million euros for the tram line.",
+            "200 million euros",
+            kind="money",
+            value=200_000_000,
+            unit="EUR",
+            qualifier="approx",
+        ),
+        d1.claim(
+            "The tram line will cost the city EUR 210 million.",
+            "EUR 210 million",
+            kind="money",
+            value=210_000_000,
+            unit="EUR",
+        ),
+        d2.claim(
+            "The new tram line costs around €200 million.",
+            "€200 million",
+            kind="money",
+            value=200_000_000,
+            unit="EUR",
+            qualifier="approx",
+        ),
+        d3.claim(
+            "The city pays 210 million euros for the tram line.",
+            "210 million euros",
+            kind="money",
+            value=210_000_000,
+            unit="EUR",
+        ),
     ]
 
 
@@ -253,8 +469,13 @@ def beds_claims(values: tuple[int, ...], *, hedge: bool = False) -> list[Claim]:
     """One hospital's beds, one document per value."""
     return [
         ClaimDoc(f"news/{n:03d}_h.txt").claim(
-            f"The county hospital has {'about ' if hedge else ''}{v} beds.", f"{v} beds", kind="count", value=v,
-            unit="bed", qualifier="approx" if hedge else None)
+            f"The county hospital has {'about ' if hedge else ''}{v} beds.",
+            f"{v} beds",
+            kind="count",
+            value=v,
+            unit="bed",
+            qualifier="approx" if hedge else None,
+        )
         for n, v in enumerate(values)
     ]
 
@@ -263,21 +484,35 @@ def test_compare_sides_most_supported_first() -> None:
     claims = tram_claims()
     parts = sides(claims)
     assert [[c.id for c in side] for side in parts] == [
-        [claims[0].id, claims[2].id], [claims[1].id, claims[3].id]]
+        [claims[0].id, claims[2].id],
+        [claims[1].id, claims[3].id],
+    ]
 
 
 VAGUE_SIDES = [
     # "multi-million" fits 200 and 210 million alike: it joins neither side.
-    ("fits-both-joins-neither", "The deal is worth a multi-million euro sum.", "multi-million euro",
-     [["000_x0:c0", "002_x2:c0"], ["001_x1:c0", "003_x3:c0"]]),
+    (
+        "fits-both-joins-neither",
+        "The deal is worth a multi-million euro sum.",
+        "multi-million euro",
+        [["000_x0:c0", "002_x2:c0"], ["001_x1:c0", "003_x3:c0"]],
+    ),
     # "thousands of euros" fits neither: it is a side of its own, listed last.
-    ("fits-none-stands-alone", "The deal is worth thousands of euros.", "thousands of euros",
-     [["000_x0:c0", "002_x2:c0"], ["001_x1:c0", "003_x3:c0"], ["009_v:c0"]]),
+    (
+        "fits-none-stands-alone",
+        "The deal is worth thousands of euros.",
+        "thousands of euros",
+        [["000_x0:c0", "002_x2:c0"], ["001_x1:c0", "003_x3:c0"], ["009_v:c0"]],
+    ),
 ]
 
 
-@pytest.mark.parametrize(("sentence", "text", "ids"), [v[1:] for v in VAGUE_SIDES], ids=[v[0] for v in VAGUE_SIDES])
-def test_compare_sides_vague_claim_never_tips_the_count(sentence: str, text: str, ids: list[list[str]]) -> None:
+@pytest.mark.parametrize(
+    ("sentence", "text", "ids"), [v[1:] for v in VAGUE_SIDES], ids=[v[0] for v in VAGUE_SIDES]
+)
+def test_compare_sides_vague_claim_never_tips_the_count(
+    sentence: str, text: str, ids: list[list[str]]
+) -> None:
     vague = ClaimDoc("news/009_v.txt").claim(sentence, text, kind="money", unit="EUR", qualifier="vague")
     assert [[c.id for c in side] for side in sides([*tram_claims(), vague])] == ids
 
@@ -286,32 +521,67 @@ def test_compare_sides_restatement_fitting_both_sides_joins_neither() -> None:
     """DKK 1.5 billion is EUR 201 million: about 200 million, and 210 million within the conversion margin."""
     doc = ClaimDoc("seeds/001_x1.txt")
     sentence = "Kosovo would have received EUR 210 million (DKK 1.5 billion) from Denmark."
-    eur = doc.claim(sentence, "EUR 210 million", kind="money", value=210e6, unit="EUR", equivalent_of="001_x1:c1")
-    dkk = doc.claim(sentence, "DKK 1.5 billion", kind="money", value=1.5e9, unit="DKK", equivalent_of="001_x1:c0")
+    eur = doc.claim(
+        sentence, "EUR 210 million", kind="money", value=210e6, unit="EUR", equivalent_of="001_x1:c1"
+    )
+    dkk = doc.claim(
+        sentence, "DKK 1.5 billion", kind="money", value=1.5e9, unit="DKK", equivalent_of="001_x1:c0"
+    )
     claims = [*tram_claims()[::2], eur, dkk]
-    assert [[c.id for c in side] for side in sides(claims)] == [
-        ["000_x0:c0", "002_x2:c0"], ["001_x1:c0"]]
+    assert [[c.id for c in side] for side in sides(claims)] == [["000_x0:c0", "002_x2:c0"], ["001_x1:c0"]]
 
 
 ASSESSMENTS = [
-    ("hedged-5pct-two-a-side", tram_claims(), "conflict", "medium",
-     "2 sources say about 200 million EUR (000, 002), 2 say 210 million EUR (001, 003); 000, 002 hedge the figure"),
-    ("unhedged-50pct-two-a-side", beds_claims((400, 400, 200, 200)), "conflict", "high",
-     "2 sources say 200 bed (002, 003), 2 say 400 bed (000, 001)"),
-    ("hedged-5pct-one-a-side", [tram_claims()[0], tram_claims()[1]], "conflict", "low",
-     "1 source says about 200 million EUR (000), 1 says 210 million EUR (001); 000 hedges the figure"),
-    ("agreement", beds_claims((300, 300, 300)), "agreement", None, "3 sources agree on 300 bed (000, 001, 002)"),
-    ("agreement-within-approx", beds_claims((2000, 2050), hedge=True), "agreement", None,
-     "2 sources agree on about 2,000 bed (000, 001)"),
+    (
+        "hedged-5pct-two-a-side",
+        tram_claims(),
+        "conflict",
+        "medium",
+        "2 sources say about 200 million EUR (000, 002), 2 say 210 million EUR (001, 003); 000, 002 hedge the figure",
+    ),
+    (
+        "unhedged-50pct-two-a-side",
+        beds_claims((400, 400, 200, 200)),
+        "conflict",
+        "high",
+        "2 sources say 200 bed (002, 003), 2 say 400 bed (000, 001)",
+    ),
+    (
+        "hedged-5pct-one-a-side",
+        [tram_claims()[0], tram_claims()[1]],
+        "conflict",
+        "low",
+        "1 source says about 200 million EUR (000), 1 says 210 million EUR (001); 000 hedges the figure",
+    ),
+    (
+        "agreement",
+        beds_claims((300, 300, 300)),
+        "agreement",
+        None,
+        "3 sources agree on 300 bed (000, 001, 002)",
+    ),
+    (
+        "agreement-within-approx",
+        beds_claims((2000, 2050), hedge=True),
+        "agreement",
+        None,
+        "2 sources agree on about 2,000 bed (000, 001)",
+    ),
 ]
 
 
-@pytest.mark.parametrize(("claims", "status", "severity", "explanation"), [a[1:] for a in ASSESSMENTS],
-                         ids=[a[0] for a in ASSESSMENTS])
+@pytest.mark.parametrize(
+    ("claims", "status", "severity", "explanation"),
+    [a[1:] for a in ASSESSMENTS],
+    ids=[a[0] for a in ASSESSMENTS],
+)
 def test_compare_assess(claims: list[Claim], status: str, severity: str | None, explanation: str) -> None:
     group = assess(claims, group_id="g1")
     assert (group.status, group.conflict.severity if group.conflict else None, group.explanation) == (
-        status, severity, explanation)
+        status,
+        severity,
+        explanation,
+    )
 
 
 def test_compare_assess_severity_orders_hedged_small_below_unhedged_large() -> None:
@@ -330,9 +600,12 @@ def test_compare_assess_conflict_values_and_spread() -> None:
 
 def test_compare_assess_one_source_says_so() -> None:
     doc = ClaimDoc("news/005_budget.txt")
-    claims = [doc.claim("The school budget is €5 million.", "€5 million", kind="money", value=5e6, unit="EUR"),
-              doc.claim("In all, the school budget reaches €9 million.", "€9 million", kind="money", value=9e6,
-                        unit="EUR")]
+    claims = [
+        doc.claim("The school budget is €5 million.", "€5 million", kind="money", value=5e6, unit="EUR"),
+        doc.claim(
+            "In all, the school budget reaches €9 million.", "€9 million", kind="money", value=9e6, unit="EUR"
+        ),
+    ]
     group = assess(claims, group_id="g1")
     assert group.explanation.endswith("; all in one source")
     assert group.conflict is not None and group.conflict.severity == "medium"
@@ -341,18 +614,32 @@ def test_compare_assess_one_source_says_so() -> None:
 def test_compare_assess_normalizes_to_the_groups_currency() -> None:
     docs = [ClaimDoc(f"news/{n:03d}_grant.txt") for n in range(3)]
     claims = [
-        docs[0].claim("The council approved about €6 million.", "€6 million", kind="money", value=6_000_000,
-                      unit="EUR", qualifier="approx"),
-        docs[1].claim("The council approved 45 million kroner.", "45 million kroner", kind="money",
-                      value=45_000_000, unit="DKK"),
-        docs[2].claim("The council approved EUR 6 million.", "EUR 6 million", kind="money", value=6_000_000,
-                      unit="EUR"),
+        docs[0].claim(
+            "The council approved about €6 million.",
+            "€6 million",
+            kind="money",
+            value=6_000_000,
+            unit="EUR",
+            qualifier="approx",
+        ),
+        docs[1].claim(
+            "The council approved 45 million kroner.",
+            "45 million kroner",
+            kind="money",
+            value=45_000_000,
+            unit="DKK",
+        ),
+        docs[2].claim(
+            "The council approved EUR 6 million.", "EUR 6 million", kind="money", value=6_000_000, unit="EUR"
+        ),
     ]
     group = assess(claims, group_id="g1")
     assert (group.status, group.unit) == ("agreement", "EUR")
     assert [c.normalized.model_dump() for c in group.claims] == [
-        {"value": 6_000_000, "unit": "EUR"}, {"value": 6_031_864.3286, "unit": "EUR"},
-        {"value": 6_000_000, "unit": "EUR"}]
+        {"value": 6_000_000, "unit": "EUR"},
+        {"value": 6_031_864.3286, "unit": "EUR"},
+        {"value": 6_000_000, "unit": "EUR"},
+    ]
     assert [(c.value, c.unit) for c in group.claims] == [(6e6, "EUR"), (45e6, "DKK"), (6e6, "EUR")]
 
 
@@ -364,9 +651,19 @@ def test_compare_assess_keeps_group_id_and_label() -> None:
 # --- wording -----------------------------------------------------------------------------------------
 
 HUMANIZE = [
-    (210_000_000, "210 million"), (1_500_000_000, "1.5 billion"), (2_000, "2,000"), (8.5, "8.5"), (300, "300"),
-    (6_030_000.5, "6.03 million"), (999_999, "999,999"), (1_000_000, "1 million"), (1_234_567, "1.23 million"),
-    (2.5e12, "2.5 trillion"), (-3e6, "-3 million"), (0, "0"), (1_234.5, "1,234.5"),
+    (210_000_000, "210 million"),
+    (1_500_000_000, "1.5 billion"),
+    (2_000, "2,000"),
+    (8.5, "8.5"),
+    (300, "300"),
+    (6_030_000.5, "6.03 million"),
+    (999_999, "999,999"),
+    (1_000_000, "1 million"),
+    (1_234_567, "1.23 million"),
+    (2.5e12, "2.5 trillion"),
+    (-3e6, "-3 million"),
+    (0, "0"),
+    (1_234.5, "1,234.5"),
 ]
 
 
@@ -402,11 +699,19 @@ def test_compare_short_names_are_unique_across_folders() -> None:
 LABELS = [
     ("shared-words-most-shared-first", tram_claims(), "line tram city (EUR)"),
     ("unit-of-first-claim", beds_claims((300, 320)), "hospital county (bed)"),
-    ("no-shared-words-uses-all",
-     [make_claim("Turnout hit 55%.", "55%", kind="percent", value=55, unit="%")], "Turnout hit (%)"),
-    ("kind-without-unit",
-     [when("The ward opened in May 2023.", "May 2023", "2023-05"),
-      when("The ward opened in 2023.", "2023", "2023")], "opened ward (date)"),
+    (
+        "no-shared-words-uses-all",
+        [make_claim("Turnout hit 55%.", "55%", kind="percent", value=55, unit="%")],
+        "Turnout hit (%)",
+    ),
+    (
+        "kind-without-unit",
+        [
+            when("The ward opened in May 2023.", "May 2023", "2023-05"),
+            when("The ward opened in 2023.", "2023", "2023"),
+        ],
+        "opened ward (date)",
+    ),
 ]
 
 

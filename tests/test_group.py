@@ -17,7 +17,7 @@ import pytest
 from builders import ClaimDoc
 from factcheck.compare import assess
 from factcheck.group import Settings, group_claims
-from factcheck.models import Claim
+from factcheck.models import Claim, Kind
 
 Outcome = Literal["conflict", "agreement", "apart"]
 
@@ -34,7 +34,9 @@ def docs(case: str, n: int = 2) -> list[ClaimDoc]:
     return [ClaimDoc(f"news/{case}/{k}.txt", doc_id=f"{case}-{k}") for k in range(n)]
 
 
-def outcome(claims: list[Claim], *, settings: Settings | None = None, among: list[Claim] | None = None) -> Outcome:
+def outcome(
+    claims: list[Claim], *, settings: Settings | None = None, among: list[Claim] | None = None
+) -> Outcome:
     """The status of the group holding all of ``claims``, or "apart" when no group holds them all."""
     wanted = {c.id for c in claims}
     for group in group_claims([*claims, *(among or [])], settings=settings):
@@ -48,213 +50,462 @@ def outcome(claims: list[Claim], *, settings: Settings | None = None, among: lis
 
 # --- the stories ---------------------------------------------------------------------------------------
 
+
 def yearly_wage_vs_transfer_fee() -> list[Claim]:
     a, b = docs("wage-vs-fee")
-    return [a.claim("Porto will pay the striker €12 million each year until 2029.", "€12 million", kind="money",
-                    value=12_000_000, unit="EUR", per="year"),
-            b.claim("Porto will pay €60 million for the striker, the club confirmed.", "€60 million", kind="money",
-                    value=60_000_000, unit="EUR")]
+    return [
+        a.claim(
+            "Porto will pay the striker €12 million each year until 2029.",
+            "€12 million",
+            kind="money",
+            value=12_000_000,
+            unit="EUR",
+            per="year",
+        ),
+        b.claim(
+            "Porto will pay €60 million for the striker, the club confirmed.",
+            "€60 million",
+            kind="money",
+            value=60_000_000,
+            unit="EUR",
+        ),
+    ]
 
 
 def yearly_same_figure_vs_total() -> list[Claim]:
     a, b = docs("yearly-same-figure")
-    return [a.claim("The city will spend €12 million a year on street lighting.", "€12 million", kind="money",
-                    value=12_000_000, unit="EUR", per="year"),
-            b.claim("The city will spend €12 million on street lighting.", "€12 million", kind="money",
-                    value=12_000_000, unit="EUR")]
+    return [
+        a.claim(
+            "The city will spend €12 million a year on street lighting.",
+            "€12 million",
+            kind="money",
+            value=12_000_000,
+            unit="EUR",
+            per="year",
+        ),
+        b.claim(
+            "The city will spend €12 million on street lighting.",
+            "€12 million",
+            kind="money",
+            value=12_000_000,
+            unit="EUR",
+        ),
+    ]
 
 
 def two_yearly_wages() -> list[Claim]:
     a, b = docs("two-wages")
-    return [a.claim("The striker will earn €12 million a year at Porto.", "€12 million", kind="money",
-                    value=12_000_000, unit="EUR", per="year"),
-            b.claim("At Porto the striker earns €11 million per year.", "€11 million", kind="money",
-                    value=11_000_000, unit="EUR", per="year")]
+    return [
+        a.claim(
+            "The striker will earn €12 million a year at Porto.",
+            "€12 million",
+            kind="money",
+            value=12_000_000,
+            unit="EUR",
+            per="year",
+        ),
+        b.claim(
+            "At Porto the striker earns €11 million per year.",
+            "€11 million",
+            kind="money",
+            value=11_000_000,
+            unit="EUR",
+            per="year",
+        ),
+    ]
 
 
 def two_figures_one_sentence() -> list[Claim]:
     (a,) = docs("budget-split", 1)
     sentence = "The council approved €4 million for parks and €9 million for roads."
-    return [a.claim(sentence, "€4 million", kind="money", value=4_000_000, unit="EUR"),
-            a.claim(sentence, "€9 million", kind="money", value=9_000_000, unit="EUR")]
+    return [
+        a.claim(sentence, "€4 million", kind="money", value=4_000_000, unit="EUR"),
+        a.claim(sentence, "€9 million", kind="money", value=9_000_000, unit="EUR"),
+    ]
 
 
 def same_figure_twice_one_sentence() -> list[Claim]:
     (a,) = docs("twice", 1)
     sentence = "The north ward has 40 beds and the south ward has 40 beds."
-    return [a.claim(sentence, "40 beds", kind="count", value=40, unit="bed"),
-            a.claim(sentence, "40 beds", kind="count", value=40, unit="bed", nth=1)]
+    return [
+        a.claim(sentence, "40 beds", kind="count", value=40, unit="bed"),
+        a.claim(sentence, "40 beds", kind="count", value=40, unit="bed", nth=1),
+    ]
 
 
 def fee_in_two_currencies() -> list[Claim]:
     (a,) = docs("fee-restated", 1)
     sentence = "The club paid €50 million (£43 million) for the winger."
-    return [a.claim(sentence, "€50 million", kind="money", value=50_000_000, unit="EUR",
-                    equivalent_of="fee-restated-0:c1"),
-            a.claim(sentence, "£43 million", kind="money", value=43_000_000, unit="GBP",
-                    equivalent_of="fee-restated-0:c0")]
+    return [
+        a.claim(
+            sentence,
+            "€50 million",
+            kind="money",
+            value=50_000_000,
+            unit="EUR",
+            equivalent_of="fee-restated-0:c1",
+        ),
+        a.claim(
+            sentence,
+            "£43 million",
+            kind="money",
+            value=43_000_000,
+            unit="GBP",
+            equivalent_of="fee-restated-0:c0",
+        ),
+    ]
 
 
 def beds_initially_and_by_2010_one_document() -> list[Claim]:
     (a,) = docs("beds-then-now", 1)
-    return [a.claim("Initially, the field hospital had 308 beds.", "308 beds", kind="count", value=308,
-                    unit="bed"),
-            a.claim("By November 2010, the field hospital kept 152 beds.", "152 beds", kind="count", value=152,
-                    unit="bed")]
+    return [
+        a.claim(
+            "Initially, the field hospital had 308 beds.", "308 beds", kind="count", value=308, unit="bed"
+        ),
+        a.claim(
+            "By November 2010, the field hospital kept 152 beds.",
+            "152 beds",
+            kind="count",
+            value=152,
+            unit="bed",
+        ),
+    ]
 
 
 def beds_up_to_and_by_2010() -> list[Claim]:
     a, b = docs("beds-up-to")
-    return [a.claim("Initially, the field hospital had up to 308 beds.", "308 beds", kind="count", value=308,
-                    unit="bed", qualifier="up_to"),
-            b.claim("By November 2010, the field hospital had 152 beds.", "152 beds", kind="count", value=152,
-                    unit="bed")]
+    return [
+        a.claim(
+            "Initially, the field hospital had up to 308 beds.",
+            "308 beds",
+            kind="count",
+            value=308,
+            unit="bed",
+            qualifier="up_to",
+        ),
+        b.claim(
+            "By November 2010, the field hospital had 152 beds.",
+            "152 beds",
+            kind="count",
+            value=152,
+            unit="bed",
+        ),
+    ]
 
 
 def beds_in_1999_and_by_2010() -> list[Claim]:
     a, b = docs("beds-two-years")
-    return [a.claim("In 1999, the field hospital had 308 beds.", "308 beds", kind="count", value=308, unit="bed"),
-            b.claim("By November 2010, the field hospital had 152 beds.", "152 beds", kind="count", value=152,
-                    unit="bed")]
+    return [
+        a.claim("In 1999, the field hospital had 308 beds.", "308 beds", kind="count", value=308, unit="bed"),
+        b.claim(
+            "By November 2010, the field hospital had 152 beds.",
+            "152 beds",
+            kind="count",
+            value=152,
+            unit="bed",
+        ),
+    ]
 
 
 def beds_initially_and_currently() -> list[Claim]:
     a, b = docs("beds-two-markers")
-    return [a.claim("Initially, the field hospital had 308 beds.", "308 beds", kind="count", value=308,
-                    unit="bed"),
-            b.claim("Currently, the field hospital has 152 beds.", "152 beds", kind="count", value=152, unit="bed")]
+    return [
+        a.claim(
+            "Initially, the field hospital had 308 beds.", "308 beds", kind="count", value=308, unit="bed"
+        ),
+        b.claim(
+            "Currently, the field hospital has 152 beds.", "152 beds", kind="count", value=152, unit="bed"
+        ),
+    ]
 
 
 def beds_initially_and_by_2010() -> list[Claim]:
     a, b = docs("beds-marker-vs-year")
-    return [a.claim("Initially, the field hospital had 308 beds.", "308 beds", kind="count", value=308,
-                    unit="bed"),
-            b.claim("By November 2010, the field hospital had 152 beds.", "152 beds", kind="count", value=152,
-                    unit="bed")]
+    return [
+        a.claim(
+            "Initially, the field hospital had 308 beds.", "308 beds", kind="count", value=308, unit="bed"
+        ),
+        b.claim(
+            "By November 2010, the field hospital had 152 beds.",
+            "152 beds",
+            kind="count",
+            value=152,
+            unit="bed",
+        ),
+    ]
 
 
 def working_vs_injured_same_figure() -> list[Claim]:
     a, b = docs("mine-100")
-    return [a.claim("When the mine collapsed, 100 people were working underground.", "100 people", kind="count",
-                    value=100, unit="person"),
-            b.claim("The mine collapse left 100 people injured.", "100 people", kind="count", value=100,
-                    unit="person")]
+    return [
+        a.claim(
+            "When the mine collapsed, 100 people were working underground.",
+            "100 people",
+            kind="count",
+            value=100,
+            unit="person",
+        ),
+        b.claim(
+            "The mine collapse left 100 people injured.", "100 people", kind="count", value=100, unit="person"
+        ),
+    ]
 
 
 def working_vs_injured_close_figures() -> list[Claim]:
     a, b = docs("mine-120")
-    return [a.claim("When the mine collapsed, 100 people were working underground.", "100 people", kind="count",
-                    value=100, unit="person"),
-            b.claim("The mine collapse left 120 people injured.", "120 people", kind="count", value=120,
-                    unit="person")]
+    return [
+        a.claim(
+            "When the mine collapsed, 100 people were working underground.",
+            "100 people",
+            kind="count",
+            value=100,
+            unit="person",
+        ),
+        b.claim(
+            "The mine collapse left 120 people injured.", "120 people", kind="count", value=120, unit="person"
+        ),
+    ]
 
 
 def beds_vs_nurses_same_figure() -> list[Claim]:
     a, b = docs("beds-nurses")
-    return [a.claim("The county hospital has 300 beds.", "300 beds", kind="count", value=300, unit="bed"),
-            b.claim("The county hospital employs 300 nurses.", "300 nurses", kind="count", value=300, unit="nurse")]
+    return [
+        a.claim("The county hospital has 300 beds.", "300 beds", kind="count", value=300, unit="bed"),
+        b.claim(
+            "The county hospital employs 300 nurses.", "300 nurses", kind="count", value=300, unit="nurse"
+        ),
+    ]
 
 
 def beds_vs_nurses_close_figures() -> list[Claim]:
     a, b = docs("beds-nurses-close")
-    return [a.claim("The county hospital has 300 beds.", "300 beds", kind="count", value=300, unit="bed"),
-            b.claim("The county hospital employs 320 nurses.", "320 nurses", kind="count", value=320, unit="nurse")]
+    return [
+        a.claim("The county hospital has 300 beds.", "300 beds", kind="count", value=300, unit="bed"),
+        b.claim(
+            "The county hospital employs 320 nurses.", "320 nurses", kind="count", value=320, unit="nurse"
+        ),
+    ]
 
 
 def repair_bill(first: str, second: str) -> Callable[[], list[Claim]]:
     """Two repair bills whose sentences share nothing but the city's name, spelled two ways."""
+
     def build() -> list[Claim]:
         a, b = docs(f"repairs-{first}-{second}".lower())
-        return [a.claim(f"Repairs in {first} will cost €90 million, the mayor said.", "€90 million", kind="money",
-                        value=90_000_000, unit="EUR"),
-                b.claim(f"{second} needs €100 million, according to officials.", "€100 million", kind="money",
-                        value=100_000_000, unit="EUR")]
+        return [
+            a.claim(
+                f"Repairs in {first} will cost €90 million, the mayor said.",
+                "€90 million",
+                kind="money",
+                value=90_000_000,
+                unit="EUR",
+            ),
+            b.claim(
+                f"{second} needs €100 million, according to officials.",
+                "€100 million",
+                kind="money",
+                value=100_000_000,
+                unit="EUR",
+            ),
+        ]
+
     return build
 
 
 def bridge_length() -> list[Claim]:
     a, b = docs("bridge")
-    return [a.claim("The Vardar bridge will be 1,240 metres long when it opens.", "1,240 metres", kind="distance",
-                    value=1240, unit="m"),
-            b.claim("Engineers say the new Vardar bridge will be 1,300 metres long.", "1,300 metres",
-                    kind="distance", value=1300, unit="m")]
+    return [
+        a.claim(
+            "The Vardar bridge will be 1,240 metres long when it opens.",
+            "1,240 metres",
+            kind="distance",
+            value=1240,
+            unit="m",
+        ),
+        b.claim(
+            "Engineers say the new Vardar bridge will be 1,300 metres long.",
+            "1,300 metres",
+            kind="distance",
+            value=1300,
+            unit="m",
+        ),
+    ]
 
 
 def bridge_length_in_km() -> list[Claim]:
     a, b = docs("bridge-km")
-    return [a.claim("The Vardar bridge will be 1,240 metres long when it opens.", "1,240 metres", kind="distance",
-                    value=1240, unit="m"),
-            b.claim("The new Vardar bridge will be 1.24 km long, engineers say.", "1.24 km", kind="distance",
-                    value=1.24, unit="km")]
+    return [
+        a.claim(
+            "The Vardar bridge will be 1,240 metres long when it opens.",
+            "1,240 metres",
+            kind="distance",
+            value=1240,
+            unit="m",
+        ),
+        b.claim(
+            "The new Vardar bridge will be 1.24 km long, engineers say.",
+            "1.24 km",
+            kind="distance",
+            value=1.24,
+            unit="km",
+        ),
+    ]
 
 
 def quake_toll() -> list[Claim]:
     a, b = docs("quake")
-    return [a.claim("The earthquake in Antakya killed at least 1,500 people, the governor said.", "1,500 people",
-                    kind="count", value=1500, unit="person", qualifier="at_least"),
-            b.claim("Officials said the Antakia earthquake killed 1,200 people.", "1,200 people", kind="count",
-                    value=1200, unit="person")]
+    return [
+        a.claim(
+            "The earthquake in Antakya killed at least 1,500 people, the governor said.",
+            "1,500 people",
+            kind="count",
+            value=1500,
+            unit="person",
+            qualifier="at_least",
+        ),
+        b.claim(
+            "Officials said the Antakia earthquake killed 1,200 people.",
+            "1,200 people",
+            kind="count",
+            value=1200,
+            unit="person",
+        ),
+    ]
 
 
 def hospital_beds_agree() -> list[Claim]:
     a, b, c = docs("beds-agree", 3)
-    return [a.claim("St Mary's hospital has 450 beds after the extension.", "450 beds", kind="count", value=450,
-                    unit="bed"),
-            b.claim("After its extension St Mary's counts about 450 beds.", "450 beds", kind="count", value=450,
-                    unit="bed", qualifier="approx"),
-            c.claim("The extension brought St Mary's hospital to 450 beds.", "450 beds", kind="count", value=450,
-                    unit="bed")]
+    return [
+        a.claim(
+            "St Mary's hospital has 450 beds after the extension.",
+            "450 beds",
+            kind="count",
+            value=450,
+            unit="bed",
+        ),
+        b.claim(
+            "After its extension St Mary's counts about 450 beds.",
+            "450 beds",
+            kind="count",
+            value=450,
+            unit="bed",
+            qualifier="approx",
+        ),
+        c.claim(
+            "The extension brought St Mary's hospital to 450 beds.",
+            "450 beds",
+            kind="count",
+            value=450,
+            unit="bed",
+        ),
+    ]
 
 
 def bridge_opening_year() -> list[Claim]:
     a, b = docs("bridge-year")
-    return [a.claim("The Vardar bridge opened to traffic in 2021.", "2021", kind="year", value=2021, unit="year"),
-            b.claim("The Vardar bridge was opened to traffic in 2022.", "2022", kind="year", value=2022,
-                    unit="year")]
+    return [
+        a.claim("The Vardar bridge opened to traffic in 2021.", "2021", kind="year", value=2021, unit="year"),
+        b.claim(
+            "The Vardar bridge was opened to traffic in 2022.", "2022", kind="year", value=2022, unit="year"
+        ),
+    ]
 
 
 def budget_one_document_weak_context() -> list[Claim]:
     (a,) = docs("budget-lines", 1)
-    return [a.claim("The city budget sets aside €40 million for schools.", "€40 million", kind="money",
-                    value=40_000_000, unit="EUR"),
-            a.claim("A further €45 million goes to housing.", "€45 million", kind="money", value=45_000_000,
-                    unit="EUR")]
+    return [
+        a.claim(
+            "The city budget sets aside €40 million for schools.",
+            "€40 million",
+            kind="money",
+            value=40_000_000,
+            unit="EUR",
+        ),
+        a.claim(
+            "A further €45 million goes to housing.",
+            "€45 million",
+            kind="money",
+            value=45_000_000,
+            unit="EUR",
+        ),
+    ]
 
 
 def budget_one_document_restated() -> list[Claim]:
     (a,) = docs("budget-restated", 1)
-    return [a.claim("The city budget sets aside €40 million for new schools.", "€40 million", kind="money",
-                    value=40_000_000, unit="EUR"),
-            a.claim("Critics say the €40 million for new schools in the city budget is too little.", "€40 million",
-                    kind="money", value=40_000_000, unit="EUR")]
+    return [
+        a.claim(
+            "The city budget sets aside €40 million for new schools.",
+            "€40 million",
+            kind="money",
+            value=40_000_000,
+            unit="EUR",
+        ),
+        a.claim(
+            "Critics say the €40 million for new schools in the city budget is too little.",
+            "€40 million",
+            kind="money",
+            value=40_000_000,
+            unit="EUR",
+        ),
+    ]
 
 
 def distances_of_two_routes() -> list[Claim]:
     a, b = docs("two-routes")
-    return [a.claim("Kosovo lies more than 2,000 kilometres from Copenhagen.", "2,000 kilometres", kind="distance",
-                    value=2000, unit="km", qualifier="more_than"),
-            b.claim("The prison is located 50 kilometres outside Pristina.", "50 kilometres", kind="distance",
-                    value=50, unit="km")]
+    return [
+        a.claim(
+            "Kosovo lies more than 2,000 kilometres from Copenhagen.",
+            "2,000 kilometres",
+            kind="distance",
+            value=2000,
+            unit="km",
+            qualifier="more_than",
+        ),
+        b.claim(
+            "The prison is located 50 kilometres outside Pristina.",
+            "50 kilometres",
+            kind="distance",
+            value=50,
+            unit="km",
+        ),
+    ]
 
 
 def unrelated_close_counts() -> list[Claim]:
     a, b = docs("unrelated-counts")
-    return [a.claim("The new factory in Leeds employs 110 people.", "110 people", kind="count", value=110,
-                    unit="person"),
-            b.claim("The train crash near Lyon injured 100 people.", "100 people", kind="count", value=100,
-                    unit="person")]
+    return [
+        a.claim(
+            "The new factory in Leeds employs 110 people.",
+            "110 people",
+            kind="count",
+            value=110,
+            unit="person",
+        ),
+        b.claim(
+            "The train crash near Lyon injured 100 people.",
+            "100 people",
+            kind="count",
+            value=100,
+            unit="person",
+        ),
+    ]
 
 
 def unrelated_same_year() -> list[Claim]:
     a, b = docs("unrelated-years")
-    return [a.claim("The football club was founded in 2021.", "2021", kind="year", value=2021, unit="year"),
-            b.claim("The Vardar bridge opened in 2021.", "2021", kind="year", value=2021, unit="year")]
+    return [
+        a.claim("The football club was founded in 2021.", "2021", kind="year", value=2021, unit="year"),
+        b.claim("The Vardar bridge opened in 2021.", "2021", kind="year", value=2021, unit="year"),
+    ]
 
 
 def beds_vs_occupancy() -> list[Claim]:
     a, b = docs("beds-percent")
-    return [a.claim("The county hospital has 300 beds.", "300 beds", kind="count", value=300, unit="bed"),
-            b.claim("The county hospital is at 30% capacity.", "30%", kind="percent", value=30, unit="%")]
+    return [
+        a.claim("The county hospital has 300 beds.", "300 beds", kind="count", value=300, unit="bed"),
+        b.claim("The county hospital is at 30% capacity.", "30%", kind="percent", value=30, unit="%"),
+    ]
 
 
 CASES = [
@@ -267,7 +518,12 @@ CASES = [
     Case("same-figure-twice-one-sentence", "wards", same_figure_twice_one_sentence, "apart"),
     Case("restated-in-another-currency", "transfer", fee_in_two_currencies, "agreement"),
     # Two times: a change, not a conflict (gold N1).
-    Case("initially-vs-by-2010-one-document", "field-hospital", beds_initially_and_by_2010_one_document, "apart"),
+    Case(
+        "initially-vs-by-2010-one-document",
+        "field-hospital",
+        beds_initially_and_by_2010_one_document,
+        "apart",
+    ),
     Case("1999-vs-by-2010", "field-hospital", beds_in_1999_and_by_2010, "apart"),
     Case("initially-vs-currently", "field-hospital", beds_initially_and_currently, "apart"),
     # "up to 308" allows 152: compatible values, so an agreement at worst, never a conflict.
@@ -283,7 +539,12 @@ CASES = [
     Case("kharkiv-kharkov", "repairs", repair_bill("Kharkiv", "Kharkov"), "conflict"),
     Case("antakya-antakia", "repairs", repair_bill("Antakya", "Antakia"), "conflict"),
     Case("shkoder-shkodra", "repairs", repair_bill("Shkoder", "Shkodra"), "conflict"),
-    Case("dnipropetrovsk-dnepropetrovsk", "repairs", repair_bill("Dnipropetrovsk", "Dnepropetrovsk"), "conflict"),
+    Case(
+        "dnipropetrovsk-dnepropetrovsk",
+        "repairs",
+        repair_bill("Dnipropetrovsk", "Dnepropetrovsk"),
+        "conflict",
+    ),
     Case("kharkiv-poltava", "repairs", repair_bill("Kharkiv", "Poltava"), "apart"),
     # One measure in two documents with close values: one group, a conflict.
     Case("bridge-length", "bridge", bridge_length, "conflict"),
@@ -299,24 +560,60 @@ CASES = [
 ]
 
 KNOWN_GAPS = [
-    pytest.param(beds_initially_and_by_2010, "apart", id="initially-vs-by-2010-two-documents",
-                 marks=pytest.mark.xfail(strict=True, reason=(
-                     "_same_time compares marker with marker and year with year only: 'Initially' (a marker, "
-                     "no year) against 'By November 2010' (a year, no marker) counts as the same time"))),
-    pytest.param(working_vs_injured_close_figures, "apart", id="working-vs-injured-close-figures",
-                 marks=pytest.mark.xfail(strict=True, reason=(
-                     "two events of one story with the same noun: context cannot tell 'were working' from "
-                     "'injured', so 100 against 120 people is a conflict"))),
-    pytest.param(unrelated_close_counts, "apart", id="unrelated-stories-close-counts",
-                 marks=pytest.mark.xfail(strict=True, reason=(
-                     "with no shared context word, figure affinity (0.15) and unit bonus (0.1) alone reach the "
-                     "cross-document bar (0.2): a Leeds factory's staff conflicts with a Lyon crash's injured"))),
-    pytest.param(unrelated_same_year, "apart", id="unrelated-stories-same-year",
-                 marks=pytest.mark.xfail(strict=True, reason=(
-                     "with no shared context word, the same figure (0.25) alone passes the bar (0.2)"))),
-    pytest.param(repair_bill("Kyiv", "Kiev"), "conflict", id="kyiv-kiev",
-                 marks=pytest.mark.xfail(strict=True, reason=(
-                     "names under 5 letters are never merged, and fuzz.ratio('kyiv', 'kiev') is 75 < 85"))),
+    pytest.param(
+        beds_initially_and_by_2010,
+        "apart",
+        id="initially-vs-by-2010-two-documents",
+        marks=pytest.mark.xfail(
+            strict=True,
+            reason=(
+                "_same_time compares marker with marker and year with year only: 'Initially' (a marker, "
+                "no year) against 'By November 2010' (a year, no marker) counts as the same time"
+            ),
+        ),
+    ),
+    pytest.param(
+        working_vs_injured_close_figures,
+        "apart",
+        id="working-vs-injured-close-figures",
+        marks=pytest.mark.xfail(
+            strict=True,
+            reason=(
+                "two events of one story with the same noun: context cannot tell 'were working' from "
+                "'injured', so 100 against 120 people is a conflict"
+            ),
+        ),
+    ),
+    pytest.param(
+        unrelated_close_counts,
+        "apart",
+        id="unrelated-stories-close-counts",
+        marks=pytest.mark.xfail(
+            strict=True,
+            reason=(
+                "with no shared context word, figure affinity (0.15) and unit bonus (0.1) alone reach the "
+                "cross-document bar (0.2): a Leeds factory's staff conflicts with a Lyon crash's injured"
+            ),
+        ),
+    ),
+    pytest.param(
+        unrelated_same_year,
+        "apart",
+        id="unrelated-stories-same-year",
+        marks=pytest.mark.xfail(
+            strict=True,
+            reason=("with no shared context word, the same figure (0.25) alone passes the bar (0.2)"),
+        ),
+    ),
+    pytest.param(
+        repair_bill("Kyiv", "Kiev"),
+        "conflict",
+        id="kyiv-kiev",
+        marks=pytest.mark.xfail(
+            strict=True,
+            reason=("names under 5 letters are never merged, and fuzz.ratio('kyiv', 'kiev') is 75 < 85"),
+        ),
+    ),
 ]
 
 
@@ -338,15 +635,23 @@ AMONG_GAPS = {
     "initially-vs-by-2010-one-document": (
         "another hospital's beds link to both figures; within one document only a -1 pair vetoes a merge, and "
         "'Initially' against 'By November 2010' is not -1 (see initially-vs-by-2010-two-documents), so the "
-        "document is shown contradicting itself"),
+        "document is shown contradicting itself"
+    ),
 }
-AMONG = [pytest.param(*c[1:], id=c.id, marks=[pytest.mark.xfail(strict=True, reason=AMONG_GAPS[c.id])]
-                      if c.id in AMONG_GAPS else []) for c in CASES]
+AMONG = [
+    pytest.param(
+        *c[1:],
+        id=c.id,
+        marks=[pytest.mark.xfail(strict=True, reason=AMONG_GAPS[c.id])] if c.id in AMONG_GAPS else [],
+    )
+    for c in CASES
+]
 
 
 @pytest.mark.parametrize(("story", "claims", "expected"), AMONG)
-def test_group_same_measure_among_other_stories(story: str, claims: Callable[[], list[Claim]],
-                                                expected: Outcome) -> None:
+def test_group_same_measure_among_other_stories(
+    story: str, claims: Callable[[], list[Claim]], expected: Outcome
+) -> None:
     """The outcome holds with every other story in the same run: IDF weights and candidates change."""
     assert outcome(claims(), among=all_stories(besides=story)) == expected
 
@@ -356,17 +661,24 @@ def test_group_claims_ignores_input_order(seed: int) -> None:
     claims = all_stories()
     shuffled = claims[:]
     random.Random(seed).shuffle(shuffled)
-    assert [[c.id for c in g] for g in group_claims(shuffled)] == [[c.id for c in g] for g in group_claims(claims)]
+    assert [[c.id for c in g] for g in group_claims(shuffled)] == [
+        [c.id for c in g] for g in group_claims(claims)
+    ]
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "_score reads equivalent_of one way (a.equivalent_of == b.id with a the earlier item): a restatement "
-    "that points back to its original, and not the other way, groups only in one input order"))
+@pytest.mark.xfail(
+    strict=True,
+    reason=(
+        "_score reads equivalent_of one way (a.equivalent_of == b.id with a the earlier item): a restatement "
+        "that points back to its original, and not the other way, groups only in one input order"
+    ),
+)
 def test_group_claims_one_way_restatement_ignores_input_order() -> None:
     first, second = fee_in_two_currencies()
     first = first.model_copy(update={"equivalent_of": None})
     assert [[c.id for c in g] for g in group_claims([first, second])] == [
-        [c.id for c in g] for g in group_claims([second, first])]
+        [c.id for c in g] for g in group_claims([second, first])
+    ]
 
 
 def test_group_claims_groups_are_sorted() -> None:
@@ -377,10 +689,12 @@ def test_group_claims_groups_are_sorted() -> None:
 
 
 @pytest.mark.parametrize("kind", ["ordinal", "other"])
-def test_group_claims_skips_kinds_it_does_not_compare(kind: str) -> None:
+def test_group_claims_skips_kinds_it_does_not_compare(kind: Kind) -> None:
     a, b = docs(f"skip-{kind}")
-    claims = [a.claim("The festival's 10th edition drew crowds.", "10th", kind=kind, value=10),  # type: ignore[arg-type]
-              b.claim("The festival's 10th edition drew big crowds.", "10th", kind=kind, value=10)]  # type: ignore[arg-type]
+    claims = [
+        a.claim("The festival's 10th edition drew crowds.", "10th", kind=kind, value=10),
+        b.claim("The festival's 10th edition drew big crowds.", "10th", kind=kind, value=10),
+    ]
     assert group_claims(claims) == []
 
 
@@ -389,11 +703,18 @@ def test_group_claims_stricter_bar_splits() -> None:
     assert outcome(bridge_length(), settings=strict) == "apart"
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "a third source's figure links to both of one document's figures at two times (308 'Initially', 152 'By "
-    "November 2010'); in-document pairs veto only at -1, so the three become one conflict"))
+@pytest.mark.xfail(
+    strict=True,
+    reason=(
+        "a third source's figure links to both of one document's figures at two times (308 'Initially', 152 'By "
+        "November 2010'); in-document pairs veto only at -1, so the three become one conflict"
+    ),
+)
 def test_group_third_document_keeps_two_times_of_one_document_apart() -> None:
-    claims = [*beds_initially_and_by_2010_one_document(),
-              ClaimDoc("news/other/0.txt", doc_id="other-0").claim(
-                  "The field hospital had 250 beds.", "250 beds", kind="count", value=250, unit="bed")]
+    claims = [
+        *beds_initially_and_by_2010_one_document(),
+        ClaimDoc("news/other/0.txt", doc_id="other-0").claim(
+            "The field hospital had 250 beds.", "250 beds", kind="count", value=250, unit="bed"
+        ),
+    ]
     assert outcome(claims[:2], among=claims[2:]) == "apart"

@@ -36,6 +36,10 @@ APPROX_ONLY = frozenset({"approx"})
 _LEFT = 40  # how far back a currency or qualifier is looked for
 
 
+# Characters without which NOT_PROSE cannot match: most sentences skip that scan.
+_MAYBE_NOT_PROSE = re.compile(r"[:@\[\]+]|www\.|\d[ .]?\d{0,2}[ ]?(?i:[ap]\.?m)")
+
+
 @dataclass(frozen=True, slots=True)
 class Mention:
     start: int
@@ -68,7 +72,7 @@ def scan(text: str) -> list[Mention]:
     >>> [(m.kind, m.value, m.unit) for m in scan("Denmark will pay EUR 210 million for 300 prison cells.")]
     [('money', 210000000.0, 'EUR'), ('count', 300.0, 'prison cell')]
     """
-    blocked = [(m.start(), m.end()) for m in NOT_PROSE.finditer(text)]
+    blocked = [(m.start(), m.end()) for m in NOT_PROSE.finditer(text)] if _MAYBE_NOT_PROSE.search(text) else []
     list_mark = LIST_NUMBER.match(text)
     if list_mark:
         blocked.append((0, list_mark.end()))
