@@ -12,9 +12,12 @@ share a ``sentence_start``. ``make_claim`` is the one-claim shortcut.
 
 from __future__ import annotations
 
-from pathlib import PurePosixPath
+from pathlib import Path, PurePosixPath
+from typing import NamedTuple
 
-from factcheck.models import Claim, Kind, Normalized, Number, Qualifier
+from factcheck.compare import short_names
+from factcheck.models import Claim, ClaimGroup, Kind, Normalized, Number, Qualifier
+from factcheck.pipeline import build_groups, read_corpus
 
 # The words in front of a figure that give its qualifier, longest first: "more than" before "more".
 QUALIFIER_WORDS: tuple[tuple[str, Qualifier], ...] = (
@@ -115,3 +118,35 @@ def _qualifier_text(before: str, qualifier: Qualifier | None) -> str | None:
         if meaning == qualifier and tail.lower().endswith(words):
             return tail[len(tail) - len(words) :]
     return None
+
+
+class Corpus(NamedTuple):
+    """A corpus read and grouped by the real pipeline, with the documents' short names."""
+
+    claims: tuple[Claim, ...]
+    groups: tuple[ClaimGroup, ...]
+    names: dict[str, str]
+
+    def docs(self, claims: tuple[Claim, ...]) -> set[str]:
+        return {self.names[c.document] for c in claims}
+
+
+def analysed(path: Path) -> Corpus:
+    corpus = read_corpus([path])
+    return Corpus(corpus.claims, build_groups(corpus.claims), short_names([d.path for d in corpus.docs]))
+
+
+def write_bridge_articles(folder: Path) -> Path:
+    """Two short articles that disagree on a bridge's length and agree on its cost; one spells the
+    town with its accent."""
+    (folder / "a.txt").write_text(
+        "Bridge over the Drina\n\nThe new bridge over the Drina river at Višegrad is 1,200 metres long, the "
+        "ministry said. Its construction cost 40 million euros and employed 300 workers.\n",
+        encoding="utf-8",
+    )
+    (folder / "b.txt").write_text(
+        "Drina bridge opens\n\nThe bridge over the Drina at Visegrad, 1,500 metres long, opened on Monday. "
+        "Its construction cost about 40 million euros.\n",
+        encoding="utf-8",
+    )
+    return folder

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 
-from builders import ClaimDoc, make_claim
+from builders import ClaimDoc, Corpus, analysed, make_claim, write_bridge_articles
 
 
 @pytest.fixture
@@ -19,3 +20,15 @@ def claim_doc() -> Callable[[str], ClaimDoc]:
 def make_claim_fixture() -> Callable[..., object]:
     """``make_claim(sentence, text, kind=..., value=..., unit=...)``: one claim alone in its document."""
     return make_claim
+
+
+@pytest.fixture(scope="session")
+def seeds() -> Corpus:
+    """The bundled seeds, read and grouped once."""
+    return analysed(Path(__file__).resolve().parents[1] / "seeds")
+
+
+@pytest.fixture
+def bridge(tmp_path: Path) -> Corpus:
+    """Two short articles on one bridge, read and grouped."""
+    return analysed(write_bridge_articles(tmp_path))

@@ -7,42 +7,12 @@ from typing import NamedTuple
 
 import pytest
 
+from builders import Corpus
 from factcheck.check import check_lines, check_statement
-from factcheck.compare import short_names
 from factcheck.errors import InputError
-from factcheck.models import Claim, ClaimGroup
-from factcheck.pipeline import build_groups, read_corpus
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"
-
-
-class Corpus(NamedTuple):
-    claims: tuple[Claim, ...]
-    groups: tuple[ClaimGroup, ...]
-    names: dict[str, str]
-
-    def docs(self, claims: tuple[Claim, ...]) -> set[str]:
-        return {self.names[c.document] for c in claims}
-
-
-@pytest.fixture(scope="module")
-def seeds() -> Corpus:
-    corpus = read_corpus([SEEDS])
-    return Corpus(corpus.claims, build_groups(corpus.claims), short_names([d.path for d in corpus.docs]))
-
-
-@pytest.fixture
-def bridge(tmp_path: Path) -> Corpus:
-    """Two short articles that disagree on a bridge's length and agree on its cost."""
-    (tmp_path / "a.txt").write_text(
-        "Bridge over the Drina\n\nThe new bridge over the Drina river at Višegrad is 1,200 metres long, the "
-        "ministry said. Its construction cost 40 million euros and employed 300 workers.\n", encoding="utf-8")
-    (tmp_path / "b.txt").write_text(
-        "Drina bridge opens\n\nThe bridge over the Drina at Visegrad, 1,500 metres long, opened on Monday. "
-        "Its construction cost about 40 million euros.\n", encoding="utf-8")
-    corpus = read_corpus([tmp_path])
-    return Corpus(corpus.claims, build_groups(corpus.claims), short_names([d.path for d in corpus.docs]))
 
 
 class Case(NamedTuple):
@@ -53,26 +23,42 @@ class Case(NamedTuple):
 
 
 SEED_CASES = {
-    "conflict-one-side": Case("Kosovo will receive 210 million euros", "contested", {"001", "003"}, {"000", "002"}),
-    "conflict-other-side": Case("Denmark pays about 200 million euros to Kosovo", "contested",
-                                {"000", "002"}, {"001", "003"}),
-    "agreement": Case("Denmark leases 300 prison cells in Kosovo", "supported", {"000", "001", "002", "003"}, set()),
-    "same-measure-other-noun": Case("Denmark rents 300 prison places in Gjilan", "supported",
-                                    {"000", "001", "002", "003"}, set()),
-    "other-unit": Case("Kosovo would get DKK 1.5 billion from Denmark", "supported",
-                       {"000", "001", "002", "003"}, set()),
-    "money-off": Case("Denmark will pay Kosovo 150 million euros", "contradicted", set(), {"000", "001", "002", "003"}),
-    "money-far-off": Case("Denmark will pay Kosovo 5 million euros", "contradicted", set(),
-                          {"000", "001", "002", "003"}),
-    "count-off": Case("Denmark leases 400 prison places in Kosovo", "contradicted", set(),
-                      {"000", "001", "002", "003"}),
-    "distance-both-sides-off": Case("The prison is 500 kilometres from Pristina", "contradicted", set(),
-                                    {"002", "003"}),
-    "distance-against-vague": Case("The prison in Gjilan is 50 km from Pristina", "contested", {"003"}, {"002"}),
+    "conflict-one-side": Case(
+        "Kosovo will receive 210 million euros", "contested", {"001", "003"}, {"000", "002"}
+    ),
+    "conflict-other-side": Case(
+        "Denmark pays about 200 million euros to Kosovo", "contested", {"000", "002"}, {"001", "003"}
+    ),
+    "agreement": Case(
+        "Denmark leases 300 prison cells in Kosovo", "supported", {"000", "001", "002", "003"}, set()
+    ),
+    "same-measure-other-noun": Case(
+        "Denmark rents 300 prison places in Gjilan", "supported", {"000", "001", "002", "003"}, set()
+    ),
+    "other-unit": Case(
+        "Kosovo would get DKK 1.5 billion from Denmark", "supported", {"000", "001", "002", "003"}, set()
+    ),
+    "money-off": Case(
+        "Denmark will pay Kosovo 150 million euros", "contradicted", set(), {"000", "001", "002", "003"}
+    ),
+    "money-far-off": Case(
+        "Denmark will pay Kosovo 5 million euros", "contradicted", set(), {"000", "001", "002", "003"}
+    ),
+    "count-off": Case(
+        "Denmark leases 400 prison places in Kosovo", "contradicted", set(), {"000", "001", "002", "003"}
+    ),
+    "distance-both-sides-off": Case(
+        "The prison is 500 kilometres from Pristina", "contradicted", set(), {"002", "003"}
+    ),
+    "distance-against-vague": Case(
+        "The prison in Gjilan is 50 km from Pristina", "contested", {"003"}, {"002"}
+    ),
     "year": Case("Kosovo's parliament ratified the agreement in 2024", "supported", {"000"}, set()),
     "year-off": Case("Kosovo's parliament ratified the agreement in 2023", "contradicted", set(), {"000"}),
     "year-meets-date": Case("Kosovo declared independence from Serbia in 2008", "supported", {"000"}, set()),
-    "year-off-a-date": Case("Kosovo declared independence from Serbia in 2010", "contradicted", set(), {"000"}),
+    "year-off-a-date": Case(
+        "Kosovo declared independence from Serbia in 2010", "contradicted", set(), {"000"}
+    ),
     "range": Case("Kosovo has 700 to 800 unused prison cells", "supported", {"003"}, set()),
     "single-source": Case("About 8,000 Albanians live in Denmark", "supported", {"004"}, set()),
     "single-source-off": Case("Denmark donated 45 ventilators to Albania", "contradicted", set(), {"004"}),
@@ -94,13 +80,19 @@ def test_check_statement_on_the_seeds(seeds: Corpus, case: Case) -> None:
 @pytest.mark.parametrize(
     ("statement", "explanation"),
     [
-        ("Kosovo will receive 210 million euros",
-         "2 sources say 210 million EUR (001, 003), 2 say about 200 million EUR (000, 002)"),
-        ("Denmark will pay Kosovo 150 million euros",
-         "no source says 150 million EUR; 2 sources say about 200 million EUR (000, 002), "
-         "2 say 210 million EUR (001, 003)"),
-        ("Kosovo would get DKK 1.5 billion from Denmark",
-         "4 sources fit 1.5 billion DKK: 2 say about 200 million EUR (000, 002), 2 say 210 million EUR (001, 003)"),
+        (
+            "Kosovo will receive 210 million euros",
+            "2 sources say 210 million EUR (001, 003), 2 say about 200 million EUR (000, 002)",
+        ),
+        (
+            "Denmark will pay Kosovo 150 million euros",
+            "no source says 150 million EUR; 2 sources say about 200 million EUR (000, 002), "
+            "2 say 210 million EUR (001, 003)",
+        ),
+        (
+            "Kosovo would get DKK 1.5 billion from Denmark",
+            "4 sources fit 1.5 billion DKK: 2 say about 200 million EUR (000, 002), 2 say 210 million EUR (001, 003)",
+        ),
         ("Denmark leases 300 prison cells in Kosovo", "4 sources say 300 prison cell (000, 001, 002, 003)"),
         ("The prison has 1,200 guards", "no source gives this measure"),
     ],
@@ -114,18 +106,28 @@ def test_check_statement_explains(seeds: Corpus, statement: str, explanation: st
 @pytest.mark.parametrize(
     ("statement", "verdict", "verdicts"),
     [
-        ("In 2021, Denmark agreed to rent 300 prison places for 10 years", "supported",
-         ["supported", "supported", "supported"]),
-        ("In 2021, Denmark agreed to rent 300 prison places for 200 million euros", "contested",
-         ["supported", "supported", "contested"]),
-        ("Denmark rents 300 prison places for 150 million euros and pays 1,200 guards", "contradicted",
-         ["supported", "contradicted", "not_found"]),
+        (
+            "In 2021, Denmark agreed to rent 300 prison places for 10 years",
+            "supported",
+            ["supported", "supported", "supported"],
+        ),
+        (
+            "In 2021, Denmark agreed to rent 300 prison places for 200 million euros",
+            "contested",
+            ["supported", "supported", "contested"],
+        ),
+        (
+            "Denmark rents 300 prison places for 150 million euros and pays 1,200 guards",
+            "contradicted",
+            ["supported", "contradicted", "not_found"],
+        ),
         ("Denmark rents 300 prison places and pays 1,200 guards", "not_found", ["supported", "not_found"]),
     ],
     ids=["all-supported", "contested-wins", "contradicted-wins", "not-found-wins"],
 )
-def test_check_statement_verdict_is_the_most_serious(seeds: Corpus, statement: str, verdict: str,
-                                                     verdicts: list[str]) -> None:
+def test_check_statement_verdict_is_the_most_serious(
+    seeds: Corpus, statement: str, verdict: str, verdicts: list[str]
+) -> None:
     result = check_statement(statement, seeds.claims, seeds.groups)
     assert [n.verdict for n in result.numbers] == verdicts
     assert result.verdict == verdict
@@ -153,8 +155,12 @@ def test_check_statement_on_a_small_corpus(bridge: Corpus, statement: str, verdi
     [(None, "supported"), ({"EUR": 1.0, "DKK": 10.0}, "contradicted")],
     ids=["default-rates", "given-rates"],
 )
-def test_check_statement_converts_at_the_rates(seeds: Corpus, rates: dict[str, float] | None, verdict: str) -> None:
-    result = check_statement("Kosovo would get DKK 1.5 billion from Denmark", seeds.claims, seeds.groups, rates=rates)
+def test_check_statement_converts_at_the_rates(
+    seeds: Corpus, rates: dict[str, float] | None, verdict: str
+) -> None:
+    result = check_statement(
+        "Kosovo would get DKK 1.5 billion from Denmark", seeds.claims, seeds.groups, rates=rates
+    )
     assert result.verdict == verdict
 
 
@@ -172,7 +178,9 @@ def test_check_statement_needs_a_number(seeds: Corpus, statement: str, message: 
 
 
 def test_check_statement_matches_the_contract(seeds: Corpus) -> None:
-    data = check_statement("Kosovo will receive 210 million euros", seeds.claims, seeds.groups).model_dump(mode="json")
+    data = check_statement("Kosovo will receive 210 million euros", seeds.claims, seeds.groups).model_dump(
+        mode="json"
+    )
     assert list(data) == ["schema_version", "statement", "verdict", "numbers"]
     assert data["schema_version"] == "1"
     assert list(data["numbers"][0]) == ["claim", "verdict", "supporting", "contradicting", "explanation"]
@@ -183,9 +191,14 @@ def test_check_statement_matches_the_contract(seeds: Corpus) -> None:
 @pytest.mark.parametrize(
     ("lines", "statements"),
     [
-        (["# a comment", "", "   ", "Denmark leases 300 prison cells\n"], ["Denmark leases 300 prison cells"]),
-        (["  # indented comment", "The prison has 1,200 guards", "Kosovo will receive 210 million euros"],
-         ["The prison has 1,200 guards", "Kosovo will receive 210 million euros"]),
+        (
+            ["# a comment", "", "   ", "Denmark leases 300 prison cells\n"],
+            ["Denmark leases 300 prison cells"],
+        ),
+        (
+            ["  # indented comment", "The prison has 1,200 guards", "Kosovo will receive 210 million euros"],
+            ["The prison has 1,200 guards", "Kosovo will receive 210 million euros"],
+        ),
         ([], []),
     ],
     ids=["skips-blank-and-comments", "keeps-order", "empty"],
@@ -201,14 +214,28 @@ def test_check_lines_agrees_with_check_statement(seeds: Corpus) -> None:
 
 
 def test_check_lines_names_the_line_without_a_number(seeds: Corpus) -> None:
-    with pytest.raises(InputError, match=r"^line 3: no number found in the statement: 'Denmark leases cells'$"):
-        check_lines(["# header", "About 8,000 Albanians live in Denmark", "Denmark leases cells"],
-                    seeds.claims, seeds.groups)
+    with pytest.raises(
+        InputError, match=r"^line 3: no number found in the statement: 'Denmark leases cells'$"
+    ):
+        check_lines(
+            ["# header", "About 8,000 Albanians live in Denmark", "Denmark leases cells"],
+            seeds.claims,
+            seeds.groups,
+        )
 
 
 SEED_STATEMENTS = [
-    "contested", "supported", "supported", "contested", "contradicted", "contradicted", "supported", "supported",
-    "contradicted", "supported", "not_found",
+    "contested",
+    "supported",
+    "supported",
+    "contested",
+    "contradicted",
+    "contradicted",
+    "supported",
+    "supported",
+    "contradicted",
+    "supported",
+    "not_found",
 ]
 
 

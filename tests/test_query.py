@@ -3,42 +3,14 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import NamedTuple
 
 import pytest
 
-from factcheck.compare import short_names
+from builders import Corpus
 from factcheck.errors import UsageError
-from factcheck.models import Claim, ClaimGroup
-from factcheck.pipeline import build_groups, read_corpus
 from factcheck.query import QueryHit, query_terms, search
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
-
-
-class Corpus(NamedTuple):
-    claims: tuple[Claim, ...]
-    groups: tuple[ClaimGroup, ...]
-    names: dict[str, str]
-
-
-@pytest.fixture(scope="module")
-def seeds() -> Corpus:
-    corpus = read_corpus([SEEDS])
-    return Corpus(corpus.claims, build_groups(corpus.claims), short_names([d.path for d in corpus.docs]))
-
-
-@pytest.fixture
-def bridge(tmp_path: Path) -> Corpus:
-    """Two short articles that disagree on a bridge's length; one spells the town with its accent."""
-    (tmp_path / "a.txt").write_text(
-        "Bridge over the Drina\n\nThe new bridge over the Drina river at Višegrad is 1,200 metres long, the "
-        "ministry said. Its construction cost 40 million euros and employed 300 workers.\n", encoding="utf-8")
-    (tmp_path / "b.txt").write_text(
-        "Drina bridge opens\n\nThe bridge over the Drina at Visegrad, 1,500 metres long, opened on Monday. "
-        "Its construction cost about 40 million euros.\n", encoding="utf-8")
-    corpus = read_corpus([tmp_path])
-    return Corpus(corpus.claims, build_groups(corpus.claims), short_names([d.path for d in corpus.docs]))
 
 
 def found(corpus: Corpus, hits: tuple[QueryHit, ...]) -> set[tuple[str, str]]:
@@ -48,14 +20,23 @@ def found(corpus: Corpus, hits: tuple[QueryHit, ...]) -> set[tuple[str, str]]:
 # The claims of the leased cells in each of the four articles on the lease. 002 and 003 speak of
 # "prison places" and "inmates": they come in through their group, whose measure is the prison cell.
 LEASED_CELLS = {
-    ("000", "300 prison cells"), ("001", "300 prison cells"), ("002", "300 prison places"), ("003", "300 inmates"),
+    ("000", "300 prison cells"),
+    ("001", "300 prison cells"),
+    ("002", "300 prison places"),
+    ("003", "300 inmates"),
 }
 
 
 @pytest.mark.parametrize(
     "keywords",
-    [["prison", "cells"], ["prison cells"], ["prision", "cels"], ["prision cels"], ["PRISON", "Cells"],
-     ["the", "prison", "cells"]],
+    [
+        ["prison", "cells"],
+        ["prison cells"],
+        ["prision", "cels"],
+        ["prision cels"],
+        ["PRISON", "Cells"],
+        ["the", "prison", "cells"],
+    ],
     ids=["words", "one-keyword", "typos", "typos-one-keyword", "case", "stopword"],
 )
 def test_query_search_finds_the_leased_cells_in_every_article(seeds: Corpus, keywords: list[str]) -> None:
@@ -74,7 +55,15 @@ def test_query_search_finds_the_leased_cells_in_every_article(seeds: Corpus, key
         (["300", "inmates"], "003", "300 inmates", "300"),
         (["2,000", "kilometres"], "002", "2,000 kilometres", "2,000"),
     ],
-    ids=["no-accent", "accent", "upper-case", "spelling-variant", "typo-in-measure", "number", "number-separator"],
+    ids=[
+        "no-accent",
+        "accent",
+        "upper-case",
+        "spelling-variant",
+        "typo-in-measure",
+        "number",
+        "number-separator",
+    ],
 )
 def test_query_search_matches_words_folded_and_fuzzy(
     seeds: Corpus, keywords: list[str], doc: str, text: str, matched: str
@@ -106,7 +95,8 @@ def test_query_search_is_deterministic(seeds: Corpus) -> None:
     shuffled = search(tuple(reversed(seeds.claims)), tuple(reversed(seeds.groups)), ["Kosovo"], limit=None)
     assert hits == shuffled
     assert [(-h.score, h.claim.document, h.claim.start) for h in hits] == sorted(
-        (-h.score, h.claim.document, h.claim.start) for h in hits)
+        (-h.score, h.claim.document, h.claim.start) for h in hits
+    )
 
 
 @pytest.mark.parametrize(
@@ -114,15 +104,18 @@ def test_query_search_is_deterministic(seeds: Corpus) -> None:
     [("d3:c12", "single", False), ("d0:c8", "agreement", True), ("d0:c9", "conflict", True)],
     ids=["single", "agreement", "conflict"],
 )
-def test_query_search_gives_the_status_of_the_group(seeds: Corpus, claim_id: str, status: str, group: bool) -> None:
+def test_query_search_gives_the_status_of_the_group(
+    seeds: Corpus, claim_id: str, status: str, group: bool
+) -> None:
     hits = search(seeds.claims, seeds.groups, ["prison"], limit=None)
     hit = next(h for h in hits if h.claim.id == claim_id)
     assert hit.status == status
     assert (hit.group_id is not None, hit.group_label is not None) == (group, group)
 
 
-@pytest.mark.parametrize(("kind", "count"), [("money", 5), ("count", 10), ("distance", 0)],
-                         ids=["money", "count", "distance"])
+@pytest.mark.parametrize(
+    ("kind", "count"), [("money", 5), ("count", 10), ("distance", 0)], ids=["money", "count", "distance"]
+)
 def test_query_search_filters_by_kind(seeds: Corpus, kind: str, count: int) -> None:
     hits = search(seeds.claims, seeds.groups, ["prison"], kind=kind, limit=None)
     assert {h.claim.kind for h in hits} <= {kind}
@@ -146,8 +139,9 @@ def test_query_search_limits_the_hits(seeds: Corpus, limit: int) -> None:
     ],
     ids=["unknown-kind", "no-keywords", "blank-keywords", "zero-limit"],
 )
-def test_query_search_rejects_bad_usage(seeds: Corpus, keywords: list[str], options: dict[str, object],
-                                        message: str) -> None:
+def test_query_search_rejects_bad_usage(
+    seeds: Corpus, keywords: list[str], options: dict[str, object], message: str
+) -> None:
     with pytest.raises(UsageError, match=message):
         search(seeds.claims, seeds.groups, keywords, **options)  # type: ignore[arg-type]
 
@@ -162,7 +156,9 @@ def test_query_search_rejects_bad_usage(seeds: Corpus, keywords: list[str], opti
     ],
     ids=["typo", "accent-in-source", "typo-money", "measure"],
 )
-def test_query_search_on_a_small_corpus(bridge: Corpus, keywords: list[str], expected: set[tuple[str, str]]) -> None:
+def test_query_search_on_a_small_corpus(
+    bridge: Corpus, keywords: list[str], expected: set[tuple[str, str]]
+) -> None:
     hits = search(bridge.claims, bridge.groups, keywords, limit=None)
     assert found(bridge, hits[: len(expected)]) == expected
 

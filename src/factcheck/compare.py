@@ -202,29 +202,23 @@ def assess(claims: Sequence[Claim], *, group_id: str, rates: Mapping[str, float]
     names = short_names([c.document for c in claims])
     first = claims[0]
     label = group_label(claims)
+    conflict = None
     if len(parts) == 1:
         docs = sorted({names[c.document] for c in claims})
         n = len(docs)
         text = f"{n} source{'s' if n > 1 else ''} agree on {_describe(parts[0])} ({', '.join(docs)})"
-        return ClaimGroup(
-            id=group_id,
-            label=label,
-            kind=first.kind,
-            unit=unit,
-            status="agreement",
-            claims=claims,
-            explanation=text,
-        )
-    conflict = _conflict(parts, names, rates)
+    else:
+        conflict = _conflict(parts, names, rates)
+        text = conflict.explanation
     return ClaimGroup(
         id=group_id,
         label=label,
         kind=first.kind,
         unit=unit,
-        status="conflict",
+        status="agreement" if conflict is None else "conflict",
         claims=claims,
         conflict=conflict,
-        explanation=conflict.explanation,
+        explanation=text,
     )
 
 

@@ -72,7 +72,9 @@ def scan(text: str) -> list[Mention]:
     >>> [(m.kind, m.value, m.unit) for m in scan("Denmark will pay EUR 210 million for 300 prison cells.")]
     [('money', 210000000.0, 'EUR'), ('count', 300.0, 'prison cell')]
     """
-    blocked = [(m.start(), m.end()) for m in NOT_PROSE.finditer(text)] if _MAYBE_NOT_PROSE.search(text) else []
+    blocked = (
+        [(m.start(), m.end()) for m in NOT_PROSE.finditer(text)] if _MAYBE_NOT_PROSE.search(text) else []
+    )
     list_mark = LIST_NUMBER.match(text)
     if list_mark:
         blocked.append((0, list_mark.end()))
@@ -332,12 +334,7 @@ def _measure_unit(text: str, num: NumberMatch) -> _Unit | None:
         return None
     if len(surface) <= 2 and m.group("unit") != m.group("unit").lower() and surface not in ("km", "mw", "gw"):
         return None  # "5 MP", "3 T"
-    if surface in lx.DURATION_UNITS:
-        kind, (unit, _) = "duration", lx.DURATION_UNITS[surface]
-    elif surface in lx.DISTANCE_UNITS:
-        kind, (unit, _) = "distance", lx.DISTANCE_UNITS[surface]
-    else:
-        kind, (unit, _) = "other", lx.OTHER_UNITS[surface]
+    kind, unit = _unit_kind(surface)
     end = m.end()
     if kind == "duration" and re.match(r"-old\b", text[end : end + 5]):
         return _Unit("other", "year of age", end + 4)
