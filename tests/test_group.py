@@ -557,21 +557,14 @@ CASES = [
     Case("one-document-restated", "budget", budget_one_document_restated, "agreement"),
     # Two routes, far apart in figure and in words (gold N6).
     Case("two-routes", "kosovo", distances_of_two_routes, "apart"),
+    # A marker of time ("Initially") against a year ("By November 2010"): two times, a change.
+    Case("initially-vs-by-2010-two-documents", "field-hospital", beds_initially_and_by_2010, "apart"),
+    # Close or equal figures, the same noun, no word in common and unrelated documents: two stories.
+    Case("unrelated-stories-close-counts", "unrelated-counts", unrelated_close_counts, "apart"),
+    Case("unrelated-stories-same-year", "unrelated-years", unrelated_same_year, "apart"),
 ]
 
 KNOWN_GAPS = [
-    pytest.param(
-        beds_initially_and_by_2010,
-        "apart",
-        id="initially-vs-by-2010-two-documents",
-        marks=pytest.mark.xfail(
-            strict=True,
-            reason=(
-                "_same_time compares marker with marker and year with year only: 'Initially' (a marker, "
-                "no year) against 'By November 2010' (a year, no marker) counts as the same time"
-            ),
-        ),
-    ),
     pytest.param(
         working_vs_injured_close_figures,
         "apart",
@@ -582,27 +575,6 @@ KNOWN_GAPS = [
                 "two events of one story with the same noun: context cannot tell 'were working' from "
                 "'injured', so 100 against 120 people is a conflict"
             ),
-        ),
-    ),
-    pytest.param(
-        unrelated_close_counts,
-        "apart",
-        id="unrelated-stories-close-counts",
-        marks=pytest.mark.xfail(
-            strict=True,
-            reason=(
-                "with no shared context word, figure affinity (0.15) and unit bonus (0.1) alone reach the "
-                "cross-document bar (0.2): a Leeds factory's staff conflicts with a Lyon crash's injured"
-            ),
-        ),
-    ),
-    pytest.param(
-        unrelated_same_year,
-        "apart",
-        id="unrelated-stories-same-year",
-        marks=pytest.mark.xfail(
-            strict=True,
-            reason=("with no shared context word, the same figure (0.25) alone passes the bar (0.2)"),
         ),
     ),
     pytest.param(
@@ -631,13 +603,7 @@ def all_stories(*, besides: str = "") -> list[Claim]:
     return [claim for case in CASES if case.story != besides for claim in case.claims()]
 
 
-AMONG_GAPS = {
-    "initially-vs-by-2010-one-document": (
-        "another hospital's beds link to both figures; within one document only a -1 pair vetoes a merge, and "
-        "'Initially' against 'By November 2010' is not -1 (see initially-vs-by-2010-two-documents), so the "
-        "document is shown contradicting itself"
-    ),
-}
+AMONG_GAPS: dict[str, str] = {}
 AMONG = [
     pytest.param(
         *c[1:],
@@ -666,13 +632,6 @@ def test_group_claims_ignores_input_order(seed: int) -> None:
     ]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "_score reads equivalent_of one way (a.equivalent_of == b.id with a the earlier item): a restatement "
-        "that points back to its original, and not the other way, groups only in one input order"
-    ),
-)
 def test_group_claims_one_way_restatement_ignores_input_order() -> None:
     first, second = fee_in_two_currencies()
     first = first.model_copy(update={"equivalent_of": None})
@@ -703,13 +662,6 @@ def test_group_claims_stricter_bar_splits() -> None:
     assert outcome(bridge_length(), settings=strict) == "apart"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "a third source's figure links to both of one document's figures at two times (308 'Initially', 152 'By "
-        "November 2010'); in-document pairs veto only at -1, so the three become one conflict"
-    ),
-)
 def test_group_third_document_keeps_two_times_of_one_document_apart() -> None:
     claims = [
         *beds_initially_and_by_2010_one_document(),

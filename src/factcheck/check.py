@@ -29,22 +29,11 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
-from factcheck.compare import _describe, short_names, sides
+from factcheck.compare import describe, short_names, sides
 from factcheck.compare import values_compatible as _compatible
 from factcheck.errors import InputError
 from factcheck.extract import extract_text
-from factcheck.group import (
-    SAME_FIGURE,
-    UNIT_BONUS,
-    Settings,
-    _affinity,
-    _groupable,
-    _Item,
-    _item,
-    _score,
-    _similarity,
-    _weigh,
-)
+from factcheck.group import SAME_FIGURE, Profile, Settings, Vocabulary, affinity, profile_claims
 from factcheck.models import SCHEMA_VERSION, Claim, ClaimGroup, Normalized
 
 Verdict = Literal["supported", "contested", "contradicted", "not_found"]
@@ -107,9 +96,11 @@ def _check_all(statements: Sequence[tuple[str, int | None]], claims: Sequence[Cl
                settings: Settings | None) -> tuple[StatementCheck, ...]:
     numbers = [_statement_claims(text, line) for text, line in statements]
     probes = {claim.id: _probes(claim) for claim_list in numbers for claim in claim_list}
-    sources = [_item(c) for c in claims if _groupable(c)]
-    probe_items = {p.id: _item(p) for ps in probes.values() for p in ps if _groupable(p)}
-    _weigh(sources + list(probe_items.values()), settings=settings or Settings())
+    probe_claims = [p for ps in probes.values() for p in ps]
+    profiles, vocab = profile_claims([*claims, *probe_claims], settings=settings)
+    probe_ids = {p.id for p in probe_claims}
+    sources = [p for p in profiles if p.claim.id not in probe_ids]
+    probe_items = {p.claim.id: p for p in profiles if p.claim.id in probe_ids}
     group_of = {c.id: g for g in groups for c in g.claims}
     names = short_names(sorted({c.document for c in claims}))
     checks = []
@@ -121,7 +112,7 @@ def _check_all(statements: Sequence[tuple[str, int | None]], claims: Sequence[Cl
                 results.append(NumberCheck(claim=claim, verdict="not_found", supporting=(), contradicting=(),
                                            explanation=f"not a measure factcheck compares ({claim.kind}, no unit)"))
                 continue
-            results.append(_verdict(claim, _best_match(items, sources, rates), group_of, names, rates))
+            results.append(_verdict(claim, _best_match(items, sources, vocab, rates), group_of, names, rates))
         verdict = min((r.verdict for r in results), key=SEVERITY.index)
         checks.append(StatementCheck(statement=text, verdict=verdict, numbers=tuple(results)))
     return tuple(checks)
@@ -152,16 +143,15 @@ def _probes(claim: Claim) -> list[Claim]:
     return [claim, as_date]
 
 
-def _best_match(probes: Sequence[_Item], sources: Sequence[_Item], rates: Mapping[str, float] | None) -> _Match | None:
+def _best_match(probes: Sequence[Profile], sources: Sequence[Profile], vocab: Vocabulary,
+                rates: Mapping[str, float] | None) -> _Match | None:
     """The source claim most likely to state the measure of one of the probes, if any speaks of it."""
     best: _Match | None = None
     for probe in probes:
         for source in sources:
-            if source.family != probe.family or _score(probe, source) <= -1.0:
+            if source.family != probe.family or vocab.score(probe, source) <= -1.0:
                 continue
-            topic = _similarity(probe, source)
-            if probe.head and probe.head == source.head and probe.claim.kind in ("count", "distance", "duration"):
-                topic += UNIT_BONUS
+            topic = vocab.topic(probe, source)
             if topic < (TIME_TOPIC_BAR if probe.family in ("year", "date") else TOPIC_BAR):
                 continue
             rank = topic + _figure(probe.claim, source.claim, rates)
@@ -176,7 +166,7 @@ def _figure(probe: Claim, source: Claim, rates: Mapping[str, float] | None) -> f
     any figure that fits the statement's ("700 to 800" meets "some 700 to 800"), vague ones aside."""
     if source.qualifier != "vague" and _compatible(probe, source, rates=rates):
         return SAME_FIGURE
-    return max(_affinity(probe, source), 0.0)
+    return max(affinity(probe, source), 0.0)
 
 
 def _verdict(claim: Claim, match: _Match | None, group_of: Mapping[str, ClaimGroup], names: Mapping[str, str],
@@ -212,12 +202,12 @@ def _explain(probe: Claim, supporting: Sequence[Claim], contradicting: Sequence[
     """ "2 sources say 210 million EUR (001, 003), 2 say about 200 million EUR (000, 002)"."""
     against = sides(contradicting, rates=rates) if contradicting else []
     if not supporting:
-        return f"no source says {_describe([probe])}; {_phrases(against, names)}"
+        return f"no source says {describe([probe])}; {_phrases(against, names)}"
     parts = sides(supporting, rates=rates)
     if len(parts) == 1:
         return _phrases([*parts, *against], names)
     n = len({c.document for c in supporting})
-    text = f"{n} sources fit {_describe([probe])}: {_phrases(parts, names, lead=False)}"
+    text = f"{n} sources fit {describe([probe])}: {_phrases(parts, names, lead=False)}"
     return f"{text}; against it {_phrases(against, names)}" if against else text
 
 
@@ -229,7 +219,7 @@ def _phrases(parts: Sequence[Sequence[Claim]], names: Mapping[str, str], *, lead
         n = len(docs)
         verb = "says" if n == 1 else "say"
         subject = f"{n} source{'s' if n > 1 else ''}" if lead and not phrases else f"{n}"
-        phrases.append(f"{subject} {verb} {_describe(list(side))} ({', '.join(docs)})")
+        phrases.append(f"{subject} {verb} {describe(list(side))} ({', '.join(docs)})")
     return ", ".join(phrases)
 
 

@@ -136,9 +136,18 @@ def values_compatible(a: Claim, b: Claim, *, rates: Mapping[str, float] | None =
     ia, ib = interval(a, rates=rates), interval(b, rates=rates)
     if ia is None or ib is None:
         return False
-    margin = CONVERSION_MARGIN if a.kind == "money" and a.unit != b.unit else 0.0
-    if a.kind == "distance" and a.unit != b.unit:
-        margin = 0.02
+    return intervals_meet(ia, ib, margin=margin_between(a, b))
+
+
+def margin_between(a: Claim, b: Claim) -> float:
+    """The slack two claims' intervals get: sums in two currencies, distances in two units."""
+    if a.unit == b.unit:
+        return 0.0
+    return CONVERSION_MARGIN if a.kind == "money" else 0.02 if a.kind == "distance" else 0.0
+
+
+def intervals_meet(ia: Interval, ib: Interval, *, margin: float = 0.0) -> bool:
+    """Whether two intervals overlap, allowing ``margin`` of the larger bound between them."""
     low = max(ia.low, ib.low)
     high = min(ia.high, ib.high)
     return low <= high + margin * max(abs(high), abs(low), 1e-9) if math.isfinite(high) else low <= high
@@ -206,7 +215,7 @@ def assess(claims: Sequence[Claim], *, group_id: str, rates: Mapping[str, float]
     if len(parts) == 1:
         docs = sorted({names[c.document] for c in claims})
         n = len(docs)
-        text = f"{n} source{'s' if n > 1 else ''} agree on {_describe(parts[0])} ({', '.join(docs)})"
+        text = f"{n} source{'s' if n > 1 else ''} agree on {describe(parts[0])} ({', '.join(docs)})"
     else:
         conflict = _conflict(parts, names, rates)
         text = conflict.explanation
@@ -233,7 +242,7 @@ def _conflict(parts: list[list[Claim]], names: dict[str, str], rates: Mapping[st
         n = len(docs)
         verb = "says" if n == 1 else "say"
         lead = f"{n} source{'s' if n > 1 else ''} {verb}" if i == 0 else f"{n} {verb}"
-        phrases.append(f"{lead} {_describe(side)} ({', '.join(docs)})")
+        phrases.append(f"{lead} {describe(side)} ({', '.join(docs)})")
     text = ", ".join(phrases)
     hedgers = sorted({names[c.document] for side in parts for c in side if c.qualifier in HEDGES})
     if hedgers:
@@ -292,7 +301,7 @@ def _normalize(claim: Claim, unit: str | None, rates: Mapping[str, float] | None
     return claim.model_copy(update={"normalized": Normalized(value=_tidy(round(value, 6)), unit=unit)})
 
 
-def _describe(side: list[Claim]) -> str:
+def describe(side: list[Claim]) -> str:
     """How a side states its figure: "about 200 million EUR", "more than 2,000 km"."""
     claim = side[0]
     words = {

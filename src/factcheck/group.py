@@ -4,48 +4,47 @@ Two claims measure the same thing when
 - they are of a comparable kind and unit (any two currencies; counts whose nouns share a head, or,
   for claims that state the same value, counts of related nouns: cells, places, inmates),
 - their sentences speak of the same subject: IDF-weighted cosine of content words, where spelling
-  variants of names ("Gjilan", "Gnjilane") are merged by RapidFuzz,
+  variants of names ("Gjilan", "Gnjilane") are merged by RapidFuzz; the figures alone are never
+  enough, some word must be shared,
 - and nothing says otherwise: not the same sentence, not a rate against a total, not two different
   times when the values differ (a change, not a conflict).
 
 A claim in a document that says it twice needs a higher score than one in another document: writers
 rarely contradict themselves, so two different values in one document are usually two measures.
-Candidate pairs come from an inverted index over each claim's rarest words, so the cost grows with
-the number of claims times the (capped) length of the posting lists, not with its square.
+
+Cost. Each claim proposes candidates through an inverted index over its rarest shared words (and
+its figure and counted noun), keyed by family; lists longer than ``max_postings`` are too common to
+propose anything. Each claim keeps only its ``candidates`` best proposals, ranked by the weight of
+the words they share, so the number of scored pairs grows linearly with the number of claims.
 """
 
 from __future__ import annotations
 
+import heapq
 import math
 import re
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
 
-from factcheck.compare import interval, values_compatible
+from factcheck.compare import Interval, interval, intervals_meet, margin_between
 from factcheck.models import Claim
-from factcheck.words import WORD as _WORD
-from factcheck.words import content_words
+from factcheck.words import content_stems
 
 GROUPED_KINDS = frozenset({"money", "count", "percent", "distance", "duration", "year", "date", "ratio"})
 # Words that set a claim at a time of its own: "initially 308 soldiers", "by November 2010".
-TIME_MARKERS = frozenset(
-    {
-        "initially",
-        "originally",
-        "currently",
-        "now",
-        "previously",
-        "formerly",
-        "today",
-        "later",
-        "eventually",
-        "first",
-        "earlier",
-    }
+TIME_MARKERS = re.compile(
+    r"\b(initially|originally|currently|now|previously|formerly|today|later|eventually|first|earlier)\b", re.I
 )
+YEAR = re.compile(r"(?<!\d)(?:1[89]\d\d|20\d\d)(?!\d)")
+BOUNDS = frozenset({"more_than", "less_than", "at_least", "at_most", "up_to"})
+SAME_FIGURE = 0.25  # the same figure in two sources is itself evidence of one measure
+UNIT_BONUS = 0.1  # the same counted noun or unit of measure
+MIN_CONTEXT = 1e-9  # claims that share no context word need documents of one story: figures alone are not enough
+SAME_STORY = 0.03  # cosine of two documents' words above which they report one story
+LINKAGE = 0.75  # the average pair may score a little under the bar a single edge needs
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,35 +55,100 @@ class Settings:
     same_document: float = 0.45  # a stricter bar inside one document
     max_postings: int = 400  # words shared by more claims than this are too common to propose pairs
     probe_words: int = 10  # how many of a claim's rarest words propose candidates
+    candidates: int = 24  # how many proposals each claim keeps, the best-sharing first
     fuzzy_names: int = 85  # RapidFuzz ratio above which two names are spellings of one
 
 
 @dataclass(slots=True)
-class _Item:
+class Profile:
+    """A claim as the grouper sees it: its family, figure, interval, time and weighted context words."""
+
     claim: Claim
     doc: str
-    sentence_key: tuple[str, int]
-    words: dict[str, float] = field(default_factory=dict)
-    norm: float = 0.0
-    head: str = ""
-    family: str = ""
-    anchor: str | None = None
-    marker: str | None = None
+    sentence: tuple[str, int]
+    family: str
+    head: str  # last word of the counted noun or unit: "cell" for "prison cell"
+    interval: Interval | None
+    words: tuple[int, ...] = ()  # ids of the sentence's content words, the claim's own words left out
+    norm: float = 1.0
+    probes: tuple[int, ...] = ()  # the rarest words that other claims share
+    anchor: str | None = None  # a year the sentence sets the claim in
+    marker: str | None = None  # "initially", "currently", ...
+
+
+@dataclass(slots=True)
+class Vocabulary:
+    """Word ids and their IDF weights (squared, as the cosine uses them)."""
+
+    ids: dict[str, int]
+    weight2: list[float]
+    doc_sentences: dict[str, list[tuple[int, ...]]] = field(default_factory=dict)
+    _doc_words: dict[str, tuple[frozenset[int], float]] = field(default_factory=dict)
+    _stories: dict[tuple[str, str], bool] = field(default_factory=dict)
+
+    def same_story(self, a: str, b: str) -> bool:
+        """Whether two documents speak of one story: the cosine of all their claims' sentences' words."""
+        if a == b:
+            return True
+        key = (a, b) if a < b else (b, a)
+        found = self._stories.get(key)
+        if found is None:
+            (wa, na), (wb, nb) = self._words_of(a), self._words_of(b)
+            w2 = self.weight2
+            found = self._stories[key] = sum(w2[w] for w in wa & wb) / (na * nb) >= SAME_STORY
+        return found
+
+    def _words_of(self, doc: str) -> tuple[frozenset[int], float]:
+        found = self._doc_words.get(doc)
+        if found is None:
+            if len(self._doc_words) > 4096:  # a cache, not a copy of the corpus
+                self._doc_words.clear()
+            words = frozenset(w for sent in self.doc_sentences.get(doc, ()) for w in sent)
+            found = self._doc_words[doc] = (words, math.sqrt(sum(self.weight2[w] for w in words)) or 1.0)
+        return found
+
+    def similarity(self, a: Profile, b: Profile) -> float:
+        """IDF-weighted cosine of two claims' context words."""
+        if not a.words or not b.words:
+            return 0.0
+        w2 = self.weight2
+        dot = sum(w2[w] for w in set(a.words).intersection(b.words))
+        return dot / (a.norm * b.norm)
+
+    def score(self, a: Profile, b: Profile) -> float:
+        """How surely two claims measure one thing, from about -0.3 to 1; -1 where they cannot."""
+        ca, cb = a.claim, b.claim
+        if ca.equivalent_of == cb.id or cb.equivalent_of == ca.id:
+            return 1.0
+        if a.sentence == b.sentence or a.family != b.family or ca.per != cb.per:
+            return -1.0
+        compatible = _meet(a, b)
+        fig = _affinity(ca, cb, a.interval, b.interval, compatible)
+        if ca.kind == "count" and a.head != b.head and fig < SAME_FIGURE:
+            return -1.0
+        if ca.kind in ("distance", "duration") and (a.interval is None or b.interval is None):
+            return -1.0
+        if not compatible and not _same_time(a, b):
+            return -1.0
+        sim = self.similarity(a, b)
+        if sim < MIN_CONTEXT and not self.same_story(a.doc, b.doc):
+            return 0.0
+        if a.head and a.head == b.head and ca.kind in ("count", "distance", "duration"):
+            sim += UNIT_BONUS
+        return sim + fig
+
+    def topic(self, a: Profile, b: Profile) -> float:
+        """Word overlap plus the bonus for the same counted noun: what two claims speak of, figures aside."""
+        sim = self.similarity(a, b)
+        if a.head and a.head == b.head and a.claim.kind in ("count", "distance", "duration"):
+            sim += UNIT_BONUS
+        return sim
 
 
 def group_claims(claims: Sequence[Claim], *, settings: Settings | None = None) -> list[list[Claim]]:
     """Partition the groupable claims into measures; each list is one group, in a stable order."""
     settings = settings or Settings()
-    items = [_item(c) for c in claims if _groupable(c)]
-    _weigh(items, settings=settings)
-    pairs = _candidate_pairs(items, settings=settings)
-    cache: dict[tuple[int, int], float] = {}
-
-    def score(i: int, j: int) -> float:
-        key = (i, j) if i < j else (j, i)
-        if key not in cache:
-            cache[key] = _score(items[key[0]], items[key[1]])
-        return cache[key]
+    items, vocab = profile_claims(claims, settings=settings)
 
     def bar(i: int, j: int) -> float:
         """The score a pair needs: higher inside one document; bar(i, i) is the cross-document one."""
@@ -92,11 +156,23 @@ def group_claims(claims: Sequence[Claim], *, settings: Settings | None = None) -
             return settings.same_document
         return settings.cross_document
 
-    edges = sorted(
-        ((sc, i, j) for i, j in pairs if (sc := score(i, j)) >= bar(i, j)), key=lambda t: (-t[0], t[1], t[2])
-    )
+    cache: dict[tuple[int, int], float] = {}
+    edges: list[tuple[float, int, int]] = []
+    for i, j in _candidate_pairs(items, vocab, settings=settings):
+        sc = vocab.score(items[i], items[j])
+        if sc >= bar(i, j):
+            edges.append((sc, i, j))
+            cache[(i, j)] = sc
+    edges.sort(key=lambda t: (-t[0], t[1], t[2]))
+
+    def score(i: int, j: int) -> float:
+        key = (i, j) if i < j else (j, i)
+        found = cache.get(key)
+        return vocab.score(items[i], items[j]) if found is None else found
+
     parent = list(range(len(items)))
     members: dict[int, list[int]] = {i: [i] for i in range(len(items))}
+    refused: dict[tuple[int, int], tuple[int, int]] = {}  # roots whose clusters failed to link, at their sizes
 
     def find(i: int) -> int:
         while parent[i] != i:
@@ -106,7 +182,13 @@ def group_claims(claims: Sequence[Claim], *, settings: Settings | None = None) -
 
     for _, i, j in edges:
         ri, rj = find(i), find(j)
-        if ri == rj or not _linked(members[ri], members[rj], score, bar):
+        if ri == rj:
+            continue
+        sizes = (len(members[ri]), len(members[rj]))
+        if refused.get((ri, rj)) == sizes:
+            continue
+        if not _linked(members[ri], members[rj], score, bar):
+            refused[(ri, rj)] = sizes
             continue
         if len(members[ri]) < len(members[rj]):
             ri, rj = rj, ri
@@ -116,16 +198,19 @@ def group_claims(claims: Sequence[Claim], *, settings: Settings | None = None) -
     return sorted(groups, key=lambda g: _claim_key(g[0]))
 
 
-def _claim_key(claim: Claim) -> tuple[str, int]:
-    return claim.document, claim.start
+def profile_claims(claims: Iterable[Claim], *, settings: Settings | None = None) -> tuple[list[Profile], Vocabulary]:
+    """The groupable claims' profiles, in (document, offset) order, and the vocabulary that weighs them."""
+    settings = settings or Settings()
+    chosen = sorted((c for c in claims if groupable(c)), key=lambda c: (c.document, c.start, c.id))
+    items = [_profile(c) for c in chosen]
+    return items, _weigh(items, settings=settings)
 
 
-def _groupable(claim: Claim) -> bool:
+def groupable(claim: Claim) -> bool:
+    """Whether the grouper compares this claim at all: ordinals, bare numbers and yearless dates not."""
     if claim.kind not in GROUPED_KINDS:
         return False
-    if claim.kind == "count" and not claim.unit:
-        return False
-    if claim.kind == "money" and not claim.unit:
+    if claim.kind in ("count", "money") and not claim.unit:
         return False
     if claim.kind == "date" and (claim.date or "-").startswith("-"):
         return False  # "April 14": no year, no comparison
@@ -137,52 +222,73 @@ def _groupable(claim: Claim) -> bool:
     )
 
 
-def _item(claim: Claim) -> _Item:
-    item = _Item(claim, claim.document, (claim.document, claim.sentence_start))
-    item.head = (claim.unit or "").lower().split(" ")[-1]
-    item.family = _family(claim)
-    return item
+def _claim_key(claim: Claim) -> tuple[str, int]:
+    return claim.document, claim.start
+
+
+def _profile(claim: Claim) -> Profile:
+    return Profile(
+        claim=claim,
+        doc=claim.document,
+        sentence=(claim.document, claim.sentence_start),
+        family=_family(claim),
+        head=(claim.unit or "").lower().split(" ")[-1],
+        interval=interval(claim),
+    )
 
 
 def _family(claim: Claim) -> str:
     """Claims of one family can be compared: money with money, distances with distances, ..."""
-    if claim.kind in ("money", "distance", "percent", "ratio", "year", "date"):
-        return claim.kind
-    if claim.kind == "duration":
-        return "duration"
-    return "count"
-
-
-def _tokens(text: str) -> list[str]:
-    return [stem for stem, _ in content_words(text)]
-
-
-def _weigh(items: list[_Item], *, settings: Settings) -> None:
-    """Fill each item's IDF-weighted words, merging spelling variants of names."""
-    sentence_words: dict[tuple[str, int], list[str]] = {}
-    for item in items:
-        if item.sentence_key not in sentence_words:
-            sentence_words[item.sentence_key] = _tokens(item.claim.sentence)
-        # The figures a sentence states are context too: "300" beside a sum of money.
-        sentence_words[item.sentence_key].append(_figure(item.claim))
-    canon = _name_variants({w for ws in sentence_words.values() for w in ws}, cutoff=settings.fuzzy_names)
-    df: Counter[str] = Counter()
-    for key, words in sentence_words.items():
-        sentence_words[key] = [canon.get(w, w) for w in words]
-        df.update(set(sentence_words[key]))
-    total = max(len(sentence_words), 1)
-    for item in items:
-        own = {*_tokens(item.claim.text), _figure(item.claim)}
-        weights = {w: math.log(1 + total / df[w]) for w in sentence_words[item.sentence_key] if w not in own}
-        item.words = weights
-        item.norm = math.sqrt(sum(v * v for v in weights.values())) or 1.0
-        item.anchor = _time_anchor(item.claim)
-        item.marker = next((w for w in _WORD.findall(item.claim.sentence.lower()) if w in TIME_MARKERS), None)
+    return "count" if claim.kind == "ratio" else claim.kind
 
 
 def _figure(claim: Claim) -> str:
     value = claim.value if claim.value is not None else claim.low
     return f"#{value:g}" if value is not None else f"#{claim.text.lower()}"
+
+
+def _weigh(items: list[Profile], *, settings: Settings) -> Vocabulary:
+    """Fill each profile's context words, weights and time, merging spelling variants of names."""
+    sentence_words: dict[tuple[str, int], list[str]] = {}
+    for item in items:
+        words = sentence_words.get(item.sentence)
+        if words is None:
+            words = sentence_words[item.sentence] = content_stems(item.claim.sentence)
+        # The figures a sentence states are context too: "300" beside a sum of money.
+        words.append(_figure(item.claim))
+    canon = _name_variants({w for ws in sentence_words.values() for w in ws}, cutoff=settings.fuzzy_names)
+    ids: dict[str, int] = {}
+    df: list[int] = []
+    sentence_ids: dict[tuple[str, int], tuple[int, ...]] = {}
+    for key, words in sentence_words.items():
+        unique = tuple(dict.fromkeys(ids.setdefault(canon.get(w, w), len(ids)) for w in words))
+        df.extend([0] * (len(ids) - len(df)))
+        for w in unique:
+            df[w] += 1
+        sentence_ids[key] = unique
+    total = max(len(sentence_words), 1)
+    weight2 = [math.log(1 + total / n) ** 2 for n in df]
+    times: dict[tuple[str, int], tuple[list[str], str | None]] = {}
+    for item in items:
+        claim = item.claim
+        own = {ids.get(canon.get(w, w), -1) for w in (*content_stems(claim.text), _figure(claim))}
+        item.words = tuple(w for w in sentence_ids[item.sentence] if w not in own)
+        item.norm = math.sqrt(sum(weight2[w] for w in item.words)) or 1.0
+        shared = sorted((w for w in item.words if df[w] > 1), key=lambda w: (df[w], w))
+        item.probes = tuple(shared[: settings.probe_words])
+        if item.sentence not in times:
+            marker = TIME_MARKERS.search(claim.sentence)
+            times[item.sentence] = (YEAR.findall(claim.sentence), marker.group(1).lower() if marker else None)
+        years, item.marker = times[item.sentence]
+        if claim.kind not in ("year", "date"):
+            own_years = YEAR.findall(claim.text)
+            item.anchor = next((y for y in years if y not in own_years), None)
+    # A document's story is told by its words, not by its figures or the nouns it counts.
+    figures = {i for word, i in ids.items() if word.startswith("#")}
+    by_doc: dict[str, list[tuple[int, ...]]] = defaultdict(list)
+    for item in items:
+        by_doc[item.doc].append(tuple(w for w in item.words if w not in figures))
+    return Vocabulary(ids, weight2, dict(by_doc))
 
 
 def _name_variants(vocabulary: Iterable[str], *, cutoff: int) -> dict[str, str]:
@@ -198,100 +304,87 @@ def _name_variants(vocabulary: Iterable[str], *, cutoff: int) -> dict[str, str]:
             continue
         for i, word in enumerate(words):
             earlier = words[:i]
-            for match, _, j in process.extract(
-                word, earlier, scorer=fuzz.ratio, score_cutoff=cutoff, limit=3
-            ):
+            for match, _, j in process.extract(word, earlier, scorer=fuzz.ratio, score_cutoff=cutoff, limit=3):
                 if abs(len(word) - len(match)) <= 3:
                     canon[word] = canon.get(words[j], words[j])
                     break
     return canon
 
 
-def _time_anchor(claim: Claim) -> str | None:
-    """The year a claim's sentence sets it in: another year or date in the same sentence."""
-    if claim.kind in ("year", "date"):
-        return None
-    years = re.findall(r"(?<!\d)(1[89]\d\d|20\d\d)(?!\d)", claim.sentence)
-    own = re.findall(r"(?<!\d)(1[89]\d\d|20\d\d)(?!\d)", claim.text)
-    years = [y for y in years if y not in own]
-    return years[0] if years else None
-
-
-def _candidate_pairs(items: list[_Item], *, settings: Settings) -> set[tuple[int, int]]:
-    postings: dict[tuple[str, str], list[int]] = defaultdict(list)
+def _candidate_pairs(items: list[Profile], vocab: Vocabulary, *, settings: Settings) -> list[tuple[int, int]]:
+    """Pairs (i, j), i < j, each proposed by one claim among its best-sharing candidates."""
+    postings: dict[tuple[str, int | str], list[int]] = defaultdict(list)
+    keys: list[list[tuple[tuple[str, int | str], float]]] = []
+    w2 = vocab.weight2
     for i, item in enumerate(items):
-        for word in _probe(item, settings.probe_words):
-            postings[(item.family, word)].append(i)
-        postings[(item.family, "#" + item.head)].append(i)
-        postings[(item.family, _figure(item.claim))].append(i)
-    pairs: set[tuple[int, int]] = set()
-    for ids in postings.values():
-        if len(ids) > settings.max_postings:
-            continue
-        for a in range(len(ids)):
-            for b in range(a + 1, len(ids)):
-                pairs.add((ids[a], ids[b]))
+        mine: list[tuple[tuple[str, int | str], float]] = [((item.family, w), w2[w]) for w in item.probes]
+        mine.append(((item.family, _figure(item.claim)), -1.0))
+        mine.append(((item.family, _magnitude(item)), -1.0))
+        mine.append(((item.family, "#" + item.head), -1.0))
+        for key, _ in mine:
+            postings[key].append(i)
+        keys.append(mine)
+    n = len(items)
+    chosen: list[frozenset[int]] = []
+    for i, mine in enumerate(keys):
+        shared: dict[int, float] = defaultdict(float)
+        for key, weight in mine:
+            ids = postings[key]
+            if len(ids) < 2 or len(ids) > settings.max_postings:
+                continue
+            if weight < 0:  # a figure or a noun: weighed by how rare it is among the claims
+                weight = math.log(1 + n / len(ids)) ** 2
+            for j in ids:
+                shared[j] += weight
+        shared.pop(i, None)
+        best = heapq.nsmallest(settings.candidates, shared.items(), key=lambda kv: (-kv[1], kv[0]))
+        chosen.append(frozenset(j for j, _ in best))
+    pairs = []
+    for i, mine_ in enumerate(chosen):
+        for j in sorted(mine_):
+            if j > i or i not in chosen[j]:
+                pairs.append((i, j) if i < j else (j, i))
     return pairs
 
 
-def _probe(item: _Item, n: int) -> list[str]:
-    return [w for w, _ in sorted(item.words.items(), key=lambda kv: (-kv[1], kv[0]))[:n]]
+def _magnitude(item: Profile) -> str:
+    """A coarse key of the figure: its year for a date, its power of ten otherwise."""
+    claim = item.claim
+    if claim.kind == "date":
+        return f"~{(claim.date or '')[:4]}"
+    iv = item.interval
+    if iv is None or not math.isfinite(iv.low) or iv.low <= 0:
+        return "~"
+    return f"~{math.floor(math.log10(iv.low))}"
 
 
-def _similarity(a: _Item, b: _Item) -> float:
-    if len(a.words) > len(b.words):
-        a, b = b, a
-    dot = sum(v * b.words[w] for w, v in a.words.items() if w in b.words)
-    return dot / (a.norm * b.norm)
+def affinity(a: Claim, b: Claim) -> float:
+    """What two figures say of being one measure: the same figure is evidence, a far one against."""
+    ia, ib = interval(a), interval(b)
+    compatible = ia is not None and ib is not None and intervals_meet(ia, ib, margin=margin_between(a, b))
+    return _affinity(a, b, ia, ib, compatible)
 
 
-def _score(a: _Item, b: _Item) -> float:
-    """How surely two claims measure one thing, from about -0.3 to 1; -1 where they cannot."""
-    ca, cb = a.claim, b.claim
-    if ca.equivalent_of == cb.id:
-        return 1.0
-    if a.sentence_key == b.sentence_key or a.family != b.family or ca.per != cb.per:
-        return -1.0
-    affinity = _affinity(ca, cb)
-    same_figure = affinity >= SAME_FIGURE
-    if ca.kind == "count" and a.head != b.head and not same_figure:
-        return -1.0
-    if ca.kind in ("distance", "duration") and not _units_comparable(ca, cb):
-        return -1.0
-    if not values_compatible(ca, cb) and not _same_time(a, b):
-        return -1.0
-    score = _similarity(a, b) + affinity
-    if a.head and a.head == b.head and ca.kind in ("count", "distance", "duration"):
-        score += UNIT_BONUS
-    return score
+def _meet(a: Profile, b: Profile) -> bool:
+    if a.interval is None or b.interval is None:
+        return False
+    return intervals_meet(a.interval, b.interval, margin=margin_between(a.claim, b.claim))
 
 
-SAME_FIGURE = 0.25  # the same figure in two sources is itself evidence of one measure
-UNIT_BONUS = 0.1  # the same counted noun or unit of measure
-
-
-def _affinity(a: Claim, b: Claim) -> float:
-    """What the two figures say of being one measure: the same figure is evidence, a far one against."""
-    if a.qualifier == "vague" or b.qualifier == "vague":
+def _affinity(a: Claim, b: Claim, ia: Interval | None, ib: Interval | None, compatible: bool) -> float:
+    if a.qualifier == "vague" or b.qualifier == "vague" or ia is None or ib is None:
         return 0.0
     if a.kind in ("year", "date"):
-        ia, ib = interval(a), interval(b)
-        if ia is None or ib is None:
-            return 0.0
-        return SAME_FIGURE if values_compatible(a, b) else -0.2
-    va = a.value if a.value is not None else a.low
-    vb = b.value if b.value is not None else b.low
-    ia, ib = interval(a), interval(b)
-    if va is None or vb is None or ia is None or ib is None:
+        return SAME_FIGURE if compatible else -0.2
+    if a.qualifier in BOUNDS or b.qualifier in BOUNDS or a.low is not None or b.low is not None:
+        return 0.0 if compatible else -0.1
+    if a.value is None or b.value is None:
         return 0.0
-    bounded = {a.qualifier, b.qualifier} & {"more_than", "less_than", "at_least", "at_most", "up_to"}
-    if bounded or a.low is not None or b.low is not None:
-        return 0.0 if values_compatible(a, b) else -0.1
     ma, mb = (ia.low + ia.high) / 2, (ib.low + ib.high) / 2
     if ma <= 0 or mb <= 0:
-        return SAME_FIGURE if values_compatible(a, b) else 0.0
+        return SAME_FIGURE if compatible else 0.0
     ratio = max(ma, mb) / min(ma, mb)
-    if ratio <= 1.006 or values_compatible(a, b):
+    if ratio <= 1.006 or compatible:
         return SAME_FIGURE
     if ratio <= 1.15:
         return 0.15
@@ -300,14 +393,14 @@ def _affinity(a: Claim, b: Claim) -> float:
     return -0.05 if ratio <= 3 else -0.2
 
 
-def _units_comparable(a: Claim, b: Claim) -> bool:
-    return interval(a) is not None and interval(b) is not None
-
-
-def _same_time(a: _Item, b: _Item) -> bool:
+def _same_time(a: Profile, b: Profile) -> bool:
+    """Whether two claims may speak of one time: not two years, not two markers, not a marker against a year."""
     if a.anchor and b.anchor and a.anchor != b.anchor:
         return False
-    return not (a.marker and b.marker and a.marker != b.marker)
+    if a.marker and b.marker and a.marker != b.marker:
+        return False
+    only_marker, only_anchor = (a, b) if a.marker and not a.anchor else (b, a)
+    return not (only_marker.marker and not only_marker.anchor and only_anchor.anchor and not only_anchor.marker)
 
 
 def _linked(
@@ -333,7 +426,4 @@ def _linked(
     return sum(inside) / len(inside) >= LINKAGE * bar(left[0], right[0])
 
 
-LINKAGE = 0.75  # the average pair may score a little under the bar a single edge needs
-
-
-__all__ = ["Settings", "group_claims"]
+__all__ = ["Profile", "Settings", "Vocabulary", "affinity", "group_claims", "groupable", "profile_claims"]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 WORD = re.compile(r"[^\W\d_][\w'’-]*")
 STOPWORDS = frozenset(
@@ -44,11 +45,24 @@ def fold(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
 
 
+@lru_cache(maxsize=1 << 18)
+def content_stem(surface: str) -> str | None:
+    """The stem of a word, or None for a stopword or a word of two letters or fewer.
+
+    >>> [content_stem(w) for w in ("Prisons", "the", "UN", "Vetëvendosje")]
+    ['prison', None, None, 'vetevendosj']
+    """
+    low = surface.lower() if surface.isascii() else fold(surface)
+    if len(low) <= 2 or low in STOPWORDS:
+        return None
+    return stem(low)
+
+
 def content_words(text: str) -> list[tuple[str, str]]:
     """(stem, surface) of each content word, in order."""
-    out = []
-    for surface in WORD.findall(text):
-        low = fold(surface)
-        if len(low) > 2 and low not in STOPWORDS:
-            out.append((stem(low), surface))
-    return out
+    return [(s, surface) for surface in WORD.findall(text) if (s := content_stem(surface)) is not None]
+
+
+def content_stems(text: str) -> list[str]:
+    """The stems of the content words, in order: what grouping compares sentences by."""
+    return [s for surface in WORD.findall(text) if (s := content_stem(surface)) is not None]
