@@ -23,8 +23,8 @@ from __future__ import annotations
 import heapq
 import math
 import re
-from collections import defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
@@ -42,8 +42,11 @@ YEAR = re.compile(r"(?<!\d)(?:1[89]\d\d|20\d\d)(?!\d)")
 BOUNDS = frozenset({"more_than", "less_than", "at_least", "at_most", "up_to"})
 SAME_FIGURE = 0.25  # the same figure in two sources is itself evidence of one measure
 UNIT_BONUS = 0.1  # the same counted noun or unit of measure
-MIN_CONTEXT = 1e-9  # claims that share no context word need documents of one story: figures alone are not enough
+MIN_CONTEXT = (
+    1e-9  # claims that share no context word need documents of one story: figures alone are not enough
+)
 SAME_STORY = 0.03  # cosine of two documents' words above which they report one story
+COMMON_FIGURE = 16  # claims of a family that may state one figure before it weighs less as evidence
 LINKAGE = 0.75  # the average pair may score a little under the bar a single edge needs
 
 
@@ -53,9 +56,11 @@ class Settings:
 
     cross_document: float = 0.2  # score for two claims of different documents to be one measure
     same_document: float = 0.45  # a stricter bar inside one document
-    max_postings: int = 400  # words shared by more claims than this are too common to propose pairs
+    max_postings: int = 200  # words shared by more claims than this are too common to propose pairs
     probe_words: int = 10  # how many of a claim's rarest words propose candidates
-    candidates: int = 24  # how many proposals each claim keeps, the best-sharing first
+    candidates: int = 10  # how many proposals each claim keeps, the best-sharing first
+    visits: int = 120  # posting entries a claim may read to find its candidates
+    coarse_postings: int = 64  # a figure, its power of ten or a noun shared by more claims proposes nothing
     fuzzy_names: int = 85  # RapidFuzz ratio above which two names are spellings of one
 
 
@@ -72,6 +77,7 @@ class Profile:
     words: tuple[int, ...] = ()  # ids of the sentence's content words, the claim's own words left out
     norm: float = 1.0
     probes: tuple[int, ...] = ()  # the rarest words that other claims share
+    rarity: float = 1.0  # 1 for a figure few claims of the family state, less for a common one
     anchor: str | None = None  # a year the sentence sets the claim in
     marker: str | None = None  # "initially", "currently", ...
 
@@ -124,6 +130,8 @@ class Vocabulary:
             return -1.0
         compatible = _meet(a, b)
         fig = _affinity(ca, cb, a.interval, b.interval, compatible)
+        if fig > 0:  # a figure that many claims state ("2025", "1 year") ties two of them loosely
+            fig *= min(a.rarity, b.rarity)
         if ca.kind == "count" and a.head != b.head and fig < SAME_FIGURE:
             return -1.0
         if ca.kind in ("distance", "duration") and (a.interval is None or b.interval is None):
@@ -156,23 +164,21 @@ def group_claims(claims: Sequence[Claim], *, settings: Settings | None = None) -
             return settings.same_document
         return settings.cross_document
 
-    cache: dict[tuple[int, int], float] = {}
-    edges: list[tuple[float, int, int]] = []
-    for i, j in _candidate_pairs(items, vocab, settings=settings):
-        sc = vocab.score(items[i], items[j])
-        if sc >= bar(i, j):
-            edges.append((sc, i, j))
-            cache[(i, j)] = sc
+    edges = [
+        (sc, i, j)
+        for i, j in _candidate_pairs(items, vocab, settings=settings)
+        if (sc := vocab.score(items[i], items[j])) >= bar(i, j)
+    ]
     edges.sort(key=lambda t: (-t[0], t[1], t[2]))
 
     def score(i: int, j: int) -> float:
-        key = (i, j) if i < j else (j, i)
-        found = cache.get(key)
-        return vocab.score(items[i], items[j]) if found is None else found
+        return vocab.score(items[i], items[j])
 
     parent = list(range(len(items)))
-    members: dict[int, list[int]] = {i: [i] for i in range(len(items))}
-    refused: dict[tuple[int, int], tuple[int, int]] = {}  # roots whose clusters failed to link, at their sizes
+    members: dict[int, list[int]] = {}  # clusters of two or more, by root
+    refused: dict[
+        tuple[int, int], tuple[int, int]
+    ] = {}  # roots whose clusters failed to link, at their sizes
 
     def find(i: int) -> int:
         while parent[i] != i:
@@ -184,21 +190,26 @@ def group_claims(claims: Sequence[Claim], *, settings: Settings | None = None) -
         ri, rj = find(i), find(j)
         if ri == rj:
             continue
-        sizes = (len(members[ri]), len(members[rj]))
-        if refused.get((ri, rj)) == sizes:
-            continue
-        if not _linked(members[ri], members[rj], score, bar):
-            refused[(ri, rj)] = sizes
-            continue
-        if len(members[ri]) < len(members[rj]):
-            ri, rj = rj, ri
+        left, right = members.get(ri, [ri]), members.get(rj, [rj])
+        if len(left) > 1 or len(right) > 1:  # two single claims: the edge itself is the linkage
+            sizes = (len(left), len(right))
+            if refused.get((ri, rj)) == sizes:
+                continue
+            if not _linked(left, right, score, bar):
+                refused[(ri, rj)] = sizes
+                continue
+        if len(left) < len(right):
+            ri, rj, left, right = rj, ri, right, left
         parent[rj] = ri
-        members[ri].extend(members.pop(rj))
-    groups = [sorted((items[k].claim for k in ks), key=_claim_key) for ks in members.values() if len(ks) > 1]
+        members[ri] = left + right
+        members.pop(rj, None)
+    groups = [sorted((items[k].claim for k in ks), key=_claim_key) for ks in members.values()]
     return sorted(groups, key=lambda g: _claim_key(g[0]))
 
 
-def profile_claims(claims: Iterable[Claim], *, settings: Settings | None = None) -> tuple[list[Profile], Vocabulary]:
+def profile_claims(
+    claims: Iterable[Claim], *, settings: Settings | None = None
+) -> tuple[list[Profile], Vocabulary]:
     """The groupable claims' profiles, in (document, offset) order, and the vocabulary that weighs them."""
     settings = settings or Settings()
     chosen = sorted((c for c in claims if groupable(c)), key=lambda c: (c.document, c.start, c.id))
@@ -269,6 +280,7 @@ def _weigh(items: list[Profile], *, settings: Settings) -> Vocabulary:
     total = max(len(sentence_words), 1)
     weight2 = [math.log(1 + total / n) ** 2 for n in df]
     times: dict[tuple[str, int], tuple[list[str], str | None]] = {}
+    stated = Counter((item.family, _figure(item.claim)) for item in items)
     for item in items:
         claim = item.claim
         own = {ids.get(canon.get(w, w), -1) for w in (*content_stems(claim.text), _figure(claim))}
@@ -276,6 +288,7 @@ def _weigh(items: list[Profile], *, settings: Settings) -> Vocabulary:
         item.norm = math.sqrt(sum(weight2[w] for w in item.words)) or 1.0
         shared = sorted((w for w in item.words if df[w] > 1), key=lambda w: (df[w], w))
         item.probes = tuple(shared[: settings.probe_words])
+        item.rarity = min(1.0, math.sqrt(COMMON_FIGURE / stated[(item.family, _figure(claim))]))
         if item.sentence not in times:
             marker = TIME_MARKERS.search(claim.sentence)
             times[item.sentence] = (YEAR.findall(claim.sentence), marker.group(1).lower() if marker else None)
@@ -304,47 +317,63 @@ def _name_variants(vocabulary: Iterable[str], *, cutoff: int) -> dict[str, str]:
             continue
         for i, word in enumerate(words):
             earlier = words[:i]
-            for match, _, j in process.extract(word, earlier, scorer=fuzz.ratio, score_cutoff=cutoff, limit=3):
+            for match, _, j in process.extract(
+                word, earlier, scorer=fuzz.ratio, score_cutoff=cutoff, limit=3
+            ):
                 if abs(len(word) - len(match)) <= 3:
                     canon[word] = canon.get(words[j], words[j])
                     break
     return canon
 
 
-def _candidate_pairs(items: list[Profile], vocab: Vocabulary, *, settings: Settings) -> list[tuple[int, int]]:
-    """Pairs (i, j), i < j, each proposed by one claim among its best-sharing candidates."""
-    postings: dict[tuple[str, int | str], list[int]] = defaultdict(list)
-    keys: list[list[tuple[tuple[str, int | str], float]]] = []
-    w2 = vocab.weight2
+def _candidate_pairs(
+    items: list[Profile], vocab: Vocabulary, *, settings: Settings
+) -> Iterator[tuple[int, int]]:
+    """Pairs (i, j), i < j, each proposed by one claim among its best-sharing candidates, each once."""
+    families = {family: k for k, family in enumerate(sorted({item.family for item in items}))}
+    tokens = dict(vocab.ids)
+
+    def keys(item: Profile) -> list[tuple[int, float]]:
+        """Posting keys of a claim (its family and a word, figure or noun) with their weights: the
+        rarest words first; -1 for a figure or noun, weighed later by how rare it is among the claims."""
+        family = families[item.family]
+        out = [(w * len(families) + family, vocab.weight2[w]) for w in item.probes]
+        for token in (_figure(item.claim), _magnitude(item), "#" + item.head):
+            out.append((tokens.setdefault(token, len(tokens)) * len(families) + family, -1.0))
+        return out
+
+    postings: dict[int, list[int]] = defaultdict(list)
     for i, item in enumerate(items):
-        mine: list[tuple[tuple[str, int | str], float]] = [((item.family, w), w2[w]) for w in item.probes]
-        mine.append(((item.family, _figure(item.claim)), -1.0))
-        mine.append(((item.family, _magnitude(item)), -1.0))
-        mine.append(((item.family, "#" + item.head), -1.0))
-        for key, _ in mine:
+        for key, _ in keys(item):
             postings[key].append(i)
-        keys.append(mine)
     n = len(items)
-    chosen: list[frozenset[int]] = []
-    for i, mine in enumerate(keys):
+    chosen: list[tuple[int, ...]] = []
+    for i, item in enumerate(items):
         shared: dict[int, float] = defaultdict(float)
-        for key, weight in mine:
+        budget = settings.visits
+        for key, weight in keys(item):
             ids = postings[key]
-            if len(ids) < 2 or len(ids) > settings.max_postings:
+            if len(ids) < 2 or len(ids) > (settings.max_postings if weight > 0 else settings.coarse_postings):
                 continue
-            if weight < 0:  # a figure or a noun: weighed by how rare it is among the claims
+            budget -= len(ids)
+            if budget < 0 and shared:
+                break
+            if weight < 0:
                 weight = math.log(1 + n / len(ids)) ** 2
             for j in ids:
                 shared[j] += weight
         shared.pop(i, None)
-        best = heapq.nsmallest(settings.candidates, shared.items(), key=lambda kv: (-kv[1], kv[0]))
-        chosen.append(frozenset(j for j, _ in best))
-    pairs = []
-    for i, mine_ in enumerate(chosen):
-        for j in sorted(mine_):
-            if j > i or i not in chosen[j]:
-                pairs.append((i, j) if i < j else (j, i))
-    return pairs
+        if len(shared) > settings.candidates:
+            chosen.append(tuple(sorted(heapq.nlargest(settings.candidates, shared, key=shared.__getitem__))))
+        else:
+            chosen.append(tuple(sorted(shared)))
+    del postings
+    for i, mine in enumerate(chosen):
+        for j in mine:
+            if j > i:
+                yield i, j
+            elif i not in chosen[j]:
+                yield j, i
 
 
 def _magnitude(item: Profile) -> str:
@@ -400,7 +429,9 @@ def _same_time(a: Profile, b: Profile) -> bool:
     if a.marker and b.marker and a.marker != b.marker:
         return False
     only_marker, only_anchor = (a, b) if a.marker and not a.anchor else (b, a)
-    return not (only_marker.marker and not only_marker.anchor and only_anchor.anchor and not only_anchor.marker)
+    return not (
+        only_marker.marker and not only_marker.anchor and only_anchor.anchor and not only_anchor.marker
+    )
 
 
 def _linked(
@@ -409,7 +440,7 @@ def _linked(
     score: Callable[[int, int], float],
     bar: Callable[[int, int], float],
     *,
-    sample: int = 24,
+    sample: int = 10,
 ) -> bool:
     """Average linkage: two clusters join when their pairs score, on average, above the bar, and no
     pair is impossible (one sentence, a rate and a total, two times with two values)."""
