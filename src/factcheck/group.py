@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz, process
 
 from factcheck.compare import Interval, interval, intervals_meet, margin_between
+from factcheck.extract.lexicon import DURATION_UNITS
 from factcheck.models import Claim
 from factcheck.words import content_stems
 
@@ -39,6 +40,7 @@ TIME_MARKERS = re.compile(
     r"\b(initially|originally|currently|now|previously|formerly|today|later|eventually|first|earlier)\b", re.I
 )
 YEAR = re.compile(r"(?<!\d)(?:1[89]\d\d|20\d\d)(?!\d)")
+PERIODS = frozenset(canon for canon, _ in DURATION_UNITS.values())
 BOUNDS = frozenset({"more_than", "less_than", "at_least", "at_most", "up_to"})
 SAME_FIGURE = 0.25  # the same figure in two sources is itself evidence of one measure
 UNIT_BONUS = 0.1  # the same counted noun or unit of measure
@@ -126,7 +128,7 @@ class Vocabulary:
         ca, cb = a.claim, b.claim
         if ca.equivalent_of == cb.id or cb.equivalent_of == ca.id:
             return 1.0
-        if a.sentence == b.sentence or a.family != b.family or ca.per != cb.per:
+        if a.sentence == b.sentence or a.family != b.family or not _same_per(ca.per, cb.per):
             return -1.0
         compatible = _meet(a, b)
         fig = _affinity(ca, cb, a.interval, b.interval, compatible)
@@ -420,6 +422,16 @@ def _affinity(a: Claim, b: Claim, ia: Interval | None, ib: Interval | None, comp
     if ratio <= 1.5:
         return 0.05
     return -0.05 if ratio <= 3 else -0.2
+
+
+def _same_per(a: str | None, b: str | None) -> bool:
+    """Rates of one kind: per year with per year, per head with per head ("per person", "per asylum
+    seeker"); never a rate with a total."""
+    if a == b:
+        return True
+    if a is None or b is None:
+        return False
+    return a not in PERIODS and b not in PERIODS
 
 
 def _same_time(a: Profile, b: Profile) -> bool:
