@@ -431,3 +431,33 @@ def test_extract_meets_the_seed_gold_floors(tmp_path: Path) -> None:
         text=True,
     )
     assert score.returncode == 0, score.stdout
+
+
+ANCHOR_TEXTS = [
+    "Kosovo would have received EUR 210 million (DKK 1.5 billion) from Denmark.",
+    "Half a million people, a half of them in early 2023, and .5 of a 1.5 share; many hundreds of them.",
+    "Tens of thousands waited a few hours in mid-2024; the end of March saw Twenty-Four multi-million bids.",
+    "A Year, AN HOUR, a couple of days, several weeks, a handful of MPs, scores of 3,000.7 and 5.5.5 .9",
+    "İstanbul paid 5 lira to ONE man, THREE women and Sept. 2021 a dozen 1/4 x.5 0.25",
+]
+
+
+@pytest.mark.parametrize("text", ANCHOR_TEXTS, ids=[t[:24] for t in ANCHOR_TEXTS])
+def test_extract_anchor_prefilter_finds_every_anchor(text: str) -> None:
+    """``scan._anchors`` (ANCHOR tried only where ANCHOR_START matches) yields what ANCHOR.finditer does."""
+    from factcheck.extract.patterns import ANCHOR
+    from factcheck.extract.scan import _anchors
+
+    def spans(matches: object) -> list[tuple[int, int, str | None]]:
+        return [(m.start(), m.end(), m.lastgroup) for m in matches]  # type: ignore[attr-defined]
+
+    assert spans(_anchors(text)) == spans(ANCHOR.finditer(text))
+
+
+def test_extract_anchor_prefilter_matches_on_the_seeds() -> None:
+    from factcheck.extract.patterns import ANCHOR
+    from factcheck.extract.scan import _anchors
+
+    for path in sorted((ROOT / "seeds").glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        assert [m.span() for m in _anchors(text)] == [m.span() for m in ANCHOR.finditer(text)], path.name

@@ -9,12 +9,14 @@ Offsets are into ``text``; nothing is rewritten.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
 from factcheck.extract import lexicon as lx
 from factcheck.extract.numbers import NumberMatch, parse_number, parse_words
 from factcheck.extract.patterns import (
     ANCHOR,
+    ANCHOR_START,
     BETWEEN_BEFORE,
     CHANGE_VERBS,
     CURRENCY_AFTER,
@@ -80,7 +82,7 @@ def scan(text: str) -> list[Mention]:
         blocked.append((0, list_mark.end()))
     mentions: list[Mention] = []
     pos = 0
-    for anchor in ANCHOR.finditer(text):
+    for anchor in _anchors(text):
         at = anchor.start()
         if at < pos or _inside(at, blocked):
             continue
@@ -92,6 +94,26 @@ def scan(text: str) -> list[Mention]:
             mentions.append(found)
             pos = found.end
     return _link(text, mentions)
+
+
+def _anchors(text: str) -> Iterator[re.Match[str]]:
+    """What ``ANCHOR.finditer(text)`` yields, found faster: ANCHOR is tried only where ``ANCHOR_START``
+    (a digit or a word an anchor can begin with) matches, instead of at every character."""
+    low = text.lower()
+    if len(low) != len(text):  # a letter whose lower case is longer ("İ"): offsets would shift
+        yield from ANCHOR.finditer(text)
+        return
+    end = 0
+    for start in ANCHOR_START.finditer(low):
+        at = start.start()
+        if start.lastgroup == "digits" and at > end and text[at - 1] == ".":  # ".5"
+            at -= 1
+        if at < end:
+            continue
+        anchor = ANCHOR.match(text, at) or (ANCHOR.match(text, at + 1) if at < start.start() else None)
+        if anchor is not None:
+            end = anchor.end()
+            yield anchor
 
 
 def _inside(at: int, spans: list[tuple[int, int]]) -> bool:
