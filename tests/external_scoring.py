@@ -717,6 +717,10 @@ CONVENTIONS: dict[str, dict[str, Excuse]] = {
     "q3-spellout": {
         "spellout-013": ("'several hundred years' expects nothing (a vague quantity for us)", ()),
         "spellout-014": ("'Zero is a small number' also expects 1 for the article 'a'", ()),
+        "spellout-015": (
+            "'a million and a half' read as 1000000.5 (English usage and Recognizers: 1.5 million)",
+            (),
+        ),
     },
 }
 

@@ -461,3 +461,66 @@ def test_extract_anchor_prefilter_matches_on_the_seeds() -> None:
     for path in sorted((ROOT / "seeds").glob("*.txt")):
         text = path.read_text(encoding="utf-8")
         assert [m.span() for m in _anchors(text)] == [m.span() for m in ANCHOR.finditer(text)], path.name
+
+
+# Spelled numbers, fractions, decimals and signs: (sentence, text of the claim, kind, value).
+SPELLED = [
+    (
+        "The survey counted two thousand and two hundred replies.",
+        "two thousand and two hundred replies",
+        "count",
+        2200,
+    ),
+    ("Turnout rose by one point five points.", "one point five points", "count", 1.5),
+    ("Its share fell to nought point nought three.", "nought point nought three", "ratio", 0.03),
+    ("Inflation was minus five point five in May.", "minus five point five", "count", -5.5),
+    ("Temperatures reached minus 5 overnight.", "minus 5", "count", -5),
+    ("The ministry ordered three dozen vaccines.", "three dozen vaccines", "count", 36),
+    ("Police seized 200 dozens of eggs.", "200 dozens", "count", 2400),
+    ("Five eighths of the budget went on salaries.", "Five eighths", "ratio", 0.625),
+    ("The plan needs a two-thirds majority.", "two-thirds", "ratio", 2 / 3),
+    ("Staff waited one and a half hours.", "one and a half hours", "duration", 1.5),
+    ("The town has 3 million and a half inhabitants.", "3 million and a half inhabitants", "count", 3.5e6),
+    ("Half a million people marched.", "Half a million people", "count", 5e5),
+    ("A quarter million homes lost power.", "A quarter million homes", "count", 2.5e5),
+    ("It weighed a hundredth of a gram.", "a hundredth", "ratio", 0.01),
+    ("The trail runs 10 1/2 miles through the park.", "10 1/2 miles", "distance", 10.5),
+    ("One out of three adults smokes.", "One out of three adults", "ratio", 1 / 3),
+    ("Blood pressure was 120 over 80.", "120 over 80", "ratio", 1.5),
+    ("China's population is 1 414 021 100.", "1 414 021 100", "count", 1414021100),
+    ("The constant is 1.3e6 in these units.", "1.3e6", "count", 1.3e6),
+    ("Rates have stayed at zero.", "zero", "count", 0),
+    ("The firm lost US$ 1MM last year.", "US$ 1MM", "money", 1e6),
+    (
+        "The bill came to 4 thousand 3 hundred and 21 rupees.",
+        "4 thousand 3 hundred and 21 rupees",
+        "money",
+        4321,
+    ),
+]
+
+
+@pytest.mark.parametrize(("sentence", "text", "kind", "value"), SPELLED, ids=[s[1] for s in SPELLED])
+def test_extract_spelled_numbers_fractions_and_signs(
+    sentence: str, text: str, kind: str, value: float
+) -> None:
+    claims = {c.text: c for c in extract_text(sentence)}
+    assert text in claims, f"found {list(claims)}"
+    assert (claims[text].kind, claims[text].value) == (kind, pytest.approx(value))
+
+
+NOT_NUMBERS = [
+    ("They celebrated the two millionth visitor.", "two millionth", 2e-6),
+    ("Prices rose over 3 years.", "3 years", 1 / 3),
+    ("He is the one who won.", "one", None),
+]
+
+
+@pytest.mark.parametrize(("sentence", "text", "wrong"), NOT_NUMBERS, ids=[n[1] for n in NOT_NUMBERS])
+def test_extract_does_not_misread_ordinals_and_idioms(sentence: str, text: str, wrong: float | None) -> None:
+    """An ordinal is no fraction, "over" before a unit is a qualifier, "the one who" is no claim."""
+    values = [c.value for c in extract_text(sentence)]
+    if wrong is None:
+        assert not [c for c in extract_text(sentence) if c.text == text]
+    else:
+        assert wrong not in values

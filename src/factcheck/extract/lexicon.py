@@ -27,6 +27,8 @@ UNITS_0_19 = {
     "seventeen": 17,
     "eighteen": 18,
     "nineteen": 19,
+    "nought": 0,
+    "naught": 0,
 }
 TENS = {
     "twenty": 20,
@@ -48,6 +50,62 @@ SCALES = {
     "lakh": 100_000,
     "crore": 10_000_000,
 }
+# Other spellings of scales, after a number: "12 lac", "three cr", "3 dozens".
+SCALE_ALIASES = {
+    "lac": "lakh",
+    "lacs": "lakh",
+    "lkh": "lakh",
+    "lkhs": "lakh",
+    "lakhs": "lakh",
+    "cr": "crore",
+    "crores": "crore",
+    "krore": "crore",
+    "krores": "crore",
+}
+DOZEN_WORDS = frozenset({"dozen", "dozens", "dz", "dzs", "doz", "dozs"})
+# Ordinals that name a fraction's denominator: "five eighths", "a hundredth", "one twenty-fifth".
+# "first" and "second" only inside a compound ("twenty-first"): alone they are no fraction.
+DENOMINATORS = {
+    "half": 2,
+    "halves": 2,
+    "third": 3,
+    "fourth": 4,
+    "quarter": 4,
+    "fifth": 5,
+    "sixth": 6,
+    "seventh": 7,
+    "eighth": 8,
+    "ninth": 9,
+    "tenth": 10,
+    "eleventh": 11,
+    "twelfth": 12,
+    "thirteenth": 13,
+    "fourteenth": 14,
+    "fifteenth": 15,
+    "sixteenth": 16,
+    "seventeenth": 17,
+    "eighteenth": 18,
+    "nineteenth": 19,
+    "twentieth": 20,
+    "thirtieth": 30,
+    "fortieth": 40,
+    "fiftieth": 50,
+    "sixtieth": 60,
+    "seventieth": 70,
+    "eightieth": 80,
+    "ninetieth": 90,
+    "hundredth": 100,
+    "thousandth": 1_000,
+    "millionth": 1_000_000,
+    "billionth": 1_000_000_000,
+    "trillionth": 1_000_000_000_000,
+}
+COMPOUND_ORDINAL_UNITS = {
+    "first": 1,
+    "second": 2,
+    "third": 3,
+    **{k: v for k, v in DENOMINATORS.items() if v < 10},
+}
 # Abbreviated scales, only read glued to a number or right after one: "€6m", "$2.5bn", "10k".
 SCALE_ABBREVIATIONS = {
     "k": 1_000,
@@ -60,6 +118,10 @@ SCALE_ABBREVIATIONS = {
     "bln": 1_000_000_000,
     "tn": 1_000_000_000_000,
     "trn": 1_000_000_000_000,
+    "tln": 1_000_000_000_000,
+    "mil": 1_000_000,
+    "MM": 1_000_000,  # upper case only: "mm" is a millimetre
+    "G": 1_000_000_000,  # upper case only, and never after a plain integer ("5G")
 }
 FRACTIONS = {
     "half": 0.5,

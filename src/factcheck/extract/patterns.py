@@ -10,10 +10,12 @@ import re
 
 from factcheck.extract.lexicon import (
     CURRENCY_WORDS,
+    DENOMINATORS,
     DISTANCE_UNITS,
     DURATION_UNITS,
     OTHER_UNITS,
     QUALIFIERS,
+    SCALES,
     TENS,
     UNITS_0_19,
 )
@@ -26,6 +28,15 @@ def _alternation(words: object) -> str:
 
 
 _NUMBER_WORDS = _alternation([*UNITS_0_19, *TENS])
+# Words after "a"/"an" that make it a number: "a year", "a million", "a fifth", "a twenty-first".
+ARTICLE_NOUNS = (
+    *"year month week day hour decade century fortnight single dozen half quarter hundred".split(),
+    *(w for w in SCALES if w != "hundred"),
+    *DENOMINATORS,
+    *TENS,
+)
+_ARTICLE_NOUNS = _alternation(ARTICLE_NOUNS)
+_SCALES = _alternation([*SCALES, "dozen"])
 _MONTH_NAMES = (
     "January|February|March|April|May|June|July|August|September|October|November|December|"
     "JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER|"
@@ -40,16 +51,14 @@ ANCHOR = re.compile(
     | (?P<vague>\b(?:many[ ]|tens[ ]of[ ])?(?i:dozens|hundreds|thousands|millions|billions|scores|tens)[ ]of\b)
     | (?P<multi>\b(?i:multi)-?(?i:million|billion|trillion)\b) # multi-million
     | (?P<few>\b(?i:a[ ]few|a[ ]couple[ ]of|several|a[ ]handful[ ]of)\b)
-    | (?P<article>\b(?i:an?)[ ](?=(?i:year|month|week|day|hour|decade|century|fortnight|single|dozen|half
-                                     |quarter|third|hundred|thousand|million|billion)\b))
-    | (?P<half>\b(?i:half)[ ](?=a[ ]|of\b|the\b))             # half a million, half of
+    | (?P<article>\b(?i:an?)[ ](?=(?i:{_ARTICLE_NOUNS})\b))     # a year, a million, a fifth, a twenty-first
+    | (?P<half>\b(?i:half|quarter)[ ]+(?=a[ ]|of\b|the\b|(?i:{_SCALES})\b))  # half a million, half of
     | (?P<word>\b(?i:{_NUMBER_WORDS})\b)                       # one ... ninety
     | (?P<month>\b(?:{_MONTH_NAMES})\b)                        # a date that starts with its month
     | (?P<part>\b(?i:early|mid|late|the[ ]end[ ]of|the[ ]start[ ]of|the[ ]beginning[ ]of)\b)
     """,
     re.VERBOSE,
 )
-
 
 
 def _trie(words: object) -> str:
@@ -79,14 +88,10 @@ def _trie(words: object) -> str:
 # Every word (lower case) an ANCHOR alternative other than "digit" can begin with; a phrase where the
 # word alone is too common ("a few", "the end"). ANCHOR is tried only where one of these or a digit
 # starts (``scan._anchors``); tests/test_extract.py checks that this finds every ANCHOR match.
-_ARTICLE_NOUNS = (
-    "year month week day hour decade century fortnight single dozen half quarter third hundred thousand "
-    "million billion"
-).split()
 ANCHOR_WORDS = (
-    *("many tens dozens hundreds thousands millions billions scores multi several half".split()),
+    *("many tens dozens hundreds thousands millions billions scores multi several half quarter".split()),
     *("a few", "a couple", "a handful", "the end", "the start", "the beginning", "early", "mid", "late"),
-    *(f"{article} {noun}" for article in ("a", "an") for noun in _ARTICLE_NOUNS),
+    *(f"{article} {noun}" for article in ("a", "an") for noun in ARTICLE_NOUNS),
     *UNITS_0_19,
     *TENS,
     *(name.lower() for name in _MONTH_NAMES.split("|")),

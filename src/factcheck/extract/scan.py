@@ -188,7 +188,10 @@ def _digits(text: str, at: int) -> Mention | int | None:
             )
         else:
             return _token_end(text, at)
+    elif num.plain_integer:
+        num = _mixed_fraction(text, num)
     num = _metres_not_millions(text, num)
+    num = _power(text, num)
     if _is_identifier(text, at, num.end):
         return _token_end(text, at)
     start = at
@@ -197,10 +200,43 @@ def _digits(text: str, at: int) -> Mention | int | None:
         start = at - 1
     else:
         sign = ""
+        word = re.search(r"(?i:\b(?:minus|negative))[ \u00a0]+$", text[max(0, at - 10) : at])
+        if word:  # "minus 5", "negative 1200000"
+            sign, start = "-", at - len(word.group())
     value = -num.value if sign in ("-", "−") else num.value
     num = replace(num, value=value)
     currency, cur_start = _currency_before(text, start)
+    if currency is None:
+        ratio = _ratio_after(text, num, start=start)
+        if ratio is not None:
+            return ratio
     return _quantity(text, num, start=cur_start if currency else start, currency=currency)
+
+
+_MIXED = re.compile(r"[ \u00a0]{1,2}(?P<num>\d{1,2})/(?P<den>\d{1,2})(?![/\d])")
+_POWER = re.compile(r"\^(?P<sign>[+-]*)(?P<exp>\d{1,3})(?![\d.])")
+
+
+def _mixed_fraction(text: str, num: NumberMatch) -> NumberMatch:
+    """ "10 1/2 miles", "2  1/4": a whole number and a proper fraction."""
+    m = _MIXED.match(text, num.end)
+    if m is None or not 0 < int(m.group("num")) < int(m.group("den")):
+        return num
+    value = num.value + int(m.group("num")) / int(m.group("den"))
+    return replace(num, value=value, end=m.end(), plain_integer=False)
+
+
+def _power(text: str, num: NumberMatch) -> NumberMatch:
+    """ "1.1^23", "2.5^-1": a number raised to a power."""
+    m = _POWER.match(text, num.end)
+    if m is None:
+        return num
+    exponent = int(m.group("exp")) * (-1) ** m.group("sign").count("-")
+    try:
+        value = num.value**exponent
+    except OverflowError:
+        return num
+    return replace(num, value=value, end=m.end(), plain_integer=False, scaled=False)
 
 
 def _metres_not_millions(text: str, num: NumberMatch) -> NumberMatch:
@@ -425,18 +461,54 @@ def _words(text: str, anchor: re.Match[str], previous: list[Mention]) -> Mention
     if 0 < num.value < 1:
         return Mention(at, num.end, "ratio", value=num.value, unit="fraction")
     prev_word = _word_before(text, at)
-    if num.value == 1 and not _counts_one(text, num.end, prev_word):
-        return None
+    signed = prev_word in ("minus", "negative")
     start = at
-    if prev_word in ("minus", "negative"):  # "minus five percent"
+    if signed:  # "minus five percent", "negative one"
         num = replace(num, value=-num.value)
         start = at - len(re.search(r"[A-Za-z]+[ \u00a0]*$", text[:at]).group())  # type: ignore[union-attr]
+    ratio = _ratio_after(text, num, start=start)
+    if ratio is not None:
+        return ratio
+    if num.value == 1 and not signed and not _counts_one(text, num.end, prev_word):
+        return None
     mention = _quantity(text, num, start=start, currency=None)
     if not isinstance(mention, Mention):
         return None
-    if mention.kind == "count" and mention.unit is None:
+    if mention.kind == "count" and mention.unit is None and not signed:
+        if num.value == 0 and _stands_alone(text, num.end):  # "zero is 0", "nought"
+            return mention
         return _elliptic(mention, prev_word, previous)
     return mention
+
+
+def _stands_alone(text: str, end: int) -> bool:
+    """Nothing but a verb, a punctuation mark or the end follows: "zero is 0", "rates stay at zero."."""
+    nxt = NOUN_WORD.match(text, end)
+    return nxt is None or (nxt.group("gap") != "-" and nxt.group("word").lower() in lx.NOUN_STOPWORDS)
+
+
+# "1 over 3", "one out of three": a ratio of two bare numbers.
+_RATIO_JOIN = re.compile(r"[ \u00a0]+(?P<join>over|out[ \u00a0]+of)[ \u00a0]+")
+
+
+def _ratio_after(text: str, num: NumberMatch, *, start: int) -> Mention | None:
+    """ "one out of three", "1 over 3" (not "over 3 years", a qualifier): the ratio, when the second
+    number has no unit or noun of its own, or, after "out of", the same noun the first would count."""
+    join = _RATIO_JOIN.match(text, num.end)
+    if join is None or num.scaled:
+        return None
+    second = parse_number(text, join.end())
+    if second is None or second.value == 0 or second.scaled or (second.words and second.value < 1):
+        return None
+    if _is_identifier(text, join.end(), second.end):
+        return None
+    follow = _unit_after(text, second, None)
+    over = join.group("join") == "over"
+    if follow.kind != "count" or (over and follow.unit is not None):
+        return None
+    end = follow.end if follow.unit is not None else second.end
+    value = num.value / second.value
+    return _with_context(text, Mention(start, end, "ratio", value=value, unit="fraction"))
 
 
 def _word_before(text: str, at: int) -> str:
@@ -461,7 +533,7 @@ def _elliptic(mention: Mention, prev_word: str, previous: list[Mention]) -> Ment
         last = previous[-1]
         if last.kind == "duration" and last.unit:
             return replace(mention, kind="duration", unit=last.unit)
-    if mention.value is not None and mention.value < 2:
+    if mention.value in (0.0, 1.0):  # "one of", "the one who", "zero-sum": no claim by themselves
         return None
     return mention
 
