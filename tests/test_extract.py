@@ -524,3 +524,48 @@ def test_extract_does_not_misread_ordinals_and_idioms(sentence: str, text: str, 
         assert not [c for c in extract_text(sentence) if c.text == text]
     else:
         assert wrong not in values
+
+
+# Money: tokenised and regional currencies, sub-units, symbols after the amount: (sentence, text, value, unit).
+MONEY = [
+    ("The charge was c $ 300 million, the bank said.", "c $ 300 million", 300e6, "CAD"),
+    ("Exports fell to hk $ 10.05 billion.", "hk $ 10.05 billion", 10.05e9, "HKD"),
+    ("Sell Mex$ 10 million forward.", "Mex$ 10 million", 10e6, "MXN"),
+    ("Nokia paid 420 million Finnish markka.", "420 million Finnish markka", 420e6, "FIM"),
+    ("The fare was RM42 on Monday.", "RM42", 42, "MYR"),
+    ("Rent rose to 42 Kuwaiti dinars.", "42 Kuwaiti dinars", 42, "KWD"),
+    ("It only cost 3 dollars 50 cents.", "3 dollars 50 cents", 3.5, "USD"),
+    (
+        "It only cost thirteen dollars and forty-five cents.",
+        "thirteen dollars and forty-five cents",
+        13.45,
+        "USD",
+    ),
+    ("A ticket is $20 and 43c at the door.", "$20 and 43c", 20.43, "USD"),
+    ("The book costs 100 ₡ here.", "100 ₡", 100, "CRC"),
+    ("Shares closed at 3.14US$ on Friday.", "3.14US$", 3.14, "USD"),
+    ("Fujitsu withdrew its one-yen bid.", "one-yen", 1, "JPY"),
+    ("He sold it for a dollar.", "a dollar", 1, "USD"),
+    ("The fee is 42 LE per visit.", "42 LE", 42, "EGP"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "text", "value", "unit"), MONEY, ids=[m[1] for m in MONEY])
+def test_extract_money_currencies_and_subunits(sentence: str, text: str, value: float, unit: str) -> None:
+    claims = {c.text: c for c in extract_text(sentence)}
+    assert text in claims, f"found {list(claims)}"
+    claim = claims[text]
+    assert (claim.kind, claim.value, claim.unit) == ("money", pytest.approx(value), unit)
+
+
+NOT_MONEY = [
+    ("Spain hosts Euro 2024 qualifiers; a euro zone country.", "euro"),
+    ("She bought a pound of flesh.", "a pound"),
+    ("Tickets cost $20 and 43 people came.", "43"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "part"), NOT_MONEY, ids=[n[1] for n in NOT_MONEY])
+def test_extract_money_stays_out_of_names_and_weights(sentence: str, part: str) -> None:
+    at = sentence.index(part)
+    assert not [c for c in extract_text(sentence) if c.kind == "money" and c.start <= at < c.end]

@@ -18,6 +18,7 @@ from factcheck.extract.patterns import (
     ANCHOR,
     ANCHOR_START,
     BETWEEN_BEFORE,
+    CASED_CURRENCY,
     CHANGE_VERBS,
     CURRENCY_AFTER,
     CURRENCY_BEFORE,
@@ -28,7 +29,10 @@ from factcheck.extract.patterns import (
     NOUN_WORD,
     PERCENT_AFTER,
     QUALIFIER_BEFORE,
+    QUALIFIER_ENDINGS,
     RANGE_JOIN,
+    SUBUNIT_AFTER,
+    SYMBOL_AFTER,
     UNIT_AFTER,
 )
 from factcheck.extract.units import counted_noun, find_period, is_year_context
@@ -66,6 +70,7 @@ class _Unit:
     unit: str | None
     end: int
     factor: float = 1.0  # cents -> main currency
+    extra: float = 0.0  # the sub-unit of "3 dollars 50 cents", in the main currency
 
 
 def scan(text: str) -> list[Mention]:
@@ -74,6 +79,9 @@ def scan(text: str) -> list[Mention]:
     >>> [(m.kind, m.value, m.unit) for m in scan("Denmark will pay EUR 210 million for 300 prison cells.")]
     [('money', 210000000.0, 'EUR'), ('count', 300.0, 'prison cell')]
     """
+    anchors = list(_anchors(text))
+    if not anchors:  # most sentences: no digit and no number word
+        return []
     blocked = (
         [(m.start(), m.end()) for m in NOT_PROSE.finditer(text)] if _MAYBE_NOT_PROSE.search(text) else []
     )
@@ -82,7 +90,7 @@ def scan(text: str) -> list[Mention]:
         blocked.append((0, list_mark.end()))
     mentions: list[Mention] = []
     pos = 0
-    for anchor in _anchors(text):
+    for anchor in anchors:
         at = anchor.start()
         if at < pos or _inside(at, blocked):
             continue
@@ -259,7 +267,7 @@ def _is_identifier(text: str, start: int, end: int) -> bool:
         word = re.search(r"[A-Za-z]+$", text[max(0, start - 12) : start - 1])
         return word is not None and word.group().lower() not in ("mid", "pre", "post", "early", "late")
     after = re.match(r"[A-Za-z]+", text[end : end + 12])
-    if after is None:
+    if after is None or text[end + after.end() : end + after.end() + 1] == "$":  # 3.14US$
         return False
     glued = after.group().lower()
     known = glued in UNITS or glued in lx.SCALE_ABBREVIATIONS or glued in ("st", "nd", "rd", "th", "s", "bn")
@@ -277,7 +285,8 @@ def _currency_before(text: str, start: int) -> tuple[str | None, int]:
         return None, start
     begin = start - (len(text[max(0, start - 8) : start]) - m.start())
     if m.group("sym"):
-        return lx.CURRENCY_SYMBOLS.get(m.group("sym").lower(), lx.CURRENCY_SYMBOLS.get(m.group("sym"))), begin
+        sym = m.group("sym").replace(" ", "")  # "c $" -> "c$"
+        return lx.CURRENCY_SYMBOLS.get(sym.lower(), lx.CURRENCY_SYMBOLS.get(sym)), begin
     if m.group("word"):
         return lx.CURRENCY_SYMBOLS[m.group("word").lower()], begin
     code = m.group("code")
@@ -302,7 +311,7 @@ def _quantity(text: str, num: NumberMatch, *, start: int, currency: str | None) 
         end = max(unit2.end, num2.end)
     if unit.kind == "none":
         return None
-    kind, value = unit.kind, num.value * unit.factor
+    kind, value = unit.kind, num.value * unit.factor + unit.extra
     if kind == "count" and unit.unit is None and _is_year(text, num, end) and low is None:
         kind = "year"
     if kind == "count" and unit.unit is None and 0 < abs(num.value) < 1 and not num.words:
@@ -337,17 +346,24 @@ def _unit_after(text: str, num: NumberMatch, currency: str | None) -> _Unit:
         after = CURRENCY_AFTER.match(text, end)
         if after and _currency_of(after) == currency:
             end = after.end()
-        return _Unit("money", currency, end)
+        return _money(text, num, currency, end)
     percent = PERCENT_AFTER.match(text, end)
     if percent:
         return _Unit("percent", "%", percent.end())
-    symbol = re.match(r"[ \u00a0]?([€£$¥₹])", text[end : end + 2])
-    if symbol:  # 20€, 10 $
-        return _Unit("money", lx.CURRENCY_SYMBOLS[symbol.group(1)], end + symbol.end())
+    symbol = SYMBOL_AFTER.match(text, end)
+    if symbol and symbol.group("sym") == "¢":  # 10¢
+        return _Unit("money", lx.CURRENCY_CENTS["¢"], symbol.end(), factor=0.01)
+    if symbol:  # 20€, 10 $, 3.14US$
+        return _money(text, num, lx.CURRENCY_SYMBOLS[symbol.group("sym").lower()], symbol.end())
     after = CURRENCY_AFTER.match(text, end)
-    if after and _currency_of(after) is not None and (after.group("code") is None or text[end] in " \u00a0"):
-        return _Unit("money", _currency_of(after), after.end())
-    cents = re.match(r"[ \u00a0]?(cents?|pence|p)\b", text[end : end + 7])
+    if after and (code := _currency_of(after)) is not None:
+        glued_code = after.group("code") is not None and text[end] not in " \u00a0"
+        if not glued_code or after.group("code") in lx.CURRENCY_CODES:  # 42 KWD, 42MYR
+            return _money(text, num, code, after.end())
+    cased = CASED_CURRENCY.match(text, end)
+    if cased:  # 42 LE
+        return _money(text, num, lx.CASED_CURRENCY_AFTER[cased.group("abbr")], cased.end())
+    cents = re.match(r"[ \u00a0-]?(cents?|pence|pennies|p)\b", text[end : end + 9])
     if cents and (cents.group(1) != "p" or cents.start(1) == 0):
         return _Unit("money", lx.CURRENCY_CENTS[cents.group(1).lower()], end + cents.end(), factor=0.01)
     unit = _measure_unit(text, num)
@@ -369,6 +385,23 @@ def _unit_after(text: str, num: NumberMatch, currency: str | None) -> _Unit:
     if counted is not None:
         return _Unit("count", counted[0], counted[1])
     return _Unit("count", None, end)
+
+
+def _money(text: str, num: NumberMatch, currency: str, end: int) -> _Unit:
+    """An amount, completed by its sub-unit: "3 dollars 50 cents", "$20 and 43c", "20 dollars 43"."""
+    if num.scaled or not num.value.is_integer():
+        return _Unit("money", currency, end)
+    sub = SUBUNIT_AFTER.match(text, end)
+    if sub is None:
+        return _Unit("money", currency, end)
+    cents = parse_number(text, sub.start("num"))
+    if (
+        cents is None
+        or cents.end != sub.end("num")
+        or not (cents.value.is_integer() and 0 < cents.value < 100)
+    ):
+        return _Unit("money", currency, end)
+    return _Unit("money", currency, sub.end(), extra=cents.value / 100 * (1 if num.value >= 0 else -1))
 
 
 def _currency_of(m: re.Match[str]) -> str | None:
@@ -517,14 +550,23 @@ def _word_before(text: str, at: int) -> str:
 
 
 def _counts_one(text: str, end: int, prev_word: str) -> bool:
-    """ "one MP" counts; "one of", "no one", "the one who" do not."""
+    """ "one MP", "one-yen bid", "that one mile" count; "one of", "no one", "the one who" do not."""
+    nxt = NOUN_WORD.match(text, end)
+    if nxt is not None and _is_currency_or_unit(nxt.group("word")):
+        return True
     if prev_word in ("no", "any", "every", "some", "the", "this", "that", "each", "which", "anyone"):
         return False
-    nxt = NOUN_WORD.match(text, end)
     if nxt is None or nxt.group("gap") == "-":
         return False
     word = nxt.group("word").lower()
     return word not in lx.NOUN_STOPWORDS and word not in ("another", "day", "way", "thing", "side", "hand")
+
+
+def _is_currency_or_unit(word: str) -> bool:
+    low = word.lower()
+    if low in GLUED_ONLY or low in lx.NOUN_STOPWORDS:  # "one in five", "one m"
+        return False
+    return low in lx.CURRENCY_WORDS or low in lx.DISTANCE_UNITS or low in lx.OTHER_UNITS
 
 
 def _elliptic(mention: Mention, prev_word: str, previous: list[Mention]) -> Mention | None:
@@ -544,6 +586,15 @@ def _article(text: str, at: int) -> Mention | None:
     if word is None:
         return None
     nxt = word.group(1).lower()
+    if (
+        nxt in lx.ARTICLE_CURRENCIES
+    ):  # "a dollar", "above a dollar and 42 cents"; not "a euro zone", "a pound of"
+        follow = NOUN_WORD.match(text, at + word.end())
+        if follow and (follow.group("gap") == "-" or follow.group("word").lower() not in lx.NOUN_STOPWORDS):
+            return None
+        one = NumberMatch(1.0, at, at + word.start(1), words=True)
+        amount = _quantity(text, one, start=at, currency=None)
+        return amount if isinstance(amount, Mention) else None
     if nxt in lx.DURATION_UNITS:
         prev = _word_before(text, at)
         follow = re.match(r"[ \u00a0]+(ago|later|earlier|before|after|or)\b", text[at + word.end() :])
@@ -664,7 +715,8 @@ def _few(text: str, anchor: re.Match[str]) -> Mention | None:
 
 def _with_context(text: str, mention: Mention) -> Mention:
     left = text[max(0, mention.start - _LEFT) : mention.start]
-    q = QUALIFIER_BEFORE.search(left)
+    last = left.rsplit(None, 1)[-1].lstrip("([{\"'“‘").lower() if left.strip() else ""
+    q = QUALIFIER_BEFORE.search(left) if last in QUALIFIER_ENDINGS else None
     qualifier, q_start = None, None
     if q is not None and mention.qualifier is None:
         word = re.sub(r"[ \u00a0]+", " ", q.group("q").lower())
