@@ -185,13 +185,13 @@ def _digits(text: str, at: int) -> Mention | int | None:
     num = parse_number(text, at)
     if num is None:
         return None
-    fraction = re.match(r"/(\d{1,3})(?![/\d])", text[num.end : num.end + 5])
+    fraction = _SLASH.match(text, num.end) if text.startswith("/", num.end) else None
     if fraction and num.plain_integer and int(fraction.group(1)) > 0:  # 3/4, 1/4 mile
         if num.value < int(fraction.group(1)):
             num = replace(
                 num,
                 value=num.value / int(fraction.group(1)),
-                end=num.end + fraction.end(),
+                end=fraction.end(),
                 plain_integer=False,
             )
         else:
@@ -211,8 +211,8 @@ def _digits(text: str, at: int) -> Mention | int | None:
         word = re.search(r"(?i:\b(?:minus|negative))[ \u00a0]+$", text[max(0, at - 10) : at])
         if word:  # "minus 5", "negative 1200000"
             sign, start = "-", at - len(word.group())
-    value = -num.value if sign in ("-", "−") else num.value
-    num = replace(num, value=value)
+    if sign in ("-", "−"):
+        num = replace(num, value=-num.value)
     currency, cur_start = _currency_before(text, start)
     if currency is None:
         ratio = _ratio_after(text, num, start=start)
@@ -221,6 +221,7 @@ def _digits(text: str, at: int) -> Mention | int | None:
     return _quantity(text, num, start=cur_start if currency else start, currency=currency)
 
 
+_SLASH = re.compile(r"/(\d{1,3})(?![/\d])")
 _MIXED = re.compile(r"[ \u00a0]{1,2}(?P<num>\d{1,2})/(?P<den>\d{1,2})(?![/\d])")
 _POWER = re.compile(r"\^(?P<sign>[+-]*)(?P<exp>\d{1,3})(?![\d.])")
 
@@ -339,6 +340,11 @@ def _quantity(text: str, num: NumberMatch, *, start: int, currency: str | None) 
     return _with_context(text, mention)
 
 
+_CENTS = re.compile(r"[ \u00a0-]?(cents?|pence|pennies|p)\b")
+_ORDINAL_SUFFIX = re.compile(r"(st|nd|rd|th)\b")
+_TIMES = re.compile(r"[ \u00a0](?:times|fold)\b|-fold\b")
+
+
 def _unit_after(text: str, num: NumberMatch, currency: str | None) -> _Unit:
     end = num.end
     if currency is not None:
@@ -363,13 +369,13 @@ def _unit_after(text: str, num: NumberMatch, currency: str | None) -> _Unit:
     cased = CASED_CURRENCY.match(text, end)
     if cased:  # 42 LE
         return _money(text, num, lx.CASED_CURRENCY_AFTER[cased.group("abbr")], cased.end())
-    cents = re.match(r"[ \u00a0-]?(cents?|pence|pennies|p)\b", text[end : end + 9])
-    if cents and (cents.group(1) != "p" or cents.start(1) == 0):
-        return _Unit("money", lx.CURRENCY_CENTS[cents.group(1).lower()], end + cents.end(), factor=0.01)
+    cents = _CENTS.match(text, end)
+    if cents and (cents.group(1) != "p" or cents.start(1) == end):
+        return _Unit("money", lx.CURRENCY_CENTS[cents.group(1).lower()], cents.end(), factor=0.01)
     unit = _measure_unit(text, num)
     if unit is not None:
         return unit
-    ordinal = re.match(r"(st|nd|rd|th)\b", text[end : end + 3])
+    ordinal = _ORDINAL_SUFFIX.match(text, end)
     if ordinal:
         noun = NOUN_WORD.match(text, end + 2)
         if noun and noun.group("word").lower() in lx.QUANTITY_ORDINAL_NOUNS:
@@ -377,7 +383,7 @@ def _unit_after(text: str, num: NumberMatch, currency: str | None) -> _Unit:
         return _Unit("none", None, end + 2)
     if text.startswith("s", end) and num.plain_integer and num.ndigits == 4:  # the 1990s
         return _Unit("year", "decade", end + 1)
-    if re.match(r"[ \u00a0](?:times|fold)\b|-fold\b", text[end : end + 7]):
+    if _TIMES.match(text, end):
         return _Unit("ratio", "times", end + (6 if text[end + 1 : end + 6] == "times" else 5))
     if _is_year(text, num, end):
         return _Unit("year", "year", end)
@@ -740,6 +746,9 @@ def _with_context(text: str, mention: Mention) -> Mention:
         if mention.kind in ("money", "count", "distance")
         else None
     )
+    if (qualifier or mention.qualifier) == mention.qualifier and q_start == mention.qualifier_start:
+        if per == mention.per:
+            return mention  # nothing to add: skip the (slow) dataclasses.replace
     return replace(mention, qualifier=qualifier or mention.qualifier, qualifier_start=q_start, per=per)
 
 
