@@ -79,6 +79,7 @@ sys.path.insert(0, str(ROOT / "tests"))  # the scoring module is shared with the
 
 from external_scoring import (  # noqa: E402
     DATA,
+    KNOWN_FAILURES,
     RECOGNIZERS_CURRENCY,
     RECOGNIZERS_LENGTH,
     RECOGNIZERS_RATE,
@@ -90,6 +91,7 @@ from external_scoring import (  # noqa: E402
     Verdict,
     canon_unit,
     judge,
+    known_failure,
     load_cases,
     pred_from_claim,
 )
@@ -399,6 +401,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     for note in notes:
         print(note)
 
+    print_known_failures(results)
     chars = sum(len(c["input"]) for cases, _, _ in results.values() for c in cases)
     print(f"(throughput above: ours, per case incl. scoring; {chars / 1e3:.0f} KB of suite text in all)")
 
@@ -408,6 +411,32 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.write_pins:
         write_pins(results)
     return 0
+
+
+def print_known_failures(results: dict[str, tuple[list[Case], list[Verdict], list[list[Pred]]]]) -> None:
+    """Every failing case of a suite run, by KNOWN_FAILURES category (count and reason); then, per
+    suite, the failures in no category ("unclassified": not analysed, or a gap with no decision yet)."""
+    counts: Counter[str] = Counter()
+    unclassified: Counter[str] = Counter()
+    for name, (cases, verdicts, _) in results.items():
+        for case, verdict in zip(cases, verdicts, strict=True):
+            if verdict.status != "fail":
+                continue
+            known = known_failure(name, case["id"])
+            if known is None:
+                unclassified[name] += 1
+            else:
+                counts[known[0]] += 1
+    if not counts and not unclassified:
+        return
+    print("\nKnowing failures (still counted as failures), by category:")
+    for category, (reason, _) in KNOWN_FAILURES.items():
+        if counts[category]:
+            print(f"  {category:<24} {counts[category]:>3}  {reason}")
+    print(
+        "Unclassified failures per suite: "
+        + (", ".join(f"{k} {v}" for k, v in unclassified.items()) or "none")
+    )
 
 
 def print_newsquant(
@@ -472,6 +501,14 @@ def show_failures(
         print(f"    expected: {json.dumps(brief, ensure_ascii=False)[:300]}")
         print(f"    ours:     {[p.describe() for p in preds]}")
         print(f"    reason:   {verdict.reason}")
+        known = known_failure(name, case["id"])
+        if known is not None:
+            print(f"    knowing:  {known[0]}")
+
+
+def _with_category(suite: str, case_id: str, reason: str) -> str:
+    known = known_failure(suite, case_id)
+    return f"[knowing: {known[0]}] {reason}" if known else reason
 
 
 def write_pins(results: dict[str, tuple[list[Case], list[Verdict], list[list[Pred]]]]) -> None:
@@ -479,7 +516,11 @@ def write_pins(results: dict[str, tuple[list[Case], list[Verdict], list[list[Pre
     for name, (cases, verdicts, _) in results.items():
         pins[name] = {
             "pass": sorted(c["id"] for c, v in zip(cases, verdicts, strict=True) if v.status == "pass"),
-            "fail": {c["id"]: v.reason for c, v in zip(cases, verdicts, strict=True) if v.status == "fail"},
+            "fail": {
+                c["id"]: _with_category(name, c["id"], v.reason)
+                for c, v in zip(cases, verdicts, strict=True)
+                if v.status == "fail"
+            },
             "convention": {
                 c["id"]: v.reason for c, v in zip(cases, verdicts, strict=True) if v.status == "convention"
             },

@@ -717,8 +717,126 @@ CONVENTIONS: dict[str, dict[str, Excuse]] = {
     "q3-spellout": {
         "spellout-013": ("'several hundred years' expects nothing (a vague quantity for us)", ()),
         "spellout-014": ("'Zero is a small number' also expects 1 for the article 'a'", ()),
+        "spellout-015": (
+            "'a million and a half' read as 1000000.5 (English usage and Recognizers: 1.5 million)",
+            (),
+        ),
     },
 }
+
+
+# Failures we know of and accept, by category: (reason, {suite: case ids, or ("*",) for every failing
+# case of the suite}). Unlike CONVENTIONS these stay failures and count against pass% and adj%: they
+# are cases where the suite is fair but we choose, for news text, another reading (or have no rule
+# yet). The benchmark prints each category with its count and reason, and lists failures in none.
+KNOWN_FAILURES: dict[str, tuple[str, dict[str, tuple[str, ...]]]] = {
+    "ordinal": (
+        "an ordinal rank ('first', '3rd', 'the 21st') is not a quantity: our claims of kind 'ordinal' are"
+        " only ranks that carry one ('10th anniversary'), so every ordinal case is knowingly failed",
+        {"duckling-ordinal": ("*",)},
+    ),
+    "bare-one": (
+        "'one' alone ('one', 'nil') is no claim: in prose it is a pronoun or determiner ('one of', 'the"
+        " one who') and 'nil' is mostly a score",
+        {"duckling-number": ("number-0004", "number-0006")},
+    ),
+    "spaced-sign": (
+        "a minus followed by a space ('- 10 k', '- 1,200,000') is a dash or a bullet in news text, not a sign",
+        {"rt-number": ("NumberModel-0032", "NumberModel-0041"), "duckling-number": ("number-0074",)},
+    ),
+    "giga-after-integer": (
+        "'10G' as 10 billion: after a plain integer 'G' names a generation ('5G', '4G'); read only after"
+        " a decimal ('1,674.5 G')",
+        {"rt-number": ("NumberModel-0040",)},
+    ),
+    "fraction-split": (
+        "'one hundred thirty fifths' = 100/35, 'one hundred one thousand fifths' = 100/1005, 'twenty and"
+        " three and three fifths' = 23.6: Recognizers' split of an ambiguous spoken fraction; we read the"
+        " longest cardinal as the numerator",
+        {"rt-number": ("NumberModel-0070", "NumberModel-0102", "NumberModel-0110", "NumberModel-0126")},
+    ),
+    "spoken-digits": (
+        "digits read out one by one ('three-nought-four' as 3, 0, 4; 'one twenty two' as 122): sports"
+        " scores and call signs, not quantities",
+        {"rt-number": ("NumberModel-0232",), "duckling-number": ("number-0084", "number-0085")},
+    ),
+    "bare-half": (
+        "'half' alone before a plural noun ('more than half people'): ungrammatical; 'half' is read before"
+        " 'a', 'of', 'the' or a scale",
+        {"rt-number": ("NumberModel-0161",)},
+    ),
+    "leading-point": (
+        "'point 77' without a whole part: 'point 5' is a label ('point 5 of the plan') in news text",
+        {"duckling-number": ("number-0044",)},
+    ),
+    "indian-scale-spellings": (
+        "'koti' and 'Kr' for crore: 'Kr' is the Danish krone for us; 'lakh', 'lac', 'crore', 'cr' are read",
+        {"duckling-number": ("number-0100", "number-0102")},
+    ),
+    "currency-name-before": (
+        "a currency *name* before the amount ('ringgit 42', 'sen 100,000'): not English word order, and"
+        " 'Euro 2024' is a tournament; codes and symbols before the amount ('RM 42', 'EUR 5') are read",
+        {
+            "duckling-money": (
+                "amount-of-money-0092",
+                "amount-of-money-0095",
+                "amount-of-money-0097",
+                "amount-of-money-0099",
+                "amount-of-money-0101",
+            ),
+            "rt-currency": ("CurrencyModel-0110",),
+        },
+    ),
+    "transliterated-currency": (
+        "Arabic transliterations and glued names ('geneh', 'genihat masriya', 'egyptianpound',"
+        " 'Saudiriyal') and lower-case 'le'/'l.e.' (the French article); 'LE', 'L.E.' are read",
+        {
+            "duckling-money": (
+                "amount-of-money-0072",
+                "amount-of-money-0075",
+                "amount-of-money-0076",
+                "amount-of-money-0077",
+                "amount-of-money-0078",
+                "amount-of-money-0082",
+            )
+        },
+    ),
+    "lone-c-cents": (
+        "'10 c' as 10 cents: a lone 'c' after a number is as often Celsius; '10¢', '43c' after an amount are read",
+        {"duckling-money": ("amount-of-money-0017",)},
+    ),
+    "mixed-range": (
+        "'from 1 point 1 and one point three dollars': 'from ... and' is no range for us (only 'from ... to',"
+        " 'between ... and'), and a range of digits to words is not joined",
+        {"duckling-money": ("amount-of-money-0122",)},
+    ),
+    "chinese-subunits": (
+        "'one kuai and five mao five' = 1.55 CNY: spoken Chinese sub-units (mao, fen) are not modelled",
+        {"rt-currency": ("CurrencyModel-0102",)},
+    ),
+    "tokenised-hyphen": (
+        "'multibillion - dollar' with spaces around the hyphen (tokenised input): our vague money claim"
+        " stops before ' - dollar' and is counted as an extra",
+        {"rt-currency": ("CurrencyModel-0093",)},
+    ),
+    "pounds-weight": (
+        "'pounds' after a number is read as GBP; as a weight ('drop 25 pounds') it needs context we do not use",
+        {"rt-dimension": ("DimensionModel-0014", "DimensionModel-0015", "DimensionModel-0044")},
+    ),
+    "inch-mark": (
+        "'10 \"' as 10 inches: a double quote after a number is usually a closing quotation mark in news",
+        {"rt-dimension": ("DimensionModel-0048",)},
+    ),
+}
+
+
+def known_failure(suite: str, case_id: str) -> tuple[str, str] | None:
+    """The (category, reason) under which a failing case is knowingly failed, or None."""
+    for category, (reason, cases) in KNOWN_FAILURES.items():
+        ids = cases.get(suite, ())
+        if "*" in ids or case_id in ids:
+            return category, reason
+    return None
 
 
 def regions(case: Case, parts: Sequence[str]) -> list[tuple[int, int]]:

@@ -431,3 +431,141 @@ def test_extract_meets_the_seed_gold_floors(tmp_path: Path) -> None:
         text=True,
     )
     assert score.returncode == 0, score.stdout
+
+
+ANCHOR_TEXTS = [
+    "Kosovo would have received EUR 210 million (DKK 1.5 billion) from Denmark.",
+    "Half a million people, a half of them in early 2023, and .5 of a 1.5 share; many hundreds of them.",
+    "Tens of thousands waited a few hours in mid-2024; the end of March saw Twenty-Four multi-million bids.",
+    "A Year, AN HOUR, a couple of days, several weeks, a handful of MPs, scores of 3,000.7 and 5.5.5 .9",
+    "İstanbul paid 5 lira to ONE man, THREE women and Sept. 2021 a dozen 1/4 x.5 0.25",
+]
+
+
+@pytest.mark.parametrize("text", ANCHOR_TEXTS, ids=[t[:24] for t in ANCHOR_TEXTS])
+def test_extract_anchor_prefilter_finds_every_anchor(text: str) -> None:
+    """``scan._anchors`` (ANCHOR tried only where ANCHOR_START matches) yields what ANCHOR.finditer does."""
+    from factcheck.extract.patterns import ANCHOR
+    from factcheck.extract.scan import _anchors
+
+    def spans(matches: object) -> list[tuple[int, int, str | None]]:
+        return [(m.start(), m.end(), m.lastgroup) for m in matches]  # type: ignore[attr-defined]
+
+    assert spans(_anchors(text)) == spans(ANCHOR.finditer(text))
+
+
+def test_extract_anchor_prefilter_matches_on_the_seeds() -> None:
+    from factcheck.extract.patterns import ANCHOR
+    from factcheck.extract.scan import _anchors
+
+    for path in sorted((ROOT / "seeds").glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        assert [m.span() for m in _anchors(text)] == [m.span() for m in ANCHOR.finditer(text)], path.name
+
+
+# Spelled numbers, fractions, decimals and signs: (sentence, text of the claim, kind, value).
+SPELLED = [
+    (
+        "The survey counted two thousand and two hundred replies.",
+        "two thousand and two hundred replies",
+        "count",
+        2200,
+    ),
+    ("Turnout rose by one point five points.", "one point five points", "count", 1.5),
+    ("Its share fell to nought point nought three.", "nought point nought three", "ratio", 0.03),
+    ("Inflation was minus five point five in May.", "minus five point five", "count", -5.5),
+    ("Temperatures reached minus 5 overnight.", "minus 5", "count", -5),
+    ("The ministry ordered three dozen vaccines.", "three dozen vaccines", "count", 36),
+    ("Police seized 200 dozens of eggs.", "200 dozens", "count", 2400),
+    ("Five eighths of the budget went on salaries.", "Five eighths", "ratio", 0.625),
+    ("The plan needs a two-thirds majority.", "two-thirds", "ratio", 2 / 3),
+    ("Staff waited one and a half hours.", "one and a half hours", "duration", 1.5),
+    ("The town has 3 million and a half inhabitants.", "3 million and a half inhabitants", "count", 3.5e6),
+    ("Half a million people marched.", "Half a million people", "count", 5e5),
+    ("A quarter million homes lost power.", "A quarter million homes", "count", 2.5e5),
+    ("It weighed a hundredth of a gram.", "a hundredth", "ratio", 0.01),
+    ("The trail runs 10 1/2 miles through the park.", "10 1/2 miles", "distance", 10.5),
+    ("One out of three adults smokes.", "One out of three adults", "ratio", 1 / 3),
+    ("Blood pressure was 120 over 80.", "120 over 80", "ratio", 1.5),
+    ("China's population is 1 414 021 100.", "1 414 021 100", "count", 1414021100),
+    ("The constant is 1.3e6 in these units.", "1.3e6", "count", 1.3e6),
+    ("Rates have stayed at zero.", "zero", "count", 0),
+    ("The firm lost US$ 1MM last year.", "US$ 1MM", "money", 1e6),
+    (
+        "The bill came to 4 thousand 3 hundred and 21 rupees.",
+        "4 thousand 3 hundred and 21 rupees",
+        "money",
+        4321,
+    ),
+]
+
+
+@pytest.mark.parametrize(("sentence", "text", "kind", "value"), SPELLED, ids=[s[1] for s in SPELLED])
+def test_extract_spelled_numbers_fractions_and_signs(
+    sentence: str, text: str, kind: str, value: float
+) -> None:
+    claims = {c.text: c for c in extract_text(sentence)}
+    assert text in claims, f"found {list(claims)}"
+    assert (claims[text].kind, claims[text].value) == (kind, pytest.approx(value))
+
+
+NOT_NUMBERS = [
+    ("They celebrated the two millionth visitor.", "two millionth", 2e-6),
+    ("Prices rose over 3 years.", "3 years", 1 / 3),
+    ("He is the one who won.", "one", None),
+]
+
+
+@pytest.mark.parametrize(("sentence", "text", "wrong"), NOT_NUMBERS, ids=[n[1] for n in NOT_NUMBERS])
+def test_extract_does_not_misread_ordinals_and_idioms(sentence: str, text: str, wrong: float | None) -> None:
+    """An ordinal is no fraction, "over" before a unit is a qualifier, "the one who" is no claim."""
+    values = [c.value for c in extract_text(sentence)]
+    if wrong is None:
+        assert not [c for c in extract_text(sentence) if c.text == text]
+    else:
+        assert wrong not in values
+
+
+# Money: tokenised and regional currencies, sub-units, symbols after the amount: (sentence, text, value, unit).
+MONEY = [
+    ("The charge was c $ 300 million, the bank said.", "c $ 300 million", 300e6, "CAD"),
+    ("Exports fell to hk $ 10.05 billion.", "hk $ 10.05 billion", 10.05e9, "HKD"),
+    ("Sell Mex$ 10 million forward.", "Mex$ 10 million", 10e6, "MXN"),
+    ("Nokia paid 420 million Finnish markka.", "420 million Finnish markka", 420e6, "FIM"),
+    ("The fare was RM42 on Monday.", "RM42", 42, "MYR"),
+    ("Rent rose to 42 Kuwaiti dinars.", "42 Kuwaiti dinars", 42, "KWD"),
+    ("It only cost 3 dollars 50 cents.", "3 dollars 50 cents", 3.5, "USD"),
+    (
+        "It only cost thirteen dollars and forty-five cents.",
+        "thirteen dollars and forty-five cents",
+        13.45,
+        "USD",
+    ),
+    ("A ticket is $20 and 43c at the door.", "$20 and 43c", 20.43, "USD"),
+    ("The book costs 100 ₡ here.", "100 ₡", 100, "CRC"),
+    ("Shares closed at 3.14US$ on Friday.", "3.14US$", 3.14, "USD"),
+    ("Fujitsu withdrew its one-yen bid.", "one-yen", 1, "JPY"),
+    ("He sold it for a dollar.", "a dollar", 1, "USD"),
+    ("The fee is 42 LE per visit.", "42 LE", 42, "EGP"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "text", "value", "unit"), MONEY, ids=[m[1] for m in MONEY])
+def test_extract_money_currencies_and_subunits(sentence: str, text: str, value: float, unit: str) -> None:
+    claims = {c.text: c for c in extract_text(sentence)}
+    assert text in claims, f"found {list(claims)}"
+    claim = claims[text]
+    assert (claim.kind, claim.value, claim.unit) == ("money", pytest.approx(value), unit)
+
+
+NOT_MONEY = [
+    ("Spain hosts Euro 2024 qualifiers; a euro zone country.", "euro"),
+    ("She bought a pound of flesh.", "a pound"),
+    ("Tickets cost $20 and 43 people came.", "43"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "part"), NOT_MONEY, ids=[n[1] for n in NOT_MONEY])
+def test_extract_money_stays_out_of_names_and_weights(sentence: str, part: str) -> None:
+    at = sentence.index(part)
+    assert not [c for c in extract_text(sentence) if c.kind == "money" and c.start <= at < c.end]

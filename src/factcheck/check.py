@@ -73,8 +73,14 @@ class _Match:
     source: Claim
 
 
-def check_statement(statement: str, claims: Sequence[Claim], groups: Sequence[ClaimGroup], *,
-                    rates: Mapping[str, float] | None = None, settings: Settings | None = None) -> StatementCheck:
+def check_statement(
+    statement: str,
+    claims: Sequence[Claim],
+    groups: Sequence[ClaimGroup],
+    *,
+    rates: Mapping[str, float] | None = None,
+    settings: Settings | None = None,
+) -> StatementCheck:
     """Check each number of ``statement`` against the source ``claims`` and their ``groups``.
 
     Raises InputError when the statement states no number.
@@ -82,18 +88,31 @@ def check_statement(statement: str, claims: Sequence[Claim], groups: Sequence[Cl
     return _check_all([(statement, None)], claims, groups, rates=rates, settings=settings)[0]
 
 
-def check_lines(lines: Iterable[str], claims: Sequence[Claim], groups: Sequence[ClaimGroup], *,
-                rates: Mapping[str, float] | None = None,
-                settings: Settings | None = None) -> tuple[StatementCheck, ...]:
+def check_lines(
+    lines: Iterable[str],
+    claims: Sequence[Claim],
+    groups: Sequence[ClaimGroup],
+    *,
+    rates: Mapping[str, float] | None = None,
+    settings: Settings | None = None,
+) -> tuple[StatementCheck, ...]:
     """Check each line as a statement; blank lines and lines starting with ``#`` are skipped."""
-    statements = [(line.strip(), n) for n, line in enumerate(lines, 1)
-                  if line.strip() and not line.lstrip().startswith("#")]
+    statements = [
+        (line.strip(), n)
+        for n, line in enumerate(lines, 1)
+        if line.strip() and not line.lstrip().startswith("#")
+    ]
     return _check_all(statements, claims, groups, rates=rates, settings=settings)
 
 
-def _check_all(statements: Sequence[tuple[str, int | None]], claims: Sequence[Claim],
-               groups: Sequence[ClaimGroup], *, rates: Mapping[str, float] | None,
-               settings: Settings | None) -> tuple[StatementCheck, ...]:
+def _check_all(
+    statements: Sequence[tuple[str, int | None]],
+    claims: Sequence[Claim],
+    groups: Sequence[ClaimGroup],
+    *,
+    rates: Mapping[str, float] | None,
+    settings: Settings | None,
+) -> tuple[StatementCheck, ...]:
     numbers = [_statement_claims(text, line) for text, line in statements]
     probes = {claim.id: _probes(claim) for claim_list in numbers for claim in claim_list}
     probe_claims = [p for ps in probes.values() for p in ps]
@@ -109,8 +128,15 @@ def _check_all(statements: Sequence[tuple[str, int | None]], claims: Sequence[Cl
         for claim in claim_list:
             items = [probe_items[p.id] for p in probes[claim.id] if p.id in probe_items]
             if not items:
-                results.append(NumberCheck(claim=claim, verdict="not_found", supporting=(), contradicting=(),
-                                           explanation=f"not a measure factcheck compares ({claim.kind}, no unit)"))
+                results.append(
+                    NumberCheck(
+                        claim=claim,
+                        verdict="not_found",
+                        supporting=(),
+                        contradicting=(),
+                        explanation=f"not a measure factcheck compares ({claim.kind}, no unit)",
+                    )
+                )
                 continue
             results.append(_verdict(claim, _best_match(items, sources, vocab, rates), group_of, names, rates))
         verdict = min((r.verdict for r in results), key=SEVERITY.index)
@@ -130,21 +156,35 @@ def _statement_claims(text: str, line: int | None) -> list[Claim]:
     def rename(claim_id: str | None) -> str | None:
         return None if claim_id is None else f"{prefix}:{claim_id.split(':', 1)[1]}"
 
-    return [c.model_copy(update={"document": doc, "id": rename(c.id), "equivalent_of": rename(c.equivalent_of)})
-            for c in found]
+    return [
+        c.model_copy(update={"document": doc, "id": rename(c.id), "equivalent_of": rename(c.equivalent_of)})
+        for c in found
+    ]
 
 
 def _probes(claim: Claim) -> list[Claim]:
     """The claim, and a year also as a date: "in 2008" is a span of days that dates can meet."""
     if claim.kind != "year" or claim.value is None or claim.qualifier is not None:
         return [claim]
-    as_date = claim.model_copy(update={"id": f"{claim.id}:date", "kind": "date", "date": f"{claim.value:04d}",
-                                       "value": None, "unit": None, "normalized": Normalized(value=None, unit=None)})
+    as_date = claim.model_copy(
+        update={
+            "id": f"{claim.id}:date",
+            "kind": "date",
+            "date": f"{claim.value:04d}",
+            "value": None,
+            "unit": None,
+            "normalized": Normalized(value=None, unit=None),
+        }
+    )
     return [claim, as_date]
 
 
-def _best_match(probes: Sequence[Profile], sources: Sequence[Profile], vocab: Vocabulary,
-                rates: Mapping[str, float] | None) -> _Match | None:
+def _best_match(
+    probes: Sequence[Profile],
+    sources: Sequence[Profile],
+    vocab: Vocabulary,
+    rates: Mapping[str, float] | None,
+) -> _Match | None:
     """The source claim most likely to state the measure of one of the probes, if any speaks of it."""
     best: _Match | None = None
     for probe in probes:
@@ -169,12 +209,22 @@ def _figure(probe: Claim, source: Claim, rates: Mapping[str, float] | None) -> f
     return max(affinity(probe, source), 0.0)
 
 
-def _verdict(claim: Claim, match: _Match | None, group_of: Mapping[str, ClaimGroup], names: Mapping[str, str],
-             rates: Mapping[str, float] | None) -> NumberCheck:
+def _verdict(
+    claim: Claim,
+    match: _Match | None,
+    group_of: Mapping[str, ClaimGroup],
+    names: Mapping[str, str],
+    rates: Mapping[str, float] | None,
+) -> NumberCheck:
     """Split the evidence of the matched measure into claims for and against the statement's figure."""
     if match is None:
-        return NumberCheck(claim=claim, verdict="not_found", supporting=(), contradicting=(),
-                           explanation="no source gives this measure")
+        return NumberCheck(
+            claim=claim,
+            verdict="not_found",
+            supporting=(),
+            contradicting=(),
+            explanation="no source gives this measure",
+        )
     group = group_of.get(match.source.id)
     evidence = group.claims if group is not None else (match.source,)
     firm = [c for c in evidence if _firm(c, evidence)]
@@ -182,11 +232,22 @@ def _verdict(claim: Claim, match: _Match | None, group_of: Mapping[str, ClaimGro
     contradicting = [c for c in evidence if not _compatible(match.probe, c, rates=rates)]
     if not firm:  # only vague claims: they support what they allow
         supporting = [c for c in evidence if _compatible(match.probe, c, rates=rates)]
-    verdict: Verdict = ("contested" if supporting and contradicting else "supported" if supporting
-                        else "contradicted" if contradicting else "not_found")
-    return NumberCheck(claim=claim, verdict=verdict, supporting=tuple(supporting),
-                       contradicting=tuple(contradicting),
-                       explanation=_explain(match.probe, supporting, contradicting, names, rates))
+    verdict: Verdict = (
+        "contested"
+        if supporting and contradicting
+        else "supported"
+        if supporting
+        else "contradicted"
+        if contradicting
+        else "not_found"
+    )
+    return NumberCheck(
+        claim=claim,
+        verdict=verdict,
+        supporting=tuple(supporting),
+        contradicting=tuple(contradicting),
+        explanation=_explain(match.probe, supporting, contradicting, names, rates),
+    )
 
 
 def _firm(claim: Claim, evidence: Sequence[Claim]) -> bool:
@@ -197,8 +258,13 @@ def _firm(claim: Claim, evidence: Sequence[Claim]) -> bool:
     return partner is None or partner.start > claim.start
 
 
-def _explain(probe: Claim, supporting: Sequence[Claim], contradicting: Sequence[Claim],
-             names: Mapping[str, str], rates: Mapping[str, float] | None) -> str:
+def _explain(
+    probe: Claim,
+    supporting: Sequence[Claim],
+    contradicting: Sequence[Claim],
+    names: Mapping[str, str],
+    rates: Mapping[str, float] | None,
+) -> str:
     """ "2 sources say 210 million EUR (001, 003), 2 say about 200 million EUR (000, 002)"."""
     against = sides(contradicting, rates=rates) if contradicting else []
     if not supporting:

@@ -115,7 +115,9 @@ def search(
     for entry in entries:
         scored = _score(entry, bests, tables)
         if scored is not None:
-            found.append((-scored[0], entry.claim.document, entry.claim.start, entry.claim.end, scored[1], entry))
+            found.append(
+                (-scored[0], entry.claim.document, entry.claim.start, entry.claim.end, scored[1], entry)
+            )
     found.sort(key=lambda t: t[:4])
     return tuple(_hit(entry, -neg, matched) for neg, _, _, _, matched, entry in found[:limit])
 
@@ -158,8 +160,9 @@ def _words(text: str) -> dict[str, str]:
     return dict(zip(reversed(folded), reversed(surfaces), strict=True))
 
 
-def _entries(claims: Sequence[Claim], groups: Sequence[ClaimGroup], *, kind: str | None,
-             tables: list[dict[str, str]]) -> list[_Entry]:
+def _entries(
+    claims: Sequence[Claim], groups: Sequence[ClaimGroup], *, kind: str | None, tables: list[dict[str, str]]
+) -> list[_Entry]:
     """Each claim (of ``kind``) with its word tables; the distinct tables are appended to ``tables``."""
     group_of = {claim.id: group for group in groups for claim in group.claims}
     index: dict[object, int] = {}
@@ -213,8 +216,12 @@ def _term_scores(term: str, vocabulary: Sequence[str], stems: dict[str, list[str
     """How well ``term`` meets each word of the vocabulary that it meets at all."""
     if any(c.isdigit() for c in term):
         return {term: 100.0}
-    scores = {word: float(score) for word, score, _ in
-              process.extract(term, vocabulary, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF, limit=None)}
+    scores = {
+        word: float(score)
+        for word, score, _ in process.extract(
+            term, vocabulary, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF, limit=None
+        )
+    }
     scores.update(dict.fromkeys(stems.get(stem(term), ()), 100.0))
     return scores
 
@@ -226,8 +233,9 @@ def _best(term_scores: dict[str, float], words: dict[str, str]) -> tuple[float, 
     return score, words.get(word, "")
 
 
-def _score(entry: _Entry, bests: list[list[tuple[float, str]]],
-           tables: list[dict[str, str]]) -> tuple[float, tuple[str, ...]] | None:
+def _score(
+    entry: _Entry, bests: list[list[tuple[float, str]]], tables: list[dict[str, str]]
+) -> tuple[float, tuple[str, ...]] | None:
     """The entry's score and the words each term met; None if a term meets nothing."""
     total = 0.0
     matched = []

@@ -9,7 +9,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from factcheck.extract.lexicon import FRACTIONS, SCALE_ABBREVIATIONS, SCALES, TENS, UNITS_0_19
+from factcheck.extract.lexicon import (
+    COMPOUND_ORDINAL_UNITS,
+    DENOMINATORS,
+    DOZEN_WORDS,
+    SCALE_ABBREVIATIONS,
+    SCALE_ALIASES,
+    SCALES,
+    TENS,
+    UNITS_0_19,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,9 +37,11 @@ class NumberMatch:
 DIGITS = re.compile(
     r"""
     (?P<num>
-        \d{1,3}(?:,\d{3})+(?:\.\d+)?                 # 1,234,567.89  (English grouping)
+        \d+(?:\.\d+)?[eE][+-]?\d{1,3}(?![\w.])         # 1.3e6, 12e-1 (scientific notation)
+      | \d{1,3}(?:,\d{3})+(?:\.\d+)?                 # 1,234,567.89  (English grouping)
       | \d{1,3}(?:\.\d{3})+(?:,\d+)?(?![.]\d)        # 1.234.567,89  (European grouping: 250.000)
       | \d{1,3}(?:[\u00a0\u202f\u2009]\d{3})+(?:[.,]\d+)?  # 250 000 with a no-break or thin space
+      | \d{1,3}(?:[ ]\d{3})+(?![\d,/]|[.]\d|[ ]\d)      # 1 234 567 (grouped with plain spaces)
       | \d+,\d{1,2}(?!\d)                            # 1,5 (decimal comma, one or two decimals)
       | \d+(?:\.\d+)?                                # 2021, 1.5
       | \.\d+                                        # .5
@@ -40,18 +51,29 @@ DIGITS = re.compile(
     re.VERBOSE,
 )
 
-# A scale word after a number: "1.5 billion", "210 million", "3-million", "2 Million".
+# A scale word after a number: "1.5 billion", "210 million", "3-million", "2 Million", "3 dozens", "12 lac".
 SCALE_WORD = re.compile(
-    r"[ \u00a0-]?(?P<scale>hundred|thousand|million|billion|trillion|lakh|crore)s?\b", re.IGNORECASE
+    r"""[ \u00a0-]?(?P<scale>hundred|thousand|million|billion|trillion|lakh|crore|dozen   # the words
+                        |lac|lkh|krore|(?-i:cr)|dz|doz)s?\b                           # other spellings
+    """,
+    re.IGNORECASE | re.VERBOSE,
 )
-# An abbreviated scale glued to the digits or after one space: "€6m", "$2.5bn", "10k", "£1.2 bn".
-SCALE_ABBREV = re.compile(r"\u00a0?(?P<abbr>bn|bln|mn|mln|mio|tn|trn|m|b|k)\b(?!-)(?!\.\w)", re.IGNORECASE)
-SCALE_ABBREV_SPACED = re.compile(r" (?P<abbr>bn|mn|mln|tn)\b", re.IGNORECASE)
+# An abbreviated scale glued to the digits or after one space: "€6m", "$2.5bn", "10k", "£1.2 bn", "US$ 1MM".
+SCALE_ABBREV = re.compile(
+    r"\u00a0?(?P<abbr>bn|bln|mn|mln|mio|tn|trn|tln|mil|(?-i:MM)|m|b|k)\b(?!-)(?!\.\w)", re.IGNORECASE
+)
+SCALE_ABBREV_SPACED = re.compile(
+    r"[ ]{1,2}(?P<abbr>bn|mn|mln|tn|bln|tln|k|(?-i:M))\b(?![-'’])", re.IGNORECASE
+)
+# Giga, only after a decimal or grouped number (a plain "5G" is a network generation): "1,674.5 G", ".0012G".
+SCALE_GIGA = re.compile(r"[ ]?(?-i:G)\b(?!-)")
+# The rest of a number after its scale: "3 hundred *and 21*", "4 thousand *3 hundred and 21*".
+SCALE_REST = re.compile(r"[ \u00a0]+(?:and[ \u00a0]+)?(?=[\da-z])")
+_AND_FRACTION = re.compile(r"[ \u00a0]+and[ \u00a0]+(?=(?i:a|one|two|three)\b)")
+# Decimals read out: "1 point 1".
+POINT_DIGITS = re.compile(r"[ \u00a0]+point[ \u00a0]+(?P<digits>\d+)(?![\d.,])")
 
 _WORD_VALUES = {**UNITS_0_19, **TENS}
-# One token of a spelled number: "twenty-four", "hundred", "and".
-WORD_TOKEN = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)?")
-_SPACE_OR_HYPHEN = re.compile(r"[ \u00a0]+|-")
 
 
 def parse_digits(text: str, pos: int) -> NumberMatch | None:
@@ -75,12 +97,14 @@ def parse_digits(text: str, pos: int) -> NumberMatch | None:
     plain = raw.isdigit()
     if plain:
         value = float(raw)
+    elif "e" in raw or "E" in raw:
+        value = float(raw)
     elif re.fullmatch(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?", raw):
         value = float(raw.replace(".", "").replace(",", "."))
     elif re.fullmatch(r"\d+,\d{1,2}", raw):
         value = float(raw.replace(",", "."))
     else:
-        value = float(re.sub(r"[,\u00a0\u202f\u2009]", "", raw))
+        value = float(re.sub(r"[, \u00a0\u202f\u2009]", "", raw))
     return NumberMatch(value, m.start(), m.end(), plain_integer=plain, ndigits=sum(c.isdigit() for c in raw))
 
 
@@ -100,21 +124,35 @@ def read_scale(text: str, num: NumberMatch) -> NumberMatch:
     before = value
     m = SCALE_WORD.match(text, end)
     if m:
-        value *= SCALES[m.group("scale").lower()]
+        first = _scale_factor(m.group("scale"))
+        value *= first
         end = m.end()
         m2 = SCALE_WORD.match(text, end)  # "one hundred thousand"
-        if m2 and SCALES[m2.group("scale").lower()] > 100:
-            value *= SCALES[m2.group("scale").lower()]
+        if m2 and _scale_factor(m2.group("scale")) > first:
+            value *= _scale_factor(m2.group("scale"))
             end = m2.end()
+        rest = _scale_rest(text, end, value / before if before else first)
+        if rest is not None:
+            value, end = value + rest.value, rest.end
+        elif (
+            (half := _AND_FRACTION.match(text, end)) and (f := parse_words(text, half.end())) and f.value < 1
+        ):
+            value, end = (
+                value + f.value * (value / before if before else first),
+                f.end,
+            )  # "3 million and a half"
     else:
         m = SCALE_ABBREV.match(text, end) or SCALE_ABBREV_SPACED.match(text, end)
+        if m is None and not num.plain_integer:
+            m = SCALE_GIGA.match(text, end)
         if m is None:
             return num
-        factor = SCALE_ABBREVIATIONS[m.group("abbr").lower()]
+        abbr = m.group("abbr") if m.re is not SCALE_GIGA else "G"
+        factor = SCALE_ABBREVIATIONS[abbr] if abbr in ("MM", "G") else SCALE_ABBREVIATIONS[abbr.lower()]
         value *= factor
         end, abbrev = m.end(), True
         repeat = SCALE_WORD.match(text, end)  # "£1.8m million": a slip, one scale only
-        if repeat and SCALES[repeat.group("scale").lower()] == factor:
+        if repeat and _scale_factor(repeat.group("scale")) == factor:
             end = repeat.end()
     return NumberMatch(
         value,
@@ -128,8 +166,34 @@ def read_scale(text: str, num: NumberMatch) -> NumberMatch:
     )
 
 
+def _scale_factor(word: str) -> float:
+    low = word.lower()
+    if low in ("dozen", "dz", "doz"):
+        return 12.0
+    return float(SCALES[SCALE_ALIASES.get(low, low)])
+
+
+def _scale_rest(text: str, end: int, factor: float) -> NumberMatch | None:
+    """What completes a number after its scale: "3 hundred and 21", "6 crore and two hundred". After
+    "hundred", "and" and a number below 100; after a larger scale, a number with a smaller scale of
+    its own ("5 million and 300 people" stays 5 million)."""
+    if factor < 100 or factor == 12:
+        return None
+    gap = SCALE_REST.match(text, end)
+    if gap is None:
+        return None
+    rest = parse_number(text, gap.end())
+    if rest is None or rest.value >= factor or rest.value <= 0:
+        return None
+    if factor == 100:
+        return rest if "and" in gap.group() and not rest.scaled and rest.value < 100 else None
+    has_scale = rest.scaled or (rest.words and rest.value >= 100)  # "two hundred" in words
+    return rest if has_scale and not rest.scale_abbrev else None
+
+
 def parse_words(text: str, pos: int) -> NumberMatch | None:
-    """Read a spelled-out number at ``pos``: "three hundred", "twenty-four", "a dozen", "half a million".
+    """Read a spelled-out number at ``pos``: "three hundred", "twenty-four", "a dozen", "half a million",
+    decimals with "point", fractions ("five eighths", "one and a half") and mixed numbers.
 
     >>> parse_words("three hundred and fifty people", 0).value
     350.0
@@ -145,69 +209,297 @@ def parse_words(text: str, pos: int) -> NumberMatch | None:
     100000.0
     >>> parse_words("another", 0) is None
     True
+    >>> [parse_words(t, 0).value for t in ["one point five", "five eighths", "two thousand and two hundred"]]
+    [1.5, 0.625, 2200.0]
+    >>> [parse_words(t, 0).value for t in ["three million and a half", "three dozens", "a hundredth"]]
+    [3500000.0, 36.0, 0.01]
     """
-    total, current = 0.0, 0.0
-    end, seen = pos, False
-    i = pos
-    while True:
-        m = WORD_TOKEN.match(text, i)
-        if m is None:
-            break
-        word = m.group().lower()
-        step = _word_step(word, current, total, seen)
-        if step is None:
-            break
-        current, total, done = step
-        seen = True
-        end = m.end()
-        if done:
-            break
-        gap = _SPACE_OR_HYPHEN.match(text, end)
+    return _WordReader(text, pos).read()
+
+
+# One token of a spelled number, and what separates tokens: spaces, a hyphen, or " - " between the
+# parts of a compound ("fifty - two", "one - fourth").
+WORD = re.compile(r"[A-Za-z]+")
+_GAP = re.compile(r"[ \u00a0]+(?:-[ \u00a0]+)?|-")
+
+
+class _WordReader:
+    """A left-to-right reader of number words; ``read`` returns the longest number it can form."""
+
+    def __init__(self, text: str, pos: int) -> None:
+        self.text, self.pos = text, pos
+        self.total = self.current = 0.0  # value = total + current ("two million" + "three hundred")
+        self.segment = 0.0  # what was read since the last "and" ("three hundred and *two* dozens")
+        self.largest = 0.0  # the largest scale read so far
+        self.seen = False
+        self.end = pos
+
+    # -- tokens --
+    def _token(self, at: int) -> re.Match[str] | None:
+        return WORD.match(self.text, at)
+
+    def _next(self, end: int) -> tuple[re.Match[str], str] | None:
+        """The token after ``end`` and the gap before it."""
+        gap = _GAP.match(self.text, end)
         if gap is None:
-            break
-        i = gap.end()
-    if not seen:
-        return None
-    value = total + current
-    return NumberMatch(value, pos, end, words=True, scaled=value >= 1000)
-
-
-def _word_step(word: str, current: float, total: float, seen: bool) -> tuple[float, float, bool] | None:
-    """One token of a spelled number: the new (current, total, finished) or None where it stops."""
-    if "-" in word:
-        head, _, tail = word.partition("-")
-        if head in TENS and tail in UNITS_0_19 and UNITS_0_19[tail] < 10:
-            return current + TENS[head] + UNITS_0_19[tail], total, False
-        if head in _WORD_VALUES and tail in FRACTIONS:  # two-thirds
-            return _WORD_VALUES[head] * FRACTIONS[tail], total, True
-        return None
-    if word in _WORD_VALUES:
-        value = _WORD_VALUES[word]
-        tens_then_unit = current % 100 >= 20 and current % 10 == 0 and value < 10  # "thirty three"
-        if seen and current % 100 and value < 100 and not tens_then_unit:  # "five six" is not a number
             return None
-        return current + value, total, False
-    if word in FRACTIONS and seen and 1 <= current < 20 and not total and word not in ("half", "quarter"):
-        if (current == 1) == (not word.endswith("s")):  # "two thirds", "one third"
-            return current * FRACTIONS[word], total, True
-    if word == "and" and seen and current >= 100 and current % 100 == 0:
-        return current, total, False
-    if word == "a" and not seen:
-        return 1.0, total, False
-    if word == "a" and current == 0.5 and not total:  # "half a million"
-        return current, total, False
-    if word == "dozen":
-        return (current or 1.0) * 12, total, False
-    if word == "half" and not seen:
-        return 0.5, total, False
-    if word in ("quarter", "third") and current == 1.0 and not total:  # "a quarter", "a third"
-        return FRACTIONS[word], total, True
-    if word in SCALES and seen:
-        scale = SCALES[word]
-        if scale == 100:
-            return (current or 1.0) * 100, total, False
-        return 0.0, total + (current or 1.0) * scale, False
+        token = self._token(gap.end())
+        return (token, gap.group()) if token else None
+
+    def read(self) -> NumberMatch | None:
+        token = self._token(self.pos)
+        if token is None:
+            return None
+        gap = ""
+        while token is not None:
+            word = token.group().lower()
+            if not self._integer_step(word, gap, token):
+                break
+            self.seen, self.end = True, token.end()
+            nxt = self._next(self.end)
+            if nxt is None:
+                token = None
+                break
+            token, gap = nxt
+        if not self.seen:
+            return self._leading_fraction(token)
+        value = self.total + self.current
+        tail = self._after_integer(value, token, gap)
+        if tail is not None:
+            value, self.end = tail
+        return NumberMatch(value, self.pos, self.end, words=True, scaled=value >= 1000)
+
+    # -- the integer part --
+    def _integer_step(self, word: str, gap: str, token: re.Match[str]) -> bool:
+        """Take one token into the integer being read; False where the integer ends."""
+        spaced_hyphen = gap.strip() == "-" and gap != "-"
+        if word in _WORD_VALUES:
+            value = _WORD_VALUES[word]
+            last = self.current % 100
+            tens_then_unit = last >= 20 and last % 10 == 0 and 0 < value < 10  # "thirty three", "fifty - two"
+            if spaced_hyphen and not tens_then_unit:
+                return False
+            if self.seen and last and not tens_then_unit:  # "five six" is not a number
+                return False
+            if self.seen and value >= 20 and self._starts_compound_ordinal(token):  # "hundred thirty-fifths"
+                return False
+            if self.seen and value == 0 and (self.current or self.total):  # "three nought"
+                return False
+            self.current += value
+            self.segment += value
+            return True
+        if spaced_hyphen:
+            return False
+        if word == "and" and self.seen and self._and_continues(token):
+            self.segment = 0.0
+            return True
+        if word in ("a", "an") and not self.seen:
+            follow = self._next(token.end())
+            if follow is None or follow[1] == "-":
+                return False
+            nxt = follow[0].group().lower()
+            if nxt in SCALES or nxt in DOZEN_WORDS:
+                self.current = self.segment = 1.0
+                return True
+            return False
+        scale = _scale_of(word)
+        if scale is not None and self.seen:
+            if scale == 100:
+                if self.current % 100 == 0 and self.current:  # "three hundred hundred"
+                    return False
+                hundreds = self.current - self.current % 100 + (self.current % 100 or 1) * 100
+                self.segment = (self.segment or 1.0) * 100
+                self.current = hundreds
+                return True
+            if scale > self.largest:  # "two hundred thousand", "three thousand millions", "lakh crore"
+                self.total = ((self.total + self.current) if self.total else (self.current or 1.0)) * scale
+            else:
+                self.total += (self.current or 1.0) * scale
+            self.largest = max(self.largest, scale)
+            self.current = self.segment = 0.0
+            return True
+        if word in DOZEN_WORDS and self.seen:
+            segment = self.segment or 1.0
+            self.current += segment * 12 - self.segment
+            self.segment = segment * 12
+            return True
+        return False
+
+    def _starts_compound_ordinal(self, token: re.Match[str]) -> bool:
+        nxt = self._next(token.end())
+        return (
+            nxt is not None
+            and nxt[1] == "-"
+            and nxt[0].group().lower().removesuffix("s") in COMPOUND_ORDINAL_UNITS
+        )
+
+    def _and_continues(self, token: re.Match[str]) -> bool:
+        """ "and" goes on with the number after a hundred ("three hundred and five") or a larger scale
+        ("two thousand and twelve"), when a number word follows that is smaller than that scale."""
+        follow = self._next(token.end())
+        if follow is None or follow[1] == "-":
+            return False
+        nxt = follow[0].group().lower()
+        if nxt not in _WORD_VALUES:
+            return False
+        after_hundred = self.current >= 100 and self.current % 100 == 0
+        after_scale = self.current == 0 and self.total > 0
+        if not (after_hundred or after_scale):
+            return False
+        # "and three quarters", "and two thirds": a fraction follows, read by _after_integer
+        second = self._next(follow[0].end())
+        return not (second and _denominator(second[0].group().lower()) and _WORD_VALUES[nxt] < 20)
+
+    # -- after the integer: decimals, fractions, "and a half" --
+    def _after_integer(self, value: float, token: re.Match[str] | None, gap: str) -> tuple[float, int] | None:
+        if token is None or (gap.strip() == "-" and gap != "-" and not _denominator(token.group().lower())):
+            return None
+        word = token.group().lower()
+        if word == "point" and gap != "-":
+            return self._decimals(value, token)
+        denom = self._denominator_at(token)
+        if denom is not None and self.seen:
+            d, end = denom
+            numerator = self.segment if self.segment and self.segment < d else value
+            plural = self.text[end - 1 : end] in "sS"
+            if numerator != 1 and not plural:  # "the two millionth visitor" is an ordinal, "two half" nothing
+                return None
+            whole = value - numerator if numerator != value else 0.0
+            return self._scaled(whole + numerator / d, end)
+        if word == "and":
+            fraction = self._fraction_at(token.end())
+            if fraction is not None:
+                f, end, explicit = fraction
+                scale = 1.0 if explicit or self.current else (self.largest or 1.0)
+                return value + f * scale, end
+        return None
+
+    def _decimals(self, value: float, point: re.Match[str]) -> tuple[float, int] | None:
+        """ "point zero three", "point seventy-one", "point eleven": the digits after the decimal point."""
+        if not value.is_integer():
+            return None
+        digits, end = "", point.end()
+        nxt = self._next(end)
+        while nxt is not None and (nxt[1] != "-" or digits):
+            word = nxt[0].group().lower()
+            if word not in _WORD_VALUES:
+                break
+            v = _WORD_VALUES[word]
+            end = nxt[0].end()
+            nxt = self._next(end)
+            if v >= 20:  # "seventy-one" -> 71, "seventy" -> 7
+                unit = _WORD_VALUES.get(nxt[0].group().lower(), 0) if nxt else 0
+                if nxt and 0 < unit < 10:
+                    digits += f"{v + unit}"
+                    end = nxt[0].end()
+                    nxt = self._next(end)
+                else:
+                    digits += str(v // 10)
+            else:
+                digits += str(v)
+        if not digits:
+            return None
+        return self._scaled(float(f"{value:.0f}.{digits}"), end)
+
+    def _scaled(self, value: float, end: int) -> tuple[float, int]:
+        """A scale after a decimal or a fraction: "two point two million", "three quarters million",
+        "two thirds of a million"."""
+        m = re.compile(r"[ \u00a0]+(?:of[ \u00a0]+an?[ \u00a0]+)?([A-Za-z]+)").match(self.text, end)
+        if m:
+            scale = _scale_of(m.group(1).lower())
+            if scale is not None and scale >= 1000:
+                return value * scale, m.end()
+        return value, end
+
+    def _fraction_at(self, end: int) -> tuple[float, int, bool] | None:
+        """A fraction after "and": "a half", "one half", "three quarters", "five ninths", "a thirtieth";
+        with its scale if one follows ("and a half million"): (value, end, scale read)."""
+        nxt = self._next(end)
+        if nxt is None:
+            return None
+        token, _ = nxt
+        word = token.group().lower()
+        numerator = 1.0 if word in ("a", "an") else _WORD_VALUES.get(word)
+        if numerator is None or numerator == 0:
+            return None
+        follow = self._next(token.end())
+        if follow is None:
+            return None
+        denom = self._denominator_at(follow[0])
+        if denom is None:
+            return None
+        d, stop = denom
+        value, stop2 = self._scaled(numerator / d, stop)
+        return value, stop2, stop2 != stop
+
+    def _denominator_at(self, token: re.Match[str]) -> tuple[float, int] | None:
+        """The denominator that starts at ``token`` and where it ends: "fifths", "twenty-fifth"."""
+        d = _denominator(token.group().lower())
+        if d is not None:
+            return d, token.end()
+        return self._compound_denominator(token)
+
+    def _compound_denominator(self, token: re.Match[str]) -> tuple[float, int] | None:
+        """ "twenty-fifth", "twenty firsts", "one hundred and fifth": a cardinal ending in an ordinal."""
+        tens = _WORD_VALUES.get(token.group().lower())
+        if tens is None:
+            return None
+        total, end = float(tens), token.end()
+        for _ in range(4):
+            nxt = self._next(end)
+            if nxt is None:
+                return None
+            word = nxt[0].group().lower()
+            unit = COMPOUND_ORDINAL_UNITS.get(word.removesuffix("s"))
+            if unit is not None and total % 10 == 0 and (total >= 20 or total % 100 == 0):
+                return total + unit, nxt[0].end()
+            if word == "hundred":
+                total *= 100
+            elif word != "and" or total % 100:
+                return None
+            end = nxt[0].end()
+        return None
+
+    def _leading_fraction(self, token: re.Match[str] | None) -> NumberMatch | None:
+        """ "half a million", "half million", "quarter million", "a fifth", "a hundredth"."""
+        if token is None:
+            return None
+        word = token.group().lower()
+        if word in ("half", "quarter"):
+            f = 0.5 if word == "half" else 0.25
+            m = re.compile(r"[ \u00a0]+(?:an?[ \u00a0]+)?([A-Za-z]+)").match(self.text, token.end())
+            if m and (scale := _scale_of(m.group(1).lower())) is not None and scale >= 1000:
+                return NumberMatch(f * scale, self.pos, m.end(), words=True, scaled=True)
+            if m and m.group(1).lower() in DOZEN_WORDS:  # "half a dozen"
+                return NumberMatch(f * 12, self.pos, m.end(), words=True)
+            if word == "half":
+                return NumberMatch(0.5, self.pos, token.end(), words=True)
+            return None
+        if word in ("a", "an"):
+            nxt = self._next(token.end())
+            if nxt is None or nxt[1] == "-":
+                return None
+            denom = self._denominator_at(nxt[0])
+            if denom is None:
+                return None
+            value, end = self._scaled(1 / denom[0], denom[1])
+            return NumberMatch(value, self.pos, end, words=True, scaled=value >= 1000)
+        return None
+
+
+def _scale_of(word: str) -> float | None:
+    """ "million", "millions", "lakh", "lac", "cr": the multiplier, or None."""
+    word = SCALE_ALIASES.get(word, word)
+    if word in SCALES:
+        return SCALES[word]
+    if word.endswith("s") and word[:-1] in SCALES:
+        return SCALES[word[:-1]]
     return None
+
+
+def _denominator(word: str) -> float | None:
+    """ "fifths" -> 5, "quarter" -> 4, "hundredth" -> 100; None for any other word."""
+    return DENOMINATORS.get(word) or DENOMINATORS.get(word.removesuffix("s"))
 
 
 def parse_number(text: str, pos: int) -> NumberMatch | None:
@@ -220,6 +512,10 @@ def parse_number(text: str, pos: int) -> NumberMatch | None:
     """
     num = parse_digits(text, pos)
     if num is not None:
+        point = POINT_DIGITS.match(text, num.end) if num.plain_integer else None
+        if point is not None:  # "1 point 1"
+            value = float(f"{text[num.start : num.end]}.{point.group('digits')}")
+            num = NumberMatch(value, num.start, point.end(), ndigits=num.ndigits)
         return read_scale(text, num)
     return parse_words(text, pos)
 

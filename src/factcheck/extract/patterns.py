@@ -9,23 +9,63 @@ from __future__ import annotations
 import re
 
 from factcheck.extract.lexicon import (
+    ARTICLE_CURRENCIES,
     CURRENCY_WORDS,
+    DENOMINATORS,
     DISTANCE_UNITS,
     DURATION_UNITS,
     OTHER_UNITS,
     QUALIFIERS,
+    SCALES,
     TENS,
     UNITS_0_19,
 )
 
 
+def _trie(words: object) -> str:
+    """An alternation of ``words`` shaped as a prefix tree, so that the engine tries one branch per
+    letter instead of every word: far faster than a flat list when most positions match nothing.
+
+    >>> _trie(["one", "once", "two"])
+    '(?:on(?:ce|e)|two)'
+    """
+    tree: dict[str, dict] = {}  # type: ignore[type-arg]
+    for word in sorted({str(w) for w in words}):  # type: ignore[attr-defined]
+        node = tree
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:  # type: ignore[type-arg]
+        alts = [_char(c) + emit(sub) for c, sub in sorted(node.items()) if c]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return emit(tree)
+
+
+def _char(c: str) -> str:
+    return r"[ \u00a0]+" if c == " " else re.escape(c)
+
+
 def _alternation(words: object) -> str:
-    """Longest first, escaped, spaces matching any run of white space."""
-    items = sorted({str(w) for w in words}, key=len, reverse=True)  # type: ignore[attr-defined]
-    return "|".join(re.escape(w).replace(r"\ ", r"[ \u00a0]+") for w in items)
+    """Escaped, spaces matching any run of white space, shaped as a prefix tree (``_trie``): where two
+    words match, the longer is tried first, as in a list sorted longest first, but far faster."""
+    return _trie(words)
 
 
 _NUMBER_WORDS = _alternation([*UNITS_0_19, *TENS])
+# Words after "a"/"an" that make it a number: "a year", "a million", "a fifth", "a twenty-first".
+ARTICLE_NOUNS = (
+    *"year month week day hour decade century fortnight single dozen half quarter hundred".split(),
+    *(w for w in SCALES if w != "hundred"),
+    *DENOMINATORS,
+    *TENS,
+)
+_ARTICLE_NOUNS = _alternation([*ARTICLE_NOUNS, *ARTICLE_CURRENCIES])
+_SCALES = _alternation([*SCALES, "dozen"])
 _MONTH_NAMES = (
     "January|February|March|April|May|June|July|August|September|October|November|December|"
     "JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER|"
@@ -40,15 +80,30 @@ ANCHOR = re.compile(
     | (?P<vague>\b(?:many[ ]|tens[ ]of[ ])?(?i:dozens|hundreds|thousands|millions|billions|scores|tens)[ ]of\b)
     | (?P<multi>\b(?i:multi)-?(?i:million|billion|trillion)\b) # multi-million
     | (?P<few>\b(?i:a[ ]few|a[ ]couple[ ]of|several|a[ ]handful[ ]of)\b)
-    | (?P<article>\b(?i:an?)[ ](?=(?i:year|month|week|day|hour|decade|century|fortnight|single|dozen|half
-                                     |quarter|third|hundred|thousand|million|billion)\b))
-    | (?P<half>\b(?i:half)[ ](?=a[ ]|of\b|the\b))             # half a million, half of
+    | (?P<article>\b(?i:an?)[ ](?=(?i:{_ARTICLE_NOUNS})\b))     # a year, a million, a fifth, a twenty-first
+    | (?P<half>\b(?i:half|quarter)[ ]+(?=a[ ]|of\b|the\b|(?i:{_SCALES})\b))  # half a million, half of
     | (?P<word>\b(?i:{_NUMBER_WORDS})\b)                       # one ... ninety
     | (?P<month>\b(?:{_MONTH_NAMES})\b)                        # a date that starts with its month
     | (?P<part>\b(?i:early|mid|late|the[ ]end[ ]of|the[ ]start[ ]of|the[ ]beginning[ ]of)\b)
     """,
     re.VERBOSE,
 )
+
+
+# Every word (lower case) an ANCHOR alternative other than "digit" can begin with; a phrase where the
+# word alone is too common ("a few", "the end"). ANCHOR is tried only where one of these or a digit
+# starts (``scan._anchors``); tests/test_extract.py checks that this finds every ANCHOR match.
+ANCHOR_WORDS = (
+    *("many tens dozens hundreds thousands millions billions scores multi several half quarter".split()),
+    *("a few", "a couple", "a handful", "the end", "the start", "the beginning", "early", "mid", "late"),
+    *(f"{article} {noun}" for article in ("a", "an") for noun in (*ARTICLE_NOUNS, *ARTICLE_CURRENCIES)),
+    *UNITS_0_19,
+    *TENS,
+    *(name.lower() for name in _MONTH_NAMES.split("|")),
+)
+# Where ANCHOR may match, searched on the lower-cased text: runs of digits, and the words above
+# (zero width, so that a word inside a phrase is found too: "half" in "a half").
+ANCHOR_START = re.compile(rf"(?P<digits>\d+)|\b(?={_trie(ANCHOR_WORDS)})")
 
 # A date at a position. Months are case-sensitive so that "may" and "march" stay verbs.
 DATE = re.compile(
@@ -69,8 +124,10 @@ DATE = re.compile(
 CURRENCY_BEFORE = re.compile(
     r"""
     (?:
-        (?P<sym>(?:US|U\.S\.|AU|CA|NZ|HK|NT|MX|[ACSR])?\$|[€£¥₹₩₽₺₪₫฿₴₦₱])     # € $ US$ HK$
-      | (?<![\w.])(?P<word>kr\.?|Kr\.?|dkr\.?|DKr\.?|Rs\.?|Fr\.|SFr\.?|zł)       # kr. 3 million, Rs 50
+        (?P<sym>(?:US|U\.S\.|AU|CA|NZ|HK|NT|MX|Mex|MEX|mex|[ACSR])?\$              # $ US$ HK$ Mex$
+              |(?<![\w.])(?:[Uu][Ss]|[Hh][Kk]|[Cc]|NZ|AU|Mex|mex)[ ]\$         # tokenised: "c $ 16.4", "hk $"
+              |[€£¥₹₩₽₺₪₫฿₴₦₱₡₾₭₮₸元])                                        # € £ ₡
+      | (?<![\w.])(?P<word>kr\.?|Kr\.?|dkr\.?|DKr\.?|Rs\.?|Fr\.|SFr\.?|zł|RM)    # kr. 3 million, Rs 50, RM42
       | (?<![\w])(?P<code>[A-Z]{3})                                            # EUR 210 million
     )
     [ \u00a0]?$                                                                # at most one space
@@ -85,7 +142,18 @@ CURRENCY_AFTER = re.compile(
 )
 
 PERCENT_AFTER = re.compile(
-    r"[ \u00a0]?(?:%|(?i:per[ ]?cent(?:age[ ]points?)?|percent(?:age[ ]points?)?|pct|pc)\b)"
+    r"[ \u00a0]?(?:%|(?i:per[ ]?cent(?:age(?:[ ]points?)?)?|percent(?:age(?:[ ]points?)?)?|pct|pc)\b)"
+)
+CASED_CURRENCY = re.compile(r"[ \u00a0](?P<abbr>LE|L\.E\.?)(?![\w.])")
+# A currency symbol after the number: "20€", "10 $", "3.14US$", "100 ₡", "100元".
+SYMBOL_AFTER = re.compile(r"[ \u00a0]?(?P<sym>(?:US|HK|C|A|NZ)?\$|[€£¥₹₩₽₺₪₫฿₴₦₱₡₾₭₮₸元¢]|ரூ)")
+# What completes an amount with its sub-unit: "3 dollars *50 cents*", "$20 *and 43c*", "20 ringgit *43 sen*".
+SUBUNIT_AFTER = re.compile(
+    r"""(?:[ \u00a0]*,?[ \u00a0]+and)?[ \u00a0]+                          # a space, or "and"
+        (?P<num>\d{1,2}(?!\d)|[A-Za-z]+(?:[ -][A-Za-z]+)?)                # 43, forty-five, forty five
+        (?P<unit>[ \u00a0]?(?:cents?|¢|pence|pennies|penny|sens?|kopiykas?|kopecks?)\b|c\b|¢|p\b|(?=[ \u00a0]*(?:[.,;!?)]|$)))
+    """,
+    re.VERBOSE,
 )
 
 _UNITS = {**DISTANCE_UNITS, **DURATION_UNITS, **OTHER_UNITS}
@@ -99,6 +167,9 @@ UNIT_AFTER = re.compile(
 QUALIFIER_BEFORE = re.compile(
     rf"""(?:^|(?<=[^\w]))(?P<q>{_alternation(QUALIFIERS)})[ \u00a0]*$""", re.IGNORECASE
 )
+
+# The last token of every qualifier ("than" of "more than", "~"): a cheap test before the search above.
+QUALIFIER_ENDINGS = frozenset(q.split()[-1] for q in QUALIFIERS) | frozenset(q[-1] for q in QUALIFIERS)
 
 # Range connectors after a first number: "700 to 800", "10-20%", "between 10% and 20%".
 RANGE_JOIN = re.compile(r"[ \u00a0]*(?:-|–|—|to|and)[ \u00a0]*")

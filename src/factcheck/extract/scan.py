@@ -9,13 +9,16 @@ Offsets are into ``text``; nothing is rewritten.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
 from factcheck.extract import lexicon as lx
 from factcheck.extract.numbers import NumberMatch, parse_number, parse_words
 from factcheck.extract.patterns import (
     ANCHOR,
+    ANCHOR_START,
     BETWEEN_BEFORE,
+    CASED_CURRENCY,
     CHANGE_VERBS,
     CURRENCY_AFTER,
     CURRENCY_BEFORE,
@@ -26,7 +29,10 @@ from factcheck.extract.patterns import (
     NOUN_WORD,
     PERCENT_AFTER,
     QUALIFIER_BEFORE,
+    QUALIFIER_ENDINGS,
     RANGE_JOIN,
+    SUBUNIT_AFTER,
+    SYMBOL_AFTER,
     UNIT_AFTER,
 )
 from factcheck.extract.units import counted_noun, find_period, is_year_context
@@ -64,6 +70,7 @@ class _Unit:
     unit: str | None
     end: int
     factor: float = 1.0  # cents -> main currency
+    extra: float = 0.0  # the sub-unit of "3 dollars 50 cents", in the main currency
 
 
 def scan(text: str) -> list[Mention]:
@@ -72,6 +79,9 @@ def scan(text: str) -> list[Mention]:
     >>> [(m.kind, m.value, m.unit) for m in scan("Denmark will pay EUR 210 million for 300 prison cells.")]
     [('money', 210000000.0, 'EUR'), ('count', 300.0, 'prison cell')]
     """
+    anchors = list(_anchors(text))
+    if not anchors:  # most sentences: no digit and no number word
+        return []
     blocked = (
         [(m.start(), m.end()) for m in NOT_PROSE.finditer(text)] if _MAYBE_NOT_PROSE.search(text) else []
     )
@@ -80,7 +90,7 @@ def scan(text: str) -> list[Mention]:
         blocked.append((0, list_mark.end()))
     mentions: list[Mention] = []
     pos = 0
-    for anchor in ANCHOR.finditer(text):
+    for anchor in anchors:
         at = anchor.start()
         if at < pos or _inside(at, blocked):
             continue
@@ -92,6 +102,26 @@ def scan(text: str) -> list[Mention]:
             mentions.append(found)
             pos = found.end
     return _link(text, mentions)
+
+
+def _anchors(text: str) -> Iterator[re.Match[str]]:
+    """What ``ANCHOR.finditer(text)`` yields, found faster: ANCHOR is tried only where ``ANCHOR_START``
+    (a digit or a word an anchor can begin with) matches, instead of at every character."""
+    low = text.lower()
+    if len(low) != len(text):  # a letter whose lower case is longer ("İ"): offsets would shift
+        yield from ANCHOR.finditer(text)
+        return
+    end = 0
+    for start in ANCHOR_START.finditer(low):
+        at = start.start()
+        if start.lastgroup == "digits" and at > end and text[at - 1] == ".":  # ".5"
+            at -= 1
+        if at < end:
+            continue
+        anchor = ANCHOR.match(text, at) or (ANCHOR.match(text, at + 1) if at < start.start() else None)
+        if anchor is not None:
+            end = anchor.end()
+            yield anchor
 
 
 def _inside(at: int, spans: list[tuple[int, int]]) -> bool:
@@ -155,18 +185,21 @@ def _digits(text: str, at: int) -> Mention | int | None:
     num = parse_number(text, at)
     if num is None:
         return None
-    fraction = re.match(r"/(\d{1,3})(?![/\d])", text[num.end : num.end + 5])
+    fraction = _SLASH.match(text, num.end) if text.startswith("/", num.end) else None
     if fraction and num.plain_integer and int(fraction.group(1)) > 0:  # 3/4, 1/4 mile
         if num.value < int(fraction.group(1)):
             num = replace(
                 num,
                 value=num.value / int(fraction.group(1)),
-                end=num.end + fraction.end(),
+                end=fraction.end(),
                 plain_integer=False,
             )
         else:
             return _token_end(text, at)
+    elif num.plain_integer:
+        num = _mixed_fraction(text, num)
     num = _metres_not_millions(text, num)
+    num = _power(text, num)
     if _is_identifier(text, at, num.end):
         return _token_end(text, at)
     start = at
@@ -175,10 +208,44 @@ def _digits(text: str, at: int) -> Mention | int | None:
         start = at - 1
     else:
         sign = ""
-    value = -num.value if sign in ("-", "−") else num.value
-    num = replace(num, value=value)
+        word = re.search(r"(?i:\b(?:minus|negative))[ \u00a0]+$", text[max(0, at - 10) : at])
+        if word:  # "minus 5", "negative 1200000"
+            sign, start = "-", at - len(word.group())
+    if sign in ("-", "−"):
+        num = replace(num, value=-num.value)
     currency, cur_start = _currency_before(text, start)
+    if currency is None:
+        ratio = _ratio_after(text, num, start=start)
+        if ratio is not None:
+            return ratio
     return _quantity(text, num, start=cur_start if currency else start, currency=currency)
+
+
+_SLASH = re.compile(r"/(\d{1,3})(?![/\d])")
+_MIXED = re.compile(r"[ \u00a0]{1,2}(?P<num>\d{1,2})/(?P<den>\d{1,2})(?![/\d])")
+_POWER = re.compile(r"\^(?P<sign>[+-]*)(?P<exp>\d{1,3})(?![\d.])")
+
+
+def _mixed_fraction(text: str, num: NumberMatch) -> NumberMatch:
+    """ "10 1/2 miles", "2  1/4": a whole number and a proper fraction."""
+    m = _MIXED.match(text, num.end)
+    if m is None or not 0 < int(m.group("num")) < int(m.group("den")):
+        return num
+    value = num.value + int(m.group("num")) / int(m.group("den"))
+    return replace(num, value=value, end=m.end(), plain_integer=False)
+
+
+def _power(text: str, num: NumberMatch) -> NumberMatch:
+    """ "1.1^23", "2.5^-1": a number raised to a power."""
+    m = _POWER.match(text, num.end)
+    if m is None:
+        return num
+    exponent = int(m.group("exp")) * (-1) ** m.group("sign").count("-")
+    try:
+        value = num.value**exponent
+    except OverflowError:
+        return num
+    return replace(num, value=value, end=m.end(), plain_integer=False, scaled=False)
 
 
 def _metres_not_millions(text: str, num: NumberMatch) -> NumberMatch:
@@ -201,7 +268,7 @@ def _is_identifier(text: str, start: int, end: int) -> bool:
         word = re.search(r"[A-Za-z]+$", text[max(0, start - 12) : start - 1])
         return word is not None and word.group().lower() not in ("mid", "pre", "post", "early", "late")
     after = re.match(r"[A-Za-z]+", text[end : end + 12])
-    if after is None:
+    if after is None or text[end + after.end() : end + after.end() + 1] == "$":  # 3.14US$
         return False
     glued = after.group().lower()
     known = glued in UNITS or glued in lx.SCALE_ABBREVIATIONS or glued in ("st", "nd", "rd", "th", "s", "bn")
@@ -219,7 +286,8 @@ def _currency_before(text: str, start: int) -> tuple[str | None, int]:
         return None, start
     begin = start - (len(text[max(0, start - 8) : start]) - m.start())
     if m.group("sym"):
-        return lx.CURRENCY_SYMBOLS.get(m.group("sym").lower(), lx.CURRENCY_SYMBOLS.get(m.group("sym"))), begin
+        sym = m.group("sym").replace(" ", "")  # "c $" -> "c$"
+        return lx.CURRENCY_SYMBOLS.get(sym.lower(), lx.CURRENCY_SYMBOLS.get(sym)), begin
     if m.group("word"):
         return lx.CURRENCY_SYMBOLS[m.group("word").lower()], begin
     code = m.group("code")
@@ -244,7 +312,7 @@ def _quantity(text: str, num: NumberMatch, *, start: int, currency: str | None) 
         end = max(unit2.end, num2.end)
     if unit.kind == "none":
         return None
-    kind, value = unit.kind, num.value * unit.factor
+    kind, value = unit.kind, num.value * unit.factor + unit.extra
     if kind == "count" and unit.unit is None and _is_year(text, num, end) and low is None:
         kind = "year"
     if kind == "count" and unit.unit is None and 0 < abs(num.value) < 1 and not num.words:
@@ -272,6 +340,11 @@ def _quantity(text: str, num: NumberMatch, *, start: int, currency: str | None) 
     return _with_context(text, mention)
 
 
+_CENTS = re.compile(r"[ \u00a0-]?(cents?|pence|pennies|p)\b")
+_ORDINAL_SUFFIX = re.compile(r"(st|nd|rd|th)\b")
+_TIMES = re.compile(r"[ \u00a0](?:times|fold)\b|-fold\b")
+
+
 def _unit_after(text: str, num: NumberMatch, currency: str | None) -> _Unit:
     end = num.end
     if currency is not None:
@@ -279,23 +352,30 @@ def _unit_after(text: str, num: NumberMatch, currency: str | None) -> _Unit:
         after = CURRENCY_AFTER.match(text, end)
         if after and _currency_of(after) == currency:
             end = after.end()
-        return _Unit("money", currency, end)
+        return _money(text, num, currency, end)
     percent = PERCENT_AFTER.match(text, end)
     if percent:
         return _Unit("percent", "%", percent.end())
-    symbol = re.match(r"[ \u00a0]?([€£$¥₹])", text[end : end + 2])
-    if symbol:  # 20€, 10 $
-        return _Unit("money", lx.CURRENCY_SYMBOLS[symbol.group(1)], end + symbol.end())
+    symbol = SYMBOL_AFTER.match(text, end)
+    if symbol and symbol.group("sym") == "¢":  # 10¢
+        return _Unit("money", lx.CURRENCY_CENTS["¢"], symbol.end(), factor=0.01)
+    if symbol:  # 20€, 10 $, 3.14US$
+        return _money(text, num, lx.CURRENCY_SYMBOLS[symbol.group("sym").lower()], symbol.end())
     after = CURRENCY_AFTER.match(text, end)
-    if after and _currency_of(after) is not None and (after.group("code") is None or text[end] in " \u00a0"):
-        return _Unit("money", _currency_of(after), after.end())
-    cents = re.match(r"[ \u00a0]?(cents?|pence|p)\b", text[end : end + 7])
-    if cents and (cents.group(1) != "p" or cents.start(1) == 0):
-        return _Unit("money", lx.CURRENCY_CENTS[cents.group(1).lower()], end + cents.end(), factor=0.01)
+    if after and (code := _currency_of(after)) is not None:
+        glued_code = after.group("code") is not None and text[end] not in " \u00a0"
+        if not glued_code or after.group("code") in lx.CURRENCY_CODES:  # 42 KWD, 42MYR
+            return _money(text, num, code, after.end())
+    cased = CASED_CURRENCY.match(text, end)
+    if cased:  # 42 LE
+        return _money(text, num, lx.CASED_CURRENCY_AFTER[cased.group("abbr")], cased.end())
+    cents = _CENTS.match(text, end)
+    if cents and (cents.group(1) != "p" or cents.start(1) == end):
+        return _Unit("money", lx.CURRENCY_CENTS[cents.group(1).lower()], cents.end(), factor=0.01)
     unit = _measure_unit(text, num)
     if unit is not None:
         return unit
-    ordinal = re.match(r"(st|nd|rd|th)\b", text[end : end + 3])
+    ordinal = _ORDINAL_SUFFIX.match(text, end)
     if ordinal:
         noun = NOUN_WORD.match(text, end + 2)
         if noun and noun.group("word").lower() in lx.QUANTITY_ORDINAL_NOUNS:
@@ -303,7 +383,7 @@ def _unit_after(text: str, num: NumberMatch, currency: str | None) -> _Unit:
         return _Unit("none", None, end + 2)
     if text.startswith("s", end) and num.plain_integer and num.ndigits == 4:  # the 1990s
         return _Unit("year", "decade", end + 1)
-    if re.match(r"[ \u00a0](?:times|fold)\b|-fold\b", text[end : end + 7]):
+    if _TIMES.match(text, end):
         return _Unit("ratio", "times", end + (6 if text[end + 1 : end + 6] == "times" else 5))
     if _is_year(text, num, end):
         return _Unit("year", "year", end)
@@ -311,6 +391,23 @@ def _unit_after(text: str, num: NumberMatch, currency: str | None) -> _Unit:
     if counted is not None:
         return _Unit("count", counted[0], counted[1])
     return _Unit("count", None, end)
+
+
+def _money(text: str, num: NumberMatch, currency: str, end: int) -> _Unit:
+    """An amount, completed by its sub-unit: "3 dollars 50 cents", "$20 and 43c", "20 dollars 43"."""
+    if num.scaled or not num.value.is_integer():
+        return _Unit("money", currency, end)
+    sub = SUBUNIT_AFTER.match(text, end)
+    if sub is None:
+        return _Unit("money", currency, end)
+    cents = parse_number(text, sub.start("num"))
+    if (
+        cents is None
+        or cents.end != sub.end("num")
+        or not (cents.value.is_integer() and 0 < cents.value < 100)
+    ):
+        return _Unit("money", currency, end)
+    return _Unit("money", currency, sub.end(), extra=cents.value / 100 * (1 if num.value >= 0 else -1))
 
 
 def _currency_of(m: re.Match[str]) -> str | None:
@@ -403,18 +500,54 @@ def _words(text: str, anchor: re.Match[str], previous: list[Mention]) -> Mention
     if 0 < num.value < 1:
         return Mention(at, num.end, "ratio", value=num.value, unit="fraction")
     prev_word = _word_before(text, at)
-    if num.value == 1 and not _counts_one(text, num.end, prev_word):
-        return None
+    signed = prev_word in ("minus", "negative")
     start = at
-    if prev_word in ("minus", "negative"):  # "minus five percent"
+    if signed:  # "minus five percent", "negative one"
         num = replace(num, value=-num.value)
         start = at - len(re.search(r"[A-Za-z]+[ \u00a0]*$", text[:at]).group())  # type: ignore[union-attr]
+    ratio = _ratio_after(text, num, start=start)
+    if ratio is not None:
+        return ratio
+    if num.value == 1 and not signed and not _counts_one(text, num.end, prev_word):
+        return None
     mention = _quantity(text, num, start=start, currency=None)
     if not isinstance(mention, Mention):
         return None
-    if mention.kind == "count" and mention.unit is None:
+    if mention.kind == "count" and mention.unit is None and not signed:
+        if num.value == 0 and _stands_alone(text, num.end):  # "zero is 0", "nought"
+            return mention
         return _elliptic(mention, prev_word, previous)
     return mention
+
+
+def _stands_alone(text: str, end: int) -> bool:
+    """Nothing but a verb, a punctuation mark or the end follows: "zero is 0", "rates stay at zero."."""
+    nxt = NOUN_WORD.match(text, end)
+    return nxt is None or (nxt.group("gap") != "-" and nxt.group("word").lower() in lx.NOUN_STOPWORDS)
+
+
+# "1 over 3", "one out of three": a ratio of two bare numbers.
+_RATIO_JOIN = re.compile(r"[ \u00a0]+(?P<join>over|out[ \u00a0]+of)[ \u00a0]+")
+
+
+def _ratio_after(text: str, num: NumberMatch, *, start: int) -> Mention | None:
+    """ "one out of three", "1 over 3" (not "over 3 years", a qualifier): the ratio, when the second
+    number has no unit or noun of its own, or, after "out of", the same noun the first would count."""
+    join = _RATIO_JOIN.match(text, num.end)
+    if join is None or num.scaled:
+        return None
+    second = parse_number(text, join.end())
+    if second is None or second.value == 0 or second.scaled or (second.words and second.value < 1):
+        return None
+    if _is_identifier(text, join.end(), second.end):
+        return None
+    follow = _unit_after(text, second, None)
+    over = join.group("join") == "over"
+    if follow.kind != "count" or (over and follow.unit is not None):
+        return None
+    end = follow.end if follow.unit is not None else second.end
+    value = num.value / second.value
+    return _with_context(text, Mention(start, end, "ratio", value=value, unit="fraction"))
 
 
 def _word_before(text: str, at: int) -> str:
@@ -423,14 +556,23 @@ def _word_before(text: str, at: int) -> str:
 
 
 def _counts_one(text: str, end: int, prev_word: str) -> bool:
-    """ "one MP" counts; "one of", "no one", "the one who" do not."""
+    """ "one MP", "one-yen bid", "that one mile" count; "one of", "no one", "the one who" do not."""
+    nxt = NOUN_WORD.match(text, end)
+    if nxt is not None and _is_currency_or_unit(nxt.group("word")):
+        return True
     if prev_word in ("no", "any", "every", "some", "the", "this", "that", "each", "which", "anyone"):
         return False
-    nxt = NOUN_WORD.match(text, end)
     if nxt is None or nxt.group("gap") == "-":
         return False
     word = nxt.group("word").lower()
     return word not in lx.NOUN_STOPWORDS and word not in ("another", "day", "way", "thing", "side", "hand")
+
+
+def _is_currency_or_unit(word: str) -> bool:
+    low = word.lower()
+    if low in GLUED_ONLY or low in lx.NOUN_STOPWORDS:  # "one in five", "one m"
+        return False
+    return low in lx.CURRENCY_WORDS or low in lx.DISTANCE_UNITS or low in lx.OTHER_UNITS
 
 
 def _elliptic(mention: Mention, prev_word: str, previous: list[Mention]) -> Mention | None:
@@ -439,7 +581,7 @@ def _elliptic(mention: Mention, prev_word: str, previous: list[Mention]) -> Ment
         last = previous[-1]
         if last.kind == "duration" and last.unit:
             return replace(mention, kind="duration", unit=last.unit)
-    if mention.value is not None and mention.value < 2:
+    if mention.value in (0.0, 1.0):  # "one of", "the one who", "zero-sum": no claim by themselves
         return None
     return mention
 
@@ -450,6 +592,15 @@ def _article(text: str, at: int) -> Mention | None:
     if word is None:
         return None
     nxt = word.group(1).lower()
+    if (
+        nxt in lx.ARTICLE_CURRENCIES
+    ):  # "a dollar", "above a dollar and 42 cents"; not "a euro zone", "a pound of"
+        follow = NOUN_WORD.match(text, at + word.end())
+        if follow and (follow.group("gap") == "-" or follow.group("word").lower() not in lx.NOUN_STOPWORDS):
+            return None
+        one = NumberMatch(1.0, at, at + word.start(1), words=True)
+        amount = _quantity(text, one, start=at, currency=None)
+        return amount if isinstance(amount, Mention) else None
     if nxt in lx.DURATION_UNITS:
         prev = _word_before(text, at)
         follow = re.match(r"[ \u00a0]+(ago|later|earlier|before|after|or)\b", text[at + word.end() :])
@@ -570,7 +721,8 @@ def _few(text: str, anchor: re.Match[str]) -> Mention | None:
 
 def _with_context(text: str, mention: Mention) -> Mention:
     left = text[max(0, mention.start - _LEFT) : mention.start]
-    q = QUALIFIER_BEFORE.search(left)
+    last = left.rsplit(None, 1)[-1].lstrip("([{\"'“‘").lower() if left.strip() else ""
+    q = QUALIFIER_BEFORE.search(left) if last in QUALIFIER_ENDINGS else None
     qualifier, q_start = None, None
     if q is not None and mention.qualifier is None:
         word = re.sub(r"[ \u00a0]+", " ", q.group("q").lower())
@@ -594,6 +746,9 @@ def _with_context(text: str, mention: Mention) -> Mention:
         if mention.kind in ("money", "count", "distance")
         else None
     )
+    if (qualifier or mention.qualifier) == mention.qualifier and q_start == mention.qualifier_start:
+        if per == mention.per:
+            return mention  # nothing to add: skip the (slow) dataclasses.replace
     return replace(mention, qualifier=qualifier or mention.qualifier, qualifier_start=q_start, per=per)
 
 

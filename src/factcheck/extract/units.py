@@ -228,6 +228,8 @@ def _phrase_words(text: str, end: int, limit: int = 5) -> list[re.Match[str]]:
         low = m.group("word").lower()
         if low in lx.NOUN_STOPWORDS or low in lx.NON_COUNT_HEADS or low in lx.PERIOD_ADJECTIVES:
             break
+        if low in lx.UNITS_0_19 or low in lx.TENS:  # "three-nought-four": numbers, not a noun
+            break
         words.append(m)
         pos = m.end()
         if is_plural(m.group("word")):
