@@ -93,6 +93,34 @@ def yearly_same_figure_vs_total() -> list[Claim]:
     ]
 
 
+def cost_per_head(per_a: str, per_b: str) -> Callable[[], list[Claim]]:
+    """One cost per head, in two sources that name the head differently, or a rate per head against a
+    rate per year."""
+
+    def build() -> list[Claim]:
+        a, b = docs(f"per-{per_a}-{per_b}".replace(" ", "-"))
+        return [
+            a.claim(
+                f"The audit office says the scheme costs £1.8 million per {per_a} relocated.",
+                "£1.8 million",
+                kind="money",
+                value=1_800_000,
+                unit="GBP",
+                per=per_a,
+            ),
+            b.claim(
+                f"The scheme costs £2 million per {per_b}, the audit office found.",
+                "£2 million",
+                kind="money",
+                value=2_000_000,
+                unit="GBP",
+                per=per_b,
+            ),
+        ]
+
+    return build
+
+
 def two_yearly_wages() -> list[Claim]:
     a, b = docs("two-wages")
     return [
@@ -513,6 +541,9 @@ CASES = [
     Case("yearly-wage-vs-transfer-fee", "transfer", yearly_wage_vs_transfer_fee, "apart"),
     Case("yearly-same-figure-vs-total", "lighting", yearly_same_figure_vs_total, "apart"),
     Case("two-yearly-wages-conflict", "transfer", two_yearly_wages, "conflict"),
+    # A rate per head is one kind of rate whatever the head is called; a rate per year is another.
+    Case("per-person-vs-per-asylum-seeker", "audit", cost_per_head("person", "asylum seeker"), "conflict"),
+    Case("per-person-vs-per-year", "audit-year", cost_per_head("person", "year"), "apart"),
     # Two figures of one sentence are two measures, unless one restates the other.
     Case("two-figures-one-sentence", "budget", two_figures_one_sentence, "apart"),
     Case("same-figure-twice-one-sentence", "wards", same_figure_twice_one_sentence, "apart"),

@@ -69,8 +69,7 @@ def interval(claim: Claim, *, rates: Mapping[str, float] | None = None) -> Inter
         span = next(((lo, hi) for rx, lo, hi in VAGUE_SPANS if rx.search(claim.text)), None)
         if span is None:
             return None
-        scale = 1.0 if claim.kind == "money" else factor
-        return Interval(span[0] * scale, span[1] * scale, True)
+        return Interval(span[0] * factor, span[1] * factor, True)
     if claim.value is None:
         return None
     v = claim.value * factor
@@ -117,13 +116,14 @@ def _date_interval(claim: Claim) -> Interval | None:
         return Interval(first, last)
     first, last = date(year, 1, 1).toordinal(), date(year, 12, 31).toordinal()
     text = claim.text.lower()
-    third = (last - first) / 3
+    # A third of the year in whole months: early is January to April, mid May to August, late the rest.
+    may, september = date(year, 5, 1).toordinal(), date(year, 9, 1).toordinal()
     if text.startswith("early"):
-        return Interval(first, first + third, True)
+        return Interval(first, may - 1, True)
     if text.startswith("mid"):
-        return Interval(first + third, last - third, True)
+        return Interval(may, september - 1, True)
     if text.startswith("late") or "end of" in text:
-        return Interval(last - third, last, True)
+        return Interval(september, last, True)
     return Interval(first, last, claim.qualifier is not None)
 
 
@@ -336,7 +336,8 @@ def humanize(value: float) -> str:
     ['210 million', '1.5 billion', '2,000', '8.5', '300', '6.03 million']
     """
     for scale, word in ((1e12, "trillion"), (1e9, "billion"), (1e6, "million")):
-        if abs(value) >= scale:
+        # Also where the scale below would print 1,000: 999,999,999 is "1 billion", not "1,000 million".
+        if abs(value) >= scale or (scale > 1e6 and round(abs(value) / scale * 1000, 2) >= 1000):
             return f"{value / scale:,.2f}".rstrip("0").rstrip(".") + f" {word}"
     if float(value).is_integer():
         return f"{int(value):,}"
@@ -345,11 +346,27 @@ def humanize(value: float) -> str:
 
 def short_names(paths: Sequence[str]) -> dict[str, str]:
     """Short, unique names of documents for explanations: "000" for "seeds/000_9d41.txt"."""
-    stems = {p: PurePosixPath(p).stem for p in paths}
+    unique = sorted(set(paths))
+    stems = {p: PurePosixPath(p).stem for p in unique}
     prefixes = {p: s.split("_")[0] for p, s in stems.items()}
-    if len(set(prefixes.values())) == len(set(stems.values())):
+    if len(set(prefixes.values())) == len(unique):
         return prefixes
-    return stems
+    if len(set(stems.values())) == len(unique):
+        return stems
+    return {p: _distinct_tail(p, unique) for p in unique}
+
+
+def _distinct_tail(path: str, paths: Sequence[str]) -> str:
+    """The fewest trailing parts of a path, without the suffix, that no other path ends with:
+    "bbc/story" beside "cnn/story"."""
+    parts = PurePosixPath(path).with_suffix("").parts
+    for n in range(2, len(parts) + 1):
+        tail = "/".join(parts[-n:])
+        if not any(
+            o != path and "/".join(PurePosixPath(o).with_suffix("").parts[-n:]) == tail for o in paths
+        ):
+            return tail
+    return path
 
 
 def group_label(claims: Sequence[Claim]) -> str:
