@@ -163,8 +163,9 @@ def sides(claims: Sequence[Claim], *, rates: Mapping[str, float] | None = None) 
     if not firm:
         firm = list(claims)
     out = _partition(firm, rates)
+    firm_ids = {id(c) for c in firm}
     for claim in claims:
-        if claim in firm:
+        if id(claim) in firm_ids:  # by identity: comparing frozen models field by field is slow
             continue
         fits = [s for s in out if all(values_compatible(claim, o, rates=rates) for o in s)]
         if len(fits) == 1:
