@@ -90,12 +90,13 @@ class Vocabulary:
 
     ids: dict[str, int]
     weight2: list[float]
-    doc_sentences: dict[str, list[tuple[int, ...]]] = field(default_factory=dict)
+    doc_contexts: dict[str, list[tuple[int, ...]]] = field(default_factory=dict)  # claims' words, figures aside
     _doc_words: dict[str, tuple[frozenset[int], float]] = field(default_factory=dict)
     _stories: dict[tuple[str, str], bool] = field(default_factory=dict)
 
     def same_story(self, a: str, b: str) -> bool:
-        """Whether two documents speak of one story: the cosine of all their claims' sentences' words."""
+        """Whether two documents speak of one story: the cosine of the context words of all their claims,
+        figures and counted nouns left out."""
         if a == b:
             return True
         key = (a, b) if a < b else (b, a)
@@ -111,7 +112,7 @@ class Vocabulary:
         if found is None:
             if len(self._doc_words) > 4096:  # a cache, not a copy of the corpus
                 self._doc_words.clear()
-            words = frozenset(w for sent in self.doc_sentences.get(doc, ()) for w in sent)
+            words = frozenset(w for sent in self.doc_contexts.get(doc, ()) for w in sent)
             found = self._doc_words[doc] = (words, math.sqrt(sum(self.weight2[w] for w in words)) or 1.0)
         return found
 
