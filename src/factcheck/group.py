@@ -90,7 +90,9 @@ class Vocabulary:
 
     ids: dict[str, int]
     weight2: list[float]
-    doc_contexts: dict[str, list[tuple[int, ...]]] = field(default_factory=dict)  # claims' words, figures aside
+    doc_contexts: dict[str, list[tuple[int, ...]]] = field(
+        default_factory=dict
+    )  # claims' words, figures aside
     _doc_words: dict[str, tuple[frozenset[int], float]] = field(default_factory=dict)
     _stories: dict[tuple[str, str], bool] = field(default_factory=dict)
 
