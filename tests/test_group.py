@@ -634,15 +634,7 @@ def all_stories(*, besides: str = "") -> list[Claim]:
     return [claim for case in CASES if case.story != besides for claim in case.claims()]
 
 
-AMONG_GAPS: dict[str, str] = {}
-AMONG = [
-    pytest.param(
-        *c[1:],
-        id=c.id,
-        marks=[pytest.mark.xfail(strict=True, reason=AMONG_GAPS[c.id])] if c.id in AMONG_GAPS else [],
-    )
-    for c in CASES
-]
+AMONG = [pytest.param(*c[1:], id=c.id) for c in CASES]
 
 
 @pytest.mark.parametrize(("story", "claims", "expected"), AMONG)

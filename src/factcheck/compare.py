@@ -133,7 +133,11 @@ def values_compatible(a: Claim, b: Claim, *, rates: Mapping[str, float] | None =
     Bounds are satisfied by values inside them, ranges overlap, "about" allows a little rounding,
     and sums in two currencies agree within the margin of a conversion.
     """
-    ia, ib = interval(a, rates=rates), interval(b, rates=rates)
+    return claims_meet(a, b, interval(a, rates=rates), interval(b, rates=rates))
+
+
+def claims_meet(a: Claim, b: Claim, ia: Interval | None, ib: Interval | None) -> bool:
+    """``values_compatible`` for claims whose intervals are already at hand; None meets nothing."""
     if ia is None or ib is None:
         return False
     return intervals_meet(ia, ib, margin=margin_between(a, b))

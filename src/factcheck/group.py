@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
 
-from factcheck.compare import Interval, interval, intervals_meet, margin_between
+from factcheck.compare import Interval, claims_meet, interval
 from factcheck.extract.lexicon import DURATION_UNITS
 from factcheck.models import Claim
 from factcheck.words import content_stems
@@ -76,6 +76,7 @@ class Profile:
     family: str
     head: str  # last word of the counted noun or unit: "cell" for "prison cell"
     interval: Interval | None
+    figure: str  # "#300": the figure as a word of its sentence
     words: tuple[int, ...] = ()  # ids of the sentence's content words, the claim's own words left out
     norm: float = 1.0
     probes: tuple[int, ...] = ()  # the rarest words that other claims share
@@ -133,7 +134,7 @@ class Vocabulary:
             return 1.0
         if a.sentence == b.sentence or a.family != b.family or not _same_per(ca.per, cb.per):
             return -1.0
-        compatible = _meet(a, b)
+        compatible = claims_meet(ca, cb, a.interval, b.interval)
         fig = _affinity(ca, cb, a.interval, b.interval, compatible)
         if fig > 0:  # a figure that many claims state ("2025", "1 year") ties two of them loosely
             fig *= min(a.rarity, b.rarity)
@@ -146,16 +147,11 @@ class Vocabulary:
         sim = self.similarity(a, b)
         if sim < MIN_CONTEXT and not self.same_story(a.doc, b.doc):
             return 0.0
-        if a.head and a.head == b.head and ca.kind in ("count", "distance", "duration"):
-            sim += UNIT_BONUS
-        return sim + fig
+        return sim + _unit_bonus(a, b) + fig
 
     def topic(self, a: Profile, b: Profile) -> float:
         """Word overlap plus the bonus for the same counted noun: what two claims speak of, figures aside."""
-        sim = self.similarity(a, b)
-        if a.head and a.head == b.head and a.claim.kind in ("count", "distance", "duration"):
-            sim += UNIT_BONUS
-        return sim
+        return self.similarity(a, b) + _unit_bonus(a, b)
 
 
 def group_claims(claims: Sequence[Claim], *, settings: Settings | None = None) -> list[list[Claim]]:
@@ -250,6 +246,7 @@ def _profile(claim: Claim) -> Profile:
         family=_family(claim),
         head=(claim.unit or "").lower().split(" ")[-1],
         interval=interval(claim),
+        figure=_figure(claim),
     )
 
 
@@ -271,7 +268,7 @@ def _weigh(items: list[Profile], *, settings: Settings) -> Vocabulary:
         if words is None:
             words = sentence_words[item.sentence] = content_stems(item.claim.sentence)
         # The figures a sentence states are context too: "300" beside a sum of money.
-        words.append(_figure(item.claim))
+        words.append(item.figure)
     canon = _name_variants({w for ws in sentence_words.values() for w in ws}, cutoff=settings.fuzzy_names)
     ids: dict[str, int] = {}
     df: list[int] = []
@@ -285,15 +282,15 @@ def _weigh(items: list[Profile], *, settings: Settings) -> Vocabulary:
     total = max(len(sentence_words), 1)
     weight2 = [math.log(1 + total / n) ** 2 for n in df]
     times: dict[tuple[str, int], tuple[list[str], str | None]] = {}
-    stated = Counter((item.family, _figure(item.claim)) for item in items)
+    stated = Counter((item.family, item.figure) for item in items)
     for item in items:
         claim = item.claim
-        own = {ids.get(canon.get(w, w), -1) for w in (*content_stems(claim.text), _figure(claim))}
+        own = {ids.get(canon.get(w, w), -1) for w in (*content_stems(claim.text), item.figure)}
         item.words = tuple(w for w in sentence_ids[item.sentence] if w not in own)
         item.norm = math.sqrt(sum(weight2[w] for w in item.words)) or 1.0
         shared = sorted((w for w in item.words if df[w] > 1), key=lambda w: (df[w], w))
         item.probes = tuple(shared[: settings.probe_words])
-        item.rarity = min(1.0, math.sqrt(COMMON_FIGURE / stated[(item.family, _figure(claim))]))
+        item.rarity = min(1.0, math.sqrt(COMMON_FIGURE / stated[(item.family, item.figure)]))
         if item.sentence not in times:
             marker = TIME_MARKERS.search(claim.sentence)
             times[item.sentence] = (YEAR.findall(claim.sentence), marker.group(1).lower() if marker else None)
@@ -343,7 +340,7 @@ def _candidate_pairs(
         rarest words first; -1 for a figure or noun, weighed later by how rare it is among the claims."""
         family = families[item.family]
         out = [(w * len(families) + family, vocab.weight2[w]) for w in item.probes]
-        for token in (_figure(item.claim), _magnitude(item), "#" + item.head):
+        for token in (item.figure, _magnitude(item), "#" + item.head):
             out.append((tokens.setdefault(token, len(tokens)) * len(families) + family, -1.0))
         return out
 
@@ -395,14 +392,8 @@ def _magnitude(item: Profile) -> str:
 def affinity(a: Claim, b: Claim) -> float:
     """What two figures say of being one measure: the same figure is evidence, a far one against."""
     ia, ib = interval(a), interval(b)
-    compatible = ia is not None and ib is not None and intervals_meet(ia, ib, margin=margin_between(a, b))
+    compatible = claims_meet(a, b, ia, ib)
     return _affinity(a, b, ia, ib, compatible)
-
-
-def _meet(a: Profile, b: Profile) -> bool:
-    if a.interval is None or b.interval is None:
-        return False
-    return intervals_meet(a.interval, b.interval, margin=margin_between(a.claim, b.claim))
 
 
 def _affinity(a: Claim, b: Claim, ia: Interval | None, ib: Interval | None, compatible: bool) -> float:
@@ -437,16 +428,27 @@ def _same_per(a: str | None, b: str | None) -> bool:
     return a not in PERIODS and b not in PERIODS
 
 
+def _unit_bonus(a: Profile, b: Profile) -> float:
+    """The same counted noun or unit of measure is evidence of one measure."""
+    same_unit = a.head and a.head == b.head and a.claim.kind in ("count", "distance", "duration")
+    return UNIT_BONUS if same_unit else 0.0
+
+
 def _same_time(a: Profile, b: Profile) -> bool:
     """Whether two claims may speak of one time: not two years, not two markers, not a marker against a year."""
     if a.anchor and b.anchor and a.anchor != b.anchor:
         return False
     if a.marker and b.marker and a.marker != b.marker:
         return False
-    only_marker, only_anchor = (a, b) if a.marker and not a.anchor else (b, a)
-    return not (
-        only_marker.marker and not only_marker.anchor and only_anchor.anchor and not only_anchor.marker
-    )
+    return not ((_marker_only(a) and _year_only(b)) or (_marker_only(b) and _year_only(a)))
+
+
+def _marker_only(item: Profile) -> bool:
+    return bool(item.marker) and not item.anchor
+
+
+def _year_only(item: Profile) -> bool:
+    return bool(item.anchor) and not item.marker
 
 
 def _linked(
