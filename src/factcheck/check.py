@@ -33,8 +33,8 @@ from factcheck.compare import describe, short_names, sides
 from factcheck.compare import values_compatible as _compatible
 from factcheck.errors import InputError
 from factcheck.extract import extract_text
-from factcheck.group import SAME_FIGURE, Profile, Settings, Vocabulary, affinity, profile_claims
 from factcheck.models import SCHEMA_VERSION, Claim, ClaimGroup, Normalized
+from factcheck.profiles import SAME_FIGURE, Profile, Settings, Vocabulary, affinity, profile_claims
 
 Verdict = Literal["supported", "contested", "contradicted", "not_found"]
 SEVERITY: tuple[Verdict, ...] = ("contradicted", "contested", "not_found", "supported")

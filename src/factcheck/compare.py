@@ -27,6 +27,7 @@ from factcheck.words import content_words
 EXACT_MARGIN = 0.005  # a precise figure is rounded: 2,050 may be 2,048
 APPROX_MARGIN = 0.03  # "about 2,000" covers 2,050, not 2,100
 CONVERSION_MARGIN = 0.05  # sums converted between currencies: rates move
+DISTANCE_MARGIN = 0.02  # distances converted between units: "100 miles" is "about 161 km"
 # What vague words imply, as multiples of the unit: "a few kilometres" is 2 to 9 km.
 VAGUE_SPANS = (
     (re.compile(r"\b(?:a few|a couple)\b", re.I), 2.0, 9.0),
@@ -147,14 +148,16 @@ def margin_between(a: Claim, b: Claim) -> float:
     """The slack two claims' intervals get: sums in two currencies, distances in two units."""
     if a.unit == b.unit:
         return 0.0
-    return CONVERSION_MARGIN if a.kind == "money" else 0.02 if a.kind == "distance" else 0.0
+    return CONVERSION_MARGIN if a.kind == "money" else DISTANCE_MARGIN if a.kind == "distance" else 0.0
 
 
 def intervals_meet(ia: Interval, ib: Interval, *, margin: float = 0.0) -> bool:
     """Whether two intervals overlap, allowing ``margin`` of the larger bound between them."""
     low = max(ia.low, ib.low)
     high = min(ia.high, ib.high)
-    return low <= high + margin * max(abs(high), abs(low), 1e-9) if math.isfinite(high) else low <= high
+    if not margin or not math.isfinite(high):
+        return low <= high
+    return low <= high + margin * max(abs(high), abs(low), 1e-9)
 
 
 def sides(claims: Sequence[Claim], *, rates: Mapping[str, float] | None = None) -> list[list[Claim]]:

@@ -1,185 +1,55 @@
 """Claims in, groups of claims that measure the same thing out.
 
-Two claims measure the same thing when
-- they are of a comparable kind and unit (any two currencies; counts whose nouns share a head, or,
-  for claims that state the same value, counts of related nouns: cells, places, inmates),
-- their sentences speak of the same subject: IDF-weighted cosine of content words, where spelling
-  variants of names ("Gjilan", "Gnjilane") are merged by RapidFuzz; the figures alone are never
-  enough, some word must be shared,
-- and nothing says otherwise: not the same sentence, not a rate against a total, not two different
-  times when the values differ (a change, not a conflict).
+Whether two claims measure one thing is ``profiles.Vocabulary.score``; here the pairs that score
+above the bar are joined into groups. A pair inside one document needs a higher score than a pair
+across two: writers rarely contradict themselves, so two different values in one document are
+usually two measures.
 
-A claim in a document that says it twice needs a higher score than one in another document: writers
-rarely contradict themselves, so two different values in one document are usually two measures.
-
-Cost. Each claim proposes candidates through an inverted index over its rarest shared words (and
-its figure and counted noun), keyed by family; lists longer than ``max_postings`` are too common to
-propose anything. Each claim keeps only its ``candidates`` best proposals, ranked by the weight of
-the words they share, so the number of scored pairs grows linearly with the number of claims.
+Cost. Each claim proposes its best-sharing candidates through an inverted index (``pairs``), so the
+number of scored pairs grows linearly with the number of claims, and they are scored as arrays.
+Edges are taken strongest first; two clusters join only when their members, on average, score above
+the bar and no pair of them is impossible (average linkage on a sample, which stops chaining).
 """
 
 from __future__ import annotations
 
-import heapq
-import math
-import re
-from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Sequence
 
-from rapidfuzz import fuzz, process
+import numpy as np
 
-from factcheck.compare import Interval, claims_meet, interval
-from factcheck.extract.lexicon import DURATION_UNITS
 from factcheck.models import Claim
-from factcheck.words import content_stems
+from factcheck.pairs import PairTable, candidate_pairs
+from factcheck.profiles import Profile, Settings, Vocabulary, affinity, groupable, profile_claims
 
-GROUPED_KINDS = frozenset({"money", "count", "percent", "distance", "duration", "year", "date", "ratio"})
-# Words that set a claim at a time of its own: "initially 308 soldiers", "by November 2010".
-TIME_MARKERS = re.compile(
-    r"\b(initially|originally|currently|now|previously|formerly|today|later|eventually|first|earlier)\b", re.I
-)
-YEAR = re.compile(r"(?<!\d)(?:1[89]\d\d|20\d\d)(?!\d)")
-PERIODS = frozenset(canon for canon, _ in DURATION_UNITS.values())
-BOUNDS = frozenset({"more_than", "less_than", "at_least", "at_most", "up_to"})
-SAME_FIGURE = 0.25  # the same figure in two sources is itself evidence of one measure
-UNIT_BONUS = 0.1  # the same counted noun or unit of measure
-MIN_CONTEXT = (
-    1e-9  # claims that share no context word need documents of one story: figures alone are not enough
-)
-SAME_STORY = 0.03  # cosine of two documents' words above which they report one story
-COMMON_FIGURE = 16  # claims of a family that may state one figure before it weighs less as evidence
 LINKAGE = 0.75  # the average pair may score a little under the bar a single edge needs
-
-
-@dataclass(frozen=True, slots=True)
-class Settings:
-    """Thresholds of the grouping, named so tests and users can read them at the call site."""
-
-    cross_document: float = 0.2  # score for two claims of different documents to be one measure
-    same_document: float = 0.45  # a stricter bar inside one document
-    max_postings: int = 200  # words shared by more claims than this are too common to propose pairs
-    probe_words: int = 10  # how many of a claim's rarest words propose candidates
-    candidates: int = 10  # how many proposals each claim keeps, the best-sharing first
-    visits: int = 120  # posting entries a claim may read to find its candidates
-    coarse_postings: int = 64  # a figure, its power of ten or a noun shared by more claims proposes nothing
-    fuzzy_names: int = 85  # RapidFuzz ratio above which two names are spellings of one
-
-
-@dataclass(slots=True)
-class Profile:
-    """A claim as the grouper sees it: its family, figure, interval, time and weighted context words."""
-
-    claim: Claim
-    doc: str
-    sentence: tuple[str, int]
-    family: str
-    head: str  # last word of the counted noun or unit: "cell" for "prison cell"
-    interval: Interval | None
-    figure: str  # "#300": the figure as a word of its sentence
-    words: tuple[int, ...] = ()  # ids of the sentence's content words, the claim's own words left out
-    norm: float = 1.0
-    probes: tuple[int, ...] = ()  # the rarest words that other claims share
-    rarity: float = 1.0  # 1 for a figure few claims of the family state, less for a common one
-    anchor: str | None = None  # a year the sentence sets the claim in
-    marker: str | None = None  # "initially", "currently", ...
-
-
-@dataclass(slots=True)
-class Vocabulary:
-    """Word ids and their IDF weights (squared, as the cosine uses them)."""
-
-    ids: dict[str, int]
-    weight2: list[float]
-    doc_contexts: dict[str, list[tuple[int, ...]]] = field(
-        default_factory=dict
-    )  # claims' words, figures aside
-    _doc_words: dict[str, tuple[frozenset[int], float]] = field(default_factory=dict)
-    _stories: dict[tuple[str, str], bool] = field(default_factory=dict)
-
-    def same_story(self, a: str, b: str) -> bool:
-        """Whether two documents speak of one story: the cosine of the context words of all their claims,
-        figures and counted nouns left out."""
-        if a == b:
-            return True
-        key = (a, b) if a < b else (b, a)
-        found = self._stories.get(key)
-        if found is None:
-            (wa, na), (wb, nb) = self._words_of(a), self._words_of(b)
-            w2 = self.weight2
-            found = self._stories[key] = sum(w2[w] for w in wa & wb) / (na * nb) >= SAME_STORY
-        return found
-
-    def _words_of(self, doc: str) -> tuple[frozenset[int], float]:
-        found = self._doc_words.get(doc)
-        if found is None:
-            if len(self._doc_words) > 4096:  # a cache, not a copy of the corpus
-                self._doc_words.clear()
-            words = frozenset(w for sent in self.doc_contexts.get(doc, ()) for w in sent)
-            found = self._doc_words[doc] = (words, math.sqrt(sum(self.weight2[w] for w in words)) or 1.0)
-        return found
-
-    def similarity(self, a: Profile, b: Profile) -> float:
-        """IDF-weighted cosine of two claims' context words."""
-        if not a.words or not b.words:
-            return 0.0
-        w2 = self.weight2
-        dot = sum(w2[w] for w in set(a.words).intersection(b.words))
-        return dot / (a.norm * b.norm)
-
-    def score(self, a: Profile, b: Profile) -> float:
-        """How surely two claims measure one thing, from about -0.3 to 1; -1 where they cannot."""
-        ca, cb = a.claim, b.claim
-        if ca.equivalent_of == cb.id or cb.equivalent_of == ca.id:
-            return 1.0
-        if a.sentence == b.sentence or a.family != b.family or not _same_per(ca.per, cb.per):
-            return -1.0
-        compatible = claims_meet(ca, cb, a.interval, b.interval)
-        fig = _affinity(ca, cb, a.interval, b.interval, compatible)
-        if fig > 0:  # a figure that many claims state ("2025", "1 year") ties two of them loosely
-            fig *= min(a.rarity, b.rarity)
-        if ca.kind == "count" and a.head != b.head and fig < SAME_FIGURE:
-            return -1.0
-        if ca.kind in ("distance", "duration") and (a.interval is None or b.interval is None):
-            return -1.0
-        if not compatible and not _same_time(a, b):
-            return -1.0
-        sim = self.similarity(a, b)
-        if sim < MIN_CONTEXT and not self.same_story(a.doc, b.doc):
-            return 0.0
-        return sim + _unit_bonus(a, b) + fig
-
-    def topic(self, a: Profile, b: Profile) -> float:
-        """Word overlap plus the bonus for the same counted noun: what two claims speak of, figures aside."""
-        return self.similarity(a, b) + _unit_bonus(a, b)
 
 
 def group_claims(claims: Sequence[Claim], *, settings: Settings | None = None) -> list[list[Claim]]:
     """Partition the groupable claims into measures; each list is one group, in a stable order."""
     settings = settings or Settings()
     items, vocab = profile_claims(claims, settings=settings)
+    table = PairTable.of(items, vocab)
+    first, second = candidate_pairs(items, vocab, settings=settings)
+    scores = table.scores(first, second)
+    same_doc = table.doc[first] == table.doc[second]
+    passed = scores >= np.where(same_doc, settings.same_document, settings.cross_document)
+    first, second, scores = first[passed], second[passed], scores[passed]
+    order = np.lexsort((second, first, -scores))
+    edges = zip(first[order].tolist(), second[order].tolist(), strict=True)
+    docs = table.doc.tolist()
 
     def bar(i: int, j: int) -> float:
         """The score a pair needs: higher inside one document; bar(i, i) is the cross-document one."""
-        if i != j and items[i].doc == items[j].doc:
+        if i != j and docs[i] == docs[j]:
             return settings.same_document
         return settings.cross_document
-
-    edges = [
-        (sc, i, j)
-        for i, j in _candidate_pairs(items, vocab, settings=settings)
-        if (sc := vocab.score(items[i], items[j])) >= bar(i, j)
-    ]
-    edges.sort(key=lambda t: (-t[0], t[1], t[2]))
 
     def score(i: int, j: int) -> float:
         return vocab.score(items[i], items[j])
 
     parent = list(range(len(items)))
     members: dict[int, list[int]] = {}  # clusters of two or more, by root
-    refused: dict[
-        tuple[int, int], tuple[int, int]
-    ] = {}  # roots whose clusters failed to link, at their sizes
+    refused: dict[tuple[int, int], tuple[int, int]] = {}  # roots that failed to link, at their sizes
 
     def find(i: int) -> int:
         while parent[i] != i:
@@ -187,7 +57,7 @@ def group_claims(claims: Sequence[Claim], *, settings: Settings | None = None) -
             i = parent[i]
         return i
 
-    for _, i, j in edges:
+    for i, j in edges:
         ri, rj = find(i), find(j)
         if ri == rj:
             continue
@@ -208,247 +78,8 @@ def group_claims(claims: Sequence[Claim], *, settings: Settings | None = None) -
     return sorted(groups, key=lambda g: _claim_key(g[0]))
 
 
-def profile_claims(
-    claims: Iterable[Claim], *, settings: Settings | None = None
-) -> tuple[list[Profile], Vocabulary]:
-    """The groupable claims' profiles, in (document, offset) order, and the vocabulary that weighs them."""
-    settings = settings or Settings()
-    chosen = sorted((c for c in claims if groupable(c)), key=lambda c: (c.document, c.start, c.id))
-    items = [_profile(c) for c in chosen]
-    return items, _weigh(items, settings=settings)
-
-
-def groupable(claim: Claim) -> bool:
-    """Whether the grouper compares this claim at all: ordinals, bare numbers and yearless dates not."""
-    if claim.kind not in GROUPED_KINDS:
-        return False
-    if claim.kind in ("count", "money") and not claim.unit:
-        return False
-    if claim.kind == "date" and (claim.date or "-").startswith("-"):
-        return False  # "April 14": no year, no comparison
-    return (
-        claim.value is not None
-        or claim.low is not None
-        or claim.qualifier == "vague"
-        or claim.date is not None
-    )
-
-
 def _claim_key(claim: Claim) -> tuple[str, int]:
     return claim.document, claim.start
-
-
-def _profile(claim: Claim) -> Profile:
-    return Profile(
-        claim=claim,
-        doc=claim.document,
-        sentence=(claim.document, claim.sentence_start),
-        family=_family(claim),
-        head=(claim.unit or "").lower().split(" ")[-1],
-        interval=interval(claim),
-        figure=_figure(claim),
-    )
-
-
-def _family(claim: Claim) -> str:
-    """Claims of one family can be compared: money with money, distances with distances, ..."""
-    return "count" if claim.kind == "ratio" else claim.kind
-
-
-def _figure(claim: Claim) -> str:
-    value = claim.value if claim.value is not None else claim.low
-    return f"#{value:g}" if value is not None else f"#{claim.text.lower()}"
-
-
-def _weigh(items: list[Profile], *, settings: Settings) -> Vocabulary:
-    """Fill each profile's context words, weights and time, merging spelling variants of names."""
-    sentence_words: dict[tuple[str, int], list[str]] = {}
-    for item in items:
-        words = sentence_words.get(item.sentence)
-        if words is None:
-            words = sentence_words[item.sentence] = content_stems(item.claim.sentence)
-        # The figures a sentence states are context too: "300" beside a sum of money.
-        words.append(item.figure)
-    canon = _name_variants({w for ws in sentence_words.values() for w in ws}, cutoff=settings.fuzzy_names)
-    ids: dict[str, int] = {}
-    df: list[int] = []
-    sentence_ids: dict[tuple[str, int], tuple[int, ...]] = {}
-    for key, words in sentence_words.items():
-        unique = tuple(dict.fromkeys(ids.setdefault(canon.get(w, w), len(ids)) for w in words))
-        df.extend([0] * (len(ids) - len(df)))
-        for w in unique:
-            df[w] += 1
-        sentence_ids[key] = unique
-    total = max(len(sentence_words), 1)
-    weight2 = [math.log(1 + total / n) ** 2 for n in df]
-    times: dict[tuple[str, int], tuple[list[str], str | None]] = {}
-    stated = Counter((item.family, item.figure) for item in items)
-    for item in items:
-        claim = item.claim
-        own = {ids.get(canon.get(w, w), -1) for w in (*content_stems(claim.text), item.figure)}
-        item.words = tuple(w for w in sentence_ids[item.sentence] if w not in own)
-        item.norm = math.sqrt(sum(weight2[w] for w in item.words)) or 1.0
-        shared = sorted((w for w in item.words if df[w] > 1), key=lambda w: (df[w], w))
-        item.probes = tuple(shared[: settings.probe_words])
-        item.rarity = min(1.0, math.sqrt(COMMON_FIGURE / stated[(item.family, item.figure)]))
-        if item.sentence not in times:
-            marker = TIME_MARKERS.search(claim.sentence)
-            times[item.sentence] = (YEAR.findall(claim.sentence), marker.group(1).lower() if marker else None)
-        years, item.marker = times[item.sentence]
-        if claim.kind not in ("year", "date"):
-            own_years = YEAR.findall(claim.text)
-            item.anchor = next((y for y in years if y not in own_years), None)
-    # A document's story is told by its words, not by its figures or the nouns it counts.
-    figures = {i for word, i in ids.items() if word.startswith("#")}
-    by_doc: dict[str, list[tuple[int, ...]]] = defaultdict(list)
-    for item in items:
-        by_doc[item.doc].append(tuple(w for w in item.words if w not in figures))
-    return Vocabulary(ids, weight2, dict(by_doc))
-
-
-def _name_variants(vocabulary: Iterable[str], *, cutoff: int) -> dict[str, str]:
-    """Map spelling variants onto one form: "gnjilane" -> "gjilan". Only words of 5 letters or more,
-    compared within buckets of the same first letter so the cost stays near-linear."""
-    buckets: dict[str, list[str]] = defaultdict(list)
-    for word in sorted(vocabulary):
-        if len(word) >= 5 and word.isalpha():
-            buckets[word[0]].append(word)
-    canon: dict[str, str] = {}
-    for words in buckets.values():
-        if len(words) < 2 or len(words) > 2000:
-            continue
-        for i, word in enumerate(words):
-            earlier = words[:i]
-            for match, _, j in process.extract(
-                word, earlier, scorer=fuzz.ratio, score_cutoff=cutoff, limit=3
-            ):
-                if abs(len(word) - len(match)) <= 3:
-                    canon[word] = canon.get(words[j], words[j])
-                    break
-    return canon
-
-
-def _candidate_pairs(
-    items: list[Profile], vocab: Vocabulary, *, settings: Settings
-) -> Iterator[tuple[int, int]]:
-    """Pairs (i, j), i < j, each proposed by one claim among its best-sharing candidates, each once."""
-    families = {family: k for k, family in enumerate(sorted({item.family for item in items}))}
-    tokens = dict(vocab.ids)
-
-    def keys(item: Profile) -> list[tuple[int, float]]:
-        """Posting keys of a claim (its family and a word, figure or noun) with their weights: the
-        rarest words first; -1 for a figure or noun, weighed later by how rare it is among the claims."""
-        family = families[item.family]
-        out = [(w * len(families) + family, vocab.weight2[w]) for w in item.probes]
-        for token in (item.figure, _magnitude(item), "#" + item.head):
-            out.append((tokens.setdefault(token, len(tokens)) * len(families) + family, -1.0))
-        return out
-
-    postings: dict[int, list[int]] = defaultdict(list)
-    for i, item in enumerate(items):
-        for key, _ in keys(item):
-            postings[key].append(i)
-    n = len(items)
-    chosen: list[tuple[int, ...]] = []
-    for i, item in enumerate(items):
-        shared: dict[int, float] = defaultdict(float)
-        budget = settings.visits
-        for key, weight in keys(item):
-            ids = postings[key]
-            if len(ids) < 2 or len(ids) > (settings.max_postings if weight > 0 else settings.coarse_postings):
-                continue
-            budget -= len(ids)
-            if budget < 0 and shared:
-                break
-            if weight < 0:
-                weight = math.log(1 + n / len(ids)) ** 2
-            for j in ids:
-                shared[j] += weight
-        shared.pop(i, None)
-        if len(shared) > settings.candidates:
-            chosen.append(tuple(sorted(heapq.nlargest(settings.candidates, shared, key=shared.__getitem__))))
-        else:
-            chosen.append(tuple(sorted(shared)))
-    del postings
-    for i, mine in enumerate(chosen):
-        for j in mine:
-            if j > i:
-                yield i, j
-            elif i not in chosen[j]:
-                yield j, i
-
-
-def _magnitude(item: Profile) -> str:
-    """A coarse key of the figure: its year for a date, its power of ten otherwise."""
-    claim = item.claim
-    if claim.kind == "date":
-        return f"~{(claim.date or '')[:4]}"
-    iv = item.interval
-    if iv is None or not math.isfinite(iv.low) or iv.low <= 0:
-        return "~"
-    return f"~{math.floor(math.log10(iv.low))}"
-
-
-def affinity(a: Claim, b: Claim) -> float:
-    """What two figures say of being one measure: the same figure is evidence, a far one against."""
-    ia, ib = interval(a), interval(b)
-    compatible = claims_meet(a, b, ia, ib)
-    return _affinity(a, b, ia, ib, compatible)
-
-
-def _affinity(a: Claim, b: Claim, ia: Interval | None, ib: Interval | None, compatible: bool) -> float:
-    if a.qualifier == "vague" or b.qualifier == "vague" or ia is None or ib is None:
-        return 0.0
-    if a.kind in ("year", "date"):
-        return SAME_FIGURE if compatible else -0.2
-    if a.qualifier in BOUNDS or b.qualifier in BOUNDS or a.low is not None or b.low is not None:
-        return 0.0 if compatible else -0.1
-    if a.value is None or b.value is None:
-        return 0.0
-    ma, mb = (ia.low + ia.high) / 2, (ib.low + ib.high) / 2
-    if ma <= 0 or mb <= 0:
-        return SAME_FIGURE if compatible else 0.0
-    ratio = max(ma, mb) / min(ma, mb)
-    if ratio <= 1.006 or compatible:
-        return SAME_FIGURE
-    if ratio <= 1.15:
-        return 0.15
-    if ratio <= 1.5:
-        return 0.05
-    return -0.05 if ratio <= 3 else -0.2
-
-
-def _same_per(a: str | None, b: str | None) -> bool:
-    """Rates of one kind: per year with per year, per head with per head ("per person", "per asylum
-    seeker"); never a rate with a total."""
-    if a == b:
-        return True
-    if a is None or b is None:
-        return False
-    return a not in PERIODS and b not in PERIODS
-
-
-def _unit_bonus(a: Profile, b: Profile) -> float:
-    """The same counted noun or unit of measure is evidence of one measure."""
-    same_unit = a.head and a.head == b.head and a.claim.kind in ("count", "distance", "duration")
-    return UNIT_BONUS if same_unit else 0.0
-
-
-def _same_time(a: Profile, b: Profile) -> bool:
-    """Whether two claims may speak of one time: not two years, not two markers, not a marker against a year."""
-    if a.anchor and b.anchor and a.anchor != b.anchor:
-        return False
-    if a.marker and b.marker and a.marker != b.marker:
-        return False
-    return not ((_marker_only(a) and _year_only(b)) or (_marker_only(b) and _year_only(a)))
-
-
-def _marker_only(item: Profile) -> bool:
-    return bool(item.marker) and not item.anchor
-
-
-def _year_only(item: Profile) -> bool:
-    return bool(item.anchor) and not item.marker
 
 
 def _linked(

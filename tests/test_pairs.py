@@ -1,0 +1,85 @@
+"""The array scorer and candidate finder of ``pairs`` against the one-pair reference in ``profiles``.
+
+``PairTable.scores`` must give, for every pair, what ``Vocabulary.score`` gives: the seeds and the
+hand-built stories of ``test_group`` are scored both ways, all pairs of them, and so are random
+mixtures of their claims (hypothesis), where documents, times and units fall together by chance.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Sequence
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from builders import Corpus
+from factcheck.models import Claim
+from factcheck.pairs import PairTable, candidate_pairs
+from factcheck.profiles import Settings, profile_claims
+from test_group import CASES
+
+
+def stories() -> list[Claim]:
+    return [claim for case in CASES for claim in case.claims()]
+
+
+def score_both_ways(claims: Sequence[Claim]) -> tuple[np.ndarray, np.ndarray]:
+    items, vocab = profile_claims(claims)
+    pairs = list(itertools.permutations(range(len(items)), 2))
+    i = np.array([p[0] for p in pairs], dtype=np.int64)
+    j = np.array([p[1] for p in pairs], dtype=np.int64)
+    reference = np.array([vocab.score(items[a], items[b]) for a, b in pairs])
+    return reference, PairTable.of(items, vocab).scores(i, j)
+
+
+def test_pairs_score_as_the_reference_on_the_seeds(seeds: Corpus) -> None:
+    reference, scores = score_both_ways(seeds.claims)
+    assert len(scores) > 5_000
+    np.testing.assert_allclose(scores, reference, rtol=0, atol=1e-9)
+
+
+def test_pairs_score_as_the_reference_on_the_stories() -> None:
+    reference, scores = score_both_ways(stories())
+    assert (reference > 0.2).sum() > 50 and (reference == -1).sum() > 50  # both outcomes are exercised
+    np.testing.assert_allclose(scores, reference, rtol=0, atol=1e-9)
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.lists(st.sampled_from(stories()), min_size=2, max_size=40, unique_by=lambda c: c.id))
+def test_pairs_score_as_the_reference_on_mixtures(claims: list[Claim]) -> None:
+    reference, scores = score_both_ways(claims)
+    np.testing.assert_allclose(scores, reference, rtol=0, atol=1e-9)
+
+
+@pytest.mark.parametrize("candidates", [1, 3, 10], ids=["one", "three", "ten"])
+def test_pairs_candidates_are_ordered_unique_and_bounded(seeds: Corpus, candidates: int) -> None:
+    items, vocab = profile_claims(seeds.claims)
+    i, j = candidate_pairs(items, vocab, settings=Settings(candidates=candidates))
+    assert len(i) > 0
+    assert (i < j).all()
+    assert len(set(zip(i.tolist(), j.tolist(), strict=True))) == len(i)
+    # Each pair was proposed by one of its claims, and each claim proposes at most ``candidates``.
+    assert len(i) <= candidates * len(items)
+    assert all(items[a].family == items[b].family for a, b in zip(i.tolist(), j.tolist(), strict=True))
+
+
+def test_pairs_candidates_find_the_restatements(seeds: Corpus) -> None:
+    """Every pair that scores above the bar shares a rare word or a figure, so some claim proposes it."""
+    items, vocab = profile_claims(seeds.claims)
+    i, j = candidate_pairs(items, vocab, settings=Settings())
+    proposed = set(zip(i.tolist(), j.tolist(), strict=True))
+    strong = {
+        (a, b)
+        for a, b in itertools.combinations(range(len(items)), 2)
+        if items[a].doc != items[b].doc and vocab.score(items[a], items[b]) >= 0.5
+    }
+    assert strong and len(strong & proposed) / len(strong) >= 0.9
+
+
+def test_pairs_candidates_of_too_few_claims_are_none() -> None:
+    items, vocab = profile_claims(stories()[:1])
+    i, j = candidate_pairs(items, vocab, settings=Settings())
+    assert len(i) == len(j) == 0
