@@ -14,11 +14,11 @@ import math
 import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 from importlib import resources
 from pathlib import PurePosixPath
+from typing import NamedTuple
 
 from factcheck.extract.lexicon import DISTANCE_UNITS, DURATION_UNITS
 from factcheck.models import Claim, ClaimGroup, Conflict, Normalized
@@ -42,8 +42,9 @@ VAGUE_SPANS = (
 HEDGES = frozenset({"approx", "vague"})
 
 
-@dataclass(frozen=True, slots=True)
-class Interval:
+class Interval(NamedTuple):
+    """The values a claim allows; a tuple, because a million of them are made in one grouping."""
+
     low: float
     high: float
     hedged: bool = False
@@ -166,44 +167,47 @@ def sides(claims: Sequence[Claim], *, rates: Mapping[str, float] | None = None) 
     Sides are made of firm claims. A vague claim ("multi-million") or a parenthesised restatement
     in another currency joins a side only where it fits exactly one, so it never tips a count.
     """
+    spans = {id(c): interval(c, rates=rates) for c in claims}
+
+    def meet(a: Claim, b: Claim) -> bool:
+        return claims_meet(a, b, spans[id(a)], spans[id(b)])
+
+    def middle(claim: Claim) -> float:
+        return _midpoint(spans[id(claim)])
+
     firm = [c for c in claims if _firm(c, claims)]
     if not firm:
         firm = list(claims)
-    out = _partition(firm, rates)
+    out: list[list[Claim]] = []
+    for claim in sorted(firm, key=lambda c: (middle(c), c.document, c.start)):
+        for side in out:
+            if all(meet(claim, other) for other in side):
+                side.append(claim)
+                break
+        else:
+            out.append([claim])
     firm_ids = {id(c) for c in firm}
     for claim in claims:
         if id(claim) in firm_ids:  # by identity: comparing frozen models field by field is slow
             continue
-        fits = [s for s in out if all(values_compatible(claim, o, rates=rates) for o in s)]
+        fits = [side for side in out if all(meet(claim, other) for other in side)]
         if len(fits) == 1:
             fits[0].append(claim)
         elif not fits:
             out.append([claim])
-    return sorted(out, key=lambda s: (-len({c.document for c in s}), _midpoint(s[0], rates)))
+    return sorted(out, key=lambda side: (-len({c.document for c in side}), middle(side[0])))
 
 
 def _firm(claim: Claim, claims: Sequence[Claim]) -> bool:
     if claim.qualifier == "vague":
         return False
+    if claim.equivalent_of is None:
+        return True
     partner = next((c for c in claims if c.id == claim.equivalent_of), None)
     return partner is None or partner.start > claim.start
 
 
-def _partition(claims: Sequence[Claim], rates: Mapping[str, float] | None) -> list[list[Claim]]:
-    ordered = sorted(claims, key=lambda c: (_midpoint(c, rates), c.document, c.start))
-    out: list[list[Claim]] = []
-    for claim in ordered:
-        for side in out:
-            if all(values_compatible(claim, other, rates=rates) for other in side):
-                side.append(claim)
-                break
-        else:
-            out.append([claim])
-    return out
-
-
-def _midpoint(claim: Claim, rates: Mapping[str, float] | None) -> float:
-    iv = interval(claim, rates=rates)
+def _midpoint(iv: Interval | None) -> float:
     if iv is None:
         return 0.0
     if not math.isfinite(iv.high):
@@ -379,19 +383,22 @@ def _distinct_tail(path: str, paths: Sequence[str]) -> str:
 
 def group_label(claims: Sequence[Claim]) -> str:
     """The words the group's sentences share, most shared first, with the unit: "lease prison cells (EUR)"."""
-    counts: Counter[str] = Counter()
-    surface: dict[str, Counter[str]] = {}
     own = {w for c in claims for w, _ in content_words(c.text)}
+    counts: Counter[str] = Counter()  # sentences using each stem
+    surfaces: Counter[tuple[str, str]] = Counter()  # (stem, word as first written in a sentence)
     for sentence in sorted({c.sentence for c in claims}):
-        seen = set()
+        first: dict[str, str] = {}
         for stem_, word in content_words(sentence):
-            if stem_ in own or stem_ in seen:
-                continue
-            seen.add(stem_)
-            counts[stem_] += 1
-            surface.setdefault(stem_, Counter())[word] += 1
+            if stem_ not in own:
+                first.setdefault(stem_, word)
+        counts.update(first.keys())
+        surfaces.update(first.items())
     shared = [w for w, n in counts.items() if n >= 2] or list(counts)
     top = sorted(shared, key=lambda w: (-counts[w], -len(w), w))[:3]
-    words = " ".join(min(surface[w].items(), key=lambda kv: (-kv[1], kv[0]))[0] for w in top)
+    written: dict[str, tuple[int, str]] = {}  # the most frequent way each top stem is written
+    for (stem_, word), n in surfaces.items():
+        if stem_ in top and (stem_ not in written or (-n, word) < written[stem_]):
+            written[stem_] = (-n, word)
+    words = " ".join(written[w][1] for w in top)
     unit = claims[0].unit or claims[0].kind
     return f"{words} ({unit})" if words else unit

@@ -22,6 +22,8 @@ from factcheck.pairs import PairTable, candidate_pairs
 from factcheck.profiles import Profile, Settings, Vocabulary, affinity, groupable, profile_claims
 
 LINKAGE = 0.75  # the average pair may score a little under the bar a single edge needs
+SAMPLE = 10  # members of each cluster whose pairs decide a linkage
+AHEAD = 4096  # edges whose linkage pairs are scored together, as arrays, before they are taken
 
 
 def group_claims(claims: Sequence[Claim], *, settings: Settings | None = None) -> list[list[Claim]]:
@@ -35,19 +37,16 @@ def group_claims(claims: Sequence[Claim], *, settings: Settings | None = None) -
     passed = scores >= np.where(same_doc, settings.same_document, settings.cross_document)
     first, second, scores = first[passed], second[passed], scores[passed]
     order = np.lexsort((second, first, -scores))
-    edges = zip(first[order].tolist(), second[order].tolist(), strict=True)
+    first, second = first[order].tolist(), second[order].tolist()
     docs = table.doc.tolist()
-
-    def bar(i: int, j: int) -> float:
-        """The score a pair needs: higher inside one document; bar(i, i) is the cross-document one."""
-        if i != j and docs[i] == docs[j]:
-            return settings.same_document
-        return settings.cross_document
+    n = len(items)
+    known: dict[int, float] = {}  # scores fetched ahead for the edges at hand, by i * n + j
 
     def score(i: int, j: int) -> float:
-        return vocab.score(items[i], items[j])
+        found = known.get(i * n + j)
+        return vocab.score(items[i], items[j]) if found is None else found
 
-    parent = list(range(len(items)))
+    parent = list(range(n))
     members: dict[int, list[int]] = {}  # clusters of two or more, by root
     refused: dict[tuple[int, int], tuple[int, int]] = {}  # roots that failed to link, at their sizes
 
@@ -57,25 +56,75 @@ def group_claims(claims: Sequence[Claim], *, settings: Settings | None = None) -
             i = parent[i]
         return i
 
-    for i, j in edges:
-        ri, rj = find(i), find(j)
-        if ri == rj:
-            continue
-        left, right = members.get(ri, [ri]), members.get(rj, [rj])
-        if len(left) > 1 or len(right) > 1:  # two single claims: the edge itself is the linkage
-            sizes = (len(left), len(right))
-            if refused.get((ri, rj)) == sizes:
+    for start in range(0, len(first), AHEAD):
+        block = list(zip(first[start : start + AHEAD], second[start : start + AHEAD], strict=True))
+        roots = {(ri, rj) for ri, rj in ((find(i), find(j)) for i, j in block) if ri != rj}
+        pending = [(ri, rj, members.get(ri, [ri]), members.get(rj, [rj])) for ri, rj in sorted(roots)]
+        decided, known = _decide_ahead(table, pending, settings)
+        for i, j in block:
+            ri, rj = find(i), find(j)
+            if ri == rj:
                 continue
-            if not _linked(left, right, score, bar):
-                refused[(ri, rj)] = sizes
-                continue
-        if len(left) < len(right):
-            ri, rj, left, right = rj, ri, right, left
-        parent[rj] = ri
-        members[ri] = left + right
-        members.pop(rj, None)
+            left, right = members.get(ri, [ri]), members.get(rj, [rj])
+            if len(left) > 1 or len(right) > 1:  # two single claims: the edge itself is the linkage
+                sizes = (len(left), len(right))
+                if refused.get((ri, rj)) == sizes:
+                    continue
+                linked = decided.get((ri, rj, *sizes))
+                if linked is None:  # the clusters changed since the block began
+                    linked = _linked(left, right, score, docs, settings)
+                if not linked:
+                    refused[(ri, rj)] = sizes
+                    continue
+            if len(left) < len(right):
+                ri, rj, left, right = rj, ri, right, left
+            parent[rj] = ri
+            left.extend(right)  # the larger cluster grows in place: no copy of it per merge
+            members[ri] = left
+            members.pop(rj, None)
     groups = [sorted((items[k].claim for k in ks), key=_claim_key) for ks in members.values()]
     return sorted(groups, key=lambda g: _claim_key(g[0]))
+
+
+def _decide_ahead(
+    table: PairTable, pending: list[tuple[int, int, list[int], list[int]]], settings: Settings
+) -> tuple[dict[tuple[int, int, int, int], bool], dict[int, float]]:
+    """``_linked`` for each pair of clusters as they stand now, as arrays, keyed by (root, root, size,
+    size); and the scores of the pairs read, by i * n + j.
+
+    Clusters grow while a block of edges is taken, so some of these are stale when their edge comes:
+    those are decided again, one pair at a time, mostly from the scores fetched here.
+    """
+    lefts: list[int] = []
+    rights: list[int] = []
+    keys: list[tuple[int, int, int, int]] = []
+    starts: list[int] = []
+    for ri, rj, left, right in pending:
+        if len(left) == 1 and len(right) == 1:
+            continue
+        keys.append((ri, rj, len(left), len(right)))
+        starts.append(len(lefts))
+        heads = right[:SAMPLE]
+        for member in left[:SAMPLE]:
+            lefts.extend([member] * len(heads))
+            rights.extend(heads)
+    if not lefts:
+        return {}, {}
+    n = len(table.doc)
+    i, j = np.array(lefts, dtype=np.int64), np.array(rights, dtype=np.int64)
+    scores = table.scores(i, j)
+    at = np.array(starts, dtype=np.int64)
+    inside = (table.doc[i] == table.doc[j]) & (settings.same_document > settings.cross_document)
+    vetoed = np.logical_or.reduceat(scores <= -1.0, at)
+    cross_n = np.add.reduceat((~inside).astype(np.int64), at)
+    inside_n = np.diff(np.append(at, len(scores))) - cross_n
+    cross = np.add.reduceat(np.where(inside, 0.0, scores), at) / np.maximum(cross_n, 1)
+    within = np.add.reduceat(np.where(inside, scores, 0.0), at) / np.maximum(inside_n, 1)
+    average_ok = np.where(
+        cross_n > 0, cross >= LINKAGE * settings.cross_document, within >= LINKAGE * settings.same_document
+    )
+    decided = dict(zip(keys, (~vetoed & average_ok).tolist(), strict=True))
+    return decided, dict(zip((i * n + j).tolist(), scores.tolist(), strict=True))
 
 
 def _claim_key(claim: Claim) -> tuple[str, int]:
@@ -86,23 +135,24 @@ def _linked(
     left: list[int],
     right: list[int],
     score: Callable[[int, int], float],
-    bar: Callable[[int, int], float],
-    *,
-    sample: int = 10,
+    docs: list[int],
+    settings: Settings,
 ) -> bool:
     """Average linkage: two clusters join when their pairs score, on average, above the bar, and no
-    pair is impossible (one sentence, a rate and a total, two times with two values)."""
+    pair is impossible (one sentence, a rate and a total, two times with two values). The first
+    ``SAMPLE`` members of each side stand for it."""
     cross: list[float] = []
     inside: list[float] = []
-    for i in left[:sample]:
-        for j in right[:sample]:
+    stricter = settings.same_document > settings.cross_document
+    for i in left[:SAMPLE]:
+        for j in right[:SAMPLE]:
             s = score(i, j)
             if s <= -1.0:
                 return False
-            (inside if bar(i, j) > bar(i, i) else cross).append(s)
+            (inside if stricter and docs[i] == docs[j] else cross).append(s)
     if cross:  # pairs within one document only veto; the cross-document pairs carry the decision
-        return sum(cross) / len(cross) >= LINKAGE * bar(left[0], left[0])
-    return sum(inside) / len(inside) >= LINKAGE * bar(left[0], right[0])
+        return sum(cross) / len(cross) >= LINKAGE * settings.cross_document
+    return sum(inside) / len(inside) >= LINKAGE * settings.same_document
 
 
 __all__ = ["Profile", "Settings", "Vocabulary", "affinity", "group_claims", "groupable", "profile_claims"]

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+import gc
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -66,7 +68,8 @@ def build_groups(
     claims: Sequence[Claim], *, settings: Settings | None = None, rates: Mapping[str, float] | None = None
 ) -> tuple[ClaimGroup, ...]:
     """Groups of claims, conflicts first (most severe first), then agreements; ids g1, g2, ..."""
-    assessed = [assess(g, group_id="", rates=rates) for g in group_claims(claims, settings=settings)]
+    with _collector_paused():
+        assessed = [assess(g, group_id="", rates=rates) for g in group_claims(claims, settings=settings)]
     assessed.sort(
         key=lambda g: (
             STATUS_ORDER[g.status],
@@ -76,6 +79,20 @@ def build_groups(
         )
     )
     return tuple(g.model_copy(update={"id": f"g{i}"}) for i, g in enumerate(assessed, 1))
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Grouping a large corpus makes millions of small objects and no reference cycles; without this,
+    Python's cycle collector would walk all of them (and the corpus) again and again, a quarter of the
+    time spent. It runs as before once grouping ends."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def analyze(

@@ -20,6 +20,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from itertools import chain, filterfalse
 
 from rapidfuzz import fuzz, process
 
@@ -31,9 +32,11 @@ from factcheck.words import content_stems
 GROUPED_KINDS = frozenset({"money", "count", "percent", "distance", "duration", "year", "date", "ratio"})
 # Words that set a claim at a time of its own: "initially 308 soldiers", "by November 2010".
 TIME_MARKERS = re.compile(
-    r"\b(initially|originally|currently|now|previously|formerly|today|later|eventually|first|earlier)\b", re.I
+    r"""\b(?=[iocnpftle])  # a first letter of the words below: most positions fail here, fast
+    (initially|originally|currently|now|previously|formerly|today|later|eventually|first|earlier)\b""",
+    re.I | re.X,
 )
-YEAR = re.compile(r"(?<!\d)(?:1[89]\d\d|20\d\d)(?!\d)")
+YEAR = re.compile(r"(?=[12])(?<!\d)(?:1[89]\d\d|20\d\d)(?!\d)")  # the lookahead fails fast on most places
 PERIODS = frozenset(canon for canon, _ in DURATION_UNITS.values())
 BOUNDS = frozenset({"more_than", "less_than", "at_least", "at_most", "up_to"})
 SAME_FIGURE = 0.25  # the same figure in two sources is itself evidence of one measure
@@ -200,7 +203,9 @@ def _figure(claim: Claim) -> str:
 
 
 def _weigh(items: list[Profile], *, settings: Settings) -> Vocabulary:
-    """Fill each profile's context words, weights and time, merging spelling variants of names."""
+    """Fill each profile's context words, weights and time, merging spelling variants of names.
+
+    A million claims pass through here, so the loops over words run in ``map`` and ``filter``."""
     sentence_words: dict[tuple[str, int], list[str]] = {}
     for item in items:
         words = sentence_words.get(item.sentence)
@@ -209,39 +214,50 @@ def _weigh(items: list[Profile], *, settings: Settings) -> Vocabulary:
         # The figures a sentence states are context too: "300" beside a sum of money.
         words.append(item.figure)
     canon = _name_variants({w for ws in sentence_words.values() for w in ws}, cutoff=settings.fuzzy_names)
-    ids: dict[str, int] = {}
-    df: list[int] = []
-    sentence_ids: dict[tuple[str, int], tuple[int, ...]] = {}
-    for key, words in sentence_words.items():
-        unique = tuple(dict.fromkeys(ids.setdefault(canon.get(w, w), len(ids)) for w in words))
-        df.extend([0] * (len(ids) - len(df)))
-        for w in unique:
-            df[w] += 1
-        sentence_ids[key] = unique
-    total = max(len(sentence_words), 1)
+    spelled = {key: list(map(canon.get, words, words)) for key, words in sentence_words.items()}
+    del sentence_words
+    ids = {w: k for k, w in enumerate(dict.fromkeys(chain.from_iterable(spelled.values())))}
+    sentence_ids = {key: tuple(dict.fromkeys(map(ids.__getitem__, words))) for key, words in spelled.items()}
+    del spelled
+    counts = Counter(chain.from_iterable(sentence_ids.values()))
+    df = [counts[w] for w in range(len(ids))]
+    total = max(len(sentence_ids), 1)
     weight2 = [math.log(1 + total / n) ** 2 for n in df]
+    shared = [n > 1 for n in df]
+    rank = [0] * len(df)  # each word's place in the probes' order: rarest first, then by id
+    for place, w in enumerate(sorted(range(len(df)), key=lambda w: (df[w], w))):
+        rank[w] = place
     times: dict[tuple[str, int], tuple[list[str], str | None]] = {}
+    stems: dict[str, list[str]] = {}  # claim texts repeat: "2021", "5%"
     stated = Counter((item.family, item.figure) for item in items)
     for item in items:
         claim = item.claim
-        own = {ids.get(canon.get(w, w), -1) for w in (*content_stems(claim.text), item.figure)}
-        item.words = tuple(w for w in sentence_ids[item.sentence] if w not in own)
-        item.norm = math.sqrt(sum(weight2[w] for w in item.words)) or 1.0
-        shared = sorted((w for w in item.words if df[w] > 1), key=lambda w: (df[w], w))
-        item.probes = tuple(shared[: settings.probe_words])
+        own_stems = stems.get(claim.text)
+        if own_stems is None:
+            own_stems = stems[claim.text] = content_stems(claim.text)
+        own = {ids.get(canon.get(w, w), -1) for w in own_stems}
+        own.add(ids.get(item.figure, -1))
+        item.words = tuple(filterfalse(own.__contains__, sentence_ids[item.sentence]))
+        item.norm = math.sqrt(sum(map(weight2.__getitem__, item.words))) or 1.0
+        probes = sorted(filter(shared.__getitem__, item.words), key=rank.__getitem__)
+        item.probes = tuple(probes[: settings.probe_words])
         item.rarity = min(1.0, math.sqrt(COMMON_FIGURE / stated[(item.family, item.figure)]))
-        if item.sentence not in times:
+        found = times.get(item.sentence)
+        if found is None:
             marker = TIME_MARKERS.search(claim.sentence)
-            times[item.sentence] = (YEAR.findall(claim.sentence), marker.group(1).lower() if marker else None)
-        years, item.marker = times[item.sentence]
-        if claim.kind not in ("year", "date"):
+            found = times[item.sentence] = (
+                YEAR.findall(claim.sentence),
+                marker.group(1).lower() if marker else None,
+            )
+        years, item.marker = found
+        if years and claim.kind not in ("year", "date"):
             own_years = YEAR.findall(claim.text)
             item.anchor = next((y for y in years if y not in own_years), None)
     # A document's story is told by its words, not by its figures or the nouns it counts.
     figures = {i for word, i in ids.items() if word.startswith("#")}
     by_doc: dict[str, list[tuple[int, ...]]] = defaultdict(list)
     for item in items:
-        by_doc[item.doc].append(tuple(w for w in item.words if w not in figures))
+        by_doc[item.doc].append(tuple(filterfalse(figures.__contains__, item.words)))
     return Vocabulary(ids, weight2, dict(by_doc))
 
 
