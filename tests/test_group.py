@@ -8,16 +8,22 @@ stories: a rate against a total, two figures of one sentence, two times, two eve
 
 from __future__ import annotations
 
+import itertools
 import random
 from collections.abc import Callable
 from typing import Literal, NamedTuple
 
+import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from builders import ClaimDoc
+from builders import ClaimDoc, Corpus
+from factcheck import group as group_module
 from factcheck.compare import assess
-from factcheck.group import Settings, group_claims
+from factcheck.group import Settings, group_claims, profile_claims
 from factcheck.models import Claim, Kind
+from factcheck.pairs import PairTable
 
 Outcome = Literal["conflict", "agreement", "apart"]
 
@@ -693,3 +699,106 @@ def test_group_third_document_keeps_two_times_of_one_document_apart() -> None:
         ),
     ]
     assert outcome(claims[:2], among=claims[2:]) == "apart"
+
+
+@pytest.mark.parametrize("ahead", [1, 7, 100_000], ids=["one-edge", "seven-edges", "all-edges"])
+def test_group_claims_same_groups_whatever_the_block_of_edges(
+    ahead: int, monkeypatch: pytest.MonkeyPatch, seeds: Corpus
+) -> None:
+    """Linkage decided ahead for a block of edges, as arrays, gives what one edge at a time gives: with
+    a block of one, every decision is fresh; with larger ones, clusters go stale and are decided again."""
+    claims = [*all_stories(), *seeds.claims]
+    expected = [[c.id for c in g] for g in group_claims(claims)]
+    monkeypatch.setattr(group_module, "AHEAD", ahead)
+    assert [[c.id for c in g] for g in group_claims(claims)] == expected
+
+
+@pytest.mark.parametrize("seed", range(3), ids=[f"seed-{s}" for s in range(3)])
+def test_group_linkage_ahead_decides_as_one_pair_at_a_time(seed: int, seeds: Corpus) -> None:
+    """``_decide_ahead`` (arrays) and ``_linked`` (one pair at a time) agree on random clusters."""
+    items, vocab = profile_claims([*all_stories(), *seeds.claims])
+    table = PairTable.of(items, vocab)
+    rng = random.Random(seed)
+    by_family: dict[str, list[int]] = {}
+    for k, item in enumerate(items):
+        by_family.setdefault(item.family, []).append(k)
+    pending = []
+    for _ in range(300):
+        rows = rng.choice([rows for rows in by_family.values() if len(rows) > 4])
+        chosen = rng.sample(rows, rng.randint(3, min(len(rows), 24)))  # one side has two or more
+        cut = rng.randint(1, len(chosen) - 1)
+        pending.append((chosen[0], chosen[cut], chosen[:cut], chosen[cut:]))
+    # Halves of the groups found, whose pairs all score and whose averages decide.
+    row = {item.claim.id: k for k, item in enumerate(items)}
+    for group in group_claims([*all_stories(), *seeds.claims]):
+        rows = [row[c.id] for c in group]
+        rng.shuffle(rows)
+        for cut in range(1, len(rows)):
+            if len(rows) > 2:  # two single claims link by their edge, without a decision
+                pending.append((rows[0], rows[cut], rows[:cut], rows[cut:]))
+    # Halves of two groups of one family: no pair is impossible, and the average is low.
+    groups = [[row[c.id] for c in g] for g in group_claims([*all_stories(), *seeds.claims])]
+    for a, b in itertools.combinations(groups, 2):
+        if items[a[0]].family == items[b[0]].family and len(a) + len(b) > 2:
+            pending.append((a[0], b[0], a, b))
+    pending = list({(ri, rj): (ri, rj, left, right) for ri, rj, left, right in pending}.values())
+    settings = Settings()
+    decided, _ = group_module._decide_ahead(table, pending, settings)
+    docs = table.doc.tolist()
+
+    def score(i: int, j: int) -> float:
+        return vocab.score(items[i], items[j])
+
+    expected = {
+        (ri, rj, len(left), len(right)): group_module._linked(left, right, score, docs, settings)
+        for ri, rj, left, right in pending
+    }
+    assert decided == expected
+    assert 0 < sum(decided.values()) < len(decided)  # both outcomes occur
+
+
+class FixedScores:
+    """A stand-in for ``PairTable`` whose pair scores are a given matrix."""
+
+    def __init__(self, matrix: list[list[float]], docs: list[int]) -> None:
+        self.matrix = np.array(matrix)
+        self.doc = np.array(docs, dtype=np.int64)
+
+    def scores(self, i: np.ndarray, j: np.ndarray) -> np.ndarray:
+        return np.asarray(self.matrix[i, j], dtype=np.float64)
+
+
+SCORES = st.sampled_from([-1.0, -0.2, 0.0, 0.05, 0.1, 0.2, 0.5, 1.0])
+
+
+@st.composite
+def cluster_pairs(draw: st.DrawFn) -> tuple[list[list[float]], list[int], list[tuple[int, int]]]:
+    """A score matrix, the documents of its rows (often all one), and cluster pairs as (start, cut)."""
+    n = draw(st.integers(6, 30))
+    matrix = draw(st.lists(st.lists(SCORES, min_size=n, max_size=n), min_size=n, max_size=n))
+    docs = [0] * n if draw(st.booleans()) else draw(st.lists(st.integers(0, 2), min_size=n, max_size=n))
+    spans = draw(st.lists(st.tuples(st.integers(0, n - 3), st.integers(1, 12)), min_size=1, max_size=4))
+    return matrix, docs, spans
+
+
+@settings(max_examples=200, deadline=None)
+@given(cluster_pairs())
+def test_group_linkage_ahead_averages_as_one_pair_at_a_time(
+    case: tuple[list[list[float]], list[int], list[tuple[int, int]]],
+) -> None:
+    """Several cluster pairs decided in one call, each as ``_linked`` decides it alone."""
+    matrix, docs, spans = case
+    pending = []
+    for start, width in spans:
+        rows = list(range(start, min(start + 3 + width, len(docs))))
+        cut = 1 + width % (len(rows) - 1)
+        pending.append((rows[0], rows[cut], rows[:cut], rows[cut:]))
+    pending = list({(ri, rj): (ri, rj, left, right) for ri, rj, left, right in pending}.values())
+    decided, _ = group_module._decide_ahead(FixedScores(matrix, docs), pending, Settings())  # type: ignore[arg-type]
+    expected = {
+        (ri, rj, len(left), len(right)): group_module._linked(
+            left, right, lambda i, j: matrix[i][j], docs, Settings()
+        )
+        for ri, rj, left, right in pending
+    }
+    assert decided == expected
