@@ -17,8 +17,11 @@ loops, a hundred times faster than the dictionaries they replace.
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from array import array
+from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass
+from itertools import chain
+from typing import Any
 
 import numpy as np
 from numpy.typing import NDArray
@@ -45,12 +48,12 @@ CHUNK = 200_000  # pairs (or claims) handled per sparse product, to bound the me
 
 
 class _Codes:
-    """Small integer codes for strings, 0 for None or the empty string."""
+    """Small integer codes for values, 0 for None or the empty string."""
 
     def __init__(self) -> None:
-        self.ids: dict[str, int] = {}
+        self.ids: dict[Hashable, int] = {}
 
-    def __call__(self, value: str | None) -> int:
+    def __call__(self, value: Hashable) -> int:
         if not value:
             return 0
         return self.ids.setdefault(value, len(self.ids) + 1)
@@ -87,51 +90,55 @@ class PairTable:
 
     @classmethod
     def of(cls, items: Sequence[Profile], vocab: Vocabulary) -> PairTable:
-        """Columns of the profiles, in one pass."""
+        """Columns of the profiles, in one pass; compact ``array`` buffers, not lists, hold them meanwhile."""
         sentences, docs, units, pers, heads, years, markers = (_Codes() for _ in range(7))
         rows = {item.claim.id: k for k, item in enumerate(items)}
-        cols: dict[str, list[object]] = {name: [] for name in _COLUMNS}
-        indptr = [0]
-        indices: list[int] = []
+        cols: dict[str, array[Any]] = {name: array(_TYPECODES[dtype]) for name, dtype in _COLUMNS.items()}
+        put: dict[str, Callable[[Any], None]] = {name: col.append for name, col in cols.items()}
+        indptr = array("q", [0])
+        indices = array("i")
         for item in items:
             claim = item.claim
             iv = item.interval
-            cols["sentence"].append(sentences(f"{item.sentence[0]}\x00{item.sentence[1]}"))
-            cols["doc"].append(docs(item.doc))
-            cols["family"].append(FAMILY_CODES[item.family])
-            cols["kind"].append(KIND_CODES[claim.kind])
-            cols["unit"].append(units(claim.unit))
-            cols["per"].append(pers(claim.per))
-            cols["per_period"].append(claim.per in PERIODS)
-            cols["head"].append(heads(item.head))
-            cols["anchor"].append(years(item.anchor))
-            cols["marker"].append(markers(item.marker))
-            cols["equivalent"].append(rows.get(claim.equivalent_of or "", -1))
-            cols["has_interval"].append(iv is not None)
-            cols["low"].append(iv.low if iv is not None else math.nan)
-            cols["high"].append(iv.high if iv is not None else math.nan)
-            cols["vague"].append(claim.qualifier == "vague")
-            cols["bounded"].append(claim.qualifier in BOUNDS or claim.low is not None)
-            cols["has_value"].append(claim.value is not None)
-            cols["rarity"].append(item.rarity)
-            cols["norm"].append(item.norm)
+            put["sentence"](sentences(item.sentence))
+            put["doc"](docs(item.doc))
+            put["family"](FAMILY_CODES[item.family])
+            put["kind"](KIND_CODES[claim.kind])
+            put["unit"](units(claim.unit))
+            put["per"](pers(claim.per))
+            put["per_period"](claim.per in PERIODS)
+            put["head"](heads(item.head))
+            put["anchor"](years(item.anchor))
+            put["marker"](markers(item.marker))
+            put["equivalent"](rows.get(claim.equivalent_of or "", -1))
+            put["has_interval"](iv is not None)
+            put["low"](iv.low if iv is not None else math.nan)
+            put["high"](iv.high if iv is not None else math.nan)
+            put["vague"](claim.qualifier == "vague")
+            put["bounded"](claim.qualifier in BOUNDS or claim.low is not None)
+            put["has_value"](claim.value is not None)
+            put["rarity"](item.rarity)
+            put["norm"](item.norm)
             indices.extend(sorted(item.words))
             indptr.append(len(indices))
-        arrays: dict[str, object] = {
-            name: np.array(values, dtype=_COLUMNS[name]) for name, values in cols.items()
+        del rows
+        arrays: dict[str, Any] = {
+            name: np.frombuffer(col, dtype=_COLUMNS[name]) for name, col in cols.items()
         }
         size = len(vocab.weight2)
         w2 = np.asarray(vocab.weight2, dtype=np.float64)
-        weighted, present = _matrices(np.array(indptr, dtype=np.int64), np.array(indices, np.int64), w2, size)
-        doc_rows = [vocab.doc_words(doc) for doc in sorted(docs.ids, key=docs.ids.__getitem__)]
+        weighted, present = _matrices(
+            np.frombuffer(indptr, np.int64), np.frombuffer(indices, np.int32), w2, size
+        )
+        doc_rows = [vocab.doc_contexts.get(str(doc), ()) for doc in docs.ids]  # in code order: 1, 2, ...
         doc_indptr = np.cumsum([0, *(len(ws) for ws in doc_rows)], dtype=np.int64)
-        doc_indices = np.array([w for ws in doc_rows for w in sorted(ws)], dtype=np.int64)
+        doc_indices = np.fromiter(chain.from_iterable(doc_rows), dtype=np.int32, count=int(doc_indptr[-1]))
         doc_weighted, doc_present = _matrices(doc_indptr, doc_indices, w2, size)
         doc_norm = np.sqrt(np.asarray(doc_weighted.sum(axis=1)).ravel())
         doc_norm = np.concatenate([[1.0], np.where(doc_norm > 0, doc_norm, 1.0)])  # row 0: code 0 (no doc)
         empty = sparse.csr_matrix((1, size))
         return cls(
-            **arrays,  # type: ignore[arg-type]
+            **arrays,
             weighted=weighted,
             present=present,
             doc_weighted=sparse.vstack([empty, doc_weighted], format="csr"),
@@ -295,22 +302,22 @@ _FAMILIES = 16  # room for every family code in a posting key
 
 
 def _keys(items: Sequence[Profile], vocab: Vocabulary) -> tuple[Ints, Ints, Bools]:
-    """Each claim's posting keys in reading order, as (claim row, key, whether coarse) columns."""
+    """Each claim's posting keys in reading order, as (claim row, key, whether coarse) columns: its
+    probe words, then its figure, power of ten and counted noun."""
     tokens = dict(vocab.ids)
-    owners: list[int] = []
-    keys: list[int] = []
-    coarse: list[bool] = []
-    for row, item in enumerate(items):
+    counts = array("q")  # probes of each claim
+    keys = array("q")
+    for item in items:
         family = FAMILY_CODES[item.family]
-        for w in item.probes:
-            owners.append(row)
-            keys.append(w * _FAMILIES + family)
-            coarse.append(False)
+        counts.append(len(item.probes) + 3)
+        keys.extend([w * _FAMILIES + family for w in item.probes])
         for token in (item.figure, _magnitude(item), "#" + item.head):
-            owners.append(row)
             keys.append(tokens.setdefault(token, len(tokens)) * _FAMILIES + family)
-            coarse.append(True)
-    return np.array(owners, np.int64), np.array(keys, np.int64), np.array(coarse, np.bool_)
+    per_claim = np.frombuffer(counts, dtype=np.int64)
+    owners = np.repeat(np.arange(len(items), dtype=np.int64), per_claim)
+    place = np.arange(len(owners)) - np.repeat(np.cumsum(per_claim) - per_claim, per_claim)
+    coarse = place >= np.repeat(per_claim - 3, per_claim)
+    return owners, np.frombuffer(keys, dtype=np.int64).copy(), coarse
 
 
 def _magnitude(item: Profile) -> str:
@@ -351,11 +358,16 @@ def _dots(weighted: sparse.csr_matrix, present: sparse.csr_matrix, i: Ints, j: I
 
 
 def _matrices(
-    indptr: Ints, indices: Ints, w2: Floats, size: int
+    indptr: NDArray[np.int64], indices: NDArray[np.int32], w2: Floats, size: int
 ) -> tuple[sparse.csr_matrix, sparse.csr_matrix]:
+    """Rows of word ids as two sparse matrices: their IDF weights squared, and 1 (one byte) where present;
+    the two share their index arrays."""
     shape = (len(indptr) - 1, size)
+    indptr = indptr.astype(np.int32) if indptr[-1] < 2**31 else indptr
     weighted = sparse.csr_matrix((w2[indices], indices, indptr), shape=shape)
-    present = sparse.csr_matrix((np.ones(len(indices)), indices, indptr), shape=shape)
+    present = sparse.csr_matrix(
+        (np.ones(len(indices), dtype=np.int8), weighted.indices, weighted.indptr), shape=shape
+    )
     return weighted, present
 
 
@@ -367,6 +379,7 @@ FAMILY_CODES = KIND_CODES  # a family is named after its first kind
 MEASURED = np.array([KIND_CODES["distance"], KIND_CODES["duration"]])
 TIMES = np.array([KIND_CODES["year"], KIND_CODES["date"]])
 COUNTED = np.array([KIND_CODES["count"], KIND_CODES["distance"], KIND_CODES["duration"]])
+_TYPECODES = {np.int64: "q", np.bool_: "b", np.float64: "d"}
 _COLUMNS: dict[str, type] = {
     "sentence": np.int64,
     "doc": np.int64,

@@ -31,9 +31,22 @@ from factcheck.words import content_stems
 
 GROUPED_KINDS = frozenset({"money", "count", "percent", "distance", "duration", "year", "date", "ratio"})
 # Words that set a claim at a time of its own: "initially 308 soldiers", "by November 2010".
+MARKER_WORDS = (
+    "initially",
+    "originally",
+    "currently",
+    "now",
+    "previously",
+    "formerly",
+    "today",
+    "later",
+    "eventually",
+    "first",
+    "earlier",
+)
 TIME_MARKERS = re.compile(
-    r"""\b(?=[iocnpftle])  # a first letter of the words below: most positions fail here, fast
-    (initially|originally|currently|now|previously|formerly|today|later|eventually|first|earlier)\b""",
+    rf"""\b(?=[iocnpftle])  # a first letter of the words below: most positions fail here, fast
+    ({"|".join(MARKER_WORDS)})\b""",
     re.I | re.X,
 )
 YEAR = re.compile(r"(?=[12])(?<!\d)(?:1[89]\d\d|20\d\d)(?!\d)")  # the lookahead fails fast on most places
@@ -87,9 +100,9 @@ class Vocabulary:
 
     ids: dict[str, int]
     weight2: list[float]
-    doc_contexts: dict[str, list[tuple[int, ...]]] = field(
+    doc_contexts: dict[str, tuple[int, ...]] = field(
         default_factory=dict
-    )  # claims' words, figures aside
+    )  # each document's words, figures aside
     _doc_words: dict[str, tuple[frozenset[int], float]] = field(default_factory=dict)
     _stories: dict[tuple[str, str], bool] = field(default_factory=dict)
 
@@ -108,7 +121,7 @@ class Vocabulary:
 
     def doc_words(self, doc: str) -> frozenset[int]:
         """The context words of all of a document's claims, figures left out."""
-        return frozenset(w for sent in self.doc_contexts.get(doc, ()) for w in sent)
+        return frozenset(self.doc_contexts.get(doc, ()))
 
     def _words_of(self, doc: str) -> tuple[frozenset[int], float]:
         found = self._doc_words.get(doc)
@@ -160,7 +173,9 @@ def profile_claims(
     """The groupable claims' profiles, in (document, offset) order, and the vocabulary that weighs them."""
     settings = settings or Settings()
     chosen = sorted((c for c in claims if groupable(c)), key=lambda c: (c.document, c.start, c.id))
-    items = [_profile(c) for c in chosen]
+    sentences: dict[tuple[str, int], tuple[str, int]] = {}
+    names: dict[str, str] = {}
+    items = [_profile(c, sentences, names) for c in chosen]
     return items, _weigh(items, settings=settings)
 
 
@@ -180,15 +195,22 @@ def groupable(claim: Claim) -> bool:
     )
 
 
-def _profile(claim: Claim) -> Profile:
+def _profile(
+    claim: Claim, sentences: dict[tuple[str, int], tuple[str, int]], names: dict[str, str]
+) -> Profile:
+    """The claim's profile. Equal sentence keys, nouns and figures are one object each, which a
+    million profiles then share."""
+    sentence = (claim.document, claim.sentence_start)
+    head = (claim.unit or "").lower().split(" ")[-1]
+    figure = _figure(claim)
     return Profile(
         claim=claim,
         doc=claim.document,
-        sentence=(claim.document, claim.sentence_start),
+        sentence=sentences.setdefault(sentence, sentence),
         family=_family(claim),
-        head=(claim.unit or "").lower().split(" ")[-1],
+        head=names.setdefault(head, head),
         interval=interval(claim),
-        figure=_figure(claim),
+        figure=names.setdefault(figure, figure),
     )
 
 
@@ -213,12 +235,14 @@ def _weigh(items: list[Profile], *, settings: Settings) -> Vocabulary:
             words = sentence_words[item.sentence] = content_stems(item.claim.sentence)
         # The figures a sentence states are context too: "300" beside a sum of money.
         words.append(item.figure)
-    canon = _name_variants({w for ws in sentence_words.values() for w in ws}, cutoff=settings.fuzzy_names)
-    spelled = {key: list(map(canon.get, words, words)) for key, words in sentence_words.items()}
-    del sentence_words
-    ids = {w: k for k, w in enumerate(dict.fromkeys(chain.from_iterable(spelled.values())))}
-    sentence_ids = {key: tuple(dict.fromkeys(map(ids.__getitem__, words))) for key, words in spelled.items()}
-    del spelled
+    vocabulary = dict.fromkeys(chain.from_iterable(sentence_words.values()))  # in order of first use
+    canon = _name_variants(vocabulary, cutoff=settings.fuzzy_names)
+    ids = {w: k for k, w in enumerate(dict.fromkeys(map(canon.get, vocabulary, vocabulary)))}
+    del vocabulary
+    sentence_ids: dict[tuple[str, int], tuple[int, ...]] = {}
+    for key in list(sentence_words):  # emptied as it is read, so the two are never whole at once
+        words = sentence_words.pop(key)
+        sentence_ids[key] = tuple(dict.fromkeys(map(ids.__getitem__, map(canon.get, words, words))))
     counts = Counter(chain.from_iterable(sentence_ids.values()))
     df = [counts[w] for w in range(len(ids))]
     total = max(len(sentence_ids), 1)
@@ -244,21 +268,27 @@ def _weigh(items: list[Profile], *, settings: Settings) -> Vocabulary:
         item.rarity = min(1.0, math.sqrt(COMMON_FIGURE / stated[(item.family, item.figure)]))
         found = times.get(item.sentence)
         if found is None:
-            marker = TIME_MARKERS.search(claim.sentence)
-            found = times[item.sentence] = (
-                YEAR.findall(claim.sentence),
-                marker.group(1).lower() if marker else None,
-            )
+            found = times[item.sentence] = _time_of(claim.sentence)
         years, item.marker = found
         if years and claim.kind not in ("year", "date"):
             own_years = YEAR.findall(claim.text)
             item.anchor = next((y for y in years if y not in own_years), None)
     # A document's story is told by its words, not by its figures or the nouns it counts.
     figures = {i for word, i in ids.items() if word.startswith("#")}
-    by_doc: dict[str, list[tuple[int, ...]]] = defaultdict(list)
+    by_doc: dict[str, set[int]] = defaultdict(set)
     for item in items:
-        by_doc[item.doc].append(tuple(filterfalse(figures.__contains__, item.words)))
-    return Vocabulary(ids, weight2, dict(by_doc))
+        by_doc[item.doc].update(item.words)
+    return Vocabulary(ids, weight2, {doc: tuple(sorted(words - figures)) for doc, words in by_doc.items()})
+
+
+def _time_of(sentence: str) -> tuple[list[str], str | None]:
+    """The years a sentence names and its first time marker; plain substring tests skip the patterns
+    for most sentences (a non-ASCII one always runs them: case folding is wider than ``lower``)."""
+    years = YEAR.findall(sentence) if "19" in sentence or "20" in sentence else []
+    if sentence.isascii() and not any(word in sentence.lower() for word in MARKER_WORDS):
+        return years, None
+    marker = TIME_MARKERS.search(sentence)
+    return years, marker.group(1).lower() if marker else None
 
 
 def _name_variants(vocabulary: Iterable[str], *, cutoff: int) -> dict[str, str]:
