@@ -13,6 +13,7 @@ the bar and no pair of them is impossible (average linkage on a sample, which st
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Sequence
 
 import numpy as np
@@ -99,9 +100,8 @@ def _decide_ahead(
     rights: list[int] = []
     keys: list[tuple[int, int, int, int]] = []
     starts: list[int] = []
-    for ri, rj, left, right in pending:
-        if len(left) == 1 and len(right) == 1:
-            continue
+    chosen = [(ri, rj, left, right) for ri, rj, left, right in pending if len(left) > 1 or len(right) > 1]
+    for ri, rj, left, right in chosen:
         keys.append((ri, rj, len(left), len(right)))
         starts.append(len(lefts))
         heads = right[:SAMPLE]
@@ -120,11 +120,18 @@ def _decide_ahead(
     inside_n = np.diff(np.append(at, len(scores))) - cross_n
     cross = np.add.reduceat(np.where(inside, 0.0, scores), at) / np.maximum(cross_n, 1)
     within = np.add.reduceat(np.where(inside, scores, 0.0), at) / np.maximum(inside_n, 1)
-    average_ok = np.where(
-        cross_n > 0, cross >= LINKAGE * settings.cross_document, within >= LINKAGE * settings.same_document
+    above = np.where(
+        cross_n > 0, cross - LINKAGE * settings.cross_document, within - LINKAGE * settings.same_document
     )
-    decided = dict(zip(keys, (~vetoed & average_ok).tolist(), strict=True))
-    return decided, dict(zip((i * n + j).tolist(), scores.tolist(), strict=True))
+    decided = dict(zip(keys, (~vetoed & (above >= 0)).tolist(), strict=True))
+    known = dict(zip((i * n + j).tolist(), scores.tolist(), strict=True))
+    # Arrays sum in another order than ``math.fsum``: an average this close to the bar is decided the
+    # one-pair way, so both ways always agree.
+    docs = table.doc.tolist()
+    for k in np.flatnonzero(~vetoed & (np.abs(above) < 1e-9)).tolist():
+        _, _, left, right = chosen[k]
+        decided[keys[k]] = _linked(left, right, lambda a, b: known[a * n + b], docs, settings)
+    return decided, known
 
 
 def _claim_key(claim: Claim) -> tuple[str, int]:
@@ -151,8 +158,8 @@ def _linked(
                 return False
             (inside if stricter and docs[i] == docs[j] else cross).append(s)
     if cross:  # pairs within one document only veto; the cross-document pairs carry the decision
-        return sum(cross) / len(cross) >= LINKAGE * settings.cross_document
-    return sum(inside) / len(inside) >= LINKAGE * settings.same_document
+        return math.fsum(cross) / len(cross) >= LINKAGE * settings.cross_document
+    return math.fsum(inside) / len(inside) >= LINKAGE * settings.same_document
 
 
 __all__ = ["Profile", "Settings", "Vocabulary", "affinity", "group_claims", "groupable", "profile_claims"]

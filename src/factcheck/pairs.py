@@ -44,7 +44,8 @@ Ints = NDArray[np.int64]
 Floats = NDArray[np.float64]
 Bools = NDArray[np.bool_]
 
-CHUNK = 200_000  # pairs (or claims) handled per sparse product, to bound the memory of one step
+CHUNK = 200_000  # pairs scored per step, to bound the memory of one step
+PROPOSERS = 20_000  # claims whose candidates one sparse product finds: ~150 entries each
 
 
 class _Codes:
@@ -288,8 +289,8 @@ def candidate_pairs(items: Sequence[Profile], vocab: Vocabulary, *, settings: Se
     posted = holds.T.tocsr()
     firsts: list[Ints] = []  # the lower row of each pair
     seconds: list[Ints] = []
-    for start in range(0, n, CHUNK // 4):
-        shared = (asks[start : start + CHUNK // 4] @ posted).tocsr()
+    for start in range(0, n, PROPOSERS):
+        shared = (asks[start : start + PROPOSERS] @ posted).tocsr()
         rows, cols = _best(shared, start, settings.candidates)
         firsts.append(np.minimum(rows, cols))
         seconds.append(np.maximum(rows, cols))
