@@ -743,8 +743,8 @@ def test_group_linkage_ahead_decides_as_one_pair_at_a_time(seed: int, seeds: Cor
             pending.append((a[0], b[0], a, b))
     pending = list({(ri, rj): (ri, rj, left, right) for ri, rj, left, right in pending}.values())
     settings = Settings()
-    decided, _ = group_module._decide_ahead(table, pending, settings)
     docs = table.doc.tolist()
+    decided, _ = group_module._decide_ahead(table, pending, docs, settings)
 
     def score(i: int, j: int) -> float:
         return vocab.score(items[i], items[j])
@@ -794,7 +794,7 @@ def test_group_linkage_ahead_averages_as_one_pair_at_a_time(
         cut = 1 + width % (len(rows) - 1)
         pending.append((rows[0], rows[cut], rows[:cut], rows[cut:]))
     pending = list({(ri, rj): (ri, rj, left, right) for ri, rj, left, right in pending}.values())
-    decided, _ = group_module._decide_ahead(FixedScores(matrix, docs), pending, Settings())  # type: ignore[arg-type]
+    decided, _ = group_module._decide_ahead(FixedScores(matrix, docs), pending, docs, Settings())  # type: ignore[arg-type]
     expected = {
         (ri, rj, len(left), len(right)): group_module._linked(
             left, right, lambda i, j: matrix[i][j], docs, Settings()

@@ -61,7 +61,7 @@ def group_claims(claims: Sequence[Claim], *, settings: Settings | None = None) -
         block = list(zip(first[start : start + AHEAD], second[start : start + AHEAD], strict=True))
         roots = {(ri, rj) for ri, rj in ((find(i), find(j)) for i, j in block) if ri != rj}
         pending = [(ri, rj, members.get(ri, [ri]), members.get(rj, [rj])) for ri, rj in sorted(roots)]
-        decided, known = _decide_ahead(table, pending, settings)
+        decided, known = _decide_ahead(table, pending, docs, settings)
         for i, j in block:
             ri, rj = find(i), find(j)
             if ri == rj:
@@ -88,7 +88,10 @@ def group_claims(claims: Sequence[Claim], *, settings: Settings | None = None) -
 
 
 def _decide_ahead(
-    table: PairTable, pending: list[tuple[int, int, list[int], list[int]]], settings: Settings
+    table: PairTable,
+    pending: list[tuple[int, int, list[int], list[int]]],
+    docs: list[int],
+    settings: Settings,
 ) -> tuple[dict[tuple[int, int, int, int], bool], dict[int, float]]:
     """``_linked`` for each pair of clusters as they stand now, as arrays, keyed by (root, root, size,
     size); and the scores of the pairs read, by i * n + j.
@@ -127,7 +130,6 @@ def _decide_ahead(
     known = dict(zip((i * n + j).tolist(), scores.tolist(), strict=True))
     # Arrays sum in another order than ``math.fsum``: an average this close to the bar is decided the
     # one-pair way, so both ways always agree.
-    docs = table.doc.tolist()
     for k in np.flatnonzero(~vetoed & (np.abs(above) < 1e-9)).tolist():
         _, _, left, right = chosen[k]
         decided[keys[k]] = _linked(left, right, lambda a, b: known[a * n + b], docs, settings)
