@@ -248,8 +248,9 @@ class PairTable:
     def _same_story(self, a: Ints, b: Ints) -> Bools:
         """``Vocabulary.same_story`` for pairs of document codes, each distinct pair computed once."""
         lo, hi = np.minimum(a, b), np.maximum(a, b)
-        keys, back = np.unique(lo * (len(self.doc_norm) + 1) + hi, return_inverse=True)
-        da, db = keys // (len(self.doc_norm) + 1), keys % (len(self.doc_norm) + 1)
+        base = len(self.doc_norm) + 1
+        keys, back = np.unique(lo * base + hi, return_inverse=True)
+        da, db = keys // base, keys % base
         cosine = _dots(self.doc_weighted, self.doc_present, da, db) / (self.doc_norm[da] * self.doc_norm[db])
         found = (da == db) | (cosine >= SAME_STORY)
         return np.asarray(found[back.ravel()], dtype=np.bool_)
@@ -281,7 +282,7 @@ def candidate_pairs(items: Sequence[Profile], vocab: Vocabulary, *, settings: Se
     keep = (read <= settings.visits) | (np.arange(len(owner)) == starts)
     w2 = np.asarray(vocab.weight2, dtype=np.float64)
     word = np.where(coarse, 0, key // _FAMILIES)
-    weight = np.where(coarse, np.log1p(n / length) ** 2, w2[np.minimum(word, len(w2) - 1)])
+    weight = np.where(coarse, np.log1p(n / length) ** 2, w2[word])
     shape = (n, int(key.max()) + 1)
     asks = sparse.csr_matrix((weight[keep], (owner[keep], key[keep])), shape=shape)
     holds = sparse.csr_matrix((np.ones(len(owner)), (owner, key)), shape=shape)
@@ -300,25 +301,26 @@ def candidate_pairs(items: Sequence[Profile], vocab: Vocabulary, *, settings: Se
 
 
 _FAMILIES = 16  # room for every family code in a posting key
+_COARSE = 3  # keys after a claim's probe words: its figure, power of ten and counted noun
 
 
 def _keys(items: Sequence[Profile], vocab: Vocabulary) -> tuple[Ints, Ints, Bools]:
     """Each claim's posting keys in reading order, as (claim row, key, whether coarse) columns: its
     probe words, then its figure, power of ten and counted noun."""
     tokens = dict(vocab.ids)
-    counts = array("q")  # probes of each claim
+    counts = array("q")  # keys of each claim
     keys = array("q")
     for item in items:
         family = FAMILY_CODES[item.family]
-        counts.append(len(item.probes) + 3)
+        counts.append(len(item.probes) + _COARSE)
         keys.extend([w * _FAMILIES + family for w in item.probes])
         for token in (item.figure, _magnitude(item), "#" + item.head):
             keys.append(tokens.setdefault(token, len(tokens)) * _FAMILIES + family)
     per_claim = np.frombuffer(counts, dtype=np.int64)
     owners = np.repeat(np.arange(len(items), dtype=np.int64), per_claim)
     place = np.arange(len(owners)) - np.repeat(np.cumsum(per_claim) - per_claim, per_claim)
-    coarse = place >= np.repeat(per_claim - 3, per_claim)
-    return owners, np.frombuffer(keys, dtype=np.int64).copy(), coarse
+    coarse = place >= np.repeat(per_claim - _COARSE, per_claim)
+    return owners, np.frombuffer(keys, dtype=np.int64), coarse
 
 
 def _magnitude(item: Profile) -> str:

@@ -45,7 +45,7 @@ MARKER_WORDS = (
     "earlier",
 )
 TIME_MARKERS = re.compile(
-    rf"""\b(?=[iocnpftle])  # a first letter of the words below: most positions fail here, fast
+    rf"""\b(?=[{"".join(sorted({word[0] for word in MARKER_WORDS}))}])  # a first letter: most places fail fast
     ({"|".join(MARKER_WORDS)})\b""",
     re.I | re.X,
 )
