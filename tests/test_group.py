@@ -20,8 +20,9 @@ from hypothesis import strategies as st
 
 from builders import ClaimDoc, Corpus
 from factcheck import group as group_module
+from factcheck.columns import columns_of
 from factcheck.compare import assess
-from factcheck.group import Settings, group_claims, profile_claims
+from factcheck.group import Settings, group_claims
 from factcheck.models import Claim, Kind
 from factcheck.pairs import PairTable
 
@@ -716,8 +717,9 @@ def test_group_claims_same_groups_whatever_the_block_of_edges(
 @pytest.mark.parametrize("seed", range(3), ids=[f"seed-{s}" for s in range(3)])
 def test_group_linkage_ahead_decides_as_one_pair_at_a_time(seed: int, seeds: Corpus) -> None:
     """``_decide_ahead`` (arrays) and ``_linked`` (one pair at a time) agree on random clusters."""
-    items, vocab = profile_claims([*all_stories(), *seeds.claims])
-    table = PairTable.of(items, vocab)
+    cols = columns_of([*all_stories(), *seeds.claims])
+    items, vocab = [cols.profile(k) for k in range(len(cols))], cols.vocab()
+    table = PairTable.of(cols)
     rng = random.Random(seed)
     by_family: dict[str, list[int]] = {}
     for k, item in enumerate(items):
@@ -750,7 +752,12 @@ def test_group_linkage_ahead_decides_as_one_pair_at_a_time(seed: int, seeds: Cor
         return vocab.score(items[i], items[j])
 
     expected = {
-        (ri, rj, len(left), len(right)): group_module._linked(left, right, score, docs, settings)
+        (
+            ri,
+            rj,
+            min(len(left), group_module.SAMPLE),
+            min(len(right), group_module.SAMPLE),
+        ): group_module._linked(left, right, score, docs, settings)
         for ri, rj, left, right in pending
     }
     assert decided == expected
@@ -796,9 +803,12 @@ def test_group_linkage_ahead_averages_as_one_pair_at_a_time(
     pending = list({(ri, rj): (ri, rj, left, right) for ri, rj, left, right in pending}.values())
     decided, _ = group_module._decide_ahead(FixedScores(matrix, docs), pending, docs, Settings())  # type: ignore[arg-type]
     expected = {
-        (ri, rj, len(left), len(right)): group_module._linked(
-            left, right, lambda i, j: matrix[i][j], docs, Settings()
-        )
+        (
+            ri,
+            rj,
+            min(len(left), group_module.SAMPLE),
+            min(len(right), group_module.SAMPLE),
+        ): group_module._linked(left, right, lambda i, j: matrix[i][j], docs, Settings())
         for ri, rj, left, right in pending
     }
     assert decided == expected

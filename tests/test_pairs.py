@@ -16,9 +16,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from builders import Corpus
+from factcheck.columns import columns_of
 from factcheck.models import Claim
 from factcheck.pairs import PairTable, candidate_pairs
-from factcheck.profiles import Settings, profile_claims
+from factcheck.profiles import Settings
 from test_group import CASES
 
 
@@ -27,12 +28,13 @@ def stories() -> list[Claim]:
 
 
 def score_both_ways(claims: Sequence[Claim]) -> tuple[np.ndarray, np.ndarray]:
-    items, vocab = profile_claims(claims)
+    cols = columns_of(claims)
+    items, vocab = [cols.profile(k) for k in range(len(cols))], cols.vocab()
     pairs = list(itertools.permutations(range(len(items)), 2))
     i = np.array([p[0] for p in pairs], dtype=np.int64)
     j = np.array([p[1] for p in pairs], dtype=np.int64)
     reference = np.array([vocab.score(items[a], items[b]) for a, b in pairs])
-    return reference, PairTable.of(items, vocab).scores(i, j)
+    return reference, PairTable.of(cols).scores(i, j)
 
 
 def test_pairs_score_as_the_reference_on_the_seeds(seeds: Corpus) -> None:
@@ -56,8 +58,9 @@ def test_pairs_score_as_the_reference_on_mixtures(claims: list[Claim]) -> None:
 
 @pytest.mark.parametrize("candidates", [1, 3, 10], ids=["one", "three", "ten"])
 def test_pairs_candidates_are_ordered_unique_and_bounded(seeds: Corpus, candidates: int) -> None:
-    items, vocab = profile_claims(seeds.claims)
-    i, j = candidate_pairs(items, vocab, settings=Settings(candidates=candidates))
+    cols = columns_of(seeds.claims)
+    items = [cols.profile(k) for k in range(len(cols))]
+    i, j = candidate_pairs(cols, settings=Settings(candidates=candidates))
     assert len(i) > 0
     assert (i < j).all()
     assert len(set(zip(i.tolist(), j.tolist(), strict=True))) == len(i)
@@ -68,8 +71,9 @@ def test_pairs_candidates_are_ordered_unique_and_bounded(seeds: Corpus, candidat
 
 def test_pairs_candidates_find_the_restatements(seeds: Corpus) -> None:
     """Every pair that scores above the bar shares a rare word or a figure, so some claim proposes it."""
-    items, vocab = profile_claims(seeds.claims)
-    i, j = candidate_pairs(items, vocab, settings=Settings())
+    cols = columns_of(seeds.claims)
+    items, vocab = [cols.profile(k) for k in range(len(cols))], cols.vocab()
+    i, j = candidate_pairs(cols, settings=Settings())
     proposed = set(zip(i.tolist(), j.tolist(), strict=True))
     strong = {
         (a, b)
@@ -80,6 +84,5 @@ def test_pairs_candidates_find_the_restatements(seeds: Corpus) -> None:
 
 
 def test_pairs_candidates_of_too_few_claims_are_none() -> None:
-    items, vocab = profile_claims(stories()[:1])
-    i, j = candidate_pairs(items, vocab, settings=Settings())
+    i, j = candidate_pairs(columns_of(stories()[:1]), settings=Settings())
     assert len(i) == len(j) == 0

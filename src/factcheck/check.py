@@ -29,12 +29,13 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
+from factcheck.columns import profile_claims
 from factcheck.compare import describe, short_names, sides
 from factcheck.compare import values_compatible as _compatible
 from factcheck.errors import InputError
 from factcheck.extract import extract_text
 from factcheck.models import SCHEMA_VERSION, Claim, ClaimGroup, Normalized
-from factcheck.profiles import SAME_FIGURE, Profile, Settings, Vocabulary, affinity, profile_claims
+from factcheck.profiles import SAME_FIGURE, Profile, Settings, Vocabulary, affinity
 
 Verdict = Literal["supported", "contested", "contradicted", "not_found"]
 SEVERITY: tuple[Verdict, ...] = ("contradicted", "contested", "not_found", "supported")

@@ -15,12 +15,15 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from itertools import chain
 
 import numpy as np
 
+from factcheck.columns import columns_of, profile_claims
 from factcheck.models import Claim
-from factcheck.pairs import PairTable, candidate_pairs
-from factcheck.profiles import Profile, Settings, Vocabulary, affinity, groupable, profile_claims
+from factcheck.pairs import Floats, Ints, PairTable, candidate_pairs
+from factcheck.profiles import Profile, Settings, Vocabulary, affinity, groupable
 
 LINKAGE = 0.75  # the average pair may score a little under the bar a single edge needs
 SAMPLE = 10  # members of each cluster whose pairs decide a linkage
@@ -30,9 +33,9 @@ AHEAD = 4096  # edges whose linkage pairs are scored together, as arrays, before
 def group_claims(claims: Sequence[Claim], *, settings: Settings | None = None) -> list[list[Claim]]:
     """Partition the groupable claims into measures; each list is one group, in a stable order."""
     settings = settings or Settings()
-    items, vocab = profile_claims(claims, settings=settings)
-    table = PairTable.of(items, vocab)
-    first, second = candidate_pairs(items, vocab, settings=settings)
+    cols = columns_of(claims, settings=settings)
+    table = PairTable.of(cols)
+    first, second = candidate_pairs(cols, settings=settings)
     scores = table.scores(first, second)
     same_doc = table.doc[first] == table.doc[second]
     passed = scores >= np.where(same_doc, settings.same_document, settings.cross_document)
@@ -40,51 +43,106 @@ def group_claims(claims: Sequence[Claim], *, settings: Settings | None = None) -
     order = np.lexsort((second, first, -scores))
     first, second = first[order].tolist(), second[order].tolist()
     docs = table.doc.tolist()
-    n = len(items)
-    known: dict[int, float] = {}  # scores fetched ahead for the edges at hand, by i * n + j
+    n = len(cols)
+    known: dict[int, float] = {}  # scores fetched ahead for the clusters at hand, by i * n + j
+    profiles: dict[int, Profile] = {}  # the few claims scored one pair at a time, made when first needed
+    vocab = cols.vocab() if first else None
 
     def score(i: int, j: int) -> float:
         found = known.get(i * n + j)
-        return vocab.score(items[i], items[j]) if found is None else found
+        if found is not None or vocab is None:
+            return found if found is not None else -1.0
+        for k in (i, j):
+            if k not in profiles:
+                profiles[k] = cols.profile(k)
+        return vocab.score(profiles[i], profiles[j])
 
-    parent = list(range(n))
-    members: dict[int, list[int]] = {}  # clusters of two or more, by root
-    refused: dict[tuple[int, int], tuple[int, int]] = {}  # roots that failed to link, at their sizes
+    clusters = _Clusters(n)
+    find, members = clusters.find, clusters.members
+    refused: dict[tuple[int, int], tuple[int, int]] = {}  # roots that failed to link, at their samples
+    for start in range(0, len(first), AHEAD):
+        block = list(zip(first[start : start + AHEAD], second[start : start + AHEAD], strict=True))
+        roots = {(ri, rj) for ri, rj in ((find(i), find(j)) for i, j in block) if ri != rj}
+        pending = [
+            (ri, rj, clusters.of(ri), clusters.of(rj))
+            for ri, rj in sorted(roots)
+            if (ri in members or rj in members) and refused.get((ri, rj)) != clusters.samples(ri, rj)
+        ]
+        decided, fetched = _decide_ahead(table, pending, docs, settings)
+        for i, j in block:
+            ri, rj = find(i), find(j)
+            if ri == rj:
+                continue
+            if ri in members or rj in members:  # two single claims: the edge itself is the linkage
+                samples = clusters.samples(ri, rj)
+                if refused.get((ri, rj)) == samples:
+                    continue
+                linked = decided.get((ri, rj, *samples))
+                if linked is None:  # a cluster passed a sample size since the block began
+                    left, right = clusters.of(ri), clusters.of(rj)
+                    known = fetched.among(left, right)
+                    linked = _linked(left, right, score, docs, settings)
+                if not linked:
+                    refused[(ri, rj)] = samples
+                    continue
+            clusters.join(ri, rj)
+    members = clusters.members
+    groups = [sorted((cols.claims[k] for k in ks), key=_claim_key) for ks in members.values()]
+    return sorted(groups, key=lambda g: _claim_key(g[0]))
 
-    def find(i: int) -> int:
+
+class _Clusters:
+    """Clusters of claim rows (union-find), each root keeping its members in the order they joined.
+
+    A root's members only grow at its end, and only its first ``SAMPLE`` members decide its linkages:
+    so a root and its size up to ``SAMPLE`` fix what it links with, and a refusal stands until one side
+    passes a sample size, however much it grows beyond."""
+
+    def __init__(self, n: int) -> None:
+        self.parent = list(range(n))
+        self.members: dict[int, list[int]] = {}  # clusters of two or more, by root
+
+    def find(self, i: int) -> int:
+        parent = self.parent
         while parent[i] != i:
             parent[i] = parent[parent[i]]
             i = parent[i]
         return i
 
-    for start in range(0, len(first), AHEAD):
-        block = list(zip(first[start : start + AHEAD], second[start : start + AHEAD], strict=True))
-        roots = {(ri, rj) for ri, rj in ((find(i), find(j)) for i, j in block) if ri != rj}
-        pending = [(ri, rj, members.get(ri, [ri]), members.get(rj, [rj])) for ri, rj in sorted(roots)]
-        decided, known = _decide_ahead(table, pending, docs, settings)
-        for i, j in block:
-            ri, rj = find(i), find(j)
-            if ri == rj:
-                continue
-            left, right = members.get(ri, [ri]), members.get(rj, [rj])
-            if len(left) > 1 or len(right) > 1:  # two single claims: the edge itself is the linkage
-                sizes = (len(left), len(right))
-                if refused.get((ri, rj)) == sizes:
-                    continue
-                linked = decided.get((ri, rj, *sizes))
-                if linked is None:  # the clusters changed since the block began
-                    linked = _linked(left, right, score, docs, settings)
-                if not linked:
-                    refused[(ri, rj)] = sizes
-                    continue
-            if len(left) < len(right):
-                ri, rj, left, right = rj, ri, right, left
-            parent[rj] = ri
-            left.extend(right)  # the larger cluster grows in place: no copy of it per merge
-            members[ri] = left
-            members.pop(rj, None)
-    groups = [sorted((items[k].claim for k in ks), key=_claim_key) for ks in members.values()]
-    return sorted(groups, key=lambda g: _claim_key(g[0]))
+    def of(self, root: int) -> list[int]:
+        return self.members.get(root, [root])
+
+    def samples(self, ri: int, rj: int) -> tuple[int, int]:
+        """The sizes of the two roots' samples."""
+        return min(len(self.of(ri)), SAMPLE), min(len(self.of(rj)), SAMPLE)
+
+    def join(self, ri: int, rj: int) -> None:
+        """One cluster of two; the larger grows in place, so no cluster is copied per merge."""
+        left, right = self.of(ri), self.of(rj)
+        if len(left) < len(right):
+            ri, rj, left, right = rj, ri, right, left
+        self.parent[rj] = ri
+        left.extend(right)
+        self.members[ri] = left
+        self.members.pop(rj, None)
+
+
+@dataclass(frozen=True, slots=True)
+class _Fetched:
+    """The pair scores taken ahead for a block of edges, by i * n + j in ascending order."""
+
+    keys: Ints
+    scores: Floats
+    n: int
+
+    def among(self, left: list[int], right: list[int]) -> dict[int, float]:
+        """Those of the pairs of two clusters' samples, by i * n + j."""
+        wanted = np.array([i * self.n + j for i in left[:SAMPLE] for j in right[:SAMPLE]], dtype=np.int64)
+        if not len(self.keys):
+            return {}
+        at = np.minimum(np.searchsorted(self.keys, wanted), len(self.keys) - 1)
+        hit = self.keys[at] == wanted
+        return dict(zip(wanted[hit].tolist(), self.scores[at[hit]].tolist(), strict=True))
 
 
 def _decide_ahead(
@@ -92,48 +150,54 @@ def _decide_ahead(
     pending: list[tuple[int, int, list[int], list[int]]],
     docs: list[int],
     settings: Settings,
-) -> tuple[dict[tuple[int, int, int, int], bool], dict[int, float]]:
-    """``_linked`` for each pair of clusters as they stand now, as arrays, keyed by (root, root, size,
-    size); and the scores of the pairs read, by i * n + j.
+) -> tuple[dict[tuple[int, int, int, int], bool], _Fetched]:
+    """``_linked`` for each pair of clusters as they stand now, as arrays, keyed by (root, root, sample
+    size, sample size); and the scores of the pairs read.
 
     Clusters grow while a block of edges is taken, so some of these are stale when their edge comes:
     those are decided again, one pair at a time, mostly from the scores fetched here.
     """
-    lefts: list[int] = []
-    rights: list[int] = []
-    keys: list[tuple[int, int, int, int]] = []
-    starts: list[int] = []
-    chosen = [(ri, rj, left, right) for ri, rj, left, right in pending if len(left) > 1 or len(right) > 1]
-    for ri, rj, left, right in chosen:
-        keys.append((ri, rj, len(left), len(right)))
-        starts.append(len(lefts))
-        heads = right[:SAMPLE]
-        for member in left[:SAMPLE]:
-            lefts.extend([member] * len(heads))
-            rights.extend(heads)
-    if not lefts:
-        return {}, {}
     n = len(table.doc)
-    i, j = np.array(lefts, dtype=np.int64), np.array(rights, dtype=np.int64)
+    chosen = [(ri, rj, left, right) for ri, rj, left, right in pending if len(left) > 1 or len(right) > 1]
+    keys = [(ri, rj, min(len(left), SAMPLE), min(len(right), SAMPLE)) for ri, rj, left, right in chosen]
+    if not chosen:
+        return {}, _Fetched(np.zeros(0, np.int64), np.zeros(0), n)
+    # Each pair of clusters' sample pairs, each left member with each right one, in that order.
+    a = np.array([k[2] for k in keys], dtype=np.int64)
+    b = np.array([k[3] for k in keys], dtype=np.int64)
+    lefts = np.fromiter(
+        chain.from_iterable(left[:SAMPLE] for _, _, left, _ in chosen), np.int64, int(a.sum())
+    )
+    rights = np.fromiter(
+        chain.from_iterable(right[:SAMPLE] for _, _, _, right in chosen), np.int64, int(b.sum())
+    )
+    count = a * b
+    at = np.cumsum(count) - count
+    owner = np.repeat(np.arange(len(chosen)), count)
+    place = np.arange(int(count.sum())) - at[owner]
+    i = lefts[(np.cumsum(a) - a)[owner] + place // b[owner]]
+    j = rights[(np.cumsum(b) - b)[owner] + place % b[owner]]
     scores = table.scores(i, j)
-    at = np.array(starts, dtype=np.int64)
     inside = (table.doc[i] == table.doc[j]) & (settings.same_document > settings.cross_document)
     vetoed = np.logical_or.reduceat(scores <= -1.0, at)
     cross_n = np.add.reduceat((~inside).astype(np.int64), at)
-    inside_n = np.diff(np.append(at, len(scores))) - cross_n
+    inside_n = count - cross_n
     cross = np.add.reduceat(np.where(inside, 0.0, scores), at) / np.maximum(cross_n, 1)
     within = np.add.reduceat(np.where(inside, scores, 0.0), at) / np.maximum(inside_n, 1)
     above = np.where(
         cross_n > 0, cross - LINKAGE * settings.cross_document, within - LINKAGE * settings.same_document
     )
     decided = dict(zip(keys, (~vetoed & (above >= 0)).tolist(), strict=True))
-    known = dict(zip((i * n + j).tolist(), scores.tolist(), strict=True))
+    pairs = i * n + j
+    order = np.argsort(pairs, kind="stable")
+    fetched = _Fetched(pairs[order], scores[order], n)
     # Arrays sum in another order than ``math.fsum``: an average this close to the bar is decided the
     # one-pair way, so both ways always agree.
     for k in np.flatnonzero(~vetoed & (np.abs(above) < 1e-9)).tolist():
         _, _, left, right = chosen[k]
-        decided[keys[k]] = _linked(left, right, lambda a, b: known[a * n + b], docs, settings)
-    return decided, known
+        found = fetched.among(left, right)
+        decided[keys[k]] = _linked(left, right, lambda a, b: found[a * n + b], docs, settings)  # noqa: B023
+    return decided, fetched
 
 
 def _claim_key(claim: Claim) -> tuple[str, int]:

@@ -16,28 +16,20 @@ loops, a hundred times faster than the dictionaries they replace.
 
 from __future__ import annotations
 
-import math
-from array import array
-from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass
-from itertools import chain
-from typing import Any
 
 import numpy as np
 from numpy.typing import NDArray
 from scipy import sparse
 
+from factcheck.columns import KIND_CODES, Columns, Rows, interleave
 from factcheck.compare import CONVERSION_MARGIN, DISTANCE_MARGIN
 from factcheck.profiles import (
-    BOUNDS,
     MIN_CONTEXT,
-    PERIODS,
     SAME_FIGURE,
     SAME_STORY,
     UNIT_BONUS,
-    Profile,
     Settings,
-    Vocabulary,
 )
 
 Ints = NDArray[np.int64]
@@ -46,18 +38,6 @@ Bools = NDArray[np.bool_]
 
 CHUNK = 200_000  # pairs scored per step, to bound the memory of one step
 PROPOSERS = 20_000  # claims whose candidates one sparse product finds: ~150 entries each
-
-
-class _Codes:
-    """Small integer codes for values, 0 for None or the empty string."""
-
-    def __init__(self) -> None:
-        self.ids: dict[Hashable, int] = {}
-
-    def __call__(self, value: Hashable) -> int:
-        if not value:
-            return 0
-        return self.ids.setdefault(value, len(self.ids) + 1)
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,61 +70,23 @@ class PairTable:
     doc_norm: Floats
 
     @classmethod
-    def of(cls, items: Sequence[Profile], vocab: Vocabulary) -> PairTable:
-        """Columns of the profiles, in one pass; compact ``array`` buffers, not lists, hold them meanwhile."""
-        sentences, docs, units, pers, heads, years, markers = (_Codes() for _ in range(7))
-        rows = {item.claim.id: k for k, item in enumerate(items)}
-        cols: dict[str, array[Any]] = {name: array(_TYPECODES[dtype]) for name, dtype in _COLUMNS.items()}
-        put: dict[str, Callable[[Any], None]] = {name: col.append for name, col in cols.items()}
-        indptr = array("q", [0])
-        indices = array("i")
-        for item in items:
-            claim = item.claim
-            iv = item.interval
-            put["sentence"](sentences(item.sentence))
-            put["doc"](docs(item.doc))
-            put["family"](FAMILY_CODES[item.family])
-            put["kind"](KIND_CODES[claim.kind])
-            put["unit"](units(claim.unit))
-            put["per"](pers(claim.per))
-            put["per_period"](claim.per in PERIODS)
-            put["head"](heads(item.head))
-            put["anchor"](years(item.anchor))
-            put["marker"](markers(item.marker))
-            put["equivalent"](rows.get(claim.equivalent_of or "", -1))
-            put["has_interval"](iv is not None)
-            put["low"](iv.low if iv is not None else math.nan)
-            put["high"](iv.high if iv is not None else math.nan)
-            put["vague"](claim.qualifier == "vague")
-            put["bounded"](claim.qualifier in BOUNDS or claim.low is not None)
-            put["has_value"](claim.value is not None)
-            put["rarity"](item.rarity)
-            put["norm"](item.norm)
-            indices.extend(sorted(item.words))
-            indptr.append(len(indices))
-        del rows
-        arrays: dict[str, Any] = {
-            name: np.frombuffer(col, dtype=_COLUMNS[name]) for name, col in cols.items()
-        }
-        size = len(vocab.weight2)
-        w2 = np.asarray(vocab.weight2, dtype=np.float64)
+    def of(cls, cols: Columns) -> PairTable:
+        """The table of the columns' claims: their columns as they are, their words as sparse matrices."""
+        size = len(cols.weight2)
         weighted, present = _matrices(
-            np.frombuffer(indptr, np.int64), np.frombuffer(indices, np.int32), w2, size
+            cols.words.indptr, cols.words.values.astype(np.int32), cols.weight2, size
         )
-        doc_rows = [vocab.doc_contexts.get(str(doc), ()) for doc in docs.ids]  # in code order: 1, 2, ...
-        doc_indptr = np.cumsum([0, *(len(ws) for ws in doc_rows)], dtype=np.int64)
-        doc_indices = np.fromiter(chain.from_iterable(doc_rows), dtype=np.int32, count=int(doc_indptr[-1]))
-        doc_weighted, doc_present = _matrices(doc_indptr, doc_indices, w2, size)
+        doc_weighted, doc_present = _matrices(
+            cols.doc_words.indptr, cols.doc_words.values.astype(np.int32), cols.weight2, size
+        )
         doc_norm = np.sqrt(np.asarray(doc_weighted.sum(axis=1)).ravel())
-        doc_norm = np.concatenate([[1.0], np.where(doc_norm > 0, doc_norm, 1.0)])  # row 0: code 0 (no doc)
-        empty = sparse.csr_matrix((1, size))
         return cls(
-            **arrays,
+            **{name: getattr(cols, name) for name in _COLUMNS},
             weighted=weighted,
             present=present,
-            doc_weighted=sparse.vstack([empty, doc_weighted], format="csr"),
-            doc_present=sparse.vstack([empty, doc_present], format="csr"),
-            doc_norm=doc_norm,
+            doc_weighted=doc_weighted,
+            doc_present=doc_present,
+            doc_norm=np.where(doc_norm > 0, doc_norm, 1.0),
         )
 
     def scores(self, i: Ints, j: Ints) -> Floats:
@@ -256,7 +198,7 @@ class PairTable:
         return np.asarray(found[back.ravel()], dtype=np.bool_)
 
 
-def candidate_pairs(items: Sequence[Profile], vocab: Vocabulary, *, settings: Settings) -> tuple[Ints, Ints]:
+def candidate_pairs(cols: Columns, *, settings: Settings) -> tuple[Ints, Ints]:
     """Pairs (i, j), i < j, each proposed by one of the two claims among its best-sharing candidates.
 
     A claim reads the postings of its keys, rarest first, until it has read ``visits`` entries (the
@@ -265,10 +207,10 @@ def candidate_pairs(items: Sequence[Profile], vocab: Vocabulary, *, settings: Se
     earns the weight of the key: the word's IDF squared, or for a coarse key the same weight computed
     from its postings. A claim keeps the ``candidates`` that earned most, the lower row first on a tie.
     """
-    n = len(items)
+    n = len(cols)
     if n < 2:
         return np.empty(0, np.int64), np.empty(0, np.int64)
-    owner, key, coarse = _keys(items, vocab)
+    owner, key, coarse = _keys(cols)
     length = np.bincount(key)[key]
     valid = (length >= 2) & (length <= np.where(coarse, settings.coarse_postings, settings.max_postings))
     owner, key, coarse, length = owner[valid], key[valid], coarse[valid], length[valid]
@@ -280,9 +222,8 @@ def candidate_pairs(items: Sequence[Profile], vocab: Vocabulary, *, settings: Se
     # The first key is always read; after it, reading stops at the first key over the budget, and
     # since ``read`` only grows, the keys within it are the ones before that.
     keep = (read <= settings.visits) | (np.arange(len(owner)) == starts)
-    w2 = np.asarray(vocab.weight2, dtype=np.float64)
     word = np.where(coarse, 0, key // _FAMILIES)
-    weight = np.where(coarse, np.log1p(n / length) ** 2, w2[word])
+    weight = np.where(coarse, np.log1p(n / length) ** 2, cols.weight2[word])
     shape = (n, int(key.max()) + 1)
     asks = sparse.csr_matrix((weight[keep], (owner[keep], key[keep])), shape=shape)
     holds = sparse.csr_matrix((np.ones(len(owner)), (owner, key)), shape=shape)
@@ -292,10 +233,10 @@ def candidate_pairs(items: Sequence[Profile], vocab: Vocabulary, *, settings: Se
     seconds: list[Ints] = []
     for start in range(0, n, PROPOSERS):
         shared = (asks[start : start + PROPOSERS] @ posted).tocsr()
-        rows, cols = _best(shared, start, settings.candidates)
-        firsts.append(np.minimum(rows, cols))
-        seconds.append(np.maximum(rows, cols))
-    pairs = np.sort(np.concatenate(firsts) * n + np.concatenate(seconds))
+        rows, others = _best(shared, start, settings.candidates)
+        firsts.append(np.minimum(rows, others))
+        seconds.append(np.maximum(rows, others))
+    pairs = np.sort(np.concatenate(firsts) * n + np.concatenate(seconds), kind="stable")
     pairs = pairs[np.concatenate([[True], pairs[1:] != pairs[:-1]])]
     return pairs // n, pairs % n
 
@@ -304,34 +245,21 @@ _FAMILIES = 16  # room for every family code in a posting key
 _COARSE = 3  # keys after a claim's probe words: its figure, power of ten and counted noun
 
 
-def _keys(items: Sequence[Profile], vocab: Vocabulary) -> tuple[Ints, Ints, Bools]:
+def _keys(cols: Columns) -> tuple[Ints, Ints, Bools]:
     """Each claim's posting keys in reading order, as (claim row, key, whether coarse) columns: its
-    probe words, then its figure, power of ten and counted noun."""
-    tokens = dict(vocab.ids)
-    counts = array("q")  # keys of each claim
-    keys = array("q")
-    for item in items:
-        family = FAMILY_CODES[item.family]
-        counts.append(len(item.probes) + _COARSE)
-        keys.extend([w * _FAMILIES + family for w in item.probes])
-        for token in (item.figure, _magnitude(item), "#" + item.head):
-            keys.append(tokens.setdefault(token, len(tokens)) * _FAMILIES + family)
-    per_claim = np.frombuffer(counts, dtype=np.int64)
-    owners = np.repeat(np.arange(len(items), dtype=np.int64), per_claim)
-    place = np.arange(len(owners)) - np.repeat(np.cumsum(per_claim) - per_claim, per_claim)
-    coarse = place >= np.repeat(per_claim - _COARSE, per_claim)
-    return owners, np.frombuffer(keys, dtype=np.int64), coarse
-
-
-def _magnitude(item: Profile) -> str:
-    """A coarse key of the figure: its year for a date, its power of ten otherwise."""
-    claim = item.claim
-    if claim.kind == "date":
-        return f"~{(claim.date or '')[:4]}"
-    iv = item.interval
-    if iv is None or not math.isfinite(iv.low) or iv.low <= 0:
-        return "~"
-    return f"~{math.floor(math.log10(iv.low))}"
+    probe words, then its figure, its magnitude and its counted noun. A key is a token and the claim's
+    family; the tokens are word ids, then magnitudes' codes, then nouns' codes."""
+    n = len(cols)
+    words = len(cols.weight2)
+    magnitudes = int(cols.magnitude.max()) + 1
+    coarse_tokens = np.stack([cols.figure, words + cols.magnitude, words + magnitudes + cols.head], axis=1)
+    coarse_rows = Rows(np.arange(0, _COARSE * n + 1, _COARSE, dtype=np.int64), coarse_tokens.ravel())
+    tokens = interleave(cols.probes, coarse_rows)
+    owners = tokens.owners()
+    per_claim = tokens.lengths()
+    place = np.arange(len(owners)) - tokens.indptr[owners]
+    coarse = place >= (per_claim - _COARSE)[owners]
+    return owners, tokens.values * _FAMILIES + cols.family[owners], coarse
 
 
 def _best(shared: sparse.csr_matrix, offset: int, k: int) -> tuple[Ints, Ints]:
@@ -374,33 +302,27 @@ def _matrices(
     return weighted, present
 
 
-KIND_CODES = {
-    kind: k
-    for k, kind in enumerate(("money", "count", "percent", "distance", "duration", "year", "date", "ratio"))
-}
-FAMILY_CODES = KIND_CODES  # a family is named after its first kind
 MEASURED = np.array([KIND_CODES["distance"], KIND_CODES["duration"]])
 TIMES = np.array([KIND_CODES["year"], KIND_CODES["date"]])
 COUNTED = np.array([KIND_CODES["count"], KIND_CODES["distance"], KIND_CODES["duration"]])
-_TYPECODES = {np.int64: "q", np.bool_: "b", np.float64: "d"}
-_COLUMNS: dict[str, type] = {
-    "sentence": np.int64,
-    "doc": np.int64,
-    "family": np.int64,
-    "kind": np.int64,
-    "unit": np.int64,
-    "per": np.int64,
-    "per_period": np.bool_,
-    "head": np.int64,
-    "anchor": np.int64,
-    "marker": np.int64,
-    "equivalent": np.int64,
-    "has_interval": np.bool_,
-    "low": np.float64,
-    "high": np.float64,
-    "vague": np.bool_,
-    "bounded": np.bool_,
-    "has_value": np.bool_,
-    "rarity": np.float64,
-    "norm": np.float64,
-}
+_COLUMNS = (  # read from ``Columns`` as they are
+    "sentence",
+    "doc",
+    "family",
+    "kind",
+    "unit",
+    "per",
+    "per_period",
+    "head",
+    "anchor",
+    "marker",
+    "equivalent",
+    "has_interval",
+    "low",
+    "high",
+    "vague",
+    "bounded",
+    "has_value",
+    "rarity",
+    "norm",
+)

@@ -17,17 +17,15 @@ from __future__ import annotations
 
 import math
 import re
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from itertools import chain, filterfalse
 
 from rapidfuzz import fuzz, process
 
 from factcheck.compare import Interval, claims_meet, interval
 from factcheck.extract.lexicon import DURATION_UNITS
 from factcheck.models import Claim
-from factcheck.words import content_stems
 
 GROUPED_KINDS = frozenset({"money", "count", "percent", "distance", "duration", "year", "date", "ratio"})
 # Words that set a claim at a time of its own: "initially 308 soldiers", "by November 2010".
@@ -96,9 +94,8 @@ class Profile:
 
 @dataclass(slots=True)
 class Vocabulary:
-    """Word ids and their IDF weights (squared, as the cosine uses them)."""
+    """The IDF weights of word ids (squared, as the cosine uses them) and each document's words."""
 
-    ids: dict[str, int]
     weight2: list[float]
     doc_contexts: dict[str, tuple[int, ...]] = field(
         default_factory=dict
@@ -167,18 +164,6 @@ class Vocabulary:
         return self.similarity(a, b) + _unit_bonus(a, b)
 
 
-def profile_claims(
-    claims: Iterable[Claim], *, settings: Settings | None = None
-) -> tuple[list[Profile], Vocabulary]:
-    """The groupable claims' profiles, in (document, offset) order, and the vocabulary that weighs them."""
-    settings = settings or Settings()
-    chosen = sorted((c for c in claims if groupable(c)), key=lambda c: (c.document, c.start, c.id))
-    sentences: dict[tuple[str, int], tuple[str, int]] = {}
-    names: dict[str, str] = {}
-    items = [_profile(c, sentences, names) for c in chosen]
-    return items, _weigh(items, settings=settings)
-
-
 def groupable(claim: Claim) -> bool:
     """Whether the grouper compares this claim at all: ordinals, bare numbers and yearless dates not."""
     if claim.kind not in GROUPED_KINDS:
@@ -195,103 +180,23 @@ def groupable(claim: Claim) -> bool:
     )
 
 
-def _profile(
-    claim: Claim, sentences: dict[tuple[str, int], tuple[str, int]], names: dict[str, str]
-) -> Profile:
-    """The claim's profile. Equal sentence keys, nouns and figures are one object each, which a
-    million profiles then share."""
-    sentence = (claim.document, claim.sentence_start)
-    head = (claim.unit or "").lower().split(" ")[-1]
-    figure = _figure(claim)
-    return Profile(
-        claim=claim,
-        doc=claim.document,
-        sentence=sentences.setdefault(sentence, sentence),
-        family=_family(claim),
-        head=names.setdefault(head, head),
-        interval=interval(claim),
-        figure=names.setdefault(figure, figure),
-    )
-
-
-def _family(claim: Claim) -> str:
+def family_of(claim: Claim) -> str:
     """Claims of one family can be compared: money with money, distances with distances, ..."""
     return "count" if claim.kind == "ratio" else claim.kind
 
 
-def _figure(claim: Claim) -> str:
+def figure_of(claim: Claim) -> str:
+    """The figure as a word of its sentence: "#300"."""
     value = claim.value if claim.value is not None else claim.low
     return f"#{value:g}" if value is not None else f"#{claim.text.lower()}"
 
 
-def _weigh(items: list[Profile], *, settings: Settings) -> Vocabulary:
-    """Fill each profile's context words, weights and time, merging spelling variants of names.
-
-    A million claims pass through here, so the loops over words run in ``map`` and ``filter``."""
-    sentence_words: dict[tuple[str, int], list[str]] = {}
-    for item in items:
-        words = sentence_words.get(item.sentence)
-        if words is None:
-            words = sentence_words[item.sentence] = content_stems(item.claim.sentence)
-        # The figures a sentence states are context too: "300" beside a sum of money.
-        words.append(item.figure)
-    vocabulary = dict.fromkeys(chain.from_iterable(sentence_words.values()))  # in order of first use
-    canon = _name_variants(vocabulary, cutoff=settings.fuzzy_names)
-    ids = {w: k for k, w in enumerate(dict.fromkeys(map(canon.get, vocabulary, vocabulary)))}
-    del vocabulary
-    sentence_ids: dict[tuple[str, int], tuple[int, ...]] = {}
-    for key in list(sentence_words):  # emptied as it is read, so the two are never whole at once
-        words = sentence_words.pop(key)
-        sentence_ids[key] = tuple(dict.fromkeys(map(ids.__getitem__, map(canon.get, words, words))))
-    counts = Counter(chain.from_iterable(sentence_ids.values()))
-    df = [counts[w] for w in range(len(ids))]
-    total = max(len(sentence_ids), 1)
-    weight2 = [math.log(1 + total / n) ** 2 for n in df]
-    shared = [n > 1 for n in df]
-    rank = [0] * len(df)  # each word's place in the probes' order: rarest first, then by id
-    for place, w in enumerate(sorted(range(len(df)), key=lambda w: (df[w], w))):
-        rank[w] = place
-    times: dict[tuple[str, int], tuple[list[str], str | None]] = {}
-    stems: dict[str, list[str]] = {}  # claim texts repeat: "2021", "5%"
-    stated = Counter((item.family, item.figure) for item in items)
-    for item in items:
-        claim = item.claim
-        own_stems = stems.get(claim.text)
-        if own_stems is None:
-            own_stems = stems[claim.text] = content_stems(claim.text)
-        own = {ids.get(canon.get(w, w), -1) for w in own_stems}
-        own.add(ids.get(item.figure, -1))
-        item.words = tuple(filterfalse(own.__contains__, sentence_ids[item.sentence]))
-        item.norm = math.sqrt(sum(map(weight2.__getitem__, item.words))) or 1.0
-        probes = sorted(filter(shared.__getitem__, item.words), key=rank.__getitem__)
-        item.probes = tuple(probes[: settings.probe_words])
-        item.rarity = min(1.0, math.sqrt(COMMON_FIGURE / stated[(item.family, item.figure)]))
-        found = times.get(item.sentence)
-        if found is None:
-            found = times[item.sentence] = _time_of(claim.sentence)
-        years, item.marker = found
-        if years and claim.kind not in ("year", "date"):
-            own_years = YEAR.findall(claim.text)
-            item.anchor = next((y for y in years if y not in own_years), None)
-    # A document's story is told by its words, not by its figures or the nouns it counts.
-    figures = {i for word, i in ids.items() if word.startswith("#")}
-    by_doc: dict[str, set[int]] = defaultdict(set)
-    for item in items:
-        by_doc[item.doc].update(item.words)
-    return Vocabulary(ids, weight2, {doc: tuple(sorted(words - figures)) for doc, words in by_doc.items()})
+def head_of(claim: Claim) -> str:
+    """The last word of the counted noun or unit: "cell" for "prison cell"."""
+    return (claim.unit or "").lower().split(" ")[-1]
 
 
-def _time_of(sentence: str) -> tuple[list[str], str | None]:
-    """The years a sentence names and its first time marker; plain substring tests skip the patterns
-    for most sentences (a non-ASCII one always runs them: case folding is wider than ``lower``)."""
-    years = YEAR.findall(sentence) if "19" in sentence or "20" in sentence else []
-    if sentence.isascii() and not any(word in sentence.lower() for word in MARKER_WORDS):
-        return years, None
-    marker = TIME_MARKERS.search(sentence)
-    return years, marker.group(1).lower() if marker else None
-
-
-def _name_variants(vocabulary: Iterable[str], *, cutoff: int) -> dict[str, str]:
+def name_variants(vocabulary: Iterable[str], *, cutoff: int) -> dict[str, str]:
     """Map spelling variants onto one form: "gnjilane" -> "gjilan". Only words of 5 letters or more,
     compared within buckets of the same first letter so the cost stays near-linear."""
     buckets: dict[str, list[str]] = defaultdict(list)
@@ -375,4 +280,14 @@ def _year_only(item: Profile) -> bool:
     return bool(item.anchor) and not item.marker
 
 
-__all__ = ["Profile", "Settings", "Vocabulary", "affinity", "groupable", "profile_claims"]
+__all__ = [
+    "Profile",
+    "Settings",
+    "Vocabulary",
+    "affinity",
+    "family_of",
+    "figure_of",
+    "groupable",
+    "head_of",
+    "name_variants",
+]

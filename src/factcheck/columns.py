@@ -1,0 +1,499 @@
+"""The groupable claims of a corpus as columns, and their context words as rows of integer ids.
+
+Grouping reads, for every claim, the content words of its sentence with its own words left out, their
+IDF weights, its rarest shared words (the probes that find its candidates), the year or time marker
+its sentence sets it in, and a few of its fields. Made one claim at a time in Python, that costs most
+of a minute for a million claims; here it is made for all of them at once. Sentences are tokenised a
+chunk at a time (one pattern over thousands of sentences joined by a separator), words become ids,
+and the steps per claim are NumPy operations over those ids: a sentence's words without repeats, the
+subtraction of the claim's own words, the weights' sums, the sort of the probes.
+
+``profiles.Profile`` objects, which ``check`` and the one-pair ``Vocabulary.score`` read, are made
+from these columns on demand. ``tests/reference_profiles.py`` makes the same profiles one claim at a
+time, the plain way, and ``tests/test_columns.py`` holds the two equal.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+from numpy.typing import NDArray
+
+from factcheck.compare import interval
+from factcheck.models import Claim
+from factcheck.profiles import (
+    BOUNDS,
+    COMMON_FIGURE,
+    PERIODS,
+    TIME_MARKERS,
+    YEAR,
+    Profile,
+    Settings,
+    Vocabulary,
+    family_of,
+    figure_of,
+    groupable,
+    head_of,
+    name_variants,
+)
+from factcheck.words import WORD, content_stem
+
+Ints = NDArray[np.int64]
+Floats = NDArray[np.float64]
+Bools = NDArray[np.bool_]
+
+SEPARATOR = "\x00"  # stands between two texts of a chunk: not white space, not a word character
+RUN = re.compile(r"[\w'’-]+")  # the characters a word of ``words.WORD`` may go on with
+CHUNK = 20_000  # sentences joined and tokenised together; claims whose words are gathered together
+KIND_CODES = {
+    kind: k
+    for k, kind in enumerate(("money", "count", "percent", "distance", "duration", "year", "date", "ratio"))
+}
+FAMILY_CODES = KIND_CODES  # a family is named after its first kind
+
+
+@dataclass(frozen=True, slots=True)
+class Rows:
+    """Rows of integers in one flat array (the CSR layout): row k is ``values[indptr[k]:indptr[k + 1]]``."""
+
+    indptr: Ints
+    values: Ints
+
+    def __len__(self) -> int:
+        return len(self.indptr) - 1
+
+    def row(self, k: int) -> tuple[int, ...]:
+        return tuple(self.values[self.indptr[k] : self.indptr[k + 1]].tolist())
+
+    def lengths(self) -> Ints:
+        return np.diff(self.indptr)
+
+    def owners(self) -> Ints:
+        """The row of each value."""
+        return np.repeat(np.arange(len(self), dtype=np.int64), self.lengths())
+
+    def take(self, rows: Ints) -> Rows:
+        """The given rows, in that order, as rows of their own."""
+        lengths = np.diff(self.indptr)[rows]
+        indptr = np.concatenate([[0], np.cumsum(lengths)]).astype(np.int64)
+        shift = np.repeat(self.indptr[rows] - indptr[:-1], lengths)
+        return Rows(indptr, self.values[np.arange(indptr[-1], dtype=np.int64) + shift])
+
+    @classmethod
+    def of(cls, owners: Ints, values: Ints, count: int) -> Rows:
+        """Rows from values listed with their row, the rows in ascending order."""
+        indptr = np.concatenate([[0], np.cumsum(np.bincount(owners, minlength=count))]).astype(np.int64)
+        return cls(indptr, values.astype(np.int64))
+
+    @classmethod
+    def join(cls, parts: Sequence[Rows]) -> Rows:
+        """The rows of several parts, one after another."""
+        if not parts:
+            return cls(np.zeros(1, np.int64), np.zeros(0, np.int64))
+        offsets = np.cumsum([0, *(int(p.indptr[-1]) for p in parts[:-1])])
+        indptr = np.concatenate([[0], *(p.indptr[1:] + o for p, o in zip(parts, offsets, strict=True))])
+        return cls(indptr.astype(np.int64), np.concatenate([p.values for p in parts]).astype(np.int64))
+
+
+@dataclass(frozen=True, slots=True)
+class Columns:
+    """The groupable claims, in (document, offset) order; each array has one entry per claim."""
+
+    claims: list[Claim]
+    sentence: Ints  # code of (document, sentence offset), in order of first use
+    sentence_keys: list[tuple[str, int]]
+    doc: Ints  # code of the document, in order of first use
+    docs: list[str]
+    family: Ints  # of FAMILY_CODES
+    kind: Ints  # of KIND_CODES
+    unit: Ints  # code of the unit as written, 0 for none
+    per: Ints  # code of the rate's period or head, 0 for none
+    per_period: Bools  # the rate is per a period of time ("per year"), not per head
+    head: Ints  # code of the counted noun's last word, 0 for none
+    heads: list[str]  # by code
+    figure: Ints  # word id of the claim's figure ("#300")
+    magnitude: Ints  # code of a coarse key of the figure: its power of ten, or a date's year
+    anchor: Ints  # code of the year the sentence sets the claim in, 0 for none
+    marker: Ints  # code of the time marker ("initially"), 0 for none
+    times: list[str]  # anchors' and markers' codes, decoded (0 is "")
+    equivalent: Ints  # row of the claim this one restates, -1 if none
+    has_interval: Bools
+    low: Floats  # the interval, NaN without one
+    high: Floats
+    vague: Bools
+    bounded: Bools  # a bound qualifier ("more than") or a range
+    has_value: Bools
+    rarity: Floats  # 1 for a figure few claims of its family state, less for a common one
+    norm: Floats  # Euclidean norm of the context words' IDF weights
+    words: Rows  # each claim's context words, in the sentence's order
+    probes: Rows  # each claim's rarest shared words, rarest first
+    vocabulary: list[str]  # each word id's word
+    weight2: Floats  # each word id's IDF weight, squared
+    doc_words: Rows  # each document's context words, figures left out, in ascending order
+
+    def __len__(self) -> int:
+        return len(self.claims)
+
+    def profile(self, k: int) -> Profile:
+        """The claim of row k as one object, for code that reads claims one pair at a time."""
+        claim = self.claims[k]
+        return Profile(
+            claim=claim,
+            doc=claim.document,
+            sentence=self.sentence_keys[int(self.sentence[k])],
+            family=family_of(claim),
+            head=self.heads[int(self.head[k])],
+            interval=interval(claim),
+            figure=self.vocabulary[int(self.figure[k])],
+            words=self.words.row(k),
+            norm=float(self.norm[k]),
+            probes=self.probes.row(k),
+            rarity=float(self.rarity[k]),
+            anchor=self.times[int(self.anchor[k])] or None,
+            marker=self.times[int(self.marker[k])] or None,
+        )
+
+    def vocab(self) -> Vocabulary:
+        """The weights and the documents' words, as the one-pair ``Vocabulary.score`` reads them."""
+        contexts = {doc: self.doc_words.row(d) for d, doc in enumerate(self.docs)}
+        return Vocabulary(self.weight2.tolist(), contexts)
+
+
+def profile_claims(
+    claims: Iterable[Claim], *, settings: Settings | None = None
+) -> tuple[list[Profile], Vocabulary]:
+    """The groupable claims' profiles, in (document, offset) order, and the vocabulary that weighs them."""
+    cols = columns_of(claims, settings=settings)
+    return [cols.profile(k) for k in range(len(cols))], cols.vocab()
+
+
+def columns_of(claims: Iterable[Claim], *, settings: Settings | None = None) -> Columns:
+    """The columns of the groupable claims: their fields, words, weights, probes and times."""
+    settings = settings or Settings()
+    chosen = sorted((c for c in claims if groupable(c)), key=lambda c: (c.document, c.start, c.id))
+    keys: dict[tuple[str, int], int] = {}
+    sentence = _ints(keys.setdefault((c.document, c.sentence_start), len(keys)) for c in chosen)
+    firsts = _first_uses(sentence, len(keys)).tolist()  # a claim of each sentence
+    times: dict[str, int] = {"": 0}
+    scanner = _Scanner(times)
+    stem_rows, markers, years = scanner.scan([chosen[k].sentence for k in firsts])  # by sentence code
+    doc, docs = _codes([c.document for c in chosen])
+    figures, figure_strings = _codes([figure_of(c) for c in chosen])
+    known = len(scanner.stems)
+    # A sentence's words are its stems, then the figures of its claims: "300" beside a sum of money.
+    raw = interleave(stem_rows, Rows.of(*_by_row(sentence, figures + known), len(firsts)))
+    vocabulary, id_of = _word_ids(raw, [*scanner.stems, *figure_strings], settings)
+    sentence_words = _distinct(Rows(raw.indptr, id_of[raw.values]))
+    df = np.bincount(sentence_words.values, minlength=len(vocabulary))
+    total = max(len(firsts), 1)
+    weight2 = np.array([math.log(1 + total / n) ** 2 for n in df.tolist()], dtype=np.float64)
+    rank = np.empty(len(df), dtype=np.int64)  # the probes' order: rarest first, then by id
+    rank[np.lexsort((np.arange(len(df)), df))] = np.arange(len(df))
+    figure = id_of[figures + known]
+    own = _own_words(chosen, scanner, id_of[:known], figure)
+    family = np.array([FAMILY_CODES[family_of(c)] for c in chosen], dtype=np.int64)
+    words, probes, norm = _claim_words(sentence, sentence_words, own, weight2, rank, df > 1, settings)
+    stated = family * len(vocabulary) + figure  # how many claims of the family state the figure
+    rarity = np.minimum(1.0, np.sqrt(COMMON_FIGURE / np.bincount(stated)[stated]))
+    is_figure = np.zeros(len(vocabulary), dtype=np.bool_)
+    is_figure[figure] = True
+    return Columns(
+        claims=chosen,
+        sentence=sentence,
+        sentence_keys=list(keys),
+        doc=doc,
+        docs=docs,
+        family=family,
+        figure=figure,
+        anchor=_anchors(chosen, sentence, years, times),
+        marker=markers[sentence],
+        times=list(times),
+        rarity=rarity.astype(np.float64),
+        norm=norm,
+        words=words,
+        probes=probes,
+        vocabulary=vocabulary,
+        weight2=weight2,
+        doc_words=_doc_words(doc, words, is_figure, len(docs), len(vocabulary)),
+        **_fields(chosen),
+    )
+
+
+def _word_ids(raw: Rows, strings: list[str], settings: Settings) -> tuple[list[str], Ints]:
+    """Word ids in order of first use in ``raw`` (rows of codes of ``strings``), spelling variants of
+    names merged into their first form: the words by id, and each code's id."""
+    canon = np.arange(len(strings), dtype=np.int64)
+    position = {word: k for k, word in enumerate(strings)}
+    for word, form in name_variants(strings, cutoff=settings.fuzzy_names).items():
+        canon[position[word]] = position[form]
+    del position
+    used = canon[raw.values]
+    first = _first_uses(used, len(strings))
+    order = np.flatnonzero(first < len(used))
+    order = order[np.argsort(first[order], kind="stable")]
+    id_of = np.full(len(strings), -1, dtype=np.int64)
+    id_of[order] = np.arange(len(order))
+    return [strings[k] for k in order.tolist()], id_of[canon]
+
+
+def _ints(values: Iterable[int]) -> Ints:
+    return np.fromiter(values, dtype=np.int64)
+
+
+def _codes(values: Sequence[str | None], *, empty_is_zero: bool = False) -> tuple[Ints, list[str]]:
+    """Integer codes of values in order of first use, and the values by code; with ``empty_is_zero``,
+    None and "" are code 0."""
+    decoded = [v or "" for v in dict.fromkeys(values)]
+    if empty_is_zero:
+        decoded = ["", *filter(None, decoded)]
+    code: dict[str | None, int] = {v: k for k, v in enumerate(decoded)}
+    code[None] = 0
+    return np.fromiter(map(code.__getitem__, values), dtype=np.int64, count=len(values)), decoded
+
+
+def _first_uses(codes: Ints, count: int) -> Ints:
+    """For each code below ``count``, the index of its first use in ``codes``; ``len(codes)`` if unused."""
+    first = np.full(count, len(codes), dtype=np.int64)
+    np.minimum.at(first, codes, np.arange(len(codes), dtype=np.int64))
+    return first
+
+
+def _firsts(keys: Ints) -> Ints:
+    """The index of the first occurrence of each distinct key, in ascending order of key.
+
+    A stable sort, not ``np.unique``: keys here come in ascending runs, which a stable sort (timsort)
+    takes in one pass, and ``np.unique`` was found 20 times slower on ten million of them."""
+    order = np.argsort(keys, kind="stable")
+    ordered = keys[order]
+    return order[np.concatenate([[True], ordered[1:] != ordered[:-1]])] if len(keys) else order
+
+
+def _among(keys: Ints, pool: Ints) -> Bools:
+    """Whether each key is one of ``pool``."""
+    if not len(pool):
+        return np.zeros(len(keys), dtype=np.bool_)
+    pool = np.sort(pool, kind="stable")
+    found: Bools = pool[np.minimum(np.searchsorted(pool, keys), len(pool) - 1)] == keys
+    return found
+
+
+def _by_row(rows: Ints, values: Ints) -> tuple[Ints, Ints]:
+    """(rows, values) sorted by row, the values of one row in their order."""
+    order = np.argsort(rows, kind="stable")
+    return rows[order], values[order]
+
+
+class _Scanner:
+    """Content stems, time markers and years of texts, many texts at a time.
+
+    A chunk of texts is joined with separators and split at white space; each distinct token is cut
+    into runs of word characters (``RUN``), and each distinct run is read once: its content stem (a
+    run holds at most one word of ``words.WORD``, from its first letter to its end), its first time
+    marker and its years. No word, marker or year crosses the edge of a run, and a run's edges are
+    word boundaries in its text as in itself, so this finds in each text what the patterns find in it.
+    """
+
+    def __init__(self, times: dict[str, int]) -> None:
+        self.stems: dict[str, int] = {}  # stem -> code, in order of first use
+        self.times = times  # marker -> code
+        self.tokens: dict[str, int] = {SEPARATOR: 0}  # token -> id
+        self.token_runs: list[int] = [0]  # the runs' ids of each token, one token after another
+        self.token_ends: list[int] = [1]  # where each token's runs end in ``token_runs``
+        self.runs: dict[str, int] = {SEPARATOR: 0}  # run -> id
+        self.stem = [-2]  # each run's stem code; -2 for the separator (run 0), -1 for no content word
+        self.marker = [0]  # each run's first time marker's code, 0 for none
+        self.years: list[tuple[str, ...]] = [()]
+        self._mirror: dict[str, Ints] = {}  # the lists above as arrays, as far as they were converted
+
+    def scan(self, texts: Sequence[str]) -> tuple[Rows, Ints, dict[int, list[str]]]:
+        """Each text's stems as rows of codes of ``stems`` (repeats kept), its first time marker's code
+        and, for texts that name years, the years in order."""
+        parts: list[Rows] = []
+        markers = np.zeros(len(texts), dtype=np.int64)
+        years: dict[int, list[str]] = {}
+        for first in range(0, len(texts), CHUNK):
+            part = texts[first : first + CHUNK]
+            body = f" {SEPARATOR} ".join(part)
+            if body.count(SEPARATOR) != len(part) - 1:  # a text holds one: it is no word, a space will do
+                body = f" {SEPARATOR} ".join(t.replace(SEPARATOR, " ") for t in part)
+            tokens = body.split()
+            for token in set(tokens).difference(self.tokens):
+                self.tokens[token] = len(self.token_ends)
+                self.token_runs.extend(map(self._run, RUN.findall(token)))
+                self.token_ends.append(len(self.token_runs))
+            ids = np.fromiter(map(self.tokens.__getitem__, tokens), dtype=np.int64, count=len(tokens))
+            ends, token_runs, stem_of, marker_of, dated_of = (
+                self._array(name) for name in ("token_ends", "token_runs", "stem", "marker", "years")
+            )
+            runs = Rows(np.concatenate([[0], ends]), token_runs).take(ids).values
+            rows = np.cumsum(runs == 0)
+            stems = stem_of[runs]
+            parts.append(Rows.of(rows[stems >= 0], stems[stems >= 0], len(part)))
+            marked = np.flatnonzero(marker_of[runs])
+            at = _firsts(rows[marked])  # the first marked run of each row
+            markers[first + rows[marked[at]]] = marker_of[runs[marked[at]]]
+            dated = np.flatnonzero(dated_of[runs])
+            for row, run in zip(rows[dated].tolist(), runs[dated].tolist(), strict=True):
+                years.setdefault(first + row, []).extend(self.years[run])
+        return Rows.join(parts), markers, years
+
+    def _array(self, name: str) -> Ints:
+        """One of the lists as an array (``years`` as how many years each run holds); only what was
+        added since the last call is converted."""
+        items: list[Any] = getattr(self, name)
+        done = self._mirror.get(name, np.zeros(0, dtype=np.int64))
+        if len(done) < len(items):
+            tail = items[len(done) :]
+            added = np.fromiter(map(len, tail) if name == "years" else tail, dtype=np.int64, count=len(tail))
+            done = self._mirror[name] = np.concatenate([done, added])
+        return done
+
+    def _run(self, run: str) -> int:
+        found = self.runs.get(run)
+        if found is None:
+            found = self.runs[run] = len(self.stem)
+            word = WORD.search(run)
+            stem = content_stem(word.group()) if word else None
+            self.stem.append(-1 if stem is None else self.stems.setdefault(stem, len(self.stems)))
+            marker = TIME_MARKERS.search(run)
+            self.marker.append(
+                self.times.setdefault(marker.group(1).lower(), len(self.times)) if marker else 0
+            )
+            self.years.append(tuple(YEAR.findall(run)))
+        return found
+
+
+def interleave(first: Rows, second: Rows) -> Rows:
+    """Each row of ``first`` followed by the same row of ``second``."""
+    la, lb = first.lengths(), second.lengths()
+    indptr = np.concatenate([[0], np.cumsum(la + lb)]).astype(np.int64)
+    values = np.empty(int(indptr[-1]), dtype=np.int64)
+    for rows, shift in ((first, indptr[:-1]), (second, indptr[:-1] + la)):
+        owners = rows.owners()
+        values[np.arange(len(rows.values)) - rows.indptr[owners] + shift[owners]] = rows.values
+    return Rows(indptr, values)
+
+
+def _distinct(rows: Rows) -> Rows:
+    """Each row without its repeats, in order of first appearance."""
+    owners = rows.owners()
+    width = int(rows.values.max()) + 1 if len(rows.values) else 1
+    firsts = np.sort(_firsts(owners * width + rows.values), kind="stable")
+    return Rows.of(owners[firsts], rows.values[firsts], len(rows))
+
+
+def _own_words(chosen: Sequence[Claim], scanner: _Scanner, id_of: Ints, figure: Ints) -> Rows:
+    """Each claim's own words: the stems of its text and its figure, as ids (-1 for none). ``id_of``
+    gives the ids of the sentences' stems; a stem first met here is in no sentence."""
+    text_code, texts = _codes([c.text for c in chosen])
+    text_rows = scanner.scan(texts)[0]
+    known = len(id_of)
+    ids = np.where(text_rows.values < known, id_of[np.minimum(text_rows.values, max(known - 1, 0))], -1)
+    per_claim = Rows(text_rows.indptr, ids).take(text_code)
+    owners = np.concatenate([per_claim.owners(), np.arange(len(chosen), dtype=np.int64)])
+    return Rows.of(*_by_row(owners, np.concatenate([per_claim.values, figure])), len(chosen))
+
+
+def _claim_words(
+    sentence: Ints,
+    sentence_words: Rows,
+    own: Rows,
+    weight2: Floats,
+    rank: Ints,
+    shared: Bools,
+    settings: Settings,
+) -> tuple[Rows, Rows, Floats]:
+    """Each claim's context words (its sentence's, its own left out), its probes and its norm, a chunk
+    of claims at a time so that the arrays of one step stay small."""
+    words, probes, norms = [], [], []
+    width = len(weight2) + 1
+    by_rank = np.argsort(rank)
+    for start in range(0, len(sentence), CHUNK):
+        part = sentence_words.take(sentence[start : start + CHUNK])
+        owners = part.owners()
+        mine = own.take(np.arange(start, min(start + CHUNK, len(sentence)), dtype=np.int64))
+        kept = ~_among(owners * width + part.values, mine.owners() * width + mine.values)
+        owners, values = owners[kept], part.values[kept]
+        words.append(Rows.of(owners, values, len(part)))
+        sums = np.bincount(owners, weights=weight2[values], minlength=len(part))  # in order, as ``sum``
+        norm = np.sqrt(sums)
+        norms.append(np.where(norm > 0, norm, 1.0))
+        candidate = shared[values]
+        keys = np.sort(owners[candidate] * width + rank[values[candidate]], kind="stable")
+        by, ranked = keys // width, keys % width
+        place = np.arange(len(keys)) - np.searchsorted(by, by, side="left")
+        first = place < settings.probe_words
+        probes.append(Rows.of(by[first], by_rank[ranked[first]], len(part)))
+    return Rows.join(words), Rows.join(probes), np.concatenate([np.zeros(0), *norms])
+
+
+def _fields(chosen: Sequence[Claim]) -> dict[str, Any]:
+    """The columns read straight from each claim's fields and interval."""
+    spans = [interval(c) for c in chosen]
+    unit, _ = _codes([c.unit for c in chosen], empty_is_zero=True)
+    per, pers = _codes([c.per for c in chosen], empty_is_zero=True)
+    head, heads = _codes([head_of(c) for c in chosen], empty_is_zero=True)
+    magnitude, _ = _codes([_magnitude(c, iv) for c, iv in zip(chosen, spans, strict=True)])
+    rows = {c.equivalent_of for c in chosen if c.equivalent_of}
+    row_of = {c.id: k for k, c in enumerate(chosen) if c.id in rows}
+    nan = math.nan
+    return {
+        "kind": np.array([KIND_CODES[c.kind] for c in chosen], dtype=np.int64),
+        "unit": unit,
+        "per": per,
+        "per_period": np.array([p in PERIODS for p in pers], dtype=np.bool_)[per],
+        "head": head,
+        "heads": heads,
+        "magnitude": magnitude,
+        "equivalent": _ints(row_of.get(c.equivalent_of or "", -1) for c in chosen),
+        "has_interval": np.array([iv is not None for iv in spans], dtype=np.bool_),
+        "low": np.array([nan if iv is None else iv.low for iv in spans], dtype=np.float64),
+        "high": np.array([nan if iv is None else iv.high for iv in spans], dtype=np.float64),
+        "vague": np.array([c.qualifier == "vague" for c in chosen], dtype=np.bool_),
+        "bounded": np.array([c.qualifier in BOUNDS or c.low is not None for c in chosen], dtype=np.bool_),
+        "has_value": np.array([c.value is not None for c in chosen], dtype=np.bool_),
+    }
+
+
+def _magnitude(claim: Claim, iv: object) -> str:
+    """A coarse key of the figure: its year for a date, its power of ten otherwise."""
+    if claim.kind == "date":
+        return f"~{(claim.date or '')[:4]}"
+    low = getattr(iv, "low", math.nan)
+    if not math.isfinite(low) or low <= 0:
+        return "~"
+    return f"~{math.floor(math.log10(low))}"
+
+
+def _anchors(
+    chosen: Sequence[Claim], sentence: Ints, years: dict[int, list[str]], times: dict[str, int]
+) -> Ints:
+    """Each claim's anchor: the first year its sentence names that its own text does not, for claims
+    that are not themselves years or dates."""
+    anchor = np.zeros(len(chosen), dtype=np.int64)
+    for k in np.flatnonzero(np.isin(sentence, np.fromiter(years, dtype=np.int64, count=len(years)))).tolist():
+        claim = chosen[k]
+        if claim.kind in ("year", "date"):
+            continue
+        own = YEAR.findall(claim.text)
+        year = next((y for y in years[int(sentence[k])] if y not in own), None)
+        if year is not None:
+            anchor[k] = times.setdefault(year, len(times))
+    return anchor
+
+
+def _doc_words(doc: Ints, words: Rows, is_figure: Bools, count: int, width: int) -> Rows:
+    """The context words of all of each document's claims, figures left out, in ascending order."""
+    owners = doc[words.owners()]
+    kept = ~is_figure[words.values]
+    keys = owners[kept] * width + words.values[kept]
+    keys = keys[_firsts(keys)]
+    return Rows.of(keys // width, keys % width, count)
+
+
+__all__ = ["FAMILY_CODES", "KIND_CODES", "Columns", "Rows", "columns_of", "interleave", "profile_claims"]

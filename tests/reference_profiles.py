@@ -1,0 +1,95 @@
+"""Profiles made one claim at a time, the plain way: the reference ``columns.columns_of`` is held to.
+
+This is how ``profiles.py`` made them before the grouper had to take a million claims; the columnar
+builder must give the same profiles, word ids and weights (``tests/test_columns.py``).
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from itertools import chain, filterfalse
+
+from factcheck.compare import interval
+from factcheck.models import Claim
+from factcheck.profiles import (
+    COMMON_FIGURE,
+    MARKER_WORDS,
+    TIME_MARKERS,
+    YEAR,
+    Profile,
+    Settings,
+    Vocabulary,
+    family_of,
+    figure_of,
+    groupable,
+    head_of,
+    name_variants,
+)
+from factcheck.words import content_stems
+
+
+def reference_profiles(
+    claims: Iterable[Claim], *, settings: Settings | None = None
+) -> tuple[list[Profile], Vocabulary]:
+    settings = settings or Settings()
+    chosen = sorted((c for c in claims if groupable(c)), key=lambda c: (c.document, c.start, c.id))
+    items = [
+        Profile(
+            claim=c,
+            doc=c.document,
+            sentence=(c.document, c.sentence_start),
+            family=family_of(c),
+            head=head_of(c),
+            interval=interval(c),
+            figure=figure_of(c),
+        )
+        for c in chosen
+    ]
+    return items, _weigh(items, settings=settings)
+
+
+def _weigh(items: list[Profile], *, settings: Settings) -> Vocabulary:
+    sentence_words: dict[tuple[str, int], list[str]] = {}
+    for item in items:
+        words = sentence_words.get(item.sentence)
+        if words is None:
+            words = sentence_words[item.sentence] = content_stems(item.claim.sentence)
+        words.append(item.figure)  # the figures a sentence states are context too
+    vocabulary = dict.fromkeys(chain.from_iterable(sentence_words.values()))  # in order of first use
+    canon = name_variants(vocabulary, cutoff=settings.fuzzy_names)
+    ids = {w: k for k, w in enumerate(dict.fromkeys(map(canon.get, vocabulary, vocabulary)))}
+    sentence_ids = {
+        key: tuple(dict.fromkeys(ids[canon.get(w, w)] for w in words))
+        for key, words in sentence_words.items()
+    }
+    counts = Counter(chain.from_iterable(sentence_ids.values()))
+    df = [counts[w] for w in range(len(ids))]
+    total = max(len(sentence_ids), 1)
+    weight2 = [math.log(1 + total / n) ** 2 for n in df]
+    shared = [n > 1 for n in df]
+    stated = Counter((item.family, item.figure) for item in items)
+    for item in items:
+        claim = item.claim
+        own = {ids.get(canon.get(w, w), -1) for w in content_stems(claim.text)}
+        own.add(ids.get(item.figure, -1))
+        item.words = tuple(filterfalse(own.__contains__, sentence_ids[item.sentence]))
+        item.norm = math.sqrt(sum(weight2[w] for w in item.words)) or 1.0
+        probes = sorted((w for w in item.words if shared[w]), key=lambda w: (df[w], w))
+        item.probes = tuple(probes[: settings.probe_words])
+        item.rarity = min(1.0, math.sqrt(COMMON_FIGURE / stated[(item.family, item.figure)]))
+        years = YEAR.findall(claim.sentence)
+        marker = TIME_MARKERS.search(claim.sentence)
+        item.marker = marker.group(1).lower() if marker else None
+        if years and claim.kind not in ("year", "date"):
+            own_years = YEAR.findall(claim.text)
+            item.anchor = next((y for y in years if y not in own_years), None)
+    figures = {i for word, i in ids.items() if word.startswith("#")}
+    by_doc: dict[str, set[int]] = defaultdict(set)
+    for item in items:
+        by_doc[item.doc].update(item.words)
+    return Vocabulary(weight2, {doc: tuple(sorted(words - figures)) for doc, words in by_doc.items()})
+
+
+__all__ = ["MARKER_WORDS", "reference_profiles"]
