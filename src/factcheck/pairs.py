@@ -272,13 +272,22 @@ def _best(shared: sparse.csr_matrix, offset: int, k: int) -> tuple[Ints, Ints]:
     rows, cols, values = rows[other], cols[other], values[other]
     if not len(rows):
         return rows, cols
-    # One stable sort of (row, value descending) packed in an integer; columns ascend within a row.
+    # One sort of (row, value descending, place in the row) packed in an integer: within a row the
+    # columns ascend, so on equal values the lower column comes first. Sorting the keys themselves
+    # is several times faster than a stable argsort of (row, value) alone.
     top = float(values.max()) or 1.0
     falling = np.int64(2**31) - np.rint(values * (2**31 / top)).astype(np.int64)
-    order = np.argsort(rows << 32 | falling, kind="stable")
+    local = rows - offset
+    starts = np.searchsorted(local, local, side="left")
+    place = np.arange(len(rows), dtype=np.int64) - starts
+    width = max(int(place.max()).bit_length(), 1)
+    if int(local.max()).bit_length() + 32 + width > 63:  # too wide to pack: sort the indices instead
+        order = np.argsort(local << 32 | falling, kind="stable")
+    else:
+        order = starts + (np.sort(local << (32 + width) | falling << width | place) & ((1 << width) - 1))
     rows, cols = rows[order], cols[order]
-    place = np.arange(len(rows)) - np.searchsorted(rows, rows, side="left")
-    return rows[place < k], cols[place < k]
+    rank = np.arange(len(rows)) - np.searchsorted(rows, rows, side="left")
+    return rows[rank < k], cols[rank < k]
 
 
 def _dots(weighted: sparse.csr_matrix, present: sparse.csr_matrix, i: Ints, j: Ints) -> Floats:
