@@ -86,7 +86,6 @@ def group_claims(claims: Sequence[Claim], *, settings: Settings | None = None) -
                     refused[(ri, rj)] = samples
                     continue
             clusters.join(ri, rj)
-    members = clusters.members
     groups = [sorted((cols.claims[k] for k in ks), key=_claim_key) for ks in members.values()]
     return sorted(groups, key=lambda g: _claim_key(g[0]))
 
