@@ -15,7 +15,6 @@ from factcheck.compare import interval
 from factcheck.models import Claim
 from factcheck.profiles import (
     COMMON_FIGURE,
-    MARKER_WORDS,
     TIME_MARKERS,
     YEAR,
     Profile,
@@ -92,4 +91,4 @@ def _weigh(items: list[Profile], *, settings: Settings) -> Vocabulary:
     return Vocabulary(weight2, {doc: tuple(sorted(words - figures)) for doc, words in by_doc.items()})
 
 
-__all__ = ["MARKER_WORDS", "reference_profiles"]
+__all__ = ["reference_profiles"]

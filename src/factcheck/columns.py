@@ -4,8 +4,8 @@ Grouping reads, for every claim, the content words of its sentence with its own 
 IDF weights, its rarest shared words (the probes that find its candidates), the year or time marker
 its sentence sets it in, and a few of its fields. Made one claim at a time in Python, that costs most
 of a minute for a million claims; here it is made for all of them at once. Sentences are tokenised a
-chunk at a time (one pattern over thousands of sentences joined by a separator), words become ids,
-and the steps per claim are NumPy operations over those ids: a sentence's words without repeats, the
+chunk at a time (thousands joined, split at white space, each distinct word read once), words become
+ids, and the steps per claim are NumPy operations over those ids: a sentence's words without repeats, the
 subtraction of the claim's own words, the weights' sums, the sort of the probes.
 
 ``profiles.Profile`` objects, which ``check`` and the one-pair ``Vocabulary.score`` read, are made
@@ -24,7 +24,7 @@ from typing import Any
 import numpy as np
 from numpy.typing import NDArray
 
-from factcheck.compare import interval
+from factcheck.compare import Interval, interval
 from factcheck.models import Claim
 from factcheck.profiles import (
     BOUNDS,
@@ -79,7 +79,7 @@ class Rows:
 
     def take(self, rows: Ints) -> Rows:
         """The given rows, in that order, as rows of their own."""
-        lengths = np.diff(self.indptr)[rows]
+        lengths = self.lengths()[rows]
         indptr = np.concatenate([[0], np.cumsum(lengths)]).astype(np.int64)
         shift = np.repeat(self.indptr[rows] - indptr[:-1], lengths)
         return Rows(indptr, self.values[np.arange(indptr[-1], dtype=np.int64) + shift])
@@ -460,14 +460,13 @@ def _fields(chosen: Sequence[Claim]) -> dict[str, Any]:
     }
 
 
-def _magnitude(claim: Claim, iv: object) -> str:
+def _magnitude(claim: Claim, iv: Interval | None) -> str:
     """A coarse key of the figure: its year for a date, its power of ten otherwise."""
     if claim.kind == "date":
         return f"~{(claim.date or '')[:4]}"
-    low = getattr(iv, "low", math.nan)
-    if not math.isfinite(low) or low <= 0:
+    if iv is None or not math.isfinite(iv.low) or iv.low <= 0:
         return "~"
-    return f"~{math.floor(math.log10(low))}"
+    return f"~{math.floor(math.log10(iv.low))}"
 
 
 def _anchors(

@@ -16,13 +16,14 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import cache
 from itertools import chain
 
 import numpy as np
 
-from factcheck.columns import columns_of, profile_claims
+from factcheck.columns import Floats, Ints, columns_of, profile_claims
 from factcheck.models import Claim
-from factcheck.pairs import Floats, Ints, PairTable, candidate_pairs
+from factcheck.pairs import PairTable, candidate_pairs
 from factcheck.profiles import Profile, Settings, Vocabulary, affinity, groupable
 
 LINKAGE = 0.75  # the average pair may score a little under the bar a single edge needs
@@ -45,17 +46,12 @@ def group_claims(claims: Sequence[Claim], *, settings: Settings | None = None) -
     docs = table.doc.tolist()
     n = len(cols)
     known: dict[int, float] = {}  # scores fetched ahead for the clusters at hand, by i * n + j
-    profiles: dict[int, Profile] = {}  # the few claims scored one pair at a time, made when first needed
-    vocab = cols.vocab() if first else None
+    # The few pairs not fetched ahead are scored one at a time, from profiles made when first needed.
+    vocab, profile = cache(cols.vocab), cache(cols.profile)
 
     def score(i: int, j: int) -> float:
         found = known.get(i * n + j)
-        if found is not None or vocab is None:
-            return found if found is not None else -1.0
-        for k in (i, j):
-            if k not in profiles:
-                profiles[k] = cols.profile(k)
-        return vocab.score(profiles[i], profiles[j])
+        return vocab().score(profile(i), profile(j)) if found is None else found
 
     clusters = _Clusters(n)
     find, members = clusters.find, clusters.members

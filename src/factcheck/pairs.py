@@ -22,7 +22,7 @@ import numpy as np
 from numpy.typing import NDArray
 from scipy import sparse
 
-from factcheck.columns import KIND_CODES, Columns, Rows, interleave
+from factcheck.columns import KIND_CODES, Bools, Columns, Floats, Ints, Rows, interleave
 from factcheck.compare import CONVERSION_MARGIN, DISTANCE_MARGIN
 from factcheck.profiles import (
     MIN_CONTEXT,
@@ -32,17 +32,13 @@ from factcheck.profiles import (
     Settings,
 )
 
-Ints = NDArray[np.int64]
-Floats = NDArray[np.float64]
-Bools = NDArray[np.bool_]
-
 CHUNK = 200_000  # pairs scored per step, to bound the memory of one step
 PROPOSERS = 20_000  # claims whose candidates one sparse product finds: ~150 entries each
 
 
 @dataclass(frozen=True, slots=True)
 class PairTable:
-    """The profiles of a corpus as columns; row k is ``items[k]``."""
+    """The claims' columns and their words as sparse matrices; row k is row k of the ``Columns``."""
 
     sentence: Ints
     doc: Ints
@@ -285,9 +281,8 @@ def _best(shared: sparse.csr_matrix, offset: int, k: int) -> tuple[Ints, Ints]:
         order = np.argsort(local << 32 | falling, kind="stable")
     else:
         order = starts + (np.sort(local << (32 + width) | falling << width | place) & ((1 << width) - 1))
-    rows, cols = rows[order], cols[order]
-    rank = np.arange(len(rows)) - np.searchsorted(rows, rows, side="left")
-    return rows[rank < k], cols[rank < k]
+    cols = cols[order]  # the rows stay as they were: the order moves values only within a row
+    return rows[place < k], cols[place < k]
 
 
 def _dots(weighted: sparse.csr_matrix, present: sparse.csr_matrix, i: Ints, j: Ints) -> Floats:
