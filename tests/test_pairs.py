@@ -14,8 +14,10 @@ import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from scipy import sparse
 
 from builders import Corpus
+from factcheck import pairs as pairs_module
 from factcheck.columns import columns_of
 from factcheck.models import Claim
 from factcheck.pairs import PairTable, candidate_pairs
@@ -86,3 +88,48 @@ def test_pairs_candidates_find_the_restatements(seeds: Corpus) -> None:
 def test_pairs_candidates_of_too_few_claims_are_none() -> None:
     i, j = candidate_pairs(columns_of(stories()[:1]), settings=Settings())
     assert len(i) == len(j) == 0
+
+
+@st.composite
+def shared_weights(draw: st.DrawFn) -> tuple[sparse.csr_matrix, int, int]:
+    """A chunk of rows of shared weights (few distinct values, so ties abound), its offset and k."""
+    rows = draw(st.integers(1, 12))
+    width = draw(st.sampled_from([20, 2**31 + 5]))  # the second is too wide to pack: sorted instead
+    offset = draw(st.integers(0, 8))
+    entries = draw(
+        st.lists(
+            st.tuples(st.integers(0, rows - 1), st.integers(0, 19), st.sampled_from([0.25, 0.5, 1.0, 3.0])),
+            max_size=80,
+            unique_by=lambda e: e[:2],
+        )
+    )
+    scale = 1 if width == 20 else 2**26  # spread the columns over the wide matrix
+    r = np.array([e[0] for e in entries], dtype=np.int64)
+    c = np.array([e[1] * scale for e in entries], dtype=np.int64)
+    v = np.array([e[2] for e in entries])
+    return sparse.csr_matrix((v, (r, c)), shape=(rows, width)), offset, draw(st.integers(1, 5))
+
+
+@settings(max_examples=200, deadline=None)
+@given(shared_weights(), st.sampled_from([1, 16, 1 << 22]))
+def test_pairs_best_keeps_each_rows_largest_lower_column_first(
+    case: tuple[sparse.csr_matrix, int, int], cells: int
+) -> None:
+    """``_best`` against sorting each row's entries, whatever the slices of its dense layout."""
+    shared, offset, k = case
+    expected = set()
+    for row in range(shared.shape[0]):
+        lo, hi = shared.indptr[row], shared.indptr[row + 1]
+        entries = [
+            (-value, col)
+            for col, value in zip(shared.indices[lo:hi].tolist(), shared.data[lo:hi].tolist(), strict=True)
+            if col != row + offset
+        ]
+        expected |= {(row + offset, col) for _, col in sorted(entries)[:k]}
+    original = pairs_module._CELLS
+    pairs_module._CELLS = cells
+    try:
+        rows, cols = pairs_module._best(shared.copy(), offset, k)
+    finally:
+        pairs_module._CELLS = original
+    assert sorted(zip(rows.tolist(), cols.tolist(), strict=True)) == sorted(expected)

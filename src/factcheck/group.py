@@ -54,23 +54,24 @@ def group_claims(claims: Sequence[Claim], *, settings: Settings | None = None) -
         return vocab().score(profile(i), profile(j)) if found is None else found
 
     clusters = _Clusters(n)
-    find, members = clusters.find, clusters.members
+    root, size, members = clusters.root, clusters.size, clusters.members
     refused: dict[tuple[int, int], tuple[int, int]] = {}  # roots that failed to link, at their samples
     for start in range(0, len(first), AHEAD):
         block = list(zip(first[start : start + AHEAD], second[start : start + AHEAD], strict=True))
-        roots = {(ri, rj) for ri, rj in ((find(i), find(j)) for i, j in block) if ri != rj}
         pending = [
             (ri, rj, clusters.of(ri), clusters.of(rj))
-            for ri, rj in sorted(roots)
-            if (ri in members or rj in members) and refused.get((ri, rj)) != clusters.samples(ri, rj)
+            for ri, rj in sorted({(root[i], root[j]) for i, j in block})
+            if ri != rj
+            and (size[ri] > 1 or size[rj] > 1)
+            and refused.get((ri, rj)) != (min(size[ri], SAMPLE), min(size[rj], SAMPLE))
         ]
         decided, fetched = _decide_ahead(table, pending, docs, settings)
         for i, j in block:
-            ri, rj = find(i), find(j)
+            ri, rj = root[i], root[j]
             if ri == rj:
                 continue
-            if ri in members or rj in members:  # two single claims: the edge itself is the linkage
-                samples = clusters.samples(ri, rj)
+            if size[ri] > 1 or size[rj] > 1:  # two single claims: the edge itself is the linkage
+                samples = min(size[ri], SAMPLE), min(size[rj], SAMPLE)
                 if refused.get((ri, rj)) == samples:
                     continue
                 linked = decided.get((ri, rj, *samples))
@@ -82,42 +83,37 @@ def group_claims(claims: Sequence[Claim], *, settings: Settings | None = None) -
                     refused[(ri, rj)] = samples
                     continue
             clusters.join(ri, rj)
-    groups = [sorted((cols.claims[k] for k in ks), key=_claim_key) for ks in members.values()]
-    return sorted(groups, key=lambda g: _claim_key(g[0]))
+    # Rows are in (document, offset) order: so are each group's sorted rows, and the groups by their first.
+    rows = sorted(sorted(ks) for ks in members.values())
+    return [[cols.claims[k] for k in ks] for ks in rows]
 
 
 class _Clusters:
-    """Clusters of claim rows (union-find), each root keeping its members in the order they joined.
+    """Clusters of claim rows, each root keeping its members in the order they joined.
 
     A root's members only grow at its end, and only its first ``SAMPLE`` members decide its linkages:
     so a root and its size up to ``SAMPLE`` fix what it links with, and a refusal stands until one side
-    passes a sample size, however much it grows beyond."""
+    passes a sample size, however much it grows beyond. Each row knows its root, and a join relabels
+    the smaller side: a row is relabelled at most log2(n) times, and finding a root is one lookup."""
 
     def __init__(self, n: int) -> None:
-        self.parent = list(range(n))
+        self.root = list(range(n))
+        self.size = [1] * n  # by root
         self.members: dict[int, list[int]] = {}  # clusters of two or more, by root
-
-    def find(self, i: int) -> int:
-        parent = self.parent
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
 
     def of(self, root: int) -> list[int]:
         return self.members.get(root, [root])
-
-    def samples(self, ri: int, rj: int) -> tuple[int, int]:
-        """The sizes of the two roots' samples."""
-        return min(len(self.of(ri)), SAMPLE), min(len(self.of(rj)), SAMPLE)
 
     def join(self, ri: int, rj: int) -> None:
         """One cluster of two; the larger grows in place, so no cluster is copied per merge."""
         left, right = self.of(ri), self.of(rj)
         if len(left) < len(right):
             ri, rj, left, right = rj, ri, right, left
-        self.parent[rj] = ri
+        root = self.root
+        for k in right:
+            root[k] = ri
         left.extend(right)
+        self.size[ri] = len(left)
         self.members[ri] = left
         self.members.pop(rj, None)
 
@@ -193,10 +189,6 @@ def _decide_ahead(
         found = fetched.among(left, right)
         decided[keys[k]] = _linked(left, right, lambda a, b: found[a * n + b], docs, settings)  # noqa: B023
     return decided, fetched
-
-
-def _claim_key(claim: Claim) -> tuple[str, int]:
-    return claim.document, claim.start
 
 
 def _linked(

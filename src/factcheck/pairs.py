@@ -259,30 +259,49 @@ def _keys(cols: Columns) -> tuple[Ints, Ints, Bools]:
 
 
 def _best(shared: sparse.csr_matrix, offset: int, k: int) -> tuple[Ints, Ints]:
-    """The ``k`` columns of each row with the largest values, the row itself left out, lower first on ties."""
-    shared.sort_indices()
-    rows = np.repeat(np.arange(shared.shape[0], dtype=np.int64), np.diff(shared.indptr)) + offset
+    """The ``k`` columns of each row with the largest values, the row itself left out, lower first on ties.
+
+    Each entry becomes one integer, its value falling (quantised to 31 bits of the largest) above its
+    column, so that the smallest integers of a row are its best entries, ties to the lower column. The
+    rows are laid out as a dense matrix, a slice of rows at a time, and each row's ``k`` smallest are
+    selected in linear time (``np.partition``) instead of sorting every entry."""
+    counts = np.diff(shared.indptr)
+    rows = np.repeat(np.arange(shared.shape[0], dtype=np.int64), counts)
     cols = shared.indices.astype(np.int64)
-    values = shared.data
-    other = cols != rows
-    rows, cols, values = rows[other], cols[other], values[other]
+    other = cols != rows + offset
+    rows, cols, values = rows[other], cols[other], shared.data[other]
     if not len(rows):
         return rows, cols
-    # One sort of (row, value descending, place in the row) packed in an integer: within a row the
-    # columns ascend, so on equal values the lower column comes first. Sorting the keys themselves
-    # is several times faster than a stable argsort of (row, value) alone.
+    width = max(int(shared.shape[1] - 1).bit_length(), 1)
     top = float(values.max()) or 1.0
     falling = np.int64(2**31) - np.rint(values * (2**31 / top)).astype(np.int64)
-    local = rows - offset
-    starts = np.searchsorted(local, local, side="left")
-    place = np.arange(len(rows), dtype=np.int64) - starts
-    width = max(int(place.max()).bit_length(), 1)
-    if int(local.max()).bit_length() + 32 + width > 63:  # too wide to pack: sort the indices instead
-        order = np.argsort(local << 32 | falling, kind="stable")
-    else:
-        order = starts + (np.sort(local << (32 + width) | falling << width | place) & ((1 << width) - 1))
-    cols = cols[order]  # the rows stay as they were: the order moves values only within a row
-    return rows[place < k], cols[place < k]
+    if width + 32 > 62:  # too wide to pack: sort the entries instead
+        order = np.lexsort((cols, falling, rows))
+        rows, cols = rows[order], cols[order]
+        starts = np.searchsorted(rows, rows, side="left")
+        keep = np.arange(len(rows)) - starts < k
+        return rows[keep] + offset, cols[keep]
+    packed = falling << width | cols
+    indptr = np.concatenate([[0], np.cumsum(np.bincount(rows, minlength=shared.shape[0]))])
+    place = np.arange(len(rows), dtype=np.int64) - indptr[rows]
+    span = max(int(place.max()) + 1, k)
+    step = max(1, _CELLS // span)
+    found_rows: list[Ints] = []
+    found_cols: list[Ints] = []
+    for first in range(0, shared.shape[0], step):
+        lo, hi = indptr[first], indptr[min(first + step, shared.shape[0])]
+        dense = np.full((min(step, shared.shape[0] - first), span), _EMPTY, dtype=np.int64)
+        dense[rows[lo:hi] - first, place[lo:hi]] = packed[lo:hi]
+        if span > k:
+            dense = np.partition(dense, k - 1, axis=1)[:, :k]
+        filled = dense != _EMPTY
+        found_rows.append(np.nonzero(filled)[0] + first + offset)
+        found_cols.append(dense[filled] & ((1 << width) - 1))
+    return np.concatenate(found_rows), np.concatenate(found_cols)
+
+
+_CELLS = 1 << 22  # cells of the dense matrix one slice of rows is laid out in
+_EMPTY = np.iinfo(np.int64).max
 
 
 def _dots(weighted: sparse.csr_matrix, present: sparse.csr_matrix, i: Ints, j: Ints) -> Floats:
