@@ -774,6 +774,11 @@ class FixedScores:
     def scores(self, i: np.ndarray, j: np.ndarray) -> np.ndarray:
         return np.asarray(self.matrix[i, j], dtype=np.float64)
 
+    def linkage_scores(self, i: np.ndarray, j: np.ndarray, at: np.ndarray) -> np.ndarray:
+        scores = self.scores(i, j)
+        vetoed = np.repeat(np.logical_or.reduceat(scores <= -1.0, at), np.diff(np.append(at, len(i))))
+        return np.where(vetoed & (scores > -1.0), np.nan, scores)
+
 
 SCORES = st.sampled_from([-1.0, -0.2, 0.0, 0.05, 0.1, 0.2, 0.5, 1.0])
 

@@ -133,3 +133,25 @@ def test_pairs_best_keeps_each_rows_largest_lower_column_first(
     finally:
         pairs_module._CELLS = original
     assert sorted(zip(rows.tolist(), cols.tolist(), strict=True)) == sorted(expected)
+
+
+@pytest.mark.parametrize("seed", range(3), ids=[f"seed-{s}" for s in range(3)])
+def test_pairs_linkage_scores_read_what_a_veto_leaves_open(seed: int, seeds: Corpus) -> None:
+    """Runs of pairs as a linkage reads them: a run with an impossible pair may leave its other pairs
+    unscored (NaN), never its -1 scores; every score given is the pair's score, to the bit."""
+    cols = columns_of([*stories(), *seeds.claims])
+    table = PairTable.of(cols)
+    rng = np.random.default_rng(seed)
+    lengths = rng.integers(1, 12, size=400)
+    at = np.concatenate([[0], np.cumsum(lengths)[:-1]])
+    i = rng.integers(0, len(cols), size=int(lengths.sum()))
+    kin = [np.flatnonzero(cols.family == f) for f in cols.family[i].tolist()]  # most pairs of one family
+    j = np.array([rng.choice(rows) for rows in kin], dtype=np.int64)
+    expected = table.scores(i, j)
+    got = table.linkage_scores(i, j, at)
+    vetoed = np.repeat(np.logical_or.reduceat(expected <= -1.0, at), lengths)
+    assert 0 < vetoed.mean() < 1  # both kinds of run occur
+    unscored = np.isnan(got)
+    assert not (unscored & ~vetoed).any() and not (unscored & (expected <= -1.0)).any()
+    assert unscored.any()
+    np.testing.assert_array_equal(got[~np.isnan(got)], expected[~np.isnan(got)])

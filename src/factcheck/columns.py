@@ -19,6 +19,7 @@ import math
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from itertools import repeat
 from typing import Any
 
 import numpy as np
@@ -322,11 +323,13 @@ class _Scanner:
             if body.count(SEPARATOR) != len(part) - 1:  # a text holds one: it is no word, a space will do
                 body = f" {SEPARATOR} ".join(t.replace(SEPARATOR, " ") for t in part)
             tokens = body.split()
-            for token in set(tokens).difference(self.tokens):
+            ids = np.fromiter(map(self.tokens.get, tokens, repeat(-1)), dtype=np.int64, count=len(tokens))
+            unseen = np.flatnonzero(ids < 0).tolist()
+            for token in dict.fromkeys(tokens[k] for k in unseen):
                 self.tokens[token] = len(self.token_ends)
                 self.token_runs.extend(map(self._run, RUN.findall(token)))
                 self.token_ends.append(len(self.token_runs))
-            ids = np.fromiter(map(self.tokens.__getitem__, tokens), dtype=np.int64, count=len(tokens))
+            ids[unseen] = [self.tokens[tokens[k]] for k in unseen]
             ends, token_runs, stem_of, marker_of, dated_of = (
                 self._array(name) for name in ("token_ends", "token_runs", "stem", "marker", "years")
             )

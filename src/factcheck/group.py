@@ -78,7 +78,8 @@ def group_claims(claims: Sequence[Claim], *, settings: Settings | None = None) -
                 if linked is None:  # a cluster passed a sample size since the block began
                     left, right = clusters.of(ri), clusters.of(rj)
                     known = fetched.among(left, right)
-                    linked = _linked(left, right, score, docs, settings)
+                    vetoed = any(s <= -1.0 for s in known.values())
+                    linked = not vetoed and _linked(left, right, score, docs, settings)
                 if not linked:
                     refused[(ri, rj)] = samples
                     continue
@@ -168,7 +169,7 @@ def _decide_ahead(
     place = np.arange(int(count.sum())) - at[owner]
     i = lefts[(np.cumsum(a) - a)[owner] + place // b[owner]]
     j = rights[(np.cumsum(b) - b)[owner] + place % b[owner]]
-    scores = table.scores(i, j)
+    scores = table.linkage_scores(i, j, at)  # NaN for the pairs a veto leaves unread
     inside = (table.doc[i] == table.doc[j]) & (settings.same_document > settings.cross_document)
     vetoed = np.logical_or.reduceat(scores <= -1.0, at)
     cross_n = np.add.reduceat((~inside).astype(np.int64), at)
@@ -179,9 +180,10 @@ def _decide_ahead(
         cross_n > 0, cross - LINKAGE * settings.cross_document, within - LINKAGE * settings.same_document
     )
     decided = dict(zip(keys, (~vetoed & (above >= 0)).tolist(), strict=True))
-    pairs = i * n + j
+    read = np.flatnonzero(~np.isnan(scores))
+    pairs = i[read] * n + j[read]
     order = np.argsort(pairs, kind="stable")
-    fetched = _Fetched(pairs[order], scores[order], n)
+    fetched = _Fetched(pairs[order], scores[read[order]], n)
     # Arrays sum in another order than ``math.fsum``: an average this close to the bar is decided the
     # one-pair way, so both ways always agree.
     for k in np.flatnonzero(~vetoed & (np.abs(above) < 1e-9)).tolist():

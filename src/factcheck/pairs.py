@@ -93,7 +93,28 @@ class PairTable:
             out[start:stop] = self._scores(i[start:stop], j[start:stop])
         return out
 
+    def linkage_scores(self, i: Ints, j: Ints, at: Ints) -> Floats:
+        """``scores`` for pairs in runs that start at ``at``, as a linkage reads them: a run holding an
+        impossible pair is vetoed whatever its other pairs score, so those are left unscored (NaN)."""
+        settled, bonus, figure = self._settled(i, j)
+        vetoed = np.logical_or.reduceat(settled <= -1.0, at) if len(at) else np.zeros(0, dtype=np.bool_)
+        live = np.isnan(settled) & ~np.repeat(vetoed, np.diff(np.append(at, len(i))))
+        out = settled.copy()
+        for start in range(0, len(i), CHUNK):
+            part = np.flatnonzero(live[start : start + CHUNK]) + start
+            out[part] = self._by_words(i[part], j[part], bonus[part], figure[part])
+        return out
+
     def _scores(self, i: Ints, j: Ints) -> Floats:
+        settled, bonus, figure = self._settled(i, j)
+        live = np.flatnonzero(np.isnan(settled))
+        settled[live] = self._by_words(i[live], j[live], bonus[live], figure[live])
+        return settled
+
+    def _settled(self, i: Ints, j: Ints) -> tuple[Floats, Floats, Floats]:
+        """What the claims' fields alone say of each pair: its score where they settle it (1 for a
+        restatement, -1 for an impossible pair, NaN otherwise), and what the counted noun and the
+        figures add to the shared words' cosine."""
         kind = self.kind[i]
         with np.errstate(invalid="ignore", divide="ignore"):
             compatible = self._meet(i, j, kind)
@@ -107,17 +128,22 @@ class PairTable:
             | (np.isin(kind, MEASURED) & ~(self.has_interval[i] & self.has_interval[j]))
             | (~compatible & ~self._same_time(i, j))
         )
-        sim = _dots(self.weighted, self.present, i, j) / (self.norm[i] * self.norm[j])
         bonus = np.where(
             (self.head[i] > 0) & (self.head[i] == self.head[j]) & np.isin(kind, COUNTED), UNIT_BONUS, 0.0
         )
-        score = sim + bonus + fig
-        unsure = ~impossible & (sim < MIN_CONTEXT)
-        if unsure.any():
-            story = self._same_story(self.doc[i[unsure]], self.doc[j[unsure]])
-            score[np.flatnonzero(unsure)[~story]] = 0.0
-        score[impossible] = -1.0
-        score[(self.equivalent[i] == j) | (self.equivalent[j] == i)] = 1.0
+        settled = np.where(impossible, -1.0, np.nan)
+        settled[(self.equivalent[i] == j) | (self.equivalent[j] == i)] = 1.0
+        return settled, bonus, fig
+
+    def _by_words(self, i: Ints, j: Ints, bonus: Floats, figure: Floats) -> Floats:
+        """The score of pairs the fields leave open: the cosine of their context words plus ``bonus``
+        and ``figure``, or 0 for claims that share no context word and come from documents of two
+        stories."""
+        sim = _dots(self.weighted, self.present, i, j) / (self.norm[i] * self.norm[j])
+        score = sim + bonus + figure
+        unsure = np.flatnonzero(sim < MIN_CONTEXT)
+        if len(unsure):
+            score[unsure[~self._same_story(self.doc[i[unsure]], self.doc[j[unsure]])]] = 0.0
         return score
 
     def _meet(self, i: Ints, j: Ints, kind: Ints) -> Bools:
