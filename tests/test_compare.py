@@ -9,11 +9,23 @@ from __future__ import annotations
 import math
 from typing import Any, NamedTuple
 
+import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from builders import ClaimDoc, make_claim
-from factcheck.compare import assess, group_label, humanize, interval, short_names, sides, values_compatible
-from factcheck.models import Claim
+from factcheck.compare import (
+    assess,
+    group_label,
+    humanize,
+    interval,
+    intervals,
+    short_names,
+    sides,
+    values_compatible,
+)
+from factcheck.models import KINDS, QUALIFIERS, Claim
 
 
 def count(sentence: str, text: str, value: float | None, unit: str, **fields: Any) -> Claim:
@@ -703,3 +715,42 @@ LABELS = [
 @pytest.mark.parametrize(("claims", "label"), [x[1:] for x in LABELS], ids=[x[0] for x in LABELS])
 def test_compare_group_label(claims: list[Claim], label: str) -> None:
     assert group_label(claims) == label
+
+
+TEXTS = ["300", "a few kilometres", "dozens", "early 2023", "late 2019", "millions of euros", "2,050"]
+UNITS = [None, "EUR", "DKK", "GBP", "XYZ", "km", "mile", "day", "year", "week", "prison cell", "furlong"]
+NUMBERS = st.one_of(
+    st.none(),
+    st.integers(-(10**12), 10**12),
+    st.floats(-1e15, 1e15, allow_nan=False, allow_infinity=False),
+    st.sampled_from([0, 1000, 999.9999999999999, 2023, 0.5]),
+)
+DATES = st.one_of(st.none(), st.sampled_from(["2023", "2023-05", "2023-05-14", "-05-14", "1999-12"]))
+
+
+@st.composite
+def any_claims(draw: st.DrawFn) -> Claim:
+    """A claim of any kind, unit, qualifier and figure, consistent or not: the fields ``interval`` reads."""
+    text = draw(st.sampled_from(TEXTS))
+    return make_claim(
+        f"They said {text} then.",
+        text,
+        kind=draw(st.sampled_from(list(KINDS))),
+        value=draw(NUMBERS),
+        low=draw(NUMBERS),
+        high=draw(NUMBERS),
+        unit=draw(st.sampled_from(UNITS)),
+        qualifier=draw(st.sampled_from([None, *QUALIFIERS])),
+        date=draw(DATES),
+    )
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(any_claims(), max_size=12))
+def test_compare_intervals_as_arrays_equal_interval_of_each_claim(claims: list[Claim]) -> None:
+    has, low, high = intervals(claims, rates={"EUR": 1.0, "DKK": 7.46038, "GBP": 0.85})
+    expected = [interval(c, rates={"EUR": 1.0, "DKK": 7.46038, "GBP": 0.85}) for c in claims]
+    assert has.tolist() == [iv is not None for iv in expected]
+    assert low[has].tolist() == [iv.low for iv in expected if iv is not None]
+    assert high[has].tolist() == [iv.high for iv in expected if iv is not None]
+    assert np.isnan(low[~has]).all() and np.isnan(high[~has]).all()

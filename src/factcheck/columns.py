@@ -25,7 +25,7 @@ from typing import Any
 import numpy as np
 from numpy.typing import NDArray
 
-from factcheck.compare import Interval, interval
+from factcheck.compare import interval, intervals
 from factcheck.models import Claim
 from factcheck.profiles import (
     BOUNDS,
@@ -39,7 +39,7 @@ from factcheck.profiles import (
     family_of,
     figure_of,
     groupable,
-    head_of,
+    head_of_unit,
     name_variants,
 )
 from factcheck.words import WORD, content_stem
@@ -437,39 +437,41 @@ def _claim_words(
 
 def _fields(chosen: Sequence[Claim]) -> dict[str, Any]:
     """The columns read straight from each claim's fields and interval."""
-    spans = [interval(c) for c in chosen]
-    unit, _ = _codes([c.unit for c in chosen], empty_is_zero=True)
+    has_interval, low, high = intervals(chosen)
+    unit, units = _codes([c.unit for c in chosen], empty_is_zero=True)
     per, pers = _codes([c.per for c in chosen], empty_is_zero=True)
-    head, heads = _codes([head_of(c) for c in chosen], empty_is_zero=True)
-    magnitude, _ = _codes([_magnitude(c, iv) for c, iv in zip(chosen, spans, strict=True)])
+    # head_of reads the unit alone: each unit's head, coded in order of first use as the units are
+    head_code: dict[str, int] = {}
+    head = np.array([head_code.setdefault(head_of_unit(u), len(head_code)) for u in units], dtype=np.int64)
     rows = {c.equivalent_of for c in chosen if c.equivalent_of}
     row_of = {c.id: k for k, c in enumerate(chosen) if c.id in rows}
-    nan = math.nan
+    kind = np.array([KIND_CODES[c.kind] for c in chosen], dtype=np.int64)
     return {
-        "kind": np.array([KIND_CODES[c.kind] for c in chosen], dtype=np.int64),
+        "kind": kind,
         "unit": unit,
         "per": per,
         "per_period": np.array([p in PERIODS for p in pers], dtype=np.bool_)[per],
-        "head": head,
-        "heads": heads,
-        "magnitude": magnitude,
+        "head": head[unit],
+        "heads": list(head_code),
+        "magnitude": _magnitudes(chosen, kind, low),
         "equivalent": _ints(row_of.get(c.equivalent_of or "", -1) for c in chosen),
-        "has_interval": np.array([iv is not None for iv in spans], dtype=np.bool_),
-        "low": np.array([nan if iv is None else iv.low for iv in spans], dtype=np.float64),
-        "high": np.array([nan if iv is None else iv.high for iv in spans], dtype=np.float64),
+        "has_interval": has_interval,
+        "low": low,
+        "high": high,
         "vague": np.array([c.qualifier == "vague" for c in chosen], dtype=np.bool_),
         "bounded": np.array([c.qualifier in BOUNDS or c.low is not None for c in chosen], dtype=np.bool_),
         "has_value": np.array([c.value is not None for c in chosen], dtype=np.bool_),
     }
 
 
-def _magnitude(claim: Claim, iv: Interval | None) -> str:
-    """A coarse key of the figure: its year for a date, its power of ten otherwise."""
-    if claim.kind == "date":
-        return f"~{(claim.date or '')[:4]}"
-    if iv is None or not math.isfinite(iv.low) or iv.low <= 0:
-        return "~"
-    return f"~{math.floor(math.log10(iv.low))}"
+def _magnitudes(chosen: Sequence[Claim], kind: Ints, low: Floats) -> Ints:
+    """Codes, in order of first use, of a coarse key of each figure: a date's year ("~2023"), or the
+    power of ten of the interval's low end ("~6"), or "~" for neither."""
+    powers = {x: f"~{math.floor(math.log10(x))}" for x in set(low[np.isfinite(low) & (low > 0)].tolist())}
+    keys = [powers.get(x, "~") for x in low.tolist()]
+    for k in np.flatnonzero(kind == KIND_CODES["date"]).tolist():
+        keys[k] = f"~{(chosen[k].date or '')[:4]}"
+    return _codes(keys)[0]
 
 
 def _anchors(

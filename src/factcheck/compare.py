@@ -20,8 +20,11 @@ from importlib import resources
 from pathlib import PurePosixPath
 from typing import NamedTuple
 
+import numpy as np
+from numpy.typing import NDArray
+
 from factcheck.extract.lexicon import DISTANCE_UNITS, DURATION_UNITS
-from factcheck.models import Claim, ClaimGroup, Conflict, Normalized
+from factcheck.models import QUALIFIERS, Claim, ClaimGroup, Conflict, Normalized
 from factcheck.words import content_words
 
 EXACT_MARGIN = 0.005  # a precise figure is rounded: 2,050 may be 2,048
@@ -59,7 +62,7 @@ def default_rates() -> dict[str, float]:
 
 def interval(claim: Claim, *, rates: Mapping[str, float] | None = None) -> Interval | None:
     """The values a claim allows, in its family's comparison unit; None where it cannot be compared."""
-    factor = _factor(claim, rates)
+    factor = unit_factor(claim.kind, claim.unit, rates)
     if factor is None:
         return None
     if claim.kind == "date":
@@ -86,17 +89,75 @@ def interval(claim: Claim, *, rates: Mapping[str, float] | None = None) -> Inter
     return Interval(v - margin, v + margin)
 
 
-def _factor(claim: Claim, rates: Mapping[str, float] | None) -> float | None:
-    unit = claim.unit or ""
-    if claim.kind == "money":
+def unit_factor(kind: str, unit: str | None, rates: Mapping[str, float] | None = None) -> float | None:
+    """One ``unit`` of a claim of this kind in its family's comparison unit (EUR, km, days); 1 for
+    kinds without units, None for a currency or unit the tables lack."""
+    unit = unit or ""
+    if kind == "money":
         table = rates if rates is not None else default_rates()
         rate = table.get(unit)
         return None if not rate else 1.0 / rate
-    if claim.kind == "distance":
+    if kind == "distance":
         return _CANON_KM.get(unit)
-    if claim.kind == "duration":
+    if kind == "duration":
         return _CANON_DAYS.get(unit)
     return 1.0
+
+
+def intervals(
+    claims: Sequence[Claim], *, rates: Mapping[str, float] | None = None
+) -> tuple[NDArray[np.bool_], NDArray[np.float64], NDArray[np.float64]]:
+    """``interval`` of each claim as arrays: whether it has one, and its low and high ends (NaN
+    without one). The same arithmetic on columns, for a million claims at once; dates and vague
+    quantities, which read their text, are done one claim at a time."""
+    n = len(claims)
+    kinds = [(c.kind, c.unit) for c in claims]
+    factors = {key: unit_factor(*key, rates) for key in set(kinds)}
+    factor = _floats([factors[key] for key in kinds])
+    qualifier = np.array([_QUALIFIER_CODES[c.qualifier] for c in claims], dtype=np.int64)
+    kind = np.array([_KIND_FLAGS.get(k, 0) for k, _ in kinds], dtype=np.int64)
+    value = _floats([c.value for c in claims])
+    low_end, high_end = _floats([c.low for c in claims]), _floats([c.high for c in claims])
+    known = ~np.isnan(factor)
+    dated = known & (kind == _DATE)
+    ranged = known & ~dated & ~np.isnan(low_end) & ~np.isnan(high_end)
+    vague = known & ~dated & ~ranged & (qualifier == _QUALIFIER_CODES["vague"])
+    point = known & ~dated & ~ranged & ~vague & ~np.isnan(value)
+    low, high = np.full(n, math.nan), np.full(n, math.nan)
+    low[ranged], high[ranged] = low_end[ranged] * factor[ranged], high_end[ranged] * factor[ranged]
+    v = value * factor
+    margin = np.where(kind == _YEAR, 0.0, np.abs(v) * EXACT_MARGIN)
+    spans = [  # (which, low, high) for the points, by qualifier; the last is a precise figure
+        (qualifier == _QUALIFIER_CODES["approx"], v * (1 - APPROX_MARGIN), v * (1 + APPROX_MARGIN)),
+        (np.isin(qualifier, _LOWER_BOUNDS), v, np.full(n, math.inf)),
+        (np.isin(qualifier, _UPPER_BOUNDS), np.where(v < 0, -math.inf, 0.0), v),
+        (np.ones(n, dtype=np.bool_), v - margin, v + margin),
+    ]
+    left = point.copy()
+    for which, lo, hi in spans:
+        chosen = left & which
+        low[chosen], high[chosen] = lo[chosen], hi[chosen]
+        left &= ~which
+    has = ranged | point
+    for k in np.flatnonzero(dated | vague).tolist():
+        iv = interval(claims[k], rates=rates)
+        if iv is not None:
+            has[k], low[k], high[k] = True, iv.low, iv.high
+    return has, low, high
+
+
+def _floats(values: list[float | None]) -> NDArray[np.float64]:
+    return np.array([math.nan if x is None else x for x in values], dtype=np.float64)
+
+
+_QUALIFIER_CODES: dict[str | None, int] = {
+    None: 0,
+    **{q: k for k, q in enumerate(QUALIFIERS, start=1)},
+}
+_LOWER_BOUNDS = np.array([_QUALIFIER_CODES[q] for q in ("more_than", "at_least")])
+_UPPER_BOUNDS = np.array([_QUALIFIER_CODES[q] for q in ("less_than", "at_most", "up_to")])
+_DATE, _YEAR = 1, 2
+_KIND_FLAGS = {"date": _DATE, "year": _YEAR}
 
 
 _CANON_KM = {canon: factor for canon, factor in DISTANCE_UNITS.values()}
@@ -306,7 +367,7 @@ def _normalize(claim: Claim, unit: str | None, rates: Mapping[str, float] | None
         or claim.kind not in ("money", "distance", "duration")
     ):
         return claim
-    mine, theirs = _factor(claim, rates), _factor(claim.model_copy(update={"unit": unit}), rates)
+    mine, theirs = unit_factor(claim.kind, claim.unit, rates), unit_factor(claim.kind, unit, rates)
     if mine is None or theirs is None:
         return claim
     value = claim.value * mine / theirs

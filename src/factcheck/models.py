@@ -22,6 +22,7 @@ Severity = Literal["low", "medium", "high"]
 TextSource = Literal["file", "extracted"]
 
 KINDS: tuple[str, ...] = Kind.__args__  # type: ignore[attr-defined]
+QUALIFIERS: tuple[str, ...] = Qualifier.__args__  # type: ignore[attr-defined]
 
 
 class _Value(BaseModel):

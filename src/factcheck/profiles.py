@@ -193,7 +193,11 @@ def figure_of(claim: Claim) -> str:
 
 def head_of(claim: Claim) -> str:
     """The last word of the counted noun or unit: "cell" for "prison cell"."""
-    return (claim.unit or "").lower().split(" ")[-1]
+    return head_of_unit(claim.unit)
+
+
+def head_of_unit(unit: str | None) -> str:
+    return (unit or "").lower().split(" ")[-1]
 
 
 def name_variants(vocabulary: Iterable[str], *, cutoff: int) -> dict[str, str]:
