@@ -16,7 +16,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from builders import ClaimDoc, Corpus
-from factcheck.columns import Rows, columns_of, interleave, profile_claims
+from factcheck.columns import Rows, columns_of, interleave, places, profile_claims
 from factcheck.models import Claim
 from reference_profiles import reference_profiles
 from test_group import CASES
@@ -96,3 +96,9 @@ def test_columns_rows_take_and_interleave(rows: list[list[int]], data: st.DataOb
     assert [taken.row(k) for k in range(len(picked))] == [tuple(rows[p]) for p in picked]
     both = interleave(table, table)
     assert [both.row(k) for k in range(len(rows))] == [tuple(row + row) for row in rows]
+
+
+@given(st.lists(st.integers(0, 6), max_size=40).map(sorted))
+def test_columns_places_count_each_entry_within_its_owner(owners: list[int]) -> None:
+    expected = [k - owners.index(owner) for k, owner in enumerate(owners)]
+    assert places(np.array(owners, dtype=np.int64)).tolist() == expected

@@ -58,6 +58,15 @@ KIND_CODES = {
 FAMILY_CODES = KIND_CODES  # a family is named after its first kind
 
 
+def places(owners: Ints) -> Ints:
+    """Each entry's place among the entries of its owner (0 for the first), for owners in ascending
+    order; counted, not searched for, which on ten million entries is several times faster."""
+    if not len(owners):
+        return np.zeros(0, dtype=np.int64)
+    counts = np.bincount(owners)
+    return np.arange(len(owners), dtype=np.int64) - (np.cumsum(counts) - counts)[owners]
+
+
 @dataclass(frozen=True, slots=True)
 class Rows:
     """Rows of integers in one flat array (the CSR layout): row k is ``values[indptr[k]:indptr[k + 1]]``."""
@@ -429,8 +438,7 @@ def _claim_words(
         candidate = shared[values]
         keys = np.sort(owners[candidate] * width + rank[values[candidate]], kind="stable")
         by, ranked = keys // width, keys % width
-        place = np.arange(len(keys)) - np.searchsorted(by, by, side="left")
-        first = place < settings.probe_words
+        first = places(by) < settings.probe_words
         probes.append(Rows.of(by[first], by_rank[ranked[first]], len(part)))
     return Rows.join(words), Rows.join(probes), np.concatenate([np.zeros(0), *norms])
 
@@ -500,4 +508,4 @@ def _doc_words(doc: Ints, words: Rows, is_figure: Bools, count: int, width: int)
     return Rows.of(keys // width, keys % width, count)
 
 
-__all__ = ["FAMILY_CODES", "KIND_CODES", "Columns", "Rows", "columns_of", "interleave", "profile_claims"]
+__all__ = ["FAMILY_CODES", "KIND_CODES", "Columns", "Rows", "columns_of", "interleave", "places", "profile_claims"]

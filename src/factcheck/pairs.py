@@ -22,7 +22,7 @@ import numpy as np
 from numpy.typing import NDArray
 from scipy import sparse
 
-from factcheck.columns import KIND_CODES, Bools, Columns, Floats, Ints, Rows, interleave
+from factcheck.columns import KIND_CODES, Bools, Columns, Floats, Ints, Rows, interleave, places
 from factcheck.compare import CONVERSION_MARGIN, DISTANCE_MARGIN
 from factcheck.profiles import (
     MIN_CONTEXT,
@@ -238,12 +238,12 @@ def candidate_pairs(cols: Columns, *, settings: Settings) -> tuple[Ints, Ints]:
     owner, key, coarse, length = owner[valid], key[valid], coarse[valid], length[valid]
     if not len(owner):
         return np.empty(0, np.int64), np.empty(0, np.int64)
-    starts = np.searchsorted(owner, owner, side="left")  # owner is sorted: the first key of its claim
+    place = places(owner)  # owner is sorted: 0 for the first key of its claim
     read = np.cumsum(length)
-    read -= (read - length)[starts]
+    read -= (read - length)[np.arange(len(owner)) - place]
     # The first key is always read; after it, reading stops at the first key over the budget, and
     # since ``read`` only grows, the keys within it are the ones before that.
-    keep = (read <= settings.visits) | (np.arange(len(owner)) == starts)
+    keep = (read <= settings.visits) | (place == 0)
     word = np.where(coarse, 0, key // _FAMILIES)
     weight = np.where(coarse, np.log1p(n / length) ** 2, cols.weight2[word])
     shape = (n, int(key.max()) + 1)
@@ -304,12 +304,11 @@ def _best(shared: sparse.csr_matrix, offset: int, k: int) -> tuple[Ints, Ints]:
     if width + 32 > 62:  # too wide to pack: sort the entries instead
         order = np.lexsort((cols, falling, rows))
         rows, cols = rows[order], cols[order]
-        starts = np.searchsorted(rows, rows, side="left")
-        keep = np.arange(len(rows)) - starts < k
+        keep = places(rows) < k
         return rows[keep] + offset, cols[keep]
     packed = falling << width | cols
     indptr = np.concatenate([[0], np.cumsum(np.bincount(rows, minlength=shared.shape[0]))])
-    place = np.arange(len(rows), dtype=np.int64) - indptr[rows]
+    place = places(rows)
     span = max(int(place.max()) + 1, k)
     step = max(1, _CELLS // span)
     found_rows: list[Ints] = []
