@@ -508,4 +508,13 @@ def _doc_words(doc: Ints, words: Rows, is_figure: Bools, count: int, width: int)
     return Rows.of(keys // width, keys % width, count)
 
 
-__all__ = ["FAMILY_CODES", "KIND_CODES", "Columns", "Rows", "columns_of", "interleave", "places", "profile_claims"]
+__all__ = [
+    "FAMILY_CODES",
+    "KIND_CODES",
+    "Columns",
+    "Rows",
+    "columns_of",
+    "interleave",
+    "places",
+    "profile_claims",
+]

@@ -28,7 +28,7 @@ from factcheck.profiles import Profile, Settings, Vocabulary, affinity, groupabl
 
 LINKAGE = 0.75  # the average pair may score a little under the bar a single edge needs
 SAMPLE = 10  # members of each cluster whose pairs decide a linkage
-AHEAD = 4096  # edges whose linkage pairs are scored together, as arrays, before they are taken
+AHEAD = 2048  # edges whose linkage pairs are scored together, as arrays, before they are taken
 
 
 def group_claims(claims: Sequence[Claim], *, settings: Settings | None = None) -> list[list[Claim]]:

@@ -17,6 +17,7 @@ loops, a hundred times faster than the dictionaries they replace.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import NamedTuple
 
 import numpy as np
 from numpy.typing import NDArray
@@ -36,28 +37,41 @@ CHUNK = 200_000  # pairs scored per step, to bound the memory of one step
 PROPOSERS = 20_000  # claims whose candidates one sparse product finds: ~150 entries each
 
 
-@dataclass(frozen=True, slots=True)
-class PairTable:
-    """The claims' columns and their words as sparse matrices; row k is row k of the ``Columns``."""
+class _Side(NamedTuple):
+    """One side of many pairs: each claim's codes and values, gathered in one step (one row of a
+    matrix per claim, so one cache line, not one per column)."""
 
     sentence: Ints
-    doc: Ints
     family: Ints
     kind: Ints  # codes of KIND_CODES
     unit: Ints
     per: Ints
-    per_period: Bools
     head: Ints
     anchor: Ints
     marker: Ints
     equivalent: Ints  # row of the claim this one restates, -1 if none
-    has_interval: Bools
+    flags: Ints  # bits of _FLAGS
     low: Floats
     high: Floats
-    vague: Bools
-    bounded: Bools  # a bound qualifier ("more than") or a range
-    has_value: Bools
     rarity: Floats
+
+    def flag(self, name: str) -> Bools:
+        found: Bools = (self.flags & (1 << _FLAGS.index(name))) != 0
+        return found
+
+
+_CODES = _Side._fields[: _Side._fields.index("flags")]
+_FLAGS = ("per_period", "has_interval", "vague", "bounded", "has_value")
+_VALUES = ("low", "high", "rarity")
+
+
+@dataclass(frozen=True, slots=True)
+class PairTable:
+    """The claims' columns, packed, and their words as sparse matrices; row k is row k of the ``Columns``."""
+
+    codes: NDArray[np.int64]  # claims x the integer columns of a ``_Side``, its flags last
+    values: Floats  # claims x low, high, rarity
+    doc: Ints
     norm: Floats
     weighted: sparse.csr_matrix  # claims x words, IDF weight squared
     present: sparse.csr_matrix  # claims x words, 1 where the word is there
@@ -67,7 +81,7 @@ class PairTable:
 
     @classmethod
     def of(cls, cols: Columns) -> PairTable:
-        """The table of the columns' claims: their columns as they are, their words as sparse matrices."""
+        """The table of the columns' claims: their columns packed, their words as sparse matrices."""
         size = len(cols.weight2)
         weighted, present = _matrices(
             cols.words.indptr, cols.words.values.astype(np.int32), cols.weight2, size
@@ -76,14 +90,24 @@ class PairTable:
             cols.doc_words.indptr, cols.doc_words.values.astype(np.int32), cols.weight2, size
         )
         doc_norm = np.sqrt(np.asarray(doc_weighted.sum(axis=1)).ravel())
+        flags = sum(
+            (getattr(cols, name).astype(np.int64) << bit for bit, name in enumerate(_FLAGS)), np.int64(0)
+        )
         return cls(
-            **{name: getattr(cols, name) for name in _COLUMNS},
+            codes=np.stack([*(getattr(cols, name) for name in _CODES), flags], axis=1),
+            values=np.stack([getattr(cols, name) for name in _VALUES], axis=1),
+            doc=cols.doc,
+            norm=cols.norm,
             weighted=weighted,
             present=present,
             doc_weighted=doc_weighted,
             doc_present=doc_present,
             doc_norm=np.where(doc_norm > 0, doc_norm, 1.0),
         )
+
+    def side(self, rows: Ints) -> _Side:
+        """The claims of these rows, as one side of pairs."""
+        return _Side(*self.codes[rows].T, *self.values[rows].T)
 
     def scores(self, i: Ints, j: Ints) -> Floats:
         """``Vocabulary.score(items[i], items[j])`` for each pair of rows."""
@@ -115,24 +139,24 @@ class PairTable:
         """What the claims' fields alone say of each pair: its score where they settle it (1 for a
         restatement, -1 for an impossible pair, NaN otherwise), and what the counted noun and the
         figures add to the shared words' cosine."""
-        kind = self.kind[i]
+        x, y = self.side(i), self.side(j)
+        kind = x.kind
         with np.errstate(invalid="ignore", divide="ignore"):
-            compatible = self._meet(i, j, kind)
-            fig = self._affinity(i, j, kind, compatible)
-        fig = np.where(fig > 0, fig * np.minimum(self.rarity[i], self.rarity[j]), fig)
+            compatible = _meet(x, y)
+            fig = _affinity(x, y, compatible)
+        fig = np.where(fig > 0, fig * np.minimum(x.rarity, y.rarity), fig)
+        measured = x.flag("has_interval") & y.flag("has_interval")
         impossible = (
-            (self.sentence[i] == self.sentence[j])
-            | (self.family[i] != self.family[j])
-            | ~self._same_per(i, j)
-            | ((kind == KIND_CODES["count"]) & (self.head[i] != self.head[j]) & (fig < SAME_FIGURE))
-            | (np.isin(kind, MEASURED) & ~(self.has_interval[i] & self.has_interval[j]))
-            | (~compatible & ~self._same_time(i, j))
+            (x.sentence == y.sentence)
+            | (x.family != y.family)
+            | ~_same_per(x, y)
+            | ((kind == KIND_CODES["count"]) & (x.head != y.head) & (fig < SAME_FIGURE))
+            | (np.isin(kind, MEASURED) & ~measured)
+            | (~compatible & ~_same_time(x, y))
         )
-        bonus = np.where(
-            (self.head[i] > 0) & (self.head[i] == self.head[j]) & np.isin(kind, COUNTED), UNIT_BONUS, 0.0
-        )
+        bonus = np.where((x.head > 0) & (x.head == y.head) & np.isin(kind, COUNTED), UNIT_BONUS, 0.0)
         settled = np.where(impossible, -1.0, np.nan)
-        settled[(self.equivalent[i] == j) | (self.equivalent[j] == i)] = 1.0
+        settled[(x.equivalent == j) | (y.equivalent == i)] = 1.0
         return settled, bonus, fig
 
     def _by_words(self, i: Ints, j: Ints, bonus: Floats, figure: Floats) -> Floats:
@@ -146,69 +170,6 @@ class PairTable:
             score[unsure[~self._same_story(self.doc[i[unsure]], self.doc[j[unsure]])]] = 0.0
         return score
 
-    def _meet(self, i: Ints, j: Ints, kind: Ints) -> Bools:
-        """``compare.claims_meet``: the intervals overlap, with slack between two units."""
-        low = np.maximum(self.low[i], self.low[j])
-        high = np.minimum(self.high[i], self.high[j])
-        margin = np.where(
-            self.unit[i] == self.unit[j],
-            0.0,
-            np.where(
-                kind == KIND_CODES["money"],
-                CONVERSION_MARGIN,
-                np.where(kind == KIND_CODES["distance"], DISTANCE_MARGIN, 0.0),
-            ),
-        )
-        scale = np.maximum(np.maximum(np.abs(high), np.abs(low)), 1e-9)
-        slack = np.where(margin > 0, margin * scale, 0.0)
-        meet = np.where(np.isfinite(high), low <= high + slack, low <= high)
-        return meet & self.has_interval[i] & self.has_interval[j]
-
-    def _affinity(self, i: Ints, j: Ints, kind: Ints, compatible: Bools) -> Floats:
-        """``profiles._affinity``: what two figures say of being one measure."""
-        mid_i = (self.low[i] + self.high[i]) / 2
-        mid_j = (self.low[j] + self.high[j]) / 2
-        ratio = np.maximum(mid_i, mid_j) / np.minimum(mid_i, mid_j)
-        by_ratio = np.select(
-            [(ratio <= 1.006) | compatible, ratio <= 1.15, ratio <= 1.5, ratio <= 3],
-            [SAME_FIGURE, 0.15, 0.05, -0.05],
-            -0.2,
-        )
-        return np.select(
-            [
-                self.vague[i] | self.vague[j] | ~self.has_interval[i] | ~self.has_interval[j],
-                np.isin(kind, TIMES),
-                self.bounded[i] | self.bounded[j],
-                ~(self.has_value[i] & self.has_value[j]),
-                (mid_i <= 0) | (mid_j <= 0),
-            ],
-            [
-                0.0,
-                np.where(compatible, SAME_FIGURE, -0.2),
-                np.where(compatible, 0.0, -0.1),
-                0.0,
-                np.where(compatible, SAME_FIGURE, 0.0),
-            ],
-            by_ratio,
-        )
-
-    def _same_per(self, i: Ints, j: Ints) -> Bools:
-        """``profiles._same_per``: the same period, or two rates per head."""
-        pi, pj = self.per[i], self.per[j]
-        heads = (pi > 0) & (pj > 0) & ~self.per_period[i] & ~self.per_period[j]
-        same: Bools = (pi == pj) | heads
-        return same
-
-    def _same_time(self, i: Ints, j: Ints) -> Bools:
-        """``profiles._same_time``: not two years, not two markers, not a marker against a year."""
-        ai, aj, mi, mj = self.anchor[i], self.anchor[j], self.marker[i], self.marker[j]
-        years = (ai > 0) & (aj > 0) & (ai != aj)
-        markers = (mi > 0) & (mj > 0) & (mi != mj)
-        marker_i, marker_j = (mi > 0) & (ai == 0), (mj > 0) & (aj == 0)
-        year_i, year_j = (ai > 0) & (mi == 0), (aj > 0) & (mj == 0)
-        apart: Bools = years | markers | (marker_i & year_j) | (marker_j & year_i)
-        return ~apart
-
     def _same_story(self, a: Ints, b: Ints) -> Bools:
         """``Vocabulary.same_story`` for pairs of document codes, each distinct pair computed once."""
         lo, hi = np.minimum(a, b), np.maximum(a, b)
@@ -218,6 +179,73 @@ class PairTable:
         cosine = _dots(self.doc_weighted, self.doc_present, da, db) / (self.doc_norm[da] * self.doc_norm[db])
         found = (da == db) | (cosine >= SAME_STORY)
         return np.asarray(found[back.ravel()], dtype=np.bool_)
+
+
+def _meet(x: _Side, y: _Side) -> Bools:
+    """``compare.claims_meet``: the intervals overlap, with slack between two units."""
+    low = np.maximum(x.low, y.low)
+    high = np.minimum(x.high, y.high)
+    margin = np.where(
+        x.unit == y.unit,
+        0.0,
+        np.where(
+            x.kind == KIND_CODES["money"],
+            CONVERSION_MARGIN,
+            np.where(x.kind == KIND_CODES["distance"], DISTANCE_MARGIN, 0.0),
+        ),
+    )
+    scale = np.maximum(np.maximum(np.abs(high), np.abs(low)), 1e-9)
+    slack = np.where(margin > 0, margin * scale, 0.0)
+    meet = np.where(np.isfinite(high), low <= high + slack, low <= high)
+    found: Bools = meet & x.flag("has_interval") & y.flag("has_interval")
+    return found
+
+
+def _affinity(x: _Side, y: _Side, compatible: Bools) -> Floats:
+    """``profiles._affinity``: what two figures say of being one measure."""
+    mid_i = (x.low + x.high) / 2
+    mid_j = (y.low + y.high) / 2
+    ratio = np.maximum(mid_i, mid_j) / np.minimum(mid_i, mid_j)
+    by_ratio = np.select(
+        [(ratio <= 1.006) | compatible, ratio <= 1.15, ratio <= 1.5, ratio <= 3],
+        [SAME_FIGURE, 0.15, 0.05, -0.05],
+        -0.2,
+    )
+    figure: Floats = np.select(
+        [
+            x.flag("vague") | y.flag("vague") | ~x.flag("has_interval") | ~y.flag("has_interval"),
+            np.isin(x.kind, TIMES),
+            x.flag("bounded") | y.flag("bounded"),
+            ~(x.flag("has_value") & y.flag("has_value")),
+            (mid_i <= 0) | (mid_j <= 0),
+        ],
+        [
+            0.0,
+            np.where(compatible, SAME_FIGURE, -0.2),
+            np.where(compatible, 0.0, -0.1),
+            0.0,
+            np.where(compatible, SAME_FIGURE, 0.0),
+        ],
+        by_ratio,
+    )
+    return figure
+
+
+def _same_per(x: _Side, y: _Side) -> Bools:
+    """``profiles._same_per``: the same period, or two rates per head."""
+    heads = (x.per > 0) & (y.per > 0) & ~x.flag("per_period") & ~y.flag("per_period")
+    same: Bools = (x.per == y.per) | heads
+    return same
+
+
+def _same_time(x: _Side, y: _Side) -> Bools:
+    """``profiles._same_time``: not two years, not two markers, not a marker against a year."""
+    years = (x.anchor > 0) & (y.anchor > 0) & (x.anchor != y.anchor)
+    markers = (x.marker > 0) & (y.marker > 0) & (x.marker != y.marker)
+    marker_x, marker_y = (x.marker > 0) & (x.anchor == 0), (y.marker > 0) & (y.anchor == 0)
+    year_x, year_y = (x.anchor > 0) & (x.marker == 0), (y.anchor > 0) & (y.marker == 0)
+    apart: Bools = years | markers | (marker_x & year_y) | (marker_y & year_x)
+    return ~apart
 
 
 def candidate_pairs(cols: Columns, *, settings: Settings) -> tuple[Ints, Ints]:
@@ -353,24 +381,3 @@ def _matrices(
 MEASURED = np.array([KIND_CODES["distance"], KIND_CODES["duration"]])
 TIMES = np.array([KIND_CODES["year"], KIND_CODES["date"]])
 COUNTED = np.array([KIND_CODES["count"], KIND_CODES["distance"], KIND_CODES["duration"]])
-_COLUMNS = (  # read from ``Columns`` as they are
-    "sentence",
-    "doc",
-    "family",
-    "kind",
-    "unit",
-    "per",
-    "per_period",
-    "head",
-    "anchor",
-    "marker",
-    "equivalent",
-    "has_interval",
-    "low",
-    "high",
-    "vague",
-    "bounded",
-    "has_value",
-    "rarity",
-    "norm",
-)
