@@ -746,7 +746,7 @@ def test_group_linkage_ahead_decides_as_one_pair_at_a_time(seed: int, seeds: Cor
     pending = list({(ri, rj): (ri, rj, left, right) for ri, rj, left, right in pending}.values())
     settings = Settings()
     docs = table.doc.tolist()
-    decided, _ = group_module._decide_ahead(table, pending, docs, settings)
+    decided, _ = group_module._decide_ahead(table, group_module._Pending.of(pending), docs, settings)
 
     def score(i: int, j: int) -> float:
         return vocab.score(items[i], items[j])
@@ -806,7 +806,12 @@ def test_group_linkage_ahead_averages_as_one_pair_at_a_time(
         cut = 1 + width % (len(rows) - 1)
         pending.append((rows[0], rows[cut], rows[:cut], rows[cut:]))
     pending = list({(ri, rj): (ri, rj, left, right) for ri, rj, left, right in pending}.values())
-    decided, _ = group_module._decide_ahead(FixedScores(matrix, docs), pending, docs, Settings())  # type: ignore[arg-type]
+    decided, _ = group_module._decide_ahead(
+        FixedScores(matrix, docs),  # type: ignore[arg-type]
+        group_module._Pending.of(pending),
+        docs,
+        Settings(),
+    )
     expected = {
         (
             ri,

@@ -17,7 +17,7 @@ import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache
-from itertools import chain
+from typing import NamedTuple
 
 import numpy as np
 
@@ -28,6 +28,7 @@ from factcheck.profiles import Profile, Settings, Vocabulary, affinity, groupabl
 
 LINKAGE = 0.75  # the average pair may score a little under the bar a single edge needs
 SAMPLE = 10  # members of each cluster whose pairs decide a linkage
+STRIDE = SAMPLE + 1  # a pair of sample sizes (a, b) as one number, a * STRIDE + b
 AHEAD = 2048  # edges whose linkage pairs are scored together, as arrays, before they are taken
 
 
@@ -42,7 +43,7 @@ def group_claims(claims: Sequence[Claim], *, settings: Settings | None = None) -
     passed = scores >= np.where(same_doc, settings.same_document, settings.cross_document)
     first, second, scores = first[passed], second[passed], scores[passed]
     order = np.lexsort((second, first, -scores))
-    first, second = first[order].tolist(), second[order].tolist()
+    first, second = first[order], second[order]
     docs = table.doc.tolist()
     n = len(cols)
     known: dict[int, float] = {}  # scores fetched ahead for the clusters at hand, by i * n + j
@@ -54,69 +55,143 @@ def group_claims(claims: Sequence[Claim], *, settings: Settings | None = None) -
         return vocab().score(profile(i), profile(j)) if found is None else found
 
     clusters = _Clusters(n)
-    root, size, members = clusters.root, clusters.size, clusters.members
-    refused: dict[tuple[int, int], tuple[int, int]] = {}  # roots that failed to link, at their samples
+    sizes = clusters.sizes
+    refused: dict[int, int] = {}  # roots that failed to link (ri * n + rj), at their samples (a * STRIDE + b)
     for start in range(0, len(first), AHEAD):
-        block = list(zip(first[start : start + AHEAD], second[start : start + AHEAD], strict=True))
-        pending = [
-            (ri, rj, clusters.of(ri), clusters.of(rj))
-            for ri, rj in sorted({(root[i], root[j]) for i, j in block})
-            if ri != rj
-            and (size[ri] > 1 or size[rj] > 1)
-            and refused.get((ri, rj)) != (min(size[ri], SAMPLE), min(size[rj], SAMPLE))
-        ]
-        decided, fetched = _decide_ahead(table, pending, docs, settings)
-        for i, j in block:
-            ri, rj = root[i], root[j]
+        lefts = clusters.roots(first[start : start + AHEAD])
+        rights = clusters.roots(second[start : start + AHEAD])
+        decided, fetched = _decide_ahead(table, clusters.pending(lefts, rights, refused), docs, settings)
+        moved: dict[int, int] = {}  # roots joined into another since the block began
+        for ri, rj in zip(lefts.tolist(), rights.tolist(), strict=True):
+            while ri in moved:
+                ri = moved[ri]
+            while rj in moved:
+                rj = moved[rj]
             if ri == rj:
                 continue
-            if size[ri] > 1 or size[rj] > 1:  # two single claims: the edge itself is the linkage
-                samples = min(size[ri], SAMPLE), min(size[rj], SAMPLE)
-                if refused.get((ri, rj)) == samples:
+            if sizes[ri] > 1 or sizes[rj] > 1:  # two single claims: the edge itself is the linkage
+                a, b = min(sizes[ri], SAMPLE), min(sizes[rj], SAMPLE)
+                if refused.get(ri * n + rj) == a * STRIDE + b:
                     continue
-                linked = decided.get((ri, rj, *samples))
+                linked = decided.get((ri, rj, a, b))
                 if linked is None:  # a cluster passed a sample size since the block began
-                    left, right = clusters.of(ri), clusters.of(rj)
+                    left, right = clusters.sample(ri), clusters.sample(rj)
                     known = fetched.among(left, right)
                     vetoed = any(s <= -1.0 for s in known.values())
                     linked = not vetoed and _linked(left, right, score, docs, settings)
                 if not linked:
-                    refused[(ri, rj)] = samples
+                    refused[ri * n + rj] = a * STRIDE + b
                     continue
-            clusters.join(ri, rj)
-    # Rows are in (document, offset) order: so are each group's sorted rows, and the groups by their first.
-    rows = sorted(sorted(ks) for ks in members.values())
-    return [[cols.claims[k] for k in ks] for ks in rows]
+            kept = clusters.join(ri, rj)
+            moved[rj if kept == ri else ri] = kept
+    return [[cols.claims[k] for k in rows] for rows in clusters.groups()]
 
 
 class _Clusters:
-    """Clusters of claim rows, each root keeping its members in the order they joined.
+    """Clusters of claim rows: a forest of rows (union by size), and each root's size and sample.
 
-    A root's members only grow at its end, and only its first ``SAMPLE`` members decide its linkages:
-    so a root and its size up to ``SAMPLE`` fix what it links with, and a refusal stands until one side
-    passes a sample size, however much it grows beyond. Each row knows its root, and a join relabels
-    the smaller side: a row is relabelled at most log2(n) times, and finding a root is one lookup."""
+    A cluster's sample is its first ``SAMPLE`` members in the order they joined: when two join, the
+    larger keeps its root and its sample, and the smaller's first members fill what its sample lacks.
+    Only the samples decide linkages, so a root and its size up to ``SAMPLE`` fix what it links
+    with, and a refusal stands until one side passes a sample size, however much it grows beyond.
+    The roots of a block of edges are found at once, as arrays."""
 
     def __init__(self, n: int) -> None:
-        self.root = list(range(n))
-        self.size = [1] * n  # by root
-        self.members: dict[int, list[int]] = {}  # clusters of two or more, by root
+        self.parent = np.arange(n, dtype=np.int64)
+        self.sizes = [1] * n  # by root
+        self.samples = np.full((n, SAMPLE), -1, dtype=np.int64)  # by root, its first min(size, SAMPLE)
+        self.samples[:, 0] = np.arange(n)
 
-    def of(self, root: int) -> list[int]:
-        return self.members.get(root, [root])
+    def roots(self, rows: Ints) -> Ints:
+        """The root of each row; the rows then point at it straight (path compression)."""
+        found = self.parent[rows]
+        while True:
+            up = self.parent[found]
+            if np.array_equal(up, found):
+                break
+            found = up
+        self.parent[rows] = found
+        return found
 
-    def join(self, ri: int, rj: int) -> None:
-        """One cluster of two; the larger grows in place, so no cluster is copied per merge."""
-        left, right = self.of(ri), self.of(rj)
-        if len(left) < len(right):
-            ri, rj, left, right = rj, ri, right, left
-        root = self.root
-        for k in right:
-            root[k] = ri
-        left.extend(right)
-        self.size[ri] = len(left)
-        self.members[ri] = left
-        self.members.pop(rj, None)
+    def sample(self, root: int) -> list[int]:
+        members: list[int] = self.samples[root, : min(self.sizes[root], SAMPLE)].tolist()
+        return members
+
+    def join(self, ri: int, rj: int) -> int:
+        """One cluster of two, rooted at the larger's root (the first's on a tie), which it returns."""
+        sizes = self.sizes
+        if sizes[ri] < sizes[rj]:
+            ri, rj = rj, ri
+        if sizes[ri] < SAMPLE:
+            take = min(SAMPLE - sizes[ri], sizes[rj])
+            self.samples[ri, sizes[ri] : sizes[ri] + take] = self.samples[rj, :take]
+        self.parent[rj] = ri
+        sizes[ri] += sizes[rj]
+        return ri
+
+    def pending(self, lefts: Ints, rights: Ints, refused: dict[int, int]) -> _Pending:
+        """The pairs of clusters of these roots, as they stand, whose linkage is to be decided: not one
+        cluster, not two single claims, not refused at these samples; in order of (root, root)."""
+        n = len(self.parent)
+        pairs = _distinct_sorted((lefts * n + rights)[lefts != rights])
+        left, right = pairs // n, pairs % n
+        a = np.array([self.sizes[r] for r in left.tolist()], dtype=np.int64)
+        b = np.array([self.sizes[r] for r in right.tolist()], dtype=np.int64)
+        a, b, keep = np.minimum(a, SAMPLE), np.minimum(b, SAMPLE), (a > 1) | (b > 1)
+        stated = np.array([refused.get(k, -1) for k in pairs.tolist()], dtype=np.int64)
+        keep &= stated != a * STRIDE + b
+        left, right, a, b = left[keep], right[keep], a[keep], b[keep]
+        taken = np.arange(SAMPLE) < a[:, None], np.arange(SAMPLE) < b[:, None]
+        return _Pending(left, right, a, b, self.samples[left][taken[0]], self.samples[right][taken[1]])
+
+    def groups(self) -> list[list[int]]:
+        """The clusters of two or more, each in ascending order of row, ordered by their first row."""
+        roots = self.roots(np.arange(len(self.parent), dtype=np.int64))
+        rows = np.flatnonzero(np.array(self.sizes, dtype=np.int64)[roots] > 1)
+        rows = rows[np.argsort(roots[rows], kind="stable")]  # by root, each root's rows ascending
+        roots = roots[rows]
+        starts = np.flatnonzero(np.concatenate([[True], roots[1:] != roots[:-1]])) if len(rows) else rows
+        return (
+            sorted((c.tolist() for c in np.split(rows, starts[1:])), key=lambda c: c[0]) if len(rows) else []
+        )
+
+
+def _distinct_sorted(keys: Ints) -> Ints:
+    keys = np.sort(keys)
+    return keys[np.concatenate([[True], keys[1:] != keys[:-1]])] if len(keys) else keys
+
+
+class _Pending(NamedTuple):
+    """Pairs of clusters whose linkage is to be decided: their roots, the sizes of their samples (a
+    cluster's first ``SAMPLE`` members) and the samples' members, all of one side one after another."""
+
+    left_root: Ints
+    right_root: Ints
+    left_size: Ints
+    right_size: Ints
+    lefts: Ints
+    rights: Ints
+
+    @classmethod
+    def of(cls, pairs: Sequence[tuple[int, int, list[int], list[int]]]) -> _Pending:
+        """From (root, root, members, members) of each pair of clusters, two of one claim left out."""
+        pairs = [p for p in pairs if len(p[2]) > 1 or len(p[3]) > 1]
+        return cls(
+            np.array([p[0] for p in pairs], dtype=np.int64),
+            np.array([p[1] for p in pairs], dtype=np.int64),
+            np.array([min(len(p[2]), SAMPLE) for p in pairs], dtype=np.int64),
+            np.array([min(len(p[3]), SAMPLE) for p in pairs], dtype=np.int64),
+            np.array([k for p in pairs for k in p[2][:SAMPLE]], dtype=np.int64),
+            np.array([k for p in pairs for k in p[3][:SAMPLE]], dtype=np.int64),
+        )
+
+    def members(self, k: int) -> tuple[list[int], list[int]]:
+        """The samples of pair k."""
+        left_at, right_at = int(self.left_size[:k].sum()), int(self.right_size[:k].sum())
+        return (
+            self.lefts[left_at : left_at + self.left_size[k]].tolist(),
+            self.rights[right_at : right_at + self.right_size[k]].tolist(),
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,10 +213,7 @@ class _Fetched:
 
 
 def _decide_ahead(
-    table: PairTable,
-    pending: list[tuple[int, int, list[int], list[int]]],
-    docs: list[int],
-    settings: Settings,
+    table: PairTable, pending: _Pending, docs: list[int], settings: Settings
 ) -> tuple[dict[tuple[int, int, int, int], bool], _Fetched]:
     """``_linked`` for each pair of clusters as they stand now, as arrays, keyed by (root, root, sample
     size, sample size); and the scores of the pairs read.
@@ -150,25 +222,16 @@ def _decide_ahead(
     those are decided again, one pair at a time, mostly from the scores fetched here.
     """
     n = len(table.doc)
-    chosen = [(ri, rj, left, right) for ri, rj, left, right in pending if len(left) > 1 or len(right) > 1]
-    keys = [(ri, rj, min(len(left), SAMPLE), min(len(right), SAMPLE)) for ri, rj, left, right in chosen]
-    if not chosen:
+    a, b = pending.left_size, pending.right_size
+    if not len(a):
         return {}, _Fetched(np.zeros(0, np.int64), np.zeros(0), n)
     # Each pair of clusters' sample pairs, each left member with each right one, in that order.
-    a = np.array([k[2] for k in keys], dtype=np.int64)
-    b = np.array([k[3] for k in keys], dtype=np.int64)
-    lefts = np.fromiter(
-        chain.from_iterable(left[:SAMPLE] for _, _, left, _ in chosen), np.int64, int(a.sum())
-    )
-    rights = np.fromiter(
-        chain.from_iterable(right[:SAMPLE] for _, _, _, right in chosen), np.int64, int(b.sum())
-    )
     count = a * b
     at = np.cumsum(count) - count
-    owner = np.repeat(np.arange(len(chosen)), count)
+    owner = np.repeat(np.arange(len(a)), count)
     place = np.arange(int(count.sum())) - at[owner]
-    i = lefts[(np.cumsum(a) - a)[owner] + place // b[owner]]
-    j = rights[(np.cumsum(b) - b)[owner] + place % b[owner]]
+    i = pending.lefts[(np.cumsum(a) - a)[owner] + place // b[owner]]
+    j = pending.rights[(np.cumsum(b) - b)[owner] + place % b[owner]]
     scores = table.linkage_scores(i, j, at)  # NaN for the pairs a veto leaves unread
     inside = (table.doc[i] == table.doc[j]) & (settings.same_document > settings.cross_document)
     vetoed = np.logical_or.reduceat(scores <= -1.0, at)
@@ -179,6 +242,7 @@ def _decide_ahead(
     above = np.where(
         cross_n > 0, cross - LINKAGE * settings.cross_document, within - LINKAGE * settings.same_document
     )
+    keys = list(zip(*(column.tolist() for column in pending[:4]), strict=True))
     decided = dict(zip(keys, (~vetoed & (above >= 0)).tolist(), strict=True))
     read = np.flatnonzero(~np.isnan(scores))
     pairs = i[read] * n + j[read]
@@ -187,7 +251,7 @@ def _decide_ahead(
     # Arrays sum in another order than ``math.fsum``: an average this close to the bar is decided the
     # one-pair way, so both ways always agree.
     for k in np.flatnonzero(~vetoed & (np.abs(above) < 1e-9)).tolist():
-        _, _, left, right = chosen[k]
+        left, right = pending.members(k)
         found = fetched.among(left, right)
         decided[keys[k]] = _linked(left, right, lambda a, b: found[a * n + b], docs, settings)  # noqa: B023
     return decided, fetched
