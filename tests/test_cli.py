@@ -295,3 +295,21 @@ def test_cli_check_file_gives_one_result_per_line() -> None:
 def test_cli_check_without_a_number_is_exit_2(statement: str) -> None:
     code, _, err = invoke("check", statement, "--in", "seeds")
     assert code == 2 and err.startswith("factcheck:")
+
+
+def test_cli_metadata_lines_are_listed_but_never_compared(tmp_path: Path) -> None:
+    """Two sources published on different days: their 'URL | publisher | date' lines are claims of the
+    source, not of the story, so they form no group (here they would be a false conflict)."""
+    body = "The council approved 300 new homes on 14 April 2022, the mayor said."
+    for name, day in (("a", "2023-12-08"), ("b", "2024-03-01")):
+        (tmp_path / f"{name}.txt").write_text(
+            f"Headline {name}\nhttps://{name}.example/story | Paper {name.upper()} | {day}\n\n{body}\n",
+            encoding="utf-8",
+        )
+    code, out, _ = invoke("claims", str(tmp_path), "--json")
+    assert code == 0
+    assert {"2023-12-08", "2024-03-01"} <= {c["date"] for c in json.loads(out)["claims"]}
+    code, out, _ = invoke("conflicts", str(tmp_path), "--json", "--all")
+    assert code == 0
+    grouped = {c["text"] for g in json.loads(out)["groups"] for c in g["claims"]}
+    assert grouped == {"300 new homes", "14 April 2022"}

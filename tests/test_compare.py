@@ -644,7 +644,7 @@ def test_compare_assess_normalizes_to_the_groups_currency() -> None:
 
 def test_compare_assess_keeps_group_id_and_label() -> None:
     group = assess(tram_claims(), group_id="g7")
-    assert (group.id, group.label, group.kind, group.unit) == ("g7", "line tram city (EUR)", "money", "EUR")
+    assert (group.id, group.label, group.kind, group.unit) == ("g7", "city tram line (EUR)", "money", "EUR")
 
 
 # --- wording -----------------------------------------------------------------------------------------
@@ -694,8 +694,8 @@ def test_compare_short_names_are_unique_across_folders() -> None:
 
 
 LABELS = [
-    ("shared-words-most-shared-first", tram_claims(), "line tram city (EUR)"),
-    ("unit-of-first-claim", beds_claims((300, 320)), "hospital county (bed)"),
+    ("shared-words-in-reading-order", tram_claims(), "city tram line (EUR)"),
+    ("unit-of-first-claim", beds_claims((300, 320)), "county hospital (bed)"),
     (
         "no-shared-words-uses-all",
         [make_claim("Turnout hit 55%.", "55%", kind="percent", value=55, unit="%")],
@@ -707,7 +707,7 @@ LABELS = [
             when("The ward opened in May 2023.", "May 2023", "2023-05"),
             when("The ward opened in 2023.", "2023", "2023"),
         ],
-        "opened ward (date)",
+        "ward opened (date)",
     ),
 ]
 

@@ -12,6 +12,7 @@ from factcheck.errors import InputError
 from factcheck.load import (
     DEFAULT_MAX_BYTES,
     default_paths,
+    find_metadata,
     find_published,
     find_sources,
     find_title,
@@ -357,6 +358,31 @@ DATE_CASES = {
 @pytest.mark.parametrize("line, published", DATE_CASES.values(), ids=DATE_CASES.keys())
 def test_load_published(line: str, published: str | None) -> None:
     assert find_published(f"Headline\n{line}\n\nThe body says 3 March 2020 in a sentence.\n") == published
+
+
+METADATA_CASES = {
+    "source-line": ("https://www.itv.com/news/2023-12-08/x | ITV News | 2023-12-08", True),
+    "source-line-undated": ("https://en.wikipedia.org/wiki/X | Wikipedia | undated", True),
+    "posted-on": ("Posted on December 28, 2021", True),
+    "dateline": ("Wednesday 15 November 2023 10:26 GMT", True),
+    "byline-dated": ("By Lucy Skoulding - December 8, 2023", True),
+    "byline-no-date": ("By Jenny Medlicott", False),
+    "sentence-starting-by": ("By November 2010, Denmark maintained a 152-member unit.", False),
+    "body-date": ("Kosovo declared its independence from Serbia on 17 February 2008 and more.", False),
+    "pipes-in-prose": ("Results | 2023 | 300 cells leased", False),
+}
+
+
+@pytest.mark.parametrize("line, is_metadata", METADATA_CASES.values(), ids=METADATA_CASES.keys())
+def test_load_metadata_lines(line: str, is_metadata: bool) -> None:
+    text = f"Headline\n{line}\n\nThe body says 3 March 2020 in a sentence.\n"
+    start = text.index(line)
+    assert find_metadata(text) == (((start, start + len(line)),) if is_metadata else ())
+
+
+def test_load_metadata_only_near_top() -> None:
+    text = "Headline\n\n" + "A paragraph.\n\n" * 20 + "Posted on December 28, 2021\n"
+    assert find_metadata(text) == ()
 
 
 def test_load_published_only_near_top() -> None:

@@ -275,7 +275,7 @@ def query(
     if kind is not None and kind not in KINDS:
         raise UsageError(f"unknown kind {kind!r}; choose from {', '.join(KINDS)}")
     corpus = _corpus(paths, quiet=as_json)
-    groups = build_groups(corpus.claims, rates=_rates(rates))
+    groups = build_groups(corpus.comparable(), rates=_rates(rates))
     hits = search(corpus.claims, groups, keywords, kind=kind, limit=limit)
     if as_json:
         typer.echo(
@@ -314,13 +314,14 @@ def check(
         raise InputError("empty statement")
     corpus = _corpus(paths, quiet=as_json)
     table = _rates(rates)
-    groups = build_groups(corpus.claims, rates=table)
+    claims = corpus.comparable()
+    groups = build_groups(claims, rates=table)
     if lines is None:
         results: tuple[StatementCheck, ...] = (
-            check_statement(statement_or_file, corpus.claims, groups, rates=table),
+            check_statement(statement_or_file, claims, groups, rates=table),
         )
     else:
-        results = check_lines(lines, corpus.claims, groups, rates=table)
+        results = check_lines(lines, claims, groups, rates=table)
     if as_json:
         payload: Any = [r.model_dump(mode="json") for r in results]
         typer.echo(json.dumps(payload if lines is not None else payload[0], indent=2))

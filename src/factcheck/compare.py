@@ -447,11 +447,14 @@ def group_label(claims: Sequence[Claim]) -> str:
     own = {w for c in claims for w, _ in content_words(c.text)}
     counts: Counter[str] = Counter()  # sentences using each stem
     surfaces: Counter[tuple[str, str]] = Counter()  # (stem, word as first written in a sentence)
+    places: dict[str, float] = {}  # each stem's earliest place in a sentence, as a share of its length
     for sentence in sorted({c.sentence for c in claims}):
         first: dict[str, str] = {}
-        for stem_, word in content_words(sentence):
-            if stem_ not in own:
-                first.setdefault(stem_, word)
+        found = content_words(sentence)
+        for k, (stem_, word) in enumerate(found):
+            if stem_ not in own and stem_ not in first:
+                first[stem_] = word
+                places[stem_] = min(places.get(stem_, 1.0), k / len(found))
         counts.update(first.keys())
         surfaces.update(first.items())
     shared = [w for w, n in counts.items() if n >= 2] or list(counts)
@@ -460,6 +463,7 @@ def group_label(claims: Sequence[Claim]) -> str:
     for (stem_, word), n in surfaces.items():
         if stem_ in top and (stem_ not in written or (-n, word) < written[stem_]):
             written[stem_] = (-n, word)
-    words = " ".join(written[w][1] for w in top)
+    # In the order a reader meets them: "Economic Transformation Integration", not by count.
+    words = " ".join(written[w][1] for w in sorted(top, key=lambda w: (places[w], w)))
     unit = claims[0].unit or claims[0].kind
     return f"{words} ({unit})" if words else unit

@@ -40,6 +40,7 @@ __all__ = [
     "DEFAULT_MAX_BYTES",
     "SUPPORTED_SUFFIXES",
     "default_paths",
+    "find_metadata",
     "find_sources",
     "load_document",
     "load_documents",
@@ -171,6 +172,7 @@ def load_document(
         path=name,
         title=title or find_title(text) or path.stem,
         published=published or find_published(text),
+        metadata=find_metadata(text),
         text=text,
         format=fmt,
         text_source="extracted" if fmt == "html" else "file",
@@ -509,10 +511,43 @@ def find_published(text: str) -> str | None:
     return updated
 
 
+def find_metadata(text: str) -> tuple[tuple[int, int], ...]:
+    """The spans of the header lines that describe the source, not its story: ``URL | publisher |
+    date``, a dateline, a byline with a date, "Posted on ...". Their dates are the publication's.
+
+    >>> text = "Title\\nhttps://x.org/a | Pub | 2023-12-08\\n\\nText on 17 February 2008."
+    >>> [text[a:b] for a, b in find_metadata(text)]
+    ['https://x.org/a | Pub | 2023-12-08']
+    >>> find_metadata("Title\\n\\nBy March 2023, 300 cells were leased.")
+    ()
+    """
+    spans = []
+    for start, line in _head_spans(text):
+        stripped = line.strip(_LINE_MARKS)
+        if _SOURCE_LINE.match(stripped) or _date_of_line(stripped) is not None:
+            spans.append((start, start + len(line)))
+    return tuple(spans)
+
+
+_SOURCE_LINE = re.compile(r"(?:https?://|www\.)\S+\s*\|")  # "https://site/path | Publisher | date"
+
+
 def _head_lines(text: str) -> Iterator[str]:
-    lines = (line for line in text[:HEAD_CHARS].split("\n") if line.strip())
-    for _, line in zip(range(HEAD_LINES), lines, strict=False):
+    for _, line in _head_spans(text):
         yield line
+
+
+def _head_spans(text: str) -> Iterator[tuple[int, str]]:
+    """The first ``HEAD_LINES`` non-empty lines within ``HEAD_CHARS``, with their offsets."""
+    start, seen = 0, 0
+    head = text[:HEAD_CHARS]
+    for line in head.split("\n"):
+        if seen == HEAD_LINES:
+            return
+        if line.strip():
+            seen += 1
+            yield start, line
+        start += len(line) + 1
 
 
 def _date_of_line(line: str) -> str | None:

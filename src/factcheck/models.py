@@ -43,6 +43,11 @@ class Document(_Value):
         description="'file': offsets index the file as read; 'extracted': the text extracted from HTML",
     )
     encoding: str = "utf-8"
+    metadata: tuple[tuple[int, int], ...] = Field(
+        default=(),
+        description="Spans of header lines that describe the source rather than its story: "
+        "'URL | publisher | date', a dateline, a byline. Their claims are listed but never compared",
+    )
 
     @property
     def name(self) -> str:

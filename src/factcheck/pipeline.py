@@ -28,6 +28,16 @@ class Corpus:
     sentence_counts: dict[str, int] = field(default_factory=dict)
     claims: tuple[Claim, ...] = ()
 
+    def comparable(self) -> tuple[Claim, ...]:
+        """The claims the grouper compares: all but those of header lines that describe a source
+        (``Document.metadata``), whose dates say when it was published, not what happened."""
+        spans = {d.path: d.metadata for d in self.docs if d.metadata}
+        if not spans:
+            return self.claims
+        return tuple(
+            c for c in self.claims if not any(a <= c.start < b for a, b in spans.get(c.document, ()))
+        )
+
     def summaries(self) -> tuple[DocumentSummary, ...]:
         per_doc: dict[str, int] = {}
         for claim in self.claims:
@@ -115,5 +125,5 @@ def report_of(
     now: datetime | None = None,
 ) -> Report:
     stamp = (now or datetime.now(UTC)).strftime("%Y-%m-%dT%H:%M:%SZ")
-    groups = build_groups(corpus.claims, settings=settings, rates=rates)
+    groups = build_groups(corpus.comparable(), settings=settings, rates=rates)
     return Report(generated_at=stamp, documents=corpus.summaries(), groups=groups)
