@@ -680,6 +680,13 @@ SHORT_NAMES = [
     ("prefix-clash-keeps-stems", ["a/report_2023.txt", "b/report_2024.txt"], ["report_2023", "report_2024"]),
     ("same-prefix-different-stems", ["x/000_a.txt", "y/000_b.txt"], ["000_a", "000_b"]),
     ("no-underscore", ["news/bbc.html", "news/reuters.txt"], ["bbc", "reuters"]),
+    ("same-stem-two-folders", ["bbc/story.txt", "cnn/story.txt"], ["bbc/story", "cnn/story"]),
+    (
+        "tails-as-long-as-needed",
+        ["x/uk/story.txt", "y/uk/story.txt", "fr/story.txt", "story.txt"],
+        ["x/uk/story", "y/uk/story", "fr/story", "story.txt"],
+    ),
+    ("nested-tail-is-whole-path", ["a/b/story.txt", "b/story.txt"], ["a/b/story", "b/story.txt"]),
 ]
 
 
@@ -688,9 +695,12 @@ def test_compare_short_names(paths: list[str], names: list[str]) -> None:
     assert [short_names(paths)[p] for p in paths] == names
 
 
-def test_compare_short_names_are_unique_across_folders() -> None:
-    names = short_names(["bbc/story.txt", "cnn/story.txt"])
-    assert len(set(names.values())) == 2
+@given(st.lists(st.lists(st.sampled_from(["a", "b", "story"]), min_size=1, max_size=4), unique_by=tuple))
+def test_compare_short_names_are_unique_and_end_their_paths(parts: list[list[str]]) -> None:
+    paths = ["/".join(p) + ".txt" for p in parts]
+    names = short_names(paths)
+    assert len(set(names.values())) == len(set(paths))
+    assert all(names[p] == p or p.removesuffix(".txt").endswith(names[p]) for p in paths)
 
 
 LABELS = [

@@ -25,7 +25,7 @@ from numpy.typing import NDArray
 
 from factcheck.extract.lexicon import DISTANCE_UNITS, DURATION_UNITS
 from factcheck.models import QUALIFIERS, Claim, ClaimGroup, Conflict, Normalized
-from factcheck.words import content_words
+from factcheck.words import content_stems, content_words
 
 EXACT_MARGIN = 0.005  # a precise figure is rounded: 2,050 may be 2,048
 APPROX_MARGIN = 0.03  # "about 2,000" covers 2,050, not 2,100
@@ -276,12 +276,21 @@ def _midpoint(iv: Interval | None) -> float:
     return (iv.low + iv.high) / 2
 
 
-def assess(claims: Sequence[Claim], *, group_id: str, rates: Mapping[str, float] | None = None) -> ClaimGroup:
-    """The group of these claims, with its status, label, normalised values and explanation."""
+def assess(
+    claims: Sequence[Claim],
+    *,
+    group_id: str,
+    rates: Mapping[str, float] | None = None,
+    names: Mapping[str, str] | None = None,
+) -> ClaimGroup:
+    """The group of these claims, with its status, label, normalised values and explanation.
+
+    ``names`` are the documents' short names in the explanation (``short_names`` of the whole corpus,
+    so that a source has one name in every group); by default, those of the group's documents."""
     unit = _comparison_unit(claims)
     claims = tuple(_normalize(c, unit, rates) for c in claims)
     parts = sides(claims, rates=rates)
-    names = short_names([c.document for c in claims])
+    names = names if names is not None else short_names([c.document for c in claims])
     first = claims[0]
     label = group_label(claims)
     conflict = None
@@ -304,7 +313,9 @@ def assess(claims: Sequence[Claim], *, group_id: str, rates: Mapping[str, float]
     )
 
 
-def _conflict(parts: list[list[Claim]], names: dict[str, str], rates: Mapping[str, float] | None) -> Conflict:
+def _conflict(
+    parts: list[list[Claim]], names: Mapping[str, str], rates: Mapping[str, float] | None
+) -> Conflict:
     reps = [_representative(side) for side in parts]
     finite = [v for v in reps if v is not None]
     values = tuple(sorted({_tidy(v) for v in finite}))
@@ -426,44 +437,47 @@ def short_names(paths: Sequence[str]) -> dict[str, str]:
         return prefixes
     if len(set(stems.values())) == len(unique):
         return stems
-    return {p: _distinct_tail(p, unique) for p in unique}
+    return _distinct_tails(unique)
 
 
-def _distinct_tail(path: str, paths: Sequence[str]) -> str:
-    """The fewest trailing parts of a path, without the suffix, that no other path ends with:
-    "bbc/story" beside "cnn/story"."""
-    parts = PurePosixPath(path).with_suffix("").parts
-    for n in range(2, len(parts) + 1):
-        tail = "/".join(parts[-n:])
-        if not any(
-            o != path and "/".join(PurePosixPath(o).with_suffix("").parts[-n:]) == tail for o in paths
-        ):
-            return tail
-    return path
+def _distinct_tails(paths: Sequence[str]) -> dict[str, str]:
+    """For each path, the fewest trailing parts (two or more), without the suffix, that no other path
+    ends with: "bbc/story" beside "cnn/story"; the whole path where none do. Linear in the paths."""
+    parts = {p: PurePosixPath(p).with_suffix("").parts for p in paths}
+    names: dict[str, str] = {}
+    pending = list(parts)
+    for n in range(2, max((len(x) for x in parts.values()), default=0) + 1):
+        tails = {p: "/".join(parts[p][-n:]) for p in parts}
+        counts = Counter(tails.values())
+        names.update((p, tails[p]) for p in pending if counts[tails[p]] == 1 and len(parts[p]) >= n)
+        pending = [p for p in pending if p not in names]
+    names.update((p, p) for p in pending)
+    return names
 
 
 def group_label(claims: Sequence[Claim]) -> str:
-    """The words the group's sentences share, most shared first, with the unit: "lease prison cells (EUR)"."""
-    own = {w for c in claims for w, _ in content_words(c.text)}
+    """The words the group's sentences share, most shared first, with the unit, in the order a reader
+    meets them: "lease prison cells (EUR)"."""
+    own = {w for c in claims for w in content_stems(c.text)}
+    sentences = [content_words(text) for text in sorted({c.sentence for c in claims})]
+    stems = [tuple(s for s, _ in found) for found in sentences]
     counts: Counter[str] = Counter()  # sentences using each stem
-    surfaces: Counter[tuple[str, str]] = Counter()  # (stem, word as first written in a sentence)
-    places: dict[str, float] = {}  # each stem's earliest place in a sentence, as a share of its length
-    for sentence in sorted({c.sentence for c in claims}):
-        first: dict[str, str] = {}
-        found = content_words(sentence)
-        for k, (stem_, word) in enumerate(found):
-            if stem_ not in own and stem_ not in first:
-                first[stem_] = word
-                places[stem_] = min(places.get(stem_, 1.0), k / len(found))
-        counts.update(first.keys())
-        surfaces.update(first.items())
+    for order in stems:
+        counts.update(set(order).difference(own))
     shared = [w for w, n in counts.items() if n >= 2] or list(counts)
     top = sorted(shared, key=lambda w: (-counts[w], -len(w), w))[:3]
+    surfaces: Counter[tuple[str, str]] = Counter()  # (stem, word as first written in a sentence)
+    places: dict[str, float] = {}  # each stem's earliest place in a sentence, as a share of its length
+    for words, order in zip(sentences, stems, strict=True):
+        for stem_ in top:
+            if stem_ in order:
+                k = order.index(stem_)
+                surfaces[stem_, words[k][1]] += 1
+                places[stem_] = min(places.get(stem_, 1.0), k / len(order))
     written: dict[str, tuple[int, str]] = {}  # the most frequent way each top stem is written
     for (stem_, word), n in surfaces.items():
-        if stem_ in top and (stem_ not in written or (-n, word) < written[stem_]):
+        if stem_ not in written or (-n, word) < written[stem_]:
             written[stem_] = (-n, word)
-    # In the order a reader meets them: "Economic Transformation Integration", not by count.
-    words = " ".join(written[w][1] for w in sorted(top, key=lambda w: (places[w], w)))
+    shown = " ".join(written[w][1] for w in sorted(top, key=lambda w: (places[w], w)))
     unit = claims[0].unit or claims[0].kind
-    return f"{words} ({unit})" if words else unit
+    return f"{shown} ({unit})" if shown else unit

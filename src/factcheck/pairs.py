@@ -16,8 +16,11 @@ loops, a hundred times faster than the dictionaries they replace.
 
 from __future__ import annotations
 
+import os
+from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
-from typing import NamedTuple
+from typing import NamedTuple, TypeVar
 
 import numpy as np
 from numpy.typing import NDArray
@@ -35,6 +38,17 @@ from factcheck.profiles import (
 
 CHUNK = 200_000  # pairs scored per step, to bound the memory of one step
 PROPOSERS = 20_000  # claims whose candidates one sparse product finds: ~150 entries each
+THREADS = min(4, os.cpu_count() or 1)  # chunks worked on at once: NumPy and SciPy release the GIL
+T = TypeVar("T")
+
+
+def in_parallel(work: Callable[[int], T], starts: Sequence[int]) -> list[T]:
+    """``[work(start) for start in starts]``, the chunks on up to ``THREADS`` threads. The chunks are
+    independent and the results come back in order, so the outcome is the same as one after another."""
+    if len(starts) < 2 or THREADS < 2:
+        return [work(start) for start in starts]
+    with ThreadPoolExecutor(min(THREADS, len(starts))) as pool:
+        return list(pool.map(work, starts))
 
 
 class _Side(NamedTuple):
@@ -112,9 +126,11 @@ class PairTable:
     def scores(self, i: Ints, j: Ints) -> Floats:
         """``Vocabulary.score(items[i], items[j])`` for each pair of rows."""
         out = np.empty(len(i), dtype=np.float64)
-        for start in range(0, len(i), CHUNK):
-            stop = start + CHUNK
-            out[start:stop] = self._scores(i[start:stop], j[start:stop])
+
+        def score(start: int) -> None:
+            out[start : start + CHUNK] = self._scores(i[start : start + CHUNK], j[start : start + CHUNK])
+
+        in_parallel(score, range(0, len(i), CHUNK))
         return out
 
     def linkage_scores(self, i: Ints, j: Ints, at: Ints) -> Floats:
@@ -279,14 +295,15 @@ def candidate_pairs(cols: Columns, *, settings: Settings) -> tuple[Ints, Ints]:
     holds = sparse.csr_matrix((np.ones(len(owner)), (owner, key)), shape=shape)
     holds.data[:] = 1.0  # a claim listing a key twice holds it once
     posted = holds.T.tocsr()
-    firsts: list[Ints] = []  # the lower row of each pair
-    seconds: list[Ints] = []
-    for start in range(0, n, PROPOSERS):
+
+    def propose(start: int) -> Ints:
+        """The pairs the claims from ``start`` propose, as lower row * n + higher row."""
         shared = (asks[start : start + PROPOSERS] @ posted).tocsr()
         rows, others = _best(shared, start, settings.candidates)
-        firsts.append(np.minimum(rows, others))
-        seconds.append(np.maximum(rows, others))
-    pairs = np.sort(np.concatenate(firsts) * n + np.concatenate(seconds), kind="stable")
+        found: Ints = np.minimum(rows, others) * n + np.maximum(rows, others)
+        return found
+
+    pairs = np.sort(np.concatenate(in_parallel(propose, range(0, n, PROPOSERS))), kind="stable")
     pairs = pairs[np.concatenate([[True], pairs[1:] != pairs[:-1]])]
     return pairs // n, pairs % n
 

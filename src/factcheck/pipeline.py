@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
-from factcheck.compare import assess
+from factcheck.compare import assess, short_names
 from factcheck.extract import extract_claims
 from factcheck.group import Settings, group_claims
 from factcheck.load import load_documents
@@ -78,8 +78,11 @@ def build_groups(
     claims: Sequence[Claim], *, settings: Settings | None = None, rates: Mapping[str, float] | None = None
 ) -> tuple[ClaimGroup, ...]:
     """Groups of claims, conflicts first (most severe first), then agreements; ids g1, g2, ..."""
+    names = short_names([c.document for c in claims])
     with _collector_paused():
-        assessed = [assess(g, group_id="", rates=rates) for g in group_claims(claims, settings=settings)]
+        assessed = [
+            assess(g, group_id="", rates=rates, names=names) for g in group_claims(claims, settings=settings)
+        ]
     assessed.sort(
         key=lambda g: (
             STATUS_ORDER[g.status],
