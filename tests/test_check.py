@@ -93,7 +93,7 @@ def test_check_statement_on_the_seeds(seeds: Corpus, case: Case) -> None:
             "Kosovo would get DKK 1.5 billion from Denmark",
             "4 sources fit 1.5 billion DKK: 2 say about 200 million EUR (000, 002), 2 say 210 million EUR (001, 003)",
         ),
-        ("Denmark leases 300 prison cells in Kosovo", "4 sources say 300 prison cell (000, 001, 002, 003)"),
+        ("Denmark leases 300 prison cells in Kosovo", "4 sources say 300 prison cells (000, 001, 002, 003)"),
         ("The prison has 1,200 guards", "no source gives this measure"),
     ],
     ids=["contested", "contradicted", "supported-by-two-figures", "supported", "not-found"],

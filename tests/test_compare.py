@@ -24,6 +24,7 @@ from factcheck.compare import (
     short_names,
     sides,
     values_compatible,
+    with_unit,
 )
 from factcheck.models import KINDS, QUALIFIERS, Claim
 
@@ -543,7 +544,7 @@ ASSESSMENTS = [
         beds_claims((400, 400, 200, 200)),
         "conflict",
         "high",
-        "2 sources say 200 bed (002, 003), 2 say 400 bed (000, 001)",
+        "2 sources say 200 beds (002, 003), 2 say 400 beds (000, 001)",
     ),
     (
         "hedged-5pct-one-a-side",
@@ -557,14 +558,14 @@ ASSESSMENTS = [
         beds_claims((300, 300, 300)),
         "agreement",
         None,
-        "3 sources agree on 300 bed (000, 001, 002)",
+        "3 sources agree on 300 beds (000, 001, 002)",
     ),
     (
         "agreement-within-approx",
         beds_claims((2000, 2050), hedge=True),
         "agreement",
         None,
-        "2 sources agree on about 2,000 bed (000, 001)",
+        "2 sources agree on about 2,000 beds (000, 001)",
     ),
 ]
 
@@ -669,6 +670,27 @@ HUMANIZE = [
 @pytest.mark.parametrize(("value", "text"), HUMANIZE, ids=[t for _, t in HUMANIZE])
 def test_compare_humanize(value: float, text: str) -> None:
     assert humanize(value) == text
+
+
+WITH_UNIT = [
+    ("count-plural", ("300", "prison cell", 300), "300 prison cells"),
+    ("one-is-singular", ("1", "year", 1), "1 year"),
+    ("fraction-is-plural", ("2.5", "year", 2.5), "2.5 years"),
+    ("irregular", ("4", "person", 4), "4 people"),
+    ("consonant-y", ("2", "century", 2), "2 centuries"),
+    ("already-plural", ("3", "staff", 3), "3 staff"),
+    ("currency-code", ("210 million", "EUR", 2.1e8), "210 million EUR"),
+    ("abbreviation", ("50", "km", 50), "50 km"),
+    ("symbol", ("12", "%", 12), "12 %"),
+    ("no-unit", ("7", "", 7), "7"),
+]
+
+
+@pytest.mark.parametrize(("call", "shown"), [w[1:] for w in WITH_UNIT], ids=[w[0] for w in WITH_UNIT])
+def test_compare_with_unit_plural_after_numbers_other_than_one(
+    call: tuple[str, str, float], shown: str
+) -> None:
+    assert with_unit(*call) == shown
 
 
 def test_compare_humanize_rounds_into_the_next_scale() -> None:

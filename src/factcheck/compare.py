@@ -24,6 +24,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from factcheck.extract.lexicon import DISTANCE_UNITS, DURATION_UNITS
+from factcheck.extract.units import plural
 from factcheck.models import QUALIFIERS, Claim, ClaimGroup, Conflict, Normalized
 from factcheck.words import content_stems, content_words
 
@@ -405,12 +406,21 @@ def describe(side: list[Claim]) -> str:
     unit = claim.normalized.unit or claim.unit or ""
     value = claim.normalized.value
     if claim.low is not None and claim.high is not None:
-        return f"{humanize(claim.low)} to {humanize(claim.high)} {unit}".strip()
+        return with_unit(f"{humanize(claim.low)} to {humanize(claim.high)}", unit, claim.high)
     if value is None:
         return claim.text
     if claim.kind == "year":
         return f"{prefix}{value}"
-    return f"{prefix}{humanize(value)} {unit}".strip()
+    return prefix + with_unit(humanize(value), unit, value)
+
+
+def with_unit(amount: str, unit: str, value: float | None) -> str:
+    """An amount and its unit, the unit in the plural after a number other than one.
+
+    >>> with_unit("300", "prison cell", 300), with_unit("1", "year", 1), with_unit("210 million", "EUR", 2.1e8)
+    ('300 prison cells', '1 year', '210 million EUR')
+    """
+    return f"{amount} {unit if value == 1 or not unit else plural(unit)}".strip()
 
 
 def humanize(value: float) -> str:

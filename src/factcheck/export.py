@@ -7,7 +7,7 @@ import os
 import tempfile
 from pathlib import Path
 
-from factcheck.compare import humanize, short_names
+from factcheck.compare import humanize, short_names, with_unit
 from factcheck.errors import InputError
 from factcheck.models import Claim, ClaimGroup, Report
 
@@ -54,25 +54,22 @@ def stated(claim: Claim) -> str:
     word = QUALIFIER_WORDS.get(claim.qualifier or "", "")
     if claim.qualifier == "vague" or (claim.value is None and claim.low is None and claim.date is None):
         return claim.text
-    if claim.date:
-        body = claim.date
+    if claim.date or claim.kind == "year":
+        body = claim.date or str(claim.value)
     elif claim.low is not None and claim.high is not None:
-        body = f"{humanize(claim.low)} to {humanize(claim.high)}"
-    elif claim.kind == "year":
-        body = str(claim.value)
+        body = with_unit(f"{humanize(claim.low)} to {humanize(claim.high)}", claim.unit or "", claim.high)
     else:
-        body = humanize(claim.value or 0)
-    unit = "" if claim.kind in ("year", "date") else (claim.unit or "")
+        body = with_unit(humanize(claim.value or 0), claim.unit or "", claim.value)
     if claim.per:
-        unit += f" per {claim.per}"
-    return " ".join(p for p in (word, body, unit) if p)
+        body += f" per {claim.per}"
+    return " ".join(p for p in (word, body) if p)
 
 
 def normalized(claim: Claim) -> str:
     n = claim.normalized
     if n.value is None or claim.kind in ("year", "date"):
         return ""
-    return f"{humanize(n.value)} {n.unit or ''}".strip()
+    return with_unit(humanize(n.value), n.unit or "", n.value)
 
 
 def to_markdown(report: Report) -> str:

@@ -206,6 +206,31 @@ def singular(word: str) -> str:
     return word
 
 
+IRREGULAR_SINGULARS = {one: many for many, one in IRREGULAR_PLURALS.items() if " " not in one}
+ABBREVIATED_UNITS = frozenset(canon for canon, _ in lx.DISTANCE_UNITS.values())  # "km", "mi": never plural
+
+
+def plural(unit: str) -> str:
+    """The plural of a unit or counted noun as a reader writes it after a number other than one;
+    codes, symbols and abbreviations stay as they are.
+
+    >>> [plural(u) for u in ["prison cell", "person", "year", "century", "tax", "EUR", "km", "%"]]
+    ['prison cells', 'people', 'years', 'centuries', 'taxes', 'EUR', 'km', '%']
+    """
+    head, _, last = unit.rpartition(" ")
+    if not last.isalpha() or not last.islower() or last in ABBREVIATED_UNITS or is_plural(last):
+        return unit
+    if last in IRREGULAR_SINGULARS:
+        many = IRREGULAR_SINGULARS[last]
+    elif last.endswith("y") and last[-2:-1] not in ("a", "e", "i", "o", "u"):
+        many = last[:-1] + "ies"
+    elif last.endswith(("ch", "sh", "x", "ss", "zz")):
+        many = last + "es"
+    else:
+        many = last + "s"
+    return f"{head} {many}" if head else many
+
+
 def is_plural(word: str) -> bool:
     low = word.lower()
     if low in IRREGULAR_PLURALS:
