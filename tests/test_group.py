@@ -535,6 +535,31 @@ def unrelated_same_year() -> list[Claim]:
     ]
 
 
+def wordless_spans_of_one_story() -> list[Claim]:
+    """One story (the documents share their other sentences), two spans of a year whose sentences
+    share no word: a detention and the time a vote took are not one measure."""
+    a, b = docs("wordless-spans")
+    story = "The prison centres will hold 300 deported inmates under the lease."
+    return [
+        a.claim(
+            "People can be detained there for a year, he says.",
+            "a year",
+            kind="duration",
+            value=1,
+            unit="year",
+        ),
+        b.claim(
+            "Nearly a year later, the opposition approved it.",
+            "a year",
+            kind="duration",
+            value=1,
+            unit="year",
+        ),
+        a.claim(story, "300 deported inmates", kind="count", value=300, unit="deported inmate"),
+        b.claim(story, "300 deported inmates", kind="count", value=300, unit="deported inmate"),
+    ]
+
+
 def beds_vs_occupancy() -> list[Claim]:
     a, b = docs("beds-percent")
     return [
@@ -630,6 +655,13 @@ KNOWN_GAPS = [
 @pytest.mark.parametrize(("claims", "expected"), [c[2:] for c in CASES], ids=[c.id for c in CASES])
 def test_group_same_measure(claims: Callable[[], list[Claim]], expected: Outcome) -> None:
     assert outcome(claims()) == expected
+
+
+def test_group_wordless_spans_of_one_story_stay_apart() -> None:
+    """Equal spans of time in one story, no word in common: every story states "a year" of many things."""
+    spans, story = wordless_spans_of_one_story()[:2], wordless_spans_of_one_story()[2:]
+    assert outcome(story, among=spans) == "agreement"  # the documents do tell one story
+    assert outcome(spans, among=story) == "apart"
 
 
 @pytest.mark.parametrize(("claims", "expected"), KNOWN_GAPS)

@@ -155,3 +155,23 @@ def test_pairs_linkage_scores_read_what_a_veto_leaves_open(seed: int, seeds: Cor
     assert not (unscored & ~vetoed).any() and not (unscored & (expected <= -1.0)).any()
     assert unscored.any()
     np.testing.assert_array_equal(got[~np.isnan(got)], expected[~np.isnan(got)])
+
+
+@pytest.mark.parametrize("threads", [1, 2, 4])
+def test_pairs_same_candidates_and_scores_whatever_the_threads(
+    threads: int, seeds: Corpus, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Small chunks, so that the seeds make many; the chunks are joined in order on any number of threads."""
+    claims = [*seeds.claims, *stories()]
+    cols = columns_of(claims)
+    settings = Settings()
+    expected_pairs = candidate_pairs(cols, settings=settings)
+    expected = PairTable.of(cols).scores(*expected_pairs)
+    monkeypatch.setattr(pairs_module, "PROPOSERS", 7)
+    monkeypatch.setattr(pairs_module, "CHUNK", 13)
+    monkeypatch.setattr(pairs_module, "THREADS", threads)
+    first, second = candidate_pairs(cols, settings=settings)
+    np.testing.assert_array_equal(first, expected_pairs[0])
+    np.testing.assert_array_equal(second, expected_pairs[1])
+    assert len(first) > 100
+    np.testing.assert_array_equal(PairTable.of(cols).scores(first, second), expected)

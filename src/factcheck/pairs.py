@@ -33,6 +33,7 @@ from factcheck.profiles import (
     SAME_FIGURE,
     SAME_STORY,
     UNIT_BONUS,
+    WORDLESS_NEVER,
     Settings,
 )
 
@@ -77,6 +78,7 @@ class _Side(NamedTuple):
 _CODES = _Side._fields[: _Side._fields.index("flags")]
 _FLAGS = ("per_period", "has_interval", "vague", "bounded", "has_value")
 _VALUES = ("low", "high", "rarity")
+_KIND = _CODES.index("kind")
 
 
 @dataclass(frozen=True, slots=True)
@@ -178,10 +180,13 @@ class PairTable:
     def _by_words(self, i: Ints, j: Ints, bonus: Floats, figure: Floats) -> Floats:
         """The score of pairs the fields leave open: the cosine of their context words plus ``bonus``
         and ``figure``, or 0 for claims that share no context word and come from documents of two
-        stories."""
+        stories, or are spans of time (``WORDLESS_NEVER``)."""
         sim = _dots(self.weighted, self.present, i, j) / (self.norm[i] * self.norm[j])
         score = sim + bonus + figure
-        unsure = np.flatnonzero(sim < MIN_CONTEXT)
+        wordless = sim < MIN_CONTEXT
+        spans = np.isin(self.codes[i, _KIND], WORDLESS_KINDS)
+        score[wordless & spans] = 0.0
+        unsure = np.flatnonzero(wordless & ~spans)
         if len(unsure):
             score[unsure[~self._same_story(self.doc[i[unsure]], self.doc[j[unsure]])]] = 0.0
         return score
@@ -398,3 +403,4 @@ def _matrices(
 MEASURED = np.array([KIND_CODES["distance"], KIND_CODES["duration"]])
 TIMES = np.array([KIND_CODES["year"], KIND_CODES["date"]])
 COUNTED = np.array([KIND_CODES["count"], KIND_CODES["distance"], KIND_CODES["duration"]])
+WORDLESS_KINDS = np.array(sorted(KIND_CODES[kind] for kind in WORDLESS_NEVER))

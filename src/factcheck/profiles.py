@@ -56,6 +56,9 @@ MIN_CONTEXT = (
     1e-9  # claims that share no context word need documents of one story: figures alone are not enough
 )
 SAME_STORY = 0.03  # cosine of two documents' words above which they report one story
+# Spans of time ("a year", "two weeks") that share no context word never group, even in one story:
+# every story states many, and the same one measures unrelated things.
+WORDLESS_NEVER = frozenset({"duration"})
 COMMON_FIGURE = 16  # claims of a family that may state one figure before it weighs less as evidence
 
 
@@ -155,7 +158,7 @@ class Vocabulary:
         if not compatible and not _same_time(a, b):
             return -1.0
         sim = self.similarity(a, b)
-        if sim < MIN_CONTEXT and not self.same_story(a.doc, b.doc):
+        if sim < MIN_CONTEXT and (ca.kind in WORDLESS_NEVER or not self.same_story(a.doc, b.doc)):
             return 0.0
         return sim + _unit_bonus(a, b) + fig
 
