@@ -673,22 +673,27 @@ def test_compare_humanize(value: float, text: str) -> None:
 
 
 WITH_UNIT = [
-    ("count-plural", ("300", "prison cell", 300), "300 prison cells"),
-    ("one-is-singular", ("1", "year", 1), "1 year"),
-    ("fraction-is-plural", ("2.5", "year", 2.5), "2.5 years"),
-    ("irregular", ("4", "person", 4), "4 people"),
-    ("consonant-y", ("2", "century", 2), "2 centuries"),
-    ("already-plural", ("3", "staff", 3), "3 staff"),
-    ("currency-code", ("210 million", "EUR", 2.1e8), "210 million EUR"),
-    ("abbreviation", ("50", "km", 50), "50 km"),
-    ("symbol", ("12", "%", 12), "12 %"),
-    ("no-unit", ("7", "", 7), "7"),
+    ("count-plural", ("300", "prison cell", "count"), "300 prison cells"),
+    ("one-is-singular", ("1", "year", "duration"), "1 year"),
+    ("fraction-is-plural", ("2.5", "year", "duration"), "2.5 years"),
+    ("irregular", ("4", "person", "count"), "4 people"),
+    ("consonant-y", ("2", "century", "duration"), "2 centuries"),
+    ("already-plural", ("3", "staff", "count"), "3 staff"),
+    ("men-is-plural", ("3", "fishermen", "count"), "3 fishermen"),
+    ("acronym", ("30", "MP", "count"), "30 MPs"),
+    ("range", ("10 to 12", "worker", "count"), "10 to 12 workers"),
+    ("currency-code", ("210 million", "EUR", "money"), "210 million EUR"),
+    ("abbreviation", ("50", "km", "distance"), "50 km"),
+    ("other-unit", ("5", "kg", "other"), "5 kg"),
+    ("speed", ("70", "mph", "other"), "70 mph"),
+    ("symbol", ("12", "%", "percent"), "12 %"),
+    ("no-unit", ("7", "", "count"), "7"),
 ]
 
 
 @pytest.mark.parametrize(("call", "shown"), [w[1:] for w in WITH_UNIT], ids=[w[0] for w in WITH_UNIT])
-def test_compare_with_unit_plural_after_numbers_other_than_one(
-    call: tuple[str, str, float], shown: str
+def test_compare_with_unit_plural_after_amounts_other_than_one(
+    call: tuple[str, str, str], shown: str
 ) -> None:
     assert with_unit(*call) == shown
 

@@ -370,6 +370,8 @@ METADATA_CASES = {
     "sentence-starting-by": ("By November 2010, Denmark maintained a 152-member unit.", False),
     "body-date": ("Kosovo declared its independence from Serbia on 17 February 2008 and more.", False),
     "pipes-in-prose": ("Results | 2023 | 300 cells leased", False),
+    "keyword-paragraph": ("Released in March 2023, the report found that 300 inmates were held.", False),
+    "keyword-paragraph-date-first": ("Updated figures from 8 December 2023 show 300 inmates.", False),
 }
 
 

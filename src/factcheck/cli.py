@@ -18,12 +18,11 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
 from factcheck import __version__
 from factcheck.check import StatementCheck, check_lines, check_statement
-from factcheck.compare import short_names
 from factcheck.errors import FactcheckError, InputError, UsageError
 from factcheck.export import to_json, to_markdown, write_atomic
 from factcheck.load import default_paths, find_sources
 from factcheck.models import KINDS, ClaimsReport, Report
-from factcheck.pipeline import Corpus, build_groups, read_corpus, report_of
+from factcheck.pipeline import Corpus, read_corpus, report_of
 from factcheck.query import search
 from factcheck.render import check_view, claims_table, conflicts_view, query_table, sources_table
 
@@ -275,7 +274,7 @@ def query(
     if kind is not None and kind not in KINDS:
         raise UsageError(f"unknown kind {kind!r}; choose from {', '.join(KINDS)}")
     corpus = _corpus(paths, quiet=as_json)
-    groups = build_groups(corpus.comparable(), rates=_rates(rates))
+    groups = corpus.groups(rates=_rates(rates))
     hits = search(corpus.claims, groups, keywords, kind=kind, limit=limit)
     if as_json:
         typer.echo(
@@ -289,7 +288,7 @@ def query(
             )
         )
         return
-    names = short_names([d.path for d in corpus.docs])
+    names = corpus.names()
     _out().print(query_table(hits, names))
 
 
@@ -315,7 +314,7 @@ def check(
     corpus = _corpus(paths, quiet=as_json)
     table = _rates(rates)
     claims = corpus.comparable()
-    groups = build_groups(claims, rates=table)
+    groups = corpus.groups(rates=table)
     if lines is None:
         results: tuple[StatementCheck, ...] = (
             check_statement(statement_or_file, claims, groups, rates=table),
@@ -326,7 +325,7 @@ def check(
         payload: Any = [r.model_dump(mode="json") for r in results]
         typer.echo(json.dumps(payload if lines is not None else payload[0], indent=2))
         return
-    names = short_names([d.path for d in corpus.docs])
+    names = corpus.names()
     console = _out()
     for result in results:
         console.print(check_view(result, names))

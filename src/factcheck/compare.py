@@ -406,21 +406,36 @@ def describe(side: list[Claim]) -> str:
     unit = claim.normalized.unit or claim.unit or ""
     value = claim.normalized.value
     if claim.low is not None and claim.high is not None:
-        return with_unit(f"{humanize(claim.low)} to {humanize(claim.high)}", unit, claim.high)
+        return span_of(claim, claim.low, claim.high, unit)
     if value is None:
         return claim.text
     if claim.kind == "year":
         return f"{prefix}{value}"
-    return prefix + with_unit(humanize(value), unit, value)
+    return prefix + with_unit(humanize(value), unit, claim.kind)
 
 
-def with_unit(amount: str, unit: str, value: float | None) -> str:
-    """An amount and its unit, the unit in the plural after a number other than one.
+def span_of(claim: Claim, low: float, high: float, unit: str) -> str:
+    """A range as a reader writes it: "2019 to 2021" for years, "10 to 12 km" for the rest."""
+    if claim.kind == "year":
+        return f"{low:g} to {high:g}"
+    return with_unit(f"{humanize(low)} to {humanize(high)}", unit, claim.kind)
 
-    >>> with_unit("300", "prison cell", 300), with_unit("1", "year", 1), with_unit("210 million", "EUR", 2.1e8)
-    ('300 prison cells', '1 year', '210 million EUR')
+
+def with_unit(amount: str, unit: str, kind: str) -> str:
+    """An amount and its unit; a counted noun or a span of time in the plural after an amount other
+    than "1". Currencies, percentages and units of measure are written as they are.
+
+    >>> with_unit("300", "prison cell", "count"), with_unit("1", "year", "duration")
+    ('300 prison cells', '1 year')
+    >>> with_unit("210 million", "EUR", "money"), with_unit("5", "kg", "other")
+    ('210 million EUR', '5 kg')
     """
-    return f"{amount} {unit if value == 1 or not unit else plural(unit)}".strip()
+    if not unit:
+        return amount
+    return f"{amount} {plural(unit) if kind in PLURAL_KINDS and amount != '1' else unit}"
+
+
+PLURAL_KINDS = frozenset({"count", "duration"})
 
 
 def humanize(value: float) -> str:

@@ -7,7 +7,7 @@ import os
 import tempfile
 from pathlib import Path
 
-from factcheck.compare import humanize, short_names, with_unit
+from factcheck.compare import humanize, short_names, span_of, with_unit
 from factcheck.errors import InputError
 from factcheck.models import Claim, ClaimGroup, Report
 
@@ -54,12 +54,14 @@ def stated(claim: Claim) -> str:
     word = QUALIFIER_WORDS.get(claim.qualifier or "", "")
     if claim.qualifier == "vague" or (claim.value is None and claim.low is None and claim.date is None):
         return claim.text
-    if claim.date or claim.kind == "year":
-        body = claim.date or str(claim.value)
+    if claim.date:
+        body = claim.date
     elif claim.low is not None and claim.high is not None:
-        body = with_unit(f"{humanize(claim.low)} to {humanize(claim.high)}", claim.unit or "", claim.high)
+        body = span_of(claim, claim.low, claim.high, claim.unit or "")
+    elif claim.kind == "year":
+        body = str(claim.value)
     else:
-        body = with_unit(humanize(claim.value or 0), claim.unit or "", claim.value)
+        body = with_unit(humanize(claim.value or 0), claim.unit or "", claim.kind)
     if claim.per:
         body += f" per {claim.per}"
     return " ".join(p for p in (word, body) if p)
@@ -69,7 +71,7 @@ def normalized(claim: Claim) -> str:
     n = claim.normalized
     if n.value is None or claim.kind in ("year", "date"):
         return ""
-    return with_unit(humanize(n.value), n.unit or "", n.value)
+    return with_unit(humanize(n.value), n.unit or "", claim.kind)
 
 
 def to_markdown(report: Report) -> str:

@@ -524,7 +524,7 @@ def find_metadata(text: str) -> tuple[tuple[int, int], ...]:
     spans = []
     for start, line in _head_spans(text):
         stripped = line.strip(_LINE_MARKS)
-        if _SOURCE_LINE.match(stripped) or _date_of_line(stripped) is not None:
+        if _SOURCE_LINE.match(stripped) or _date_of_line(stripped, whole=True) is not None:
             spans.append((start, start + len(line)))
     return tuple(spans)
 
@@ -550,13 +550,16 @@ def _head_spans(text: str) -> Iterator[tuple[int, str]]:
         start += len(line) + 1
 
 
-def _date_of_line(line: str) -> str | None:
-    """The date a header line states, if the line is a dateline, byline or metadata line."""
+def _date_of_line(line: str, *, whole: bool = False) -> str | None:
+    """The date a header line states, if the line is a dateline, byline or metadata line. With
+    ``whole``, "Published ..." counts only when a date is all that follows: "Released in March 2023,
+    the report found ..." is a paragraph of the story, though its date may well be the publication's."""
     fields = [field.strip() for field in line.split("|")]
     if len(fields) >= 2:  # source URL | publisher | date
         return _date_only(fields[-1])
     if keyword := _KEYWORD_LINE.match(line):
-        return _date_only(keyword.group("rest").strip(" :,-")) or parse_date(keyword.group("rest")[:80])
+        rest = keyword.group("rest")
+        return _date_only(rest.strip(" :,-")) or (None if whole else parse_date(rest[:80]))
     if byline := _BYLINE.match(line):
         return _date_only(byline.group("rest").strip())
     return _date_only(line)

@@ -39,7 +39,9 @@ from factcheck.profiles import (
 
 CHUNK = 200_000  # pairs scored per step, to bound the memory of one step
 PROPOSERS = 20_000  # claims whose candidates one sparse product finds: ~150 entries each
-THREADS = min(4, os.cpu_count() or 1)  # chunks worked on at once: NumPy and SciPy release the GIL
+# Chunks worked on at once (NumPy and SciPy release the GIL), at most the cores this process may use;
+# so at most THREADS chunks' arrays are alive together.
+THREADS = min(4, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1)
 T = TypeVar("T")
 
 

@@ -38,6 +38,16 @@ class Corpus:
             c for c in self.claims if not any(a <= c.start < b for a, b in spans.get(c.document, ()))
         )
 
+    def names(self) -> dict[str, str]:
+        """Each document's short name ("000"), as every view of the corpus names it."""
+        return short_names([d.path for d in self.docs])
+
+    def groups(
+        self, *, settings: Settings | None = None, rates: Mapping[str, float] | None = None
+    ) -> tuple[ClaimGroup, ...]:
+        """``build_groups`` of the comparable claims, the documents named as in every view."""
+        return build_groups(self.comparable(), settings=settings, rates=rates, names=self.names())
+
     def summaries(self) -> tuple[DocumentSummary, ...]:
         per_doc: dict[str, int] = {}
         for claim in self.claims:
@@ -75,10 +85,17 @@ def read_corpus(
 
 
 def build_groups(
-    claims: Sequence[Claim], *, settings: Settings | None = None, rates: Mapping[str, float] | None = None
+    claims: Sequence[Claim],
+    *,
+    settings: Settings | None = None,
+    rates: Mapping[str, float] | None = None,
+    names: Mapping[str, str] | None = None,
 ) -> tuple[ClaimGroup, ...]:
-    """Groups of claims, conflicts first (most severe first), then agreements; ids g1, g2, ..."""
-    names = short_names([c.document for c in claims])
+    """Groups of claims, conflicts first (most severe first), then agreements; ids g1, g2, ...
+
+    ``names`` are the documents' short names the explanations use: give those of the whole corpus
+    (``Corpus.names``), so that they match the other views; by default, those of the claims' documents."""
+    names = names if names is not None else short_names([c.document for c in claims])
     with _collector_paused():
         assessed = [
             assess(g, group_id="", rates=rates, names=names) for g in group_claims(claims, settings=settings)
@@ -128,5 +145,5 @@ def report_of(
     now: datetime | None = None,
 ) -> Report:
     stamp = (now or datetime.now(UTC)).strftime("%Y-%m-%dT%H:%M:%SZ")
-    groups = build_groups(corpus.comparable(), settings=settings, rates=rates)
+    groups = corpus.groups(settings=settings, rates=rates)
     return Report(generated_at=stamp, documents=corpus.summaries(), groups=groups)

@@ -214,13 +214,16 @@ def plural(unit: str) -> str:
     """The plural of a unit or counted noun as a reader writes it after a number other than one;
     codes, symbols and abbreviations stay as they are.
 
-    >>> [plural(u) for u in ["prison cell", "person", "year", "century", "tax", "EUR", "km", "%"]]
-    ['prison cells', 'people', 'years', 'centuries', 'taxes', 'EUR', 'km', '%']
+    >>> [plural(u) for u in ["prison cell", "person", "year", "century", "tax", "MP", "fishermen", "km"]]
+    ['prison cells', 'people', 'years', 'centuries', 'taxes', 'MPs', 'fishermen', 'km']
     """
     head, _, last = unit.rpartition(" ")
-    if not last.isalpha() or not last.islower() or last in ABBREVIATED_UNITS or is_plural(last):
+    low = last.lower()
+    if not last.isalpha() or low in ABBREVIATED_UNITS or is_plural(last) or low.endswith("men"):
         return unit
-    if last in IRREGULAR_SINGULARS:
+    if last.isupper():  # an acronym: "MPs", "NGOs"
+        many = last + "s"
+    elif last in IRREGULAR_SINGULARS:
         many = IRREGULAR_SINGULARS[last]
     elif last.endswith("y") and last[-2:-1] not in ("a", "e", "i", "o", "u"):
         many = last[:-1] + "ies"
