@@ -317,8 +317,12 @@ def test_cli_metadata_lines_are_listed_but_never_compared(tmp_path: Path) -> Non
 
 def test_cli_explanations_name_documents_as_the_legend_does(tmp_path: Path) -> None:
     """A document with no comparable claim still counts in the short names, in every view."""
-    (tmp_path / "000_a.txt").write_text("The new bridge over the river is 300 metres long.\n", encoding="utf-8")
-    (tmp_path / "001_b.txt").write_text("The new bridge over the river is 450 metres long.\n", encoding="utf-8")
+    (tmp_path / "000_a.txt").write_text(
+        "The new bridge over the river is 300 metres long.\n", encoding="utf-8"
+    )
+    (tmp_path / "001_b.txt").write_text(
+        "The new bridge over the river is 450 metres long.\n", encoding="utf-8"
+    )
     (tmp_path / "000_c.txt").write_text("A note without figures.\n", encoding="utf-8")
     code, out, _ = invoke("conflicts", str(tmp_path), "--json")
     assert code == 0

@@ -11,7 +11,7 @@ from __future__ import annotations
 import itertools
 import random
 from collections.abc import Callable
-from typing import Literal, NamedTuple
+from typing import Any, Literal, NamedTuple
 
 import numpy as np
 import pytest
@@ -25,6 +25,7 @@ from factcheck.compare import assess
 from factcheck.group import Settings, group_claims
 from factcheck.models import Claim, Kind
 from factcheck.pairs import PairTable
+from factcheck.profiles import SAME_FIGURE, affinity
 
 Outcome = Literal["conflict", "agreement", "apart"]
 
@@ -560,6 +561,29 @@ def wordless_spans_of_one_story() -> list[Claim]:
     ]
 
 
+def bound_citing_the_same_figure() -> list[Claim]:
+    """ "over £10bn" and "£10 billion": a bound that cites the other's figure is one measure, though the
+    sentences share little."""
+    a, b = docs("bound-same-figure")
+    return [
+        a.claim(
+            "Over six years, the previous government had planned to spend over £10bn on the scheme.",
+            "£10bn",
+            kind="money",
+            value=10_000_000_000,
+            unit="GBP",
+            qualifier="more_than",
+        ),
+        b.claim(
+            "She also claimed that the policy could have cost £10bn in total, as the scheme grew.",
+            "£10bn",
+            kind="money",
+            value=10_000_000_000,
+            unit="GBP",
+        ),
+    ]
+
+
 def beds_vs_occupancy() -> list[Claim]:
     a, b = docs("beds-percent")
     return [
@@ -625,6 +649,8 @@ CASES = [
     # Close or equal figures, the same noun, no word in common and unrelated documents: two stories.
     Case("unrelated-stories-close-counts", "unrelated-counts", unrelated_close_counts, "apart"),
     Case("unrelated-stories-same-year", "unrelated-years", unrelated_same_year, "apart"),
+    # A bound citing the other source's figure: little shared context, one measure.
+    Case("bound-cites-the-same-figure", "bound-same-figure", bound_citing_the_same_figure, "agreement"),
 ]
 
 KNOWN_GAPS = [
@@ -655,6 +681,37 @@ KNOWN_GAPS = [
 @pytest.mark.parametrize(("claims", "expected"), [c[2:] for c in CASES], ids=[c.id for c in CASES])
 def test_group_same_measure(claims: Callable[[], list[Claim]], expected: Outcome) -> None:
     assert outcome(claims()) == expected
+
+
+def _bounded(kind: Kind, value: float, unit: str, qualifier: str | None) -> Claim:
+    return ClaimDoc("news/affinity/0.txt").claim(
+        f"It said {value:g} {unit}.",
+        f"{value:g} {unit}",
+        kind=kind,
+        value=value,
+        unit=unit,
+        qualifier=qualifier,
+    )
+
+
+AFFINITY = [
+    (
+        "bound-cites-the-figure",
+        ("money", 1e10, "GBP", "more_than"),
+        ("money", 1e10, "GBP", None),
+        SAME_FIGURE,
+    ),
+    ("bound-meets-another-figure", ("money", 5e8, "GBP", "more_than"), ("money", 6e8, "GBP", None), 0.0),
+    ("bound-excludes-the-figure", ("money", 6e8, "GBP", "more_than"), ("money", 5.768e8, "GBP", None), -0.1),
+    ("bound-cites-a-span-of-time", ("duration", 4, "year", "at_least"), ("duration", 4, "year", None), 0.0),
+    ("same-figure", ("count", 300, "cell", None), ("count", 300, "cell", None), SAME_FIGURE),
+]
+
+
+@pytest.mark.parametrize(("a", "b", "expected"), [x[1:] for x in AFFINITY], ids=[x[0] for x in AFFINITY])
+def test_group_figures_affinity(a: tuple[Any, ...], b: tuple[Any, ...], expected: float) -> None:
+    """What two figures alone say of being one measure (before their rarity in the corpus)."""
+    assert affinity(_bounded(*a), _bounded(*b)) == pytest.approx(expected)
 
 
 def test_group_wordless_spans_of_one_story_stay_apart() -> None:

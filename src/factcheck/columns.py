@@ -138,6 +138,7 @@ class Columns:
     vague: Bools
     bounded: Bools  # a bound qualifier ("more than") or a range
     has_value: Bools
+    value: Floats  # the figure as stated, in its own unit; NaN for a range or none
     rarity: Floats  # 1 for a figure few claims of its family state, less for a common one
     norm: Floats  # Euclidean norm of the context words' IDF weights
     words: Rows  # each claim's context words, in the sentence's order
@@ -469,6 +470,7 @@ def _fields(chosen: Sequence[Claim]) -> dict[str, Any]:
         "vague": np.array([c.qualifier == "vague" for c in chosen], dtype=np.bool_),
         "bounded": np.array([c.qualifier in BOUNDS or c.low is not None for c in chosen], dtype=np.bool_),
         "has_value": np.array([c.value is not None for c in chosen], dtype=np.bool_),
+        "value": np.array([math.nan if c.value is None else c.value for c in chosen], dtype=np.float64),
     }
 
 

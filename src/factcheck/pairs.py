@@ -71,6 +71,7 @@ class _Side(NamedTuple):
     low: Floats
     high: Floats
     rarity: Floats
+    value: Floats  # as stated, NaN for none
 
     def flag(self, name: str) -> Bools:
         found: Bools = (self.flags & (1 << _FLAGS.index(name))) != 0
@@ -79,7 +80,7 @@ class _Side(NamedTuple):
 
 _CODES = _Side._fields[: _Side._fields.index("flags")]
 _FLAGS = ("per_period", "has_interval", "vague", "bounded", "has_value")
-_VALUES = ("low", "high", "rarity")
+_VALUES = ("low", "high", "rarity", "value")
 _KIND = _CODES.index("kind")
 
 
@@ -88,7 +89,7 @@ class PairTable:
     """The claims' columns, packed, and their words as sparse matrices; row k is row k of the ``Columns``."""
 
     codes: NDArray[np.int64]  # claims x the integer columns of a ``_Side``, its flags last
-    values: Floats  # claims x low, high, rarity
+    values: Floats  # claims x low, high, rarity, value
     doc: Ints
     norm: Floats
     weighted: sparse.csr_matrix  # claims x words, IDF weight squared
@@ -245,13 +246,20 @@ def _affinity(x: _Side, y: _Side, compatible: Bools) -> Floats:
         [
             0.0,
             np.where(compatible, SAME_FIGURE, -0.2),
-            np.where(compatible, 0.0, -0.1),
+            np.where(compatible, np.where(_same_figure(x, y), SAME_FIGURE, 0.0), -0.1),
             0.0,
             np.where(compatible, SAME_FIGURE, 0.0),
         ],
         by_ratio,
     )
     return figure
+
+
+def _same_figure(x: _Side, y: _Side) -> Bools:
+    """The same figure as stated, in the same unit: "over £10bn" and "£10 billion"; not a span of
+    time, too common a figure to tell."""
+    same: Bools = (x.value == y.value) & (x.unit == y.unit) & (x.kind != KIND_CODES["duration"])
+    return same
 
 
 def _same_per(x: _Side, y: _Side) -> Bools:

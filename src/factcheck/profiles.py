@@ -238,7 +238,10 @@ def _affinity(a: Claim, b: Claim, ia: Interval | None, ib: Interval | None, comp
     if a.kind in ("year", "date"):
         return SAME_FIGURE if compatible else -0.2
     if a.qualifier in BOUNDS or b.qualifier in BOUNDS or a.low is not None or b.low is not None:
-        return 0.0 if compatible else -0.1
+        # "over £10bn" and "£10 billion" cite one figure; a bound says little of a figure it only meets,
+        # and a span of time ("at least four years") is too common a figure to tell
+        same = a.value is not None and a.value == b.value and a.unit == b.unit and a.kind != "duration"
+        return (SAME_FIGURE if same else 0.0) if compatible else -0.1
     if a.value is None or b.value is None:
         return 0.0
     ma, mb = (ia.low + ia.high) / 2, (ib.low + ib.high) / 2

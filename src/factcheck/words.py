@@ -23,15 +23,23 @@ well year years
 
 
 def stem(word: str) -> str:
-    """A light stemmer, enough to meet "receive", "received" and "receiving".
+    """A light stemmer, enough to meet "receive", "received" and "receiving", and a noun in -ment
+    with its verb: "announcement" and "announced", "agreements" and "agreed".
 
     >>> [stem(w) for w in ["received", "receiving", "cells", "prisons", "Denmark's"]]
     ['receiv', 'receiv', 'cell', 'prison', 'Denmark']
+    >>> [stem(w) for w in ["announcement", "announced", "agreements", "agreed", "payment", "moment"]]
+    ['announc', 'announc', 'agre', 'agre', 'payment', 'moment']
     """
     word = word.replace("’", "'").removesuffix("'s")
     for suffix in ("ing", "ed", "es", "s", "e"):
         if word.endswith(suffix) and len(word) - len(suffix) >= 4:
-            return word[: -len(suffix)]
+            word = word[: -len(suffix)]
+            break
+    if word.endswith("ment") and len(word) >= 8:  # "agreement" -> "agree" -> "agre"; "payment" stays
+        word = word[:-4]
+        if word.endswith("e") and len(word) >= 5:
+            word = word[:-1]
     return word
 
 
