@@ -20,6 +20,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from itertools import repeat
+from operator import attrgetter
 from typing import Any
 
 import numpy as np
@@ -186,7 +187,7 @@ def profile_claims(
 def columns_of(claims: Iterable[Claim], *, settings: Settings | None = None) -> Columns:
     """The columns of the groupable claims: their fields, words, weights, probes and times."""
     settings = settings or Settings()
-    chosen = sorted((c for c in claims if groupable(c)), key=lambda c: (c.document, c.start, c.id))
+    chosen = sorted(filter(groupable, claims), key=attrgetter("document", "start", "id"))
     keys: dict[tuple[str, int], int] = {}
     sentence = _ints(keys.setdefault((c.document, c.sentence_start), len(keys)) for c in chosen)
     firsts = _first_uses(sentence, len(keys)).tolist()  # a claim of each sentence
@@ -447,14 +448,24 @@ def _claim_words(
 def _fields(chosen: Sequence[Claim]) -> dict[str, Any]:
     """The columns read straight from each claim's fields and interval."""
     has_interval, low, high = intervals(chosen)
-    unit, units = _codes([c.unit for c in chosen], empty_is_zero=True)
-    per, pers = _codes([c.per for c in chosen], empty_is_zero=True)
+    read = attrgetter("kind", "unit", "per", "qualifier", "value", "low", "equivalent_of")
+    kinds, units_as_written, periods, qualifiers, values, lows, equivalents = (
+        (list(column) for column in zip(*map(read, chosen), strict=True))
+        if chosen
+        else ([], [], [], [], [], [], [])
+    )
+    unit, units = _codes(units_as_written, empty_is_zero=True)
+    per, pers = _codes(periods, empty_is_zero=True)
     # head_of reads the unit alone: each unit's head, coded in order of first use as the units are
     head_code: dict[str, int] = {}
     head = np.array([head_code.setdefault(head_of_unit(u), len(head_code)) for u in units], dtype=np.int64)
-    rows = {c.equivalent_of for c in chosen if c.equivalent_of}
-    row_of = {c.id: k for k, c in enumerate(chosen) if c.id in rows}
-    kind = np.array([KIND_CODES[c.kind] for c in chosen], dtype=np.int64)
+    rows = set(filter(None, equivalents))
+    row_of = {c.id: k for k, c in enumerate(chosen) if c.id in rows} if rows else {}
+    kind = np.array(list(map(KIND_CODES.__getitem__, kinds)), dtype=np.int64)
+    qualifier_code = {q: k for k, q in enumerate(sorted(set(qualifiers), key=str))}
+    qualifier = np.array(list(map(qualifier_code.__getitem__, qualifiers)), dtype=np.int64)
+    bound_codes = np.array([qualifier_code[q] for q in BOUNDS if q in qualifier_code], dtype=np.int64)
+    value = np.array(values, dtype=np.float64).reshape(len(values))
     return {
         "kind": kind,
         "unit": unit,
@@ -463,14 +474,14 @@ def _fields(chosen: Sequence[Claim]) -> dict[str, Any]:
         "head": head[unit],
         "heads": list(head_code),
         "magnitude": _magnitudes(chosen, kind, low),
-        "equivalent": _ints(row_of.get(c.equivalent_of or "", -1) for c in chosen),
+        "equivalent": _ints(row_of.get(e, -1) for e in equivalents) if rows else np.full(len(chosen), -1),
         "has_interval": has_interval,
         "low": low,
         "high": high,
-        "vague": np.array([c.qualifier == "vague" for c in chosen], dtype=np.bool_),
-        "bounded": np.array([c.qualifier in BOUNDS or c.low is not None for c in chosen], dtype=np.bool_),
-        "has_value": np.array([c.value is not None for c in chosen], dtype=np.bool_),
-        "value": np.array([math.nan if c.value is None else c.value for c in chosen], dtype=np.float64),
+        "vague": qualifier == qualifier_code.get("vague", -1),
+        "bounded": np.isin(qualifier, bound_codes) | np.array([x is not None for x in lows], dtype=np.bool_),
+        "has_value": ~np.isnan(value),
+        "value": value,
     }
 
 

@@ -17,6 +17,7 @@ from collections.abc import Mapping, Sequence
 from datetime import date
 from functools import lru_cache
 from importlib import resources
+from operator import attrgetter
 from pathlib import PurePosixPath
 from typing import NamedTuple
 
@@ -112,13 +113,16 @@ def intervals(
     without one). The same arithmetic on columns, for a million claims at once; dates and vague
     quantities, which read their text, are done one claim at a time."""
     n = len(claims)
-    kinds = [(c.kind, c.unit) for c in claims]
+    kinds = list(map(attrgetter("kind", "unit"), claims))
     factors = {key: unit_factor(*key, rates) for key in set(kinds)}
-    factor = _floats([factors[key] for key in kinds])
-    qualifier = np.array([_QUALIFIER_CODES[c.qualifier] for c in claims], dtype=np.int64)
+    factor = _floats(list(map(factors.__getitem__, kinds)))
+    qualifier = np.array(list(map(_QUALIFIER_CODES.__getitem__, map(attrgetter("qualifier"), claims))))
     kind = np.array([_KIND_FLAGS.get(k, 0) for k, _ in kinds], dtype=np.int64)
-    value = _floats([c.value for c in claims])
-    low_end, high_end = _floats([c.low for c in claims]), _floats([c.high for c in claims])
+    value = _floats(list(map(attrgetter("value"), claims)))
+    low_end, high_end = (
+        _floats(list(map(attrgetter("low"), claims))),
+        _floats(list(map(attrgetter("high"), claims))),
+    )
     known = ~np.isnan(factor)
     dated = known & (kind == _DATE)
     ranged = known & ~dated & ~np.isnan(low_end) & ~np.isnan(high_end)
@@ -148,7 +152,8 @@ def intervals(
 
 
 def _floats(values: list[float | None]) -> NDArray[np.float64]:
-    return np.array([math.nan if x is None else x for x in values], dtype=np.float64)
+    """Floats as an array, None as NaN (NumPy converts None so when the dtype is float)."""
+    return np.array(values, dtype=np.float64).reshape(len(values))
 
 
 _QUALIFIER_CODES: dict[str | None, int] = {
