@@ -21,7 +21,7 @@ from hypothesis import strategies as st
 from builders import ClaimDoc, Corpus
 from factcheck import group as group_module
 from factcheck.columns import columns_of
-from factcheck.compare import assess
+from factcheck.compare import assess, claims_meet
 from factcheck.group import Settings, group_claims
 from factcheck.models import Claim, Kind
 from factcheck.pairs import PairTable
@@ -714,6 +714,36 @@ def test_group_figures_affinity(a: tuple[Any, ...], b: tuple[Any, ...], expected
     assert affinity(_bounded(*a), _bounded(*b)) == pytest.approx(expected)
 
 
+def test_group_one_document_keeps_two_clashing_values_apart() -> None:
+    """A source that gives "two and a half years" since a launch and "six years" of a forecast speaks of
+    two measures: the other source's "two years" since the launch joins the first alone."""
+    a, b = docs("clash-in-one-document")
+    two = a.claim(
+        "Two years after the council launched the stadium plan, it has already cost taxpayers £70m.",
+        "Two years",
+        kind="duration",
+        value=2,
+        unit="year",
+    )
+    half = b.claim(
+        "The stadium plan has already cost taxpayers £70m over the last two and a half years.",
+        "two and a half years",
+        kind="duration",
+        value=2.5,
+        unit="year",
+    )
+    six = b.claim(
+        "Over the six years of the stadium forecast, the council had planned to spend £1bn of taxpayers' money.",
+        "six years",
+        kind="duration",
+        value=6,
+        unit="year",
+    )
+    groups = [{c.id for c in g} for g in group_claims([two, half, six])]
+    assert {two.id, half.id} in groups
+    assert outcome([two, half]) == "conflict"
+
+
 def test_group_wordless_spans_of_one_story_stay_apart() -> None:
     """Equal spans of time in one story, no word in common: every story states "a year" of many things."""
     spans, story = wordless_spans_of_one_story()[:2], wordless_spans_of_one_story()[2:]
@@ -840,17 +870,25 @@ def test_group_linkage_ahead_decides_as_one_pair_at_a_time(seed: int, seeds: Cor
     def score(i: int, j: int) -> float:
         return vocab.score(items[i], items[j])
 
+    def meets(i: int, j: int) -> bool:
+        return claims_meet(items[i].claim, items[j].claim, items[i].interval, items[j].interval)
+
     expected = {
         (
             ri,
             rj,
             min(len(left), group_module.SAMPLE),
             min(len(right), group_module.SAMPLE),
-        ): group_module._linked(left, right, score, docs, settings)
+        ): group_module._linked(left, right, score, meets, docs, settings)
         for ri, rj, left, right in pending
     }
     assert decided == expected
     assert 0 < sum(decided.values()) < len(decided)  # both outcomes occur
+
+
+def fixed_meets(i: Any, j: Any) -> Any:
+    """Whether the values of rows i and j can both hold, in a fixed pattern: one pair in four cannot."""
+    return (i * 7 + j * 3) % 4 != 0
 
 
 class FixedScores:
@@ -862,6 +900,12 @@ class FixedScores:
 
     def scores(self, i: np.ndarray, j: np.ndarray) -> np.ndarray:
         return np.asarray(self.matrix[i, j], dtype=np.float64)
+
+    def meet(self, i: np.ndarray, j: np.ndarray) -> np.ndarray:
+        return np.asarray(fixed_meets(i, j), dtype=np.bool_)
+
+    def meet_one(self, i: int, j: int) -> bool:
+        return bool(fixed_meets(i, j))
 
     def linkage_scores(self, i: np.ndarray, j: np.ndarray, at: np.ndarray) -> np.ndarray:
         scores = self.scores(i, j)
@@ -907,7 +951,7 @@ def test_group_linkage_ahead_averages_as_one_pair_at_a_time(
             rj,
             min(len(left), group_module.SAMPLE),
             min(len(right), group_module.SAMPLE),
-        ): group_module._linked(left, right, lambda i, j: matrix[i][j], docs, Settings())
+        ): group_module._linked(left, right, lambda i, j: matrix[i][j], fixed_meets, docs, Settings())
         for ri, rj, left, right in pending
     }
     assert decided == expected

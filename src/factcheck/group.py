@@ -54,6 +54,9 @@ def group_claims(claims: Sequence[Claim], *, settings: Settings | None = None) -
         found = known.get(i * n + j)
         return vocab().score(profile(i), profile(j)) if found is None else found
 
+    def meets(i: int, j: int) -> bool:
+        return table.meet_one(i, j)
+
     clusters = _Clusters(n)
     sizes = clusters.sizes
     refused: dict[int, int] = {}  # roots that failed to link (ri * n + rj), at their samples (a * STRIDE + b)
@@ -78,7 +81,7 @@ def group_claims(claims: Sequence[Claim], *, settings: Settings | None = None) -
                     left, right = clusters.sample(ri), clusters.sample(rj)
                     known = fetched.among(left, right)
                     vetoed = any(s <= -1.0 for s in known.values())
-                    linked = not vetoed and _linked(left, right, score, docs, settings)
+                    linked = not vetoed and _linked(left, right, score, meets, docs, settings)
                 if not linked:
                     refused[ri * n + rj] = a * STRIDE + b
                     continue
@@ -242,6 +245,15 @@ def _decide_ahead(
     above = np.where(
         cross_n > 0, cross - LINKAGE * settings.cross_document, within - LINKAGE * settings.same_document
     )
+    # Two values of one document that cannot both hold must, on average, pass the bar across documents
+    # too: a writer rarely gives two values of one measure ("two and a half years" since the launch,
+    # "six years" of the forecast).
+    clash = inside & ~table.meet(i, j)
+    clash_n = np.add.reduceat(clash.astype(np.int64), at)
+    clashing = np.add.reduceat(np.where(clash, scores, 0.0), at) / np.maximum(clash_n, 1)
+    above = np.where(
+        (cross_n > 0) & (clash_n > 0), np.minimum(above, clashing - LINKAGE * settings.cross_document), above
+    )
     keys = list(zip(*(column.tolist() for column in pending[:4]), strict=True))
     decided = dict(zip(keys, (~vetoed & (above >= 0)).tolist(), strict=True))
     read = np.flatnonzero(~np.isnan(scores))
@@ -253,7 +265,14 @@ def _decide_ahead(
     for k in np.flatnonzero(~vetoed & (np.abs(above) < 1e-9)).tolist():
         left, right = pending.members(k)
         found = fetched.among(left, right)
-        decided[keys[k]] = _linked(left, right, lambda a, b: found[a * n + b], docs, settings)  # noqa: B023
+        decided[keys[k]] = _linked(
+            left,
+            right,
+            lambda a, b: found[a * n + b],  # noqa: B023
+            table.meet_one,
+            docs,
+            settings,
+        )
     return decided, fetched
 
 
@@ -261,23 +280,32 @@ def _linked(
     left: list[int],
     right: list[int],
     score: Callable[[int, int], float],
+    meets: Callable[[int, int], bool],
     docs: list[int],
     settings: Settings,
 ) -> bool:
     """Average linkage: two clusters join when their pairs score, on average, above the bar, and no
     pair is impossible (one sentence, a rate and a total, two times with two values). The first
-    ``SAMPLE`` members of each side stand for it."""
+    ``SAMPLE`` members of each side stand for it. The pairs across documents carry the decision; the
+    pairs of one document whose values cannot both hold (``meets``) must pass the same bar, on average."""
     cross: list[float] = []
     inside: list[float] = []
+    clash: list[float] = []
     stricter = settings.same_document > settings.cross_document
     for i in left[:SAMPLE]:
         for j in right[:SAMPLE]:
             s = score(i, j)
             if s <= -1.0:
                 return False
-            (inside if stricter and docs[i] == docs[j] else cross).append(s)
-    if cross:  # pairs within one document only veto; the cross-document pairs carry the decision
-        return math.fsum(cross) / len(cross) >= LINKAGE * settings.cross_document
+            if stricter and docs[i] == docs[j]:
+                inside.append(s)
+                if not meets(i, j):
+                    clash.append(s)
+            else:
+                cross.append(s)
+    if cross:
+        bar = LINKAGE * settings.cross_document
+        return math.fsum(cross) / len(cross) >= bar and (not clash or math.fsum(clash) / len(clash) >= bar)
     return math.fsum(inside) / len(inside) >= LINKAGE * settings.same_document
 
 

@@ -128,6 +128,14 @@ class PairTable:
         """The claims of these rows, as one side of pairs."""
         return _Side(*self.codes[rows].T, *self.values[rows].T)
 
+    def meet(self, i: Ints, j: Ints) -> Bools:
+        """``compare.claims_meet`` for each pair of rows: whether both values can hold."""
+        with np.errstate(invalid="ignore"):
+            return _meet(self.side(i), self.side(j))
+
+    def meet_one(self, i: int, j: int) -> bool:
+        return bool(self.meet(np.array([i]), np.array([j]))[0])
+
     def scores(self, i: Ints, j: Ints) -> Floats:
         """``Vocabulary.score(items[i], items[j])`` for each pair of rows."""
         out = np.empty(len(i), dtype=np.float64)
