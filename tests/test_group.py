@@ -907,6 +907,9 @@ class FixedScores:
     def meet_one(self, i: int, j: int) -> bool:
         return bool(fixed_meets(i, j))
 
+    def linkage(self, i: np.ndarray, j: np.ndarray, at: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        return self.linkage_scores(i, j, at), self.meet(i, j)
+
     def linkage_scores(self, i: np.ndarray, j: np.ndarray, at: np.ndarray) -> np.ndarray:
         scores = self.scores(i, j)
         vetoed = np.repeat(np.logical_or.reduceat(scores <= -1.0, at), np.diff(np.append(at, len(i))))

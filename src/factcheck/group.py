@@ -235,7 +235,7 @@ def _decide_ahead(
     place = np.arange(int(count.sum())) - at[owner]
     i = pending.lefts[(np.cumsum(a) - a)[owner] + place // b[owner]]
     j = pending.rights[(np.cumsum(b) - b)[owner] + place % b[owner]]
-    scores = table.linkage_scores(i, j, at)  # NaN for the pairs a veto leaves unread
+    scores, meet = table.linkage(i, j, at)  # scores NaN for the pairs a veto leaves unread
     inside = (table.doc[i] == table.doc[j]) & (settings.same_document > settings.cross_document)
     vetoed = np.logical_or.reduceat(scores <= -1.0, at)
     cross_n = np.add.reduceat((~inside).astype(np.int64), at)
@@ -248,7 +248,7 @@ def _decide_ahead(
     # Two values of one document that cannot both hold must, on average, pass the bar across documents
     # too: a writer rarely gives two values of one measure ("two and a half years" since the launch,
     # "six years" of the forecast).
-    clash = inside & ~table.meet(i, j)
+    clash = inside & ~meet
     clash_n = np.add.reduceat(clash.astype(np.int64), at)
     clashing = np.add.reduceat(np.where(clash, scores, 0.0), at) / np.maximum(clash_n, 1)
     above = np.where(

@@ -149,25 +149,29 @@ class PairTable:
     def linkage_scores(self, i: Ints, j: Ints, at: Ints) -> Floats:
         """``scores`` for pairs in runs that start at ``at``, as a linkage reads them: a run holding an
         impossible pair is vetoed whatever its other pairs score, so those are left unscored (NaN)."""
-        settled, bonus, figure = self._settled(i, j)
+        return self.linkage(i, j, at)[0]
+
+    def linkage(self, i: Ints, j: Ints, at: Ints) -> tuple[Floats, Bools]:
+        """``linkage_scores``, and ``meet`` of each pair, both found from one read of the pairs' fields."""
+        settled, bonus, figure, compatible = self._settled(i, j)
         vetoed = np.logical_or.reduceat(settled <= -1.0, at) if len(at) else np.zeros(0, dtype=np.bool_)
         live = np.isnan(settled) & ~np.repeat(vetoed, np.diff(np.append(at, len(i))))
         out = settled.copy()
         for start in range(0, len(i), CHUNK):
             part = np.flatnonzero(live[start : start + CHUNK]) + start
             out[part] = self._by_words(i[part], j[part], bonus[part], figure[part])
-        return out
+        return out, compatible
 
     def _scores(self, i: Ints, j: Ints) -> Floats:
-        settled, bonus, figure = self._settled(i, j)
+        settled, bonus, figure, _ = self._settled(i, j)
         live = np.flatnonzero(np.isnan(settled))
         settled[live] = self._by_words(i[live], j[live], bonus[live], figure[live])
         return settled
 
-    def _settled(self, i: Ints, j: Ints) -> tuple[Floats, Floats, Floats]:
+    def _settled(self, i: Ints, j: Ints) -> tuple[Floats, Floats, Floats, Bools]:
         """What the claims' fields alone say of each pair: its score where they settle it (1 for a
-        restatement, -1 for an impossible pair, NaN otherwise), and what the counted noun and the
-        figures add to the shared words' cosine."""
+        restatement, -1 for an impossible pair, NaN otherwise), what the counted noun and the figures
+        add to the shared words' cosine, and whether both values can hold."""
         x, y = self.side(i), self.side(j)
         kind = x.kind
         with np.errstate(invalid="ignore", divide="ignore"):
@@ -186,7 +190,7 @@ class PairTable:
         bonus = np.where((x.head > 0) & (x.head == y.head) & np.isin(kind, COUNTED), UNIT_BONUS, 0.0)
         settled = np.where(impossible, -1.0, np.nan)
         settled[(x.equivalent == j) | (y.equivalent == i)] = 1.0
-        return settled, bonus, fig
+        return settled, bonus, fig, compatible
 
     def _by_words(self, i: Ints, j: Ints, bonus: Floats, figure: Floats) -> Floats:
         """The score of pairs the fields leave open: the cosine of their context words plus ``bonus``
