@@ -382,6 +382,18 @@ def test_load_metadata_lines(line: str, is_metadata: bool) -> None:
     assert find_metadata(text) == (((start, start + len(line)),) if is_metadata else ())
 
 
+@pytest.mark.parametrize(
+    "line",
+    ["https://a.org/" + "x" * 500_000, "Posted on " + "1 " * 250_000, "| " * 250_000, "By A, " * 100_000],
+    ids=["long-url", "long-keyword-line", "pipes", "bylines"],
+)
+def test_load_metadata_reads_only_the_head_of_a_huge_line(line: str) -> None:
+    """The header patterns see at most ``HEAD_CHARS`` of the text, so a huge adversarial first line
+    costs no more than a short one; none of these lines is only a date, so none is metadata."""
+    assert find_metadata(f"{line}\n\nThe body.\n") == ()
+    assert find_published(f"{line}\n\nThe body.\n") is None
+
+
 def test_load_metadata_only_near_top() -> None:
     text = "Headline\n\n" + "A paragraph.\n\n" * 20 + "Posted on December 28, 2021\n"
     assert find_metadata(text) == ()
