@@ -26,7 +26,7 @@ from typing import Any
 import numpy as np
 from numpy.typing import NDArray
 
-from factcheck.compare import interval, intervals
+from factcheck.compare import floats, interval, intervals
 from factcheck.models import Claim
 from factcheck.profiles import (
     BOUNDS,
@@ -465,7 +465,7 @@ def _fields(chosen: Sequence[Claim]) -> dict[str, Any]:
     qualifier_code = {q: k for k, q in enumerate(sorted(set(qualifiers), key=str))}
     qualifier = np.array(list(map(qualifier_code.__getitem__, qualifiers)), dtype=np.int64)
     bound_codes = np.array([qualifier_code[q] for q in BOUNDS if q in qualifier_code], dtype=np.int64)
-    value = np.array(values, dtype=np.float64).reshape(len(values))
+    value = floats(values)
     return {
         "kind": kind,
         "unit": unit,

@@ -115,13 +115,13 @@ def intervals(
     n = len(claims)
     kinds = list(map(attrgetter("kind", "unit"), claims))
     factors = {key: unit_factor(*key, rates) for key in set(kinds)}
-    factor = _floats(list(map(factors.__getitem__, kinds)))
+    factor = floats(list(map(factors.__getitem__, kinds)))
     qualifier = np.array(list(map(_QUALIFIER_CODES.__getitem__, map(attrgetter("qualifier"), claims))))
     kind = np.array([_KIND_FLAGS.get(k, 0) for k, _ in kinds], dtype=np.int64)
-    value = _floats(list(map(attrgetter("value"), claims)))
+    value = floats(list(map(attrgetter("value"), claims)))
     low_end, high_end = (
-        _floats(list(map(attrgetter("low"), claims))),
-        _floats(list(map(attrgetter("high"), claims))),
+        floats(list(map(attrgetter("low"), claims))),
+        floats(list(map(attrgetter("high"), claims))),
     )
     known = ~np.isnan(factor)
     dated = known & (kind == _DATE)
@@ -151,7 +151,7 @@ def intervals(
     return has, low, high
 
 
-def _floats(values: list[float | None]) -> NDArray[np.float64]:
+def floats(values: Sequence[float | None]) -> NDArray[np.float64]:
     """Floats as an array, None as NaN (NumPy converts None so when the dtype is float)."""
     return np.array(values, dtype=np.float64).reshape(len(values))
 
@@ -486,8 +486,8 @@ def _distinct_tails(paths: Sequence[str]) -> dict[str, str]:
 
 
 def group_label(claims: Sequence[Claim]) -> str:
-    """The words the group's sentences share, most shared first, with the unit, in the order a reader
-    meets them: "lease prison cells (EUR)"."""
+    """The three words the group's sentences share most, in the order a reader meets them, with the
+    unit: "lease prison cells (EUR)"."""
     own = {w for c in claims for w in content_stems(c.text)}
     sentences = [content_words(text) for text in sorted({c.sentence for c in claims})]
     stems = [tuple(s for s, _ in found) for found in sentences]

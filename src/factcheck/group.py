@@ -54,9 +54,6 @@ def group_claims(claims: Sequence[Claim], *, settings: Settings | None = None) -
         found = known.get(i * n + j)
         return vocab().score(profile(i), profile(j)) if found is None else found
 
-    def meets(i: int, j: int) -> bool:
-        return table.meet_one(i, j)
-
     clusters = _Clusters(n)
     sizes = clusters.sizes
     refused: dict[int, int] = {}  # roots that failed to link (ri * n + rj), at their samples (a * STRIDE + b)
@@ -81,7 +78,7 @@ def group_claims(claims: Sequence[Claim], *, settings: Settings | None = None) -
                     left, right = clusters.sample(ri), clusters.sample(rj)
                     known = fetched.among(left, right)
                     vetoed = any(s <= -1.0 for s in known.values())
-                    linked = not vetoed and _linked(left, right, score, meets, docs, settings)
+                    linked = not vetoed and _linked(left, right, score, table.meet_one, docs, settings)
                 if not linked:
                     refused[ri * n + rj] = a * STRIDE + b
                     continue

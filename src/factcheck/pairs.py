@@ -33,7 +33,7 @@ from factcheck.profiles import (
     SAME_FIGURE,
     SAME_STORY,
     UNIT_BONUS,
-    WORDLESS_NEVER,
+    WEAK_FIGURES,
     Settings,
 )
 
@@ -195,13 +195,13 @@ class PairTable:
     def _by_words(self, i: Ints, j: Ints, bonus: Floats, figure: Floats) -> Floats:
         """The score of pairs the fields leave open: the cosine of their context words plus ``bonus``
         and ``figure``, or 0 for claims that share no context word and come from documents of two
-        stories, or are spans of time (``WORDLESS_NEVER``)."""
+        stories, or are of a kind whose figures are weak evidence (``WEAK_FIGURES``)."""
         sim = _dots(self.weighted, self.present, i, j) / (self.norm[i] * self.norm[j])
         score = sim + bonus + figure
         wordless = sim < MIN_CONTEXT
-        spans = np.isin(self.codes[i, _KIND], WORDLESS_KINDS)
-        score[wordless & spans] = 0.0
-        unsure = np.flatnonzero(wordless & ~spans)
+        weak = np.isin(self.codes[i, _KIND], WEAK_FIGURE_KINDS)
+        score[wordless & weak] = 0.0
+        unsure = np.flatnonzero(wordless & ~weak)
         if len(unsure):
             score[unsure[~self._same_story(self.doc[i[unsure]], self.doc[j[unsure]])]] = 0.0
         return score
@@ -268,9 +268,9 @@ def _affinity(x: _Side, y: _Side, compatible: Bools) -> Floats:
 
 
 def _same_figure(x: _Side, y: _Side) -> Bools:
-    """The same figure as stated, in the same unit: "over £10bn" and "£10 billion"; not a span of
-    time, too common a figure to tell."""
-    same: Bools = (x.value == y.value) & (x.unit == y.unit) & (x.kind != KIND_CODES["duration"])
+    """The same figure as stated, in the same unit: "over £10bn" and "£10 billion"; not of a kind
+    whose figures are weak evidence (``WEAK_FIGURES``)."""
+    same: Bools = (x.value == y.value) & (x.unit == y.unit) & ~np.isin(x.kind, WEAK_FIGURE_KINDS)
     return same
 
 
@@ -425,4 +425,4 @@ def _matrices(
 MEASURED = np.array([KIND_CODES["distance"], KIND_CODES["duration"]])
 TIMES = np.array([KIND_CODES["year"], KIND_CODES["date"]])
 COUNTED = np.array([KIND_CODES["count"], KIND_CODES["distance"], KIND_CODES["duration"]])
-WORDLESS_KINDS = np.array(sorted(KIND_CODES[kind] for kind in WORDLESS_NEVER))
+WEAK_FIGURE_KINDS = np.array(sorted(KIND_CODES[kind] for kind in WEAK_FIGURES))

@@ -56,9 +56,10 @@ MIN_CONTEXT = (
     1e-9  # claims that share no context word need documents of one story: figures alone are not enough
 )
 SAME_STORY = 0.03  # cosine of two documents' words above which they report one story
-# Spans of time ("a year", "two weeks") that share no context word never group, even in one story:
-# every story states many, and the same one measures unrelated things.
-WORDLESS_NEVER = frozenset({"duration"})
+# Kinds whose figures are too common to tell a measure by: every story states spans of time ("a year",
+# "four years") of unrelated things. Sharing no context word, they never group, even in one story; a
+# bound citing the same figure ("at least four years") is no evidence either.
+WEAK_FIGURES = frozenset({"duration"})
 COMMON_FIGURE = 16  # claims of a family that may state one figure before it weighs less as evidence
 
 
@@ -158,7 +159,7 @@ class Vocabulary:
         if not compatible and not _same_time(a, b):
             return -1.0
         sim = self.similarity(a, b)
-        if sim < MIN_CONTEXT and (ca.kind in WORDLESS_NEVER or not self.same_story(a.doc, b.doc)):
+        if sim < MIN_CONTEXT and (ca.kind in WEAK_FIGURES or not self.same_story(a.doc, b.doc)):
             return 0.0
         return sim + _unit_bonus(a, b) + fig
 
@@ -238,9 +239,8 @@ def _affinity(a: Claim, b: Claim, ia: Interval | None, ib: Interval | None, comp
     if a.kind in ("year", "date"):
         return SAME_FIGURE if compatible else -0.2
     if a.qualifier in BOUNDS or b.qualifier in BOUNDS or a.low is not None or b.low is not None:
-        # "over £10bn" and "£10 billion" cite one figure; a bound says little of a figure it only meets,
-        # and a span of time ("at least four years") is too common a figure to tell
-        same = a.value is not None and a.value == b.value and a.unit == b.unit and a.kind != "duration"
+        # "over £10bn" and "£10 billion" cite one figure; a bound says little of a figure it only meets
+        same = a.value is not None and a.value == b.value and a.unit == b.unit and a.kind not in WEAK_FIGURES
         return (SAME_FIGURE if same else 0.0) if compatible else -0.1
     if a.value is None or b.value is None:
         return 0.0
