@@ -45,7 +45,7 @@ from pathlib import Path
 from typing import Any
 
 from factcheck import pipeline
-from factcheck.group import group_claims
+from factcheck.group.cluster import group_claims
 from factcheck.models import Claim, Normalized
 from factcheck.pipeline import build_groups
 

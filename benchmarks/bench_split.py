@@ -45,7 +45,7 @@ Splitter = Callable[[str], Iterator[str]]
 def load_splitter(tool: str) -> Splitter:
     """A function from text to its sentences, stripped, for each tool."""
     if tool.startswith("factcheck"):
-        from factcheck.sentences import split_spans
+        from factcheck.ingest.sentences import split_spans
 
         def ours(text: str) -> Iterator[str]:
             return (text[start:end] for start, end in split_spans(text))

@@ -15,9 +15,9 @@ from __future__ import annotations
 from pathlib import Path, PurePosixPath
 from typing import NamedTuple
 
-from factcheck.compare import short_names
 from factcheck.models import Claim, ClaimGroup, Kind, Normalized, Number, Qualifier
 from factcheck.pipeline import build_groups, read_corpus
+from factcheck.report.wording import short_names
 
 # The words in front of a figure that give its qualifier, longest first: "more than" before "more".
 QUALIFIER_WORDS: tuple[tuple[str, Qualifier], ...] = (

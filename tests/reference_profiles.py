@@ -11,14 +11,11 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from itertools import chain, filterfalse
 
-from factcheck.compare import interval
-from factcheck.models import Claim
-from factcheck.profiles import (
-    COMMON_FIGURE,
+from factcheck.config import COMMON_FIGURE, Settings
+from factcheck.group.profiles import (
     TIME_MARKERS,
     YEAR,
     Profile,
-    Settings,
     Vocabulary,
     family_of,
     figure_of,
@@ -26,7 +23,9 @@ from factcheck.profiles import (
     head_of,
     name_variants,
 )
-from factcheck.words import content_stems
+from factcheck.lexicon.words import content_stems
+from factcheck.models import Claim
+from factcheck.values import interval
 
 
 def reference_profiles(

@@ -15,18 +15,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from builders import ClaimDoc, make_claim
-from factcheck.compare import (
-    assess,
-    group_label,
-    humanize,
-    interval,
-    intervals,
-    short_names,
-    sides,
-    values_compatible,
-    with_unit,
-)
+from factcheck.judge import assess, sides
 from factcheck.models import KINDS, QUALIFIERS, Claim
+from factcheck.report.wording import group_label, humanize, short_names, with_unit
+from factcheck.values import interval, intervals, values_compatible
 
 
 def count(sentence: str, text: str, value: float | None, unit: str, **fields: Any) -> Claim:

@@ -265,7 +265,7 @@ def test_extract_rates(sentence: str, text: str, per: str | None) -> None:
 
 def test_extract_offsets_are_exact_on_the_seeds() -> None:
     from factcheck.extract import extract_claims
-    from factcheck.load import load_documents
+    from factcheck.ingest.load import load_documents
 
     for doc in load_documents([ROOT / "seeds"]):
         for claim in extract_claims(doc):

@@ -19,13 +19,15 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from builders import ClaimDoc, Corpus
-from factcheck import group as group_module
-from factcheck.columns import columns_of
-from factcheck.compare import assess, claims_meet
-from factcheck.group import Settings, group_claims
+from factcheck.config import SAME_FIGURE, Settings
+from factcheck.group import cluster as group_module
+from factcheck.group.cluster import group_claims
+from factcheck.group.columns import columns_of
+from factcheck.group.pairs import PairTable
+from factcheck.group.profiles import affinity
+from factcheck.judge import assess
 from factcheck.models import Claim, Kind
-from factcheck.pairs import PairTable
-from factcheck.profiles import SAME_FIGURE, affinity
+from factcheck.values import claims_meet
 
 Outcome = Literal["conflict", "agreement", "apart"]
 

@@ -9,7 +9,7 @@ from typing import NamedTuple
 import pytest
 
 from factcheck.errors import InputError
-from factcheck.load import (
+from factcheck.ingest.load import (
     DEFAULT_MAX_BYTES,
     default_paths,
     find_metadata,

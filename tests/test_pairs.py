@@ -17,11 +17,11 @@ from hypothesis import strategies as st
 from scipy import sparse
 
 from builders import Corpus
-from factcheck import pairs as pairs_module
-from factcheck.columns import columns_of
+from factcheck.config import Settings
+from factcheck.group import pairs as pairs_module
+from factcheck.group.columns import columns_of
+from factcheck.group.pairs import PairTable, candidate_pairs
 from factcheck.models import Claim
-from factcheck.pairs import PairTable, candidate_pairs
-from factcheck.profiles import Settings
 from test_group import CASES
 
 

@@ -9,8 +9,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from factcheck.ingest.sentences import split_sentences, split_spans
 from factcheck.models import Document, Sentence
-from factcheck.sentences import split_sentences, split_spans
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = Path(__file__).resolve().parent / "data"

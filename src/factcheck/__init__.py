@@ -2,10 +2,10 @@
 
 from factcheck.errors import FactcheckError, InputError, UsageError
 from factcheck.extract import extract_claims, extract_text
-from factcheck.load import load_documents
+from factcheck.ingest.load import load_documents
+from factcheck.ingest.sentences import split_sentences
 from factcheck.models import Claim, ClaimGroup, Document, Report, Sentence
 from factcheck.pipeline import analyze, read_corpus
-from factcheck.sentences import split_sentences
 
 __version__ = "0.1.0"
 

@@ -29,19 +29,19 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
-from factcheck.columns import profile_claims
-from factcheck.compare import describe, short_names, sides
-from factcheck.compare import values_compatible as _compatible
+from factcheck.config import SAME_FIGURE, TIME_TOPIC_BAR, TOPIC_BAR, Settings
 from factcheck.errors import InputError
 from factcheck.extract import extract_text
+from factcheck.group.columns import profile_claims
+from factcheck.group.profiles import Profile, Vocabulary, affinity
+from factcheck.judge import sides
 from factcheck.models import SCHEMA_VERSION, Claim, ClaimGroup, Normalized
-from factcheck.profiles import SAME_FIGURE, Profile, Settings, Vocabulary, affinity
+from factcheck.report.wording import describe, short_names
+from factcheck.values import values_compatible as _compatible
 
 Verdict = Literal["supported", "contested", "contradicted", "not_found"]
 SEVERITY: tuple[Verdict, ...] = ("contradicted", "contested", "not_found", "supported")
 STATEMENT = "<statement>"
-TOPIC_BAR = 0.05  # the least word overlap for a source claim to speak of the statement's measure
-TIME_TOPIC_BAR = 0.2  # years and dates are in every other sentence: they need more words in common
 
 
 class _Value(BaseModel):

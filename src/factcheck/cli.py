@@ -19,12 +19,12 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 from factcheck import __version__
 from factcheck.check import StatementCheck, check_lines, check_statement
 from factcheck.errors import FactcheckError, InputError, UsageError
-from factcheck.export import to_json, to_markdown, write_atomic
-from factcheck.load import default_paths, find_sources
+from factcheck.ingest.load import default_paths, find_sources
 from factcheck.models import KINDS, ClaimsReport, Report
 from factcheck.pipeline import Corpus, read_corpus, report_of
 from factcheck.query import search
-from factcheck.render import check_view, claims_table, conflicts_view, query_table, sources_table
+from factcheck.report.files import to_json, to_markdown, write_atomic
+from factcheck.report.terminal import check_view, claims_table, conflicts_view, query_table, sources_table
 
 app = typer.Typer(
     name="factcheck",

@@ -9,12 +9,14 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
-from factcheck.compare import assess, short_names
+from factcheck.config import Settings
 from factcheck.extract import extract_claims
-from factcheck.group import Settings, group_claims
-from factcheck.load import load_documents
+from factcheck.group.cluster import group_claims
+from factcheck.ingest.load import load_documents
+from factcheck.ingest.sentences import split_sentences
+from factcheck.judge import assess
 from factcheck.models import Claim, ClaimGroup, Document, DocumentSummary, Report
-from factcheck.sentences import split_sentences
+from factcheck.report.wording import short_names
 
 STATUS_ORDER = {"conflict": 0, "agreement": 1, "single": 2}
 SEVERITY_ORDER = {"high": 0, "medium": 1, "low": 2}

@@ -37,9 +37,9 @@ from pydantic import BaseModel, ConfigDict
 from rapidfuzz import fuzz, process
 
 from factcheck.errors import UsageError
-from factcheck.extract.lexicon import CURRENCY_WORDS, DISTANCE_UNITS, DURATION_UNITS
+from factcheck.lexicon import CURRENCY_WORDS, DISTANCE_UNITS, DURATION_UNITS
+from factcheck.lexicon.words import STOPWORDS, stem
 from factcheck.models import KINDS, Claim, ClaimGroup, Status
-from factcheck.words import STOPWORDS, stem
 
 FUZZY_CUTOFF = 85  # RapidFuzz ratio from which two words are one word misspelt ("cellar" is not "cell": 80)
 SENTENCE_WEIGHT = 0.9  # a word met in the sentence only

@@ -10,8 +10,8 @@ from collections.abc import Iterable, Iterator
 
 from factcheck.extract.numbers import as_number
 from factcheck.extract.scan import Mention, scan
+from factcheck.ingest.sentences import split_sentences
 from factcheck.models import Claim, Document, Normalized, Sentence
-from factcheck.sentences import split_sentences
 
 __all__ = ["extract_claims", "extract_sentence", "extract_text"]
 

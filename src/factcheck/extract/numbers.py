@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from factcheck.extract.lexicon import (
+from factcheck.lexicon import (
     COMPOUND_ORDINAL_UNITS,
     DENOMINATORS,
     DOZEN_WORDS,

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from factcheck.extract.lexicon import (
+from factcheck.lexicon import (
     ARTICLE_CURRENCIES,
     CURRENCY_WORDS,
     DENOMINATORS,

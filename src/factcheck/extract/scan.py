@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
-from factcheck.extract import lexicon as lx
+from factcheck import lexicon as lx
 from factcheck.extract.numbers import NumberMatch, parse_number, parse_words
 from factcheck.extract.patterns import (
     ANCHOR,

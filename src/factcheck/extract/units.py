@@ -14,81 +14,10 @@ from __future__ import annotations
 
 import re
 
-from factcheck.extract import lexicon as lx
+from factcheck import lexicon as lx
 from factcheck.extract.patterns import NOUN_WORD
+from factcheck.lexicon.plurals import is_plural, singular
 
-IRREGULAR_PLURALS = {
-    "people": "person",
-    "men": "man",
-    "women": "woman",
-    "children": "child",
-    "police": "police officer",
-    "staff": "staff",
-    "personnel": "personnel",
-    "cattle": "cattle",
-    "sheep": "sheep",
-    "fish": "fish",
-    "teeth": "tooth",
-    "mice": "mouse",
-    "geese": "goose",
-    "data": "data",
-    "media": "media",
-    "criteria": "criterion",
-    "crises": "crisis",
-    "analyses": "analysis",
-    "deer": "deer",
-    "aircraft": "aircraft",
-    "livestock": "livestock",
-    "offspring": "offspring",
-    "families": "family",
-}
-# Words ending in -s that are verbs or not plurals after a number.
-NOT_PLURAL = frozenset(
-    {
-        "is",
-        "was",
-        "has",
-        "does",
-        "says",
-        "means",
-        "remains",
-        "seems",
-        "shows",
-        "makes",
-        "takes",
-        "gives",
-        "goes",
-        "comes",
-        "marks",
-        "represents",
-        "includes",
-        "stands",
-        "needs",
-        "this",
-        "its",
-        "his",
-        "thus",
-        "plus",
-        "minus",
-        "versus",
-        "bus",
-        "gas",
-        "status",
-        "news",
-        "series",
-        "species",
-        "chaos",
-        "whereas",
-        "across",
-        "always",
-        "perhaps",
-        "less",
-        "unless",
-        "yes",
-        "us",
-        "as",
-    }
-)
 # Modifiers dropped from a counted noun: "700 unused prison cells" counts prison cells.
 DROPPED_MODIFIERS = frozenset(
     {
@@ -186,64 +115,6 @@ YEAR_LEADS = frozenset(
         "than",
     }
 )
-
-
-def singular(word: str) -> str:
-    """The singular of a counted noun.
-
-    >>> [singular(w) for w in ["cells", "doses", "MPs", "countries", "taxes", "people", "series"]]
-    ['cell', 'dose', 'MP', 'country', 'tax', 'person', 'series']
-    """
-    low = word.lower()
-    if low in IRREGULAR_PLURALS:
-        return IRREGULAR_PLURALS[low]
-    if low.endswith("ies") and len(low) > 4 and low not in NOT_PLURAL:
-        return word[:-3] + "y"
-    if low.endswith(("ches", "shes", "xes", "sses", "zzes")):
-        return word[:-2]
-    if low.endswith("s") and not low.endswith(("ss", "us", "is")) and low not in NOT_PLURAL and len(low) > 2:
-        return word[:-1]
-    return word
-
-
-IRREGULAR_SINGULARS = {one: many for many, one in IRREGULAR_PLURALS.items() if " " not in one}
-ABBREVIATED_UNITS = frozenset(canon for canon, _ in lx.DISTANCE_UNITS.values())  # "km", "mi": never plural
-
-
-def plural(unit: str) -> str:
-    """The plural of a unit or counted noun as a reader writes it after a number other than one;
-    codes, symbols and abbreviations stay as they are.
-
-    >>> [plural(u) for u in ["prison cell", "person", "year", "century", "tax", "MP", "fishermen", "km"]]
-    ['prison cells', 'people', 'years', 'centuries', 'taxes', 'MPs', 'fishermen', 'km']
-    """
-    head, _, last = unit.rpartition(" ")
-    low = last.lower()
-    if not last.isalpha() or low in ABBREVIATED_UNITS or is_plural(last) or low.endswith("men"):
-        return unit
-    if last.isupper():  # an acronym: "MPs", "NGOs"
-        many = last + "s"
-    elif last in IRREGULAR_SINGULARS:
-        many = IRREGULAR_SINGULARS[last]
-    elif last.endswith("y") and last[-2:-1] not in ("a", "e", "i", "o", "u"):
-        many = last[:-1] + "ies"
-    elif last.endswith(("ch", "sh", "x", "ss", "zz")):
-        many = last + "es"
-    else:
-        many = last + "s"
-    return f"{head} {many}" if head else many
-
-
-def is_plural(word: str) -> bool:
-    low = word.lower()
-    if low in IRREGULAR_PLURALS:
-        return True
-    return (
-        len(low) > 2
-        and low.endswith("s")
-        and not low.endswith(("ss", "us", "is", "'s", "’s"))
-        and low not in NOT_PLURAL
-    )
 
 
 def _phrase_words(text: str, end: int, limit: int = 5) -> list[re.Match[str]]:

@@ -7,9 +7,9 @@ import os
 import tempfile
 from pathlib import Path
 
-from factcheck.compare import humanize, short_names, span_of, with_unit
 from factcheck.errors import InputError
 from factcheck.models import Claim, ClaimGroup, Report
+from factcheck.report.wording import humanize, short_names, span_of, with_unit
 
 QUALIFIER_WORDS = {
     "approx": "about",

@@ -21,10 +21,11 @@ from typing import NamedTuple
 
 import numpy as np
 
-from factcheck.columns import Floats, Ints, columns_of, profile_claims
+from factcheck.config import Settings
+from factcheck.group.columns import Floats, Ints, columns_of, profile_claims
+from factcheck.group.pairs import PairTable, candidate_pairs
+from factcheck.group.profiles import Profile, Vocabulary, affinity, groupable
 from factcheck.models import Claim
-from factcheck.pairs import PairTable, candidate_pairs
-from factcheck.profiles import Profile, Settings, Vocabulary, affinity, groupable
 
 LINKAGE = 0.75  # the average pair may score a little under the bar a single edge needs
 SAMPLE = 10  # members of each cluster whose pairs decide a linkage

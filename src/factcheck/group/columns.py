@@ -26,11 +26,9 @@ from typing import Any
 import numpy as np
 from numpy.typing import NDArray
 
-from factcheck.compare import floats, interval, intervals
-from factcheck.models import Claim
-from factcheck.profiles import (
+from factcheck.config import COMMON_FIGURE
+from factcheck.group.profiles import (
     BOUNDS,
-    COMMON_FIGURE,
     PERIODS,
     TIME_MARKERS,
     YEAR,
@@ -43,7 +41,9 @@ from factcheck.profiles import (
     head_of_unit,
     name_variants,
 )
-from factcheck.words import WORD, content_stem
+from factcheck.lexicon.words import WORD, content_stem
+from factcheck.models import Claim
+from factcheck.values import floats, interval, intervals
 
 Ints = NDArray[np.int64]
 Floats = NDArray[np.float64]

@@ -23,9 +23,10 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
 
-from factcheck.compare import Interval, claims_meet, interval
-from factcheck.extract.lexicon import DURATION_UNITS
+from factcheck.config import MIN_CONTEXT, SAME_FIGURE, SAME_STORY, UNIT_BONUS, Settings
+from factcheck.lexicon import DURATION_UNITS
 from factcheck.models import Claim
+from factcheck.values import Interval, claims_meet, interval
 
 GROUPED_KINDS = frozenset({"money", "count", "percent", "distance", "duration", "year", "date", "ratio"})
 # Words that set a claim at a time of its own: "initially 308 soldiers", "by November 2010".
@@ -50,31 +51,10 @@ TIME_MARKERS = re.compile(
 YEAR = re.compile(r"(?=[12])(?<!\d)(?:1[89]\d\d|20\d\d)(?!\d)")  # the lookahead fails fast on most places
 PERIODS = frozenset(canon for canon, _ in DURATION_UNITS.values())
 BOUNDS = frozenset({"more_than", "less_than", "at_least", "at_most", "up_to"})
-SAME_FIGURE = 0.25  # the same figure in two sources is itself evidence of one measure
-UNIT_BONUS = 0.1  # the same counted noun or unit of measure
-MIN_CONTEXT = (
-    1e-9  # claims that share no context word need documents of one story: figures alone are not enough
-)
-SAME_STORY = 0.03  # cosine of two documents' words above which they report one story
 # Kinds whose figures are too common to tell a measure by: every story states spans of time ("a year",
 # "four years") of unrelated things. Sharing no context word, they never group, even in one story; a
 # bound citing the same figure ("at least four years") is no evidence either.
 WEAK_FIGURES = frozenset({"duration"})
-COMMON_FIGURE = 16  # claims of a family that may state one figure before it weighs less as evidence
-
-
-@dataclass(frozen=True, slots=True)
-class Settings:
-    """Thresholds of the grouping, named so tests and users can read them at the call site."""
-
-    cross_document: float = 0.2  # score for two claims of different documents to be one measure
-    same_document: float = 0.45  # a stricter bar inside one document
-    max_postings: int = 200  # words shared by more claims than this are too common to propose pairs
-    probe_words: int = 10  # how many of a claim's rarest words propose candidates
-    candidates: int = 10  # how many proposals each claim keeps, the best-sharing first
-    visits: int = 120  # posting entries a claim may read to find its candidates
-    coarse_postings: int = 64  # a figure, its power of ten or a noun shared by more claims proposes nothing
-    fuzzy_names: int = 85  # RapidFuzz ratio above which two names are spellings of one
 
 
 @dataclass(slots=True)

@@ -16,10 +16,10 @@ from rich.table import Table
 from rich.text import Text
 
 from factcheck.check import StatementCheck
-from factcheck.compare import short_names
-from factcheck.export import normalized, stated
 from factcheck.models import Claim, ClaimGroup, DocumentSummary, Report
 from factcheck.query import QueryHit
+from factcheck.report.files import normalized, stated
+from factcheck.report.wording import short_names
 
 SEVERITY_STYLE = {"high": "bold red", "medium": "yellow", "low": "cyan"}
 STATUS_STYLE = {"conflict": "red", "agreement": "green", "single": "dim"}

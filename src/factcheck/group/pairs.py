@@ -26,16 +26,17 @@ import numpy as np
 from numpy.typing import NDArray
 from scipy import sparse
 
-from factcheck.columns import KIND_CODES, Bools, Columns, Floats, Ints, Rows, interleave, places
-from factcheck.compare import CONVERSION_MARGIN, DISTANCE_MARGIN
-from factcheck.profiles import (
+from factcheck.config import (
+    CONVERSION_MARGIN,
+    DISTANCE_MARGIN,
     MIN_CONTEXT,
     SAME_FIGURE,
     SAME_STORY,
     UNIT_BONUS,
-    WEAK_FIGURES,
     Settings,
 )
+from factcheck.group.columns import KIND_CODES, Bools, Columns, Floats, Ints, Rows, interleave, places
+from factcheck.group.profiles import WEAK_FIGURES
 
 CHUNK = 200_000  # pairs scored per step, to bound the memory of one step
 PROPOSERS = 20_000  # claims whose candidates one sparse product finds: ~150 entries each

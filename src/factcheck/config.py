@@ -1,0 +1,42 @@
+"""Every threshold and margin of the analysis in one place, each with the reason for its value.
+
+Grouping reads ``Settings`` (passed at the call site, so a test or a user can change one) and the
+evidence weights; value comparison reads the margins; the statement check reads the topic bars.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+# How much a stated figure allows (values.interval).
+EXACT_MARGIN = 0.005  # a precise figure is rounded: 2,050 may be 2,048
+APPROX_MARGIN = 0.03  # "about 2,000" covers 2,050, not 2,100
+CONVERSION_MARGIN = 0.05  # sums converted between currencies: rates move
+DISTANCE_MARGIN = 0.02  # distances converted between units: "100 miles" is "about 161 km"
+
+# Evidence that two claims measure one thing (group.profiles, group.pairs).
+SAME_FIGURE = 0.25  # the same figure in two sources is itself evidence of one measure
+UNIT_BONUS = 0.1  # the same counted noun or unit of measure
+MIN_CONTEXT = (
+    1e-9  # claims that share no context word need documents of one story: figures alone are not enough
+)
+SAME_STORY = 0.03  # cosine of two documents' words above which they report one story
+COMMON_FIGURE = 16  # claims of a family that may state one figure before it weighs less as evidence
+
+# Statement check (check.py).
+TOPIC_BAR = 0.05  # the least word overlap for a source claim to speak of the statement's measure
+TIME_TOPIC_BAR = 0.2  # years and dates are in every other sentence: they need more words in common
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """Thresholds of the grouping, named so tests and users can read them at the call site."""
+
+    cross_document: float = 0.2  # score for two claims of different documents to be one measure
+    same_document: float = 0.45  # a stricter bar inside one document
+    max_postings: int = 200  # words shared by more claims than this are too common to propose pairs
+    probe_words: int = 10  # how many of a claim's rarest words propose candidates
+    candidates: int = 10  # how many proposals each claim keeps, the best-sharing first
+    visits: int = 120  # posting entries a claim may read to find its candidates
+    coarse_postings: int = 64  # a figure, its power of ten or a noun shared by more claims proposes nothing
+    fuzzy_names: int = 85  # RapidFuzz ratio above which two names are spellings of one

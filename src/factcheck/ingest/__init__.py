@@ -1,0 +1,1 @@
+"""Paths -> documents (``load``) -> sentences (``sentences``)."""

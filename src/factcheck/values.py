@@ -1,0 +1,221 @@
+"""What a claim's figure allows, as an interval: read by grouping and by judging alike.
+
+Each claim becomes an interval in its family's comparison unit (EUR for money, km, days, ...):
+an exact value is a point with a rounding margin, "about" widens it a little, "more than" opens it
+upward, a range is its bounds, and a vague quantity ("a few kilometres") gets the span its words
+imply. Two claims are compatible when their intervals meet. Nothing here knows of groups or
+verdicts: grouping asks whether two values can both hold, judging sorts a group into sides.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from collections.abc import Mapping, Sequence
+from datetime import date
+from functools import lru_cache
+from importlib import resources
+from operator import attrgetter
+from typing import NamedTuple
+
+import numpy as np
+from numpy.typing import NDArray
+
+from factcheck.config import APPROX_MARGIN, CONVERSION_MARGIN, DISTANCE_MARGIN, EXACT_MARGIN
+from factcheck.lexicon import DISTANCE_UNITS, DURATION_UNITS
+from factcheck.models import QUALIFIERS, Claim
+
+# What vague words imply, as multiples of the unit: "a few kilometres" is 2 to 9 km.
+VAGUE_SPANS = (
+    (re.compile(r"\b(?:a few|a couple)\b", re.I), 2.0, 9.0),
+    (re.compile(r"\bseveral\b|\ba handful\b", re.I), 3.0, 15.0),
+    (re.compile(r"\bdozens\b", re.I), 24.0, 144.0),
+    (re.compile(r"\bscores\b", re.I), 40.0, 200.0),
+    (re.compile(r"\bhundreds\b", re.I), 200.0, 999.0),
+    (re.compile(r"\bthousands\b", re.I), 2_000.0, 99_999.0),
+    (re.compile(r"\bmulti-?million|\bmillions\b", re.I), 2e6, 999e6),
+    (re.compile(r"\bmulti-?billion|\bbillions\b", re.I), 2e9, 999e9),
+)
+HEDGES = frozenset({"approx", "vague"})
+
+
+class Interval(NamedTuple):
+    """The values a claim allows; a tuple, because a million of them are made in one grouping."""
+
+    low: float
+    high: float
+    hedged: bool = False
+
+
+@lru_cache(maxsize=1)
+def default_rates() -> dict[str, float]:
+    """Units of each currency per EUR, from the package's ``data/rates.json``."""
+    data = json.loads(resources.files("factcheck").joinpath("data/rates.json").read_text(encoding="utf-8"))
+    return {code: float(entry["rate"]) for code, entry in data["rates"].items()}
+
+
+def interval(claim: Claim, *, rates: Mapping[str, float] | None = None) -> Interval | None:
+    """The values a claim allows, in its family's comparison unit; None where it cannot be compared."""
+    factor = unit_factor(claim.kind, claim.unit, rates)
+    if factor is None:
+        return None
+    if claim.kind == "date":
+        return _date_interval(claim)
+    hedged = claim.qualifier in HEDGES
+    if claim.low is not None and claim.high is not None:
+        return Interval(claim.low * factor, claim.high * factor, hedged)
+    if claim.qualifier == "vague":
+        span = next(((lo, hi) for rx, lo, hi in VAGUE_SPANS if rx.search(claim.text)), None)
+        if span is None:
+            return None
+        return Interval(span[0] * factor, span[1] * factor, True)
+    if claim.value is None:
+        return None
+    v = claim.value * factor
+    q = claim.qualifier
+    if q == "approx":
+        return Interval(v * (1 - APPROX_MARGIN), v * (1 + APPROX_MARGIN), True)
+    if q in ("more_than", "at_least"):
+        return Interval(v, math.inf, True)
+    if q in ("less_than", "at_most", "up_to"):
+        return Interval(-math.inf if v < 0 else 0.0, v, True)
+    margin = 0.0 if claim.kind == "year" else abs(v) * EXACT_MARGIN
+    return Interval(v - margin, v + margin)
+
+
+def unit_factor(kind: str, unit: str | None, rates: Mapping[str, float] | None = None) -> float | None:
+    """One ``unit`` of a claim of this kind in its family's comparison unit (EUR, km, days); 1 for
+    kinds without units, None for a currency or unit the tables lack."""
+    unit = unit or ""
+    if kind == "money":
+        table = rates if rates is not None else default_rates()
+        rate = table.get(unit)
+        return None if not rate else 1.0 / rate
+    if kind == "distance":
+        return _CANON_KM.get(unit)
+    if kind == "duration":
+        return _CANON_DAYS.get(unit)
+    return 1.0
+
+
+def intervals(
+    claims: Sequence[Claim], *, rates: Mapping[str, float] | None = None
+) -> tuple[NDArray[np.bool_], NDArray[np.float64], NDArray[np.float64]]:
+    """``interval`` of each claim as arrays: whether it has one, and its low and high ends (NaN
+    without one). The same arithmetic on columns, for a million claims at once; dates and vague
+    quantities, which read their text, are done one claim at a time."""
+    n = len(claims)
+    kinds = list(map(attrgetter("kind", "unit"), claims))
+    factors = {key: unit_factor(*key, rates) for key in set(kinds)}
+    factor = floats(list(map(factors.__getitem__, kinds)))
+    qualifier = np.array(list(map(_QUALIFIER_CODES.__getitem__, map(attrgetter("qualifier"), claims))))
+    kind = np.array([_KIND_FLAGS.get(k, 0) for k, _ in kinds], dtype=np.int64)
+    value = floats(list(map(attrgetter("value"), claims)))
+    low_end, high_end = (
+        floats(list(map(attrgetter("low"), claims))),
+        floats(list(map(attrgetter("high"), claims))),
+    )
+    known = ~np.isnan(factor)
+    dated = known & (kind == _DATE)
+    ranged = known & ~dated & ~np.isnan(low_end) & ~np.isnan(high_end)
+    vague = known & ~dated & ~ranged & (qualifier == _QUALIFIER_CODES["vague"])
+    point = known & ~dated & ~ranged & ~vague & ~np.isnan(value)
+    low, high = np.full(n, math.nan), np.full(n, math.nan)
+    low[ranged], high[ranged] = low_end[ranged] * factor[ranged], high_end[ranged] * factor[ranged]
+    v = value * factor
+    margin = np.where(kind == _YEAR, 0.0, np.abs(v) * EXACT_MARGIN)
+    spans = [  # (which, low, high) for the points, by qualifier; the last is a precise figure
+        (qualifier == _QUALIFIER_CODES["approx"], v * (1 - APPROX_MARGIN), v * (1 + APPROX_MARGIN)),
+        (np.isin(qualifier, _LOWER_BOUNDS), v, np.full(n, math.inf)),
+        (np.isin(qualifier, _UPPER_BOUNDS), np.where(v < 0, -math.inf, 0.0), v),
+        (np.ones(n, dtype=np.bool_), v - margin, v + margin),
+    ]
+    left = point.copy()
+    for which, lo, hi in spans:
+        chosen = left & which
+        low[chosen], high[chosen] = lo[chosen], hi[chosen]
+        left &= ~which
+    has = ranged | point
+    for k in np.flatnonzero(dated | vague).tolist():
+        iv = interval(claims[k], rates=rates)
+        if iv is not None:
+            has[k], low[k], high[k] = True, iv.low, iv.high
+    return has, low, high
+
+
+def floats(values: Sequence[float | None]) -> NDArray[np.float64]:
+    """Floats as an array, None as NaN (NumPy converts None so when the dtype is float)."""
+    return np.array(values, dtype=np.float64).reshape(len(values))
+
+
+_QUALIFIER_CODES: dict[str | None, int] = {
+    None: 0,
+    **{q: k for k, q in enumerate(QUALIFIERS, start=1)},
+}
+_LOWER_BOUNDS = np.array([_QUALIFIER_CODES[q] for q in ("more_than", "at_least")])
+_UPPER_BOUNDS = np.array([_QUALIFIER_CODES[q] for q in ("less_than", "at_most", "up_to")])
+_DATE, _YEAR = 1, 2
+_KIND_FLAGS = {"date": _DATE, "year": _YEAR}
+
+
+_CANON_KM = {canon: factor for canon, factor in DISTANCE_UNITS.values()}
+_CANON_DAYS = {canon: factor for canon, factor in DURATION_UNITS.values()}
+
+
+def _date_interval(claim: Claim) -> Interval | None:
+    """A date as an interval of day numbers: "2023" is all of 2023, "early 2023" its first third."""
+    if not claim.date or claim.date.startswith("-"):
+        return None
+    parts = [int(p) for p in claim.date.split("-")]
+    year = parts[0]
+    if len(parts) == 3:
+        day = date(year, parts[1], parts[2]).toordinal()
+        return Interval(day, day)
+    if len(parts) == 2:
+        first = date(year, parts[1], 1).toordinal()
+        last = (date(year + parts[1] // 12, parts[1] % 12 + 1, 1)).toordinal() - 1
+        return Interval(first, last)
+    first, last = date(year, 1, 1).toordinal(), date(year, 12, 31).toordinal()
+    text = claim.text.lower()
+    # A third of the year in whole months: early is January to April, mid May to August, late the rest.
+    may, september = date(year, 5, 1).toordinal(), date(year, 9, 1).toordinal()
+    if text.startswith("early"):
+        return Interval(first, may - 1, True)
+    if text.startswith("mid"):
+        return Interval(may, september - 1, True)
+    if text.startswith("late") or "end of" in text:
+        return Interval(september, last, True)
+    return Interval(first, last, claim.qualifier is not None)
+
+
+def values_compatible(a: Claim, b: Claim, *, rates: Mapping[str, float] | None = None) -> bool:
+    """Whether two claims of one measure can both be true.
+
+    Bounds are satisfied by values inside them, ranges overlap, "about" allows a little rounding,
+    and sums in two currencies agree within the margin of a conversion.
+    """
+    return claims_meet(a, b, interval(a, rates=rates), interval(b, rates=rates))
+
+
+def claims_meet(a: Claim, b: Claim, ia: Interval | None, ib: Interval | None) -> bool:
+    """``values_compatible`` for claims whose intervals are already at hand; None meets nothing."""
+    if ia is None or ib is None:
+        return False
+    return intervals_meet(ia, ib, margin=margin_between(a, b))
+
+
+def margin_between(a: Claim, b: Claim) -> float:
+    """The slack two claims' intervals get: sums in two currencies, distances in two units."""
+    if a.unit == b.unit:
+        return 0.0
+    return CONVERSION_MARGIN if a.kind == "money" else DISTANCE_MARGIN if a.kind == "distance" else 0.0
+
+
+def intervals_meet(ia: Interval, ib: Interval, *, margin: float = 0.0) -> bool:
+    """Whether two intervals overlap, allowing ``margin`` of the larger bound between them."""
+    low = max(ia.low, ib.low)
+    high = min(ia.high, ib.high)
+    if not margin or not math.isfinite(high):
+        return low <= high
+    return low <= high + margin * max(abs(high), abs(low), 1e-9)
