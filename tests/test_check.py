@@ -151,6 +151,35 @@ def test_check_statement_on_a_small_corpus(bridge: Corpus, statement: str, verdi
 
 
 @pytest.mark.parametrize(
+    ("statement", "verdict", "verdicts"),
+    [
+        # A year beside a measure places the statement in time; the measure decides.
+        (
+            "In 2030, Kosovo will lease 300 prison cells to Denmark",
+            "supported",
+            ["contradicted", "supported"],
+        ),
+        (
+            "In 2021, Denmark agreed to pay Kosovo 150 million euros",
+            "contradicted",
+            ["not_found", "contradicted"],
+        ),
+        # Alone, a year is the statement's figure and is checked.
+        ("Kosovo's parliament ratified the agreement in 2023", "contradicted", ["contradicted"]),
+        # A bare number factcheck does not compare ("COP28", a name) decides nothing beside a measure.
+        ("At COP 28, Denmark leased 300 prison cells in Kosovo", "supported", ["not_found", "supported"]),
+    ],
+    ids=["year-is-context", "year-is-context-measure-off", "year-alone", "bare-number-is-no-measure"],
+)
+def test_check_statement_years_beside_a_measure_are_context(
+    seeds: Corpus, statement: str, verdict: str, verdicts: list[str]
+) -> None:
+    result = check_statement(statement, seeds.claims, seeds.groups)
+    assert [n.verdict for n in result.numbers] == verdicts
+    assert result.verdict == verdict
+
+
+@pytest.mark.parametrize(
     ("rates", "verdict"),
     [(None, "supported"), ({"EUR": 1.0, "DKK": 10.0}, "contradicted")],
     ids=["default-rates", "given-rates"],

@@ -18,7 +18,7 @@ from builders import ClaimDoc, make_claim
 from factcheck.judge import assess, sides
 from factcheck.models import KINDS, QUALIFIERS, Claim
 from factcheck.report.wording import group_label, humanize, short_names, with_unit
-from factcheck.values import interval, intervals, values_compatible
+from factcheck.values import interval, intervals, stated_step, values_compatible
 
 
 def count(sentence: str, text: str, value: float | None, unit: str, **fields: Any) -> Claim:
@@ -143,6 +143,38 @@ PAIRS = [
             unit="%",
         ),
         make_claim("15% of nurses quit.", "15%", kind="percent", value=15, unit="%"),
+        True,
+    ),
+    # An exact figure allows half of its last stated digit (at most 0.5%): 291 and 293 are two counts;
+    # 2,050 may be 2,048 rounded to tens, but 2,048 is stated to the unit and is not 2,050.
+    Pair(
+        "291-vs-293-seats",
+        count("The NDA has won 291 seats.", "291 seats", 291, "seat"),
+        count("The NDA won 293 seats.", "293 seats", 293, "seat"),
+        False,
+    ),
+    Pair(
+        "2048-vs-2050-fans",
+        count("2,048 fans attended.", "2,048 fans", 2048, "fan"),
+        count("2,050 fans attended.", "2,050 fans", 2050, "fan"),
+        True,
+    ),
+    Pair(
+        "2048-vs-2051-fans",
+        count("2,048 fans attended.", "2,048 fans", 2048, "fan"),
+        count("2,051 fans attended.", "2,051 fans", 2051, "fan"),
+        False,
+    ),
+    Pair(
+        "69bn-vs-68.7bn",
+        money("Microsoft paid $69bn for Activision.", "$69bn", 69e9, "USD"),
+        money("The deal was worth $68.7 billion.", "$68.7 billion", 68.7e9, "USD"),
+        True,
+    ),
+    Pair(
+        "19.74-crore-float-vs-197.4-million",
+        count("There are 19.74 crore voters aged 20-29.", "19.74 crore voters", 197399999.99999997, "voter"),
+        count("197.4 million voters are aged 20-29.", "197.4 million voters", 197.4e6, "voter"),
         True,
     ),
     # "About" widens by 3%: 2,000 covers 2,050 but not 2,100; 200 million never reaches 210 million.
@@ -783,3 +815,26 @@ def test_compare_intervals_as_arrays_equal_interval_of_each_claim(claims: list[C
     assert low[has].tolist() == [iv.low for iv in expected if iv is not None]
     assert high[has].tolist() == [iv.high for iv in expected if iv is not None]
     assert np.isnan(low[~has]).all() and np.isnan(high[~has]).all()
+
+
+STEPS = [
+    (291, 1.0),
+    (2050, 10.0),
+    (1.4e9, 1e8),
+    (65.8, 0.1),
+    (0.25, 0.01),
+    (197399999.99999997, 1e5),
+    (-40, 10.0),
+]
+
+
+@pytest.mark.parametrize(("value", "step"), STEPS, ids=[f"{v:g}" for v, _ in STEPS])
+def test_compare_stated_step_is_the_last_stated_digit(value: float, step: float) -> None:
+    assert stated_step(value) == pytest.approx(step)
+
+
+@given(st.integers(min_value=1, max_value=10**12))
+def test_compare_stated_step_divides_the_figure(value: int) -> None:
+    step = stated_step(value)
+    assert value % step == 0
+    assert (value // step) % 10 != 0

@@ -42,6 +42,7 @@ from factcheck.values import values_compatible as _compatible
 Verdict = Literal["supported", "contested", "contradicted", "not_found"]
 SEVERITY: tuple[Verdict, ...] = ("contradicted", "contested", "not_found", "supported")
 STATEMENT = "<statement>"
+TIME_KINDS = frozenset({"year", "date", "time"})  # place a statement in time; context beside a measure
 
 
 class _Value(BaseModel):
@@ -126,9 +127,11 @@ def _check_all(
     checks = []
     for (text, _), claim_list in zip(statements, numbers, strict=True):
         results = []
+        uncompared: set[str] = set()
         for claim in claim_list:
             items = [probe_items[p.id] for p in probes[claim.id] if p.id in probe_items]
             if not items:
+                uncompared.add(claim.id)
                 results.append(
                     NumberCheck(
                         claim=claim,
@@ -140,9 +143,20 @@ def _check_all(
                 )
                 continue
             results.append(_verdict(claim, _best_match(items, sources, vocab, rates), group_of, names, rates))
-        verdict = min((r.verdict for r in results), key=SEVERITY.index)
+        verdict = min((r.verdict for r in _decisive(results, uncompared)), key=SEVERITY.index)
         checks.append(StatementCheck(statement=text, verdict=verdict, numbers=tuple(results)))
     return tuple(checks)
+
+
+def _decisive(results: Sequence[NumberCheck], uncompared: set[str]) -> Sequence[NumberCheck]:
+    """The numbers whose verdicts make the statement's: beside a measure (a sum, a count, a share),
+    a year or date only places the statement in time ("60 crore people voted in the 2024 election"):
+    it selects the claims that match, through the grouper's time anchors, and is not itself checked.
+    A bare number factcheck does not compare (``uncompared``: "28" with no noun) decides nothing
+    beside numbers it does compare."""
+    compared = [r for r in results if r.claim.id not in uncompared]
+    measures = [r for r in compared if r.claim.kind not in TIME_KINDS]
+    return measures or compared or results
 
 
 def _statement_claims(text: str, line: int | None) -> list[Claim]:
@@ -193,7 +207,7 @@ def _best_match(
             if source.family != probe.family or vocab.score(probe, source) <= -1.0:
                 continue
             topic = vocab.topic(probe, source)
-            if topic < (TIME_TOPIC_BAR if probe.family in ("year", "date") else TOPIC_BAR):
+            if topic < (TIME_TOPIC_BAR if probe.family in TIME_KINDS else TOPIC_BAR):
                 continue
             rank = topic + _figure(probe.claim, source.claim, rates)
             key = (-rank, source.claim.document, source.claim.start)
@@ -217,7 +231,11 @@ def _verdict(
     names: Mapping[str, str],
     rates: Mapping[str, float] | None,
 ) -> NumberCheck:
-    """Split the evidence of the matched measure into claims for and against the statement's figure."""
+    """Split the evidence of the matched measure into claims for and against the statement's figure.
+
+    The evidence is the best source claim's group (or the claim alone). Supported: sources give the
+    figure and none goes against it; contested: some do and some do not; contradicted: they give
+    only other figures."""
     if match is None:
         return NumberCheck(
             claim=claim,

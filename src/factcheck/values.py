@@ -80,8 +80,41 @@ def interval(claim: Claim, *, rates: Mapping[str, float] | None = None) -> Inter
         return Interval(v, math.inf, True)
     if q in ("less_than", "at_most", "up_to"):
         return Interval(-math.inf if v < 0 else 0.0, v, True)
-    margin = 0.0 if claim.kind == "year" else abs(v) * EXACT_MARGIN
+    margin = (
+        0.0 if claim.kind == "year" else min(abs(v) * EXACT_MARGIN, stated_step(claim.value) / 2 * factor)
+    )
     return Interval(v - margin, v + margin)
+
+
+def stated_step(value: float) -> float:
+    """The place of a figure's last non-zero digit: what a writer who states it has rounded to, so an
+    exact figure allows half of it either way. "291" allows 290.5 to 291.5, so 293 is another count;
+    "1.4 billion" allows 1.35 to 1.45 billion (before ``EXACT_MARGIN`` caps it).
+
+    >>> [stated_step(v) for v in (291, 2050, 1.4e9, 65.8, 0.25, 0)]
+    [1.0, 10.0, 100000000.0, 0.1, 0.01, 1.0]
+    """
+    magnitude = abs(value)
+    if magnitude == 0 or not math.isfinite(magnitude):
+        return 1.0
+    return float(_stated_steps(np.array([magnitude]))[0])
+
+
+def _stated_steps(magnitudes: NDArray[np.float64]) -> NDArray[np.float64]:
+    """``stated_step`` of many positive magnitudes: the largest power of ten each is a multiple of."""
+    step = np.full(magnitudes.shape, 10.0 ** STEP_PLACES[-1])
+    found = np.zeros(magnitudes.shape, dtype=np.bool_)
+    for place in STEP_PLACES:
+        unit = 10.0**place
+        ratio = magnitudes / unit
+        whole = (ratio >= 1 - 1e-9) & (np.abs(ratio - np.round(ratio)) <= np.minimum(1e-6, 1e-12 * ratio))
+        new = whole & ~found
+        step[new] = unit
+        found |= new
+    return step
+
+
+STEP_PLACES = tuple(range(15, -7, -1))  # from 10^15 down to a millionth: the places a figure is stated to
 
 
 def unit_factor(kind: str, unit: str | None, rates: Mapping[str, float] | None = None) -> float | None:
@@ -124,7 +157,11 @@ def intervals(
     low, high = np.full(n, math.nan), np.full(n, math.nan)
     low[ranged], high[ranged] = low_end[ranged] * factor[ranged], high_end[ranged] * factor[ranged]
     v = value * factor
-    margin = np.where(kind == _YEAR, 0.0, np.abs(v) * EXACT_MARGIN)
+    stated = np.abs(value)
+    steps = np.ones(n)
+    usable = np.isfinite(stated) & (stated > 0)
+    steps[usable] = _stated_steps(stated[usable])
+    margin = np.where(kind == _YEAR, 0.0, np.minimum(np.abs(v) * EXACT_MARGIN, steps / 2 * np.abs(factor)))
     spans = [  # (which, low, high) for the points, by qualifier; the last is a precise figure
         (qualifier == _QUALIFIER_CODES["approx"], v * (1 - APPROX_MARGIN), v * (1 + APPROX_MARGIN)),
         (np.isin(qualifier, _LOWER_BOUNDS), v, np.full(n, math.inf)),

@@ -262,8 +262,9 @@ def _metres_not_millions(text: str, num: NumberMatch) -> NumberMatch:
 def _is_identifier(text: str, start: int, end: int) -> bool:
     """COVID-19, G7, F-16, MH17, 4G, A4: digits glued to letters that are no unit or currency."""
     before = text[start - 1] if start else " "
-    if before.isalpha():
-        return CURRENCY_BEFORE.search(text[max(0, start - 6) : start]) is None
+    if before.isalpha():  # an ambiguous code glued to a figure names a thing: "COP28", not 28 pesos
+        code = CURRENCY_BEFORE.search(text[max(0, start - 6) : start])
+        return code is None or (code.group("code") or "") in lx.AMBIGUOUS_CODES
     if before == "-" and start >= 2 and text[start - 2].isalpha():
         word = re.search(r"[A-Za-z]+$", text[max(0, start - 12) : start - 1])
         return word is not None and word.group().lower() not in ("mid", "pre", "post", "early", "late")

@@ -267,7 +267,9 @@ CURRENCY_CODES = frozenset(
     }
 )
 # Codes that are also ordinary English words: read as currency only right before or after a number.
-AMBIGUOUS_CODES = frozenset({"ALL", "PHP", "TRY", "PEN", "CUP", "MAD"})
+AMBIGUOUS_CODES = frozenset(
+    {"ALL", "PHP", "TRY", "PEN", "CUP", "MAD", "COP"}
+)  # also words and common names: "COP28"
 
 CURRENCY_SYMBOLS = {
     "€": "EUR",
