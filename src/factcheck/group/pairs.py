@@ -38,7 +38,6 @@ from factcheck.config import (
 from factcheck.group.columns import KIND_CODES, Bools, Columns, Floats, Ints, Rows, interleave, places
 from factcheck.group.profiles import WEAK_FIGURES
 
-_FAR = float(os.environ.get("FAR", "1"))
 CHUNK = 200_000  # pairs scored per step, to bound the memory of one step
 PROPOSERS = 20_000  # claims whose candidates one sparse product finds: ~150 entries each
 # Chunks worked on at once (NumPy and SciPy release the GIL), at most the cores this process may use;
@@ -179,7 +178,7 @@ class PairTable:
         with np.errstate(invalid="ignore", divide="ignore"):
             compatible = _meet(x, y)
             fig = _affinity(x, y, compatible)
-        fig = np.where(fig > 0, fig * np.minimum(x.rarity, y.rarity), fig * _FAR)
+        fig = np.where(fig > 0, fig * np.minimum(x.rarity, y.rarity), fig)
         measured = x.flag("has_interval") & y.flag("has_interval")
         impossible = (
             (x.sentence == y.sentence)

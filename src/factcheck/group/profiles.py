@@ -132,8 +132,6 @@ class Vocabulary:
         fig = _affinity(ca, cb, a.interval, b.interval, compatible)
         if fig > 0:  # a figure that many claims state ("2025", "1 year") ties two of them loosely
             fig *= min(a.rarity, b.rarity)
-        else:
-            fig *= float(__import__("os").environ.get("FAR", "1"))
         if ca.kind == "count" and a.head != b.head and fig < SAME_FIGURE:
             return -1.0
         if ca.kind in ("distance", "duration") and (a.interval is None or b.interval is None):
