@@ -16,6 +16,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from builders import ClaimDoc, Corpus
+from factcheck.group import columns as columns_module
 from factcheck.group.columns import Rows, columns_of, interleave, places, profile_claims
 from factcheck.models import Claim
 from reference_profiles import reference_profiles
@@ -51,7 +52,7 @@ def test_columns_profiles_as_the_reference_on_mixtures(claims: list[Claim]) -> N
 def test_columns_chunks_of_sentences_change_nothing(monkeypatch: pytest.MonkeyPatch, seeds: Corpus) -> None:
     """Sentences and claims are taken a chunk at a time; a chunk of 7 gives what one chunk gives."""
     expected = profile_claims(seeds.claims)
-    monkeypatch.setattr("factcheck.group.columns.CHUNK", 7)
+    monkeypatch.setattr(columns_module, "CHUNK", 7)
     assert profile_claims(seeds.claims) == expected
 
 
