@@ -15,12 +15,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from builders import ClaimDoc, Corpus
+from builders import CASES, ClaimDoc, Corpus
 from factcheck.group import columns as columns_module
 from factcheck.group.columns import Rows, columns_of, interleave, places, profile_claims
 from factcheck.models import Claim
 from reference_profiles import reference_profiles
-from test_group import CASES
 
 
 def stories() -> list[Claim]:
