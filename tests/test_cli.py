@@ -13,8 +13,8 @@ import jsonschema
 import pytest
 from typer.testing import CliRunner
 
-from factcheck.cli import app
-from factcheck.models import ClaimsReport, Report
+from factcheck import SEVERITIES, ClaimsReport, Report
+from factcheck.cli import Severity, app
 
 ROOT = Path(__file__).parents[1]
 GOLD = ROOT / "tests" / "data" / "gold"
@@ -200,10 +200,24 @@ def test_cli_version() -> None:
     assert code == 0 and out.startswith("factcheck ")
 
 
-def test_cli_help_lists_every_command() -> None:
+COMMANDS = sorted(c.name or c.callback.__name__ for c in app.registered_commands)  # type: ignore[union-attr]
+
+
+def test_cli_commands_are_the_contracts() -> None:
+    """A command added or dropped is a change of the contract: docs/CONTRACT.md and this list move with it."""
+    assert COMMANDS == ["check", "claims", "conflicts", "export", "query", "sources"]
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_cli_help_lists_every_command(command: str) -> None:
     _, out, _ = invoke("--help")
-    for command in ("conflicts", "claims", "sources", "export"):
-        assert command in out
+    assert re.search(rf"^│ {command}\b", out, flags=re.M), out
+    code, out, _ = invoke(command, "--help")
+    assert code == 0 and f"factcheck {command}" in out
+
+
+def test_cli_severity_choices_are_the_librarys_order() -> None:
+    assert [s.value for s in Severity] == list(SEVERITIES)
 
 
 def _readme_commands() -> list[str]:
@@ -231,13 +245,16 @@ def test_cli_readme_commands_work(line: str, tmp_path: Path, monkeypatch: pytest
     assert code == 0, (line, out, err)
 
 
-def test_cli_readme_shows_every_command() -> None:
+@pytest.mark.parametrize("command", COMMANDS)
+def test_cli_readme_shows_every_command(command: str) -> None:
+    """Each command has an example in the README (run by test_cli_readme_commands_work) and a row in
+    docs/CONTRACT.md."""
     shown = {
-        line.split()[1] if not line.split()[1].startswith("-") else line.split()[2]
-        for line in _readme_commands()
+        next(word for word in line.split()[1:] if not word.startswith("-")) for line in _readme_commands()
     }
-    registered = {c.name or c.callback.__name__ for c in app.registered_commands}  # type: ignore[union-attr]
-    assert registered <= shown, registered - shown
+    assert command in shown, f"README.md has no ```bash example of factcheck {command}"
+    contract = (ROOT / "docs" / "CONTRACT.md").read_text(encoding="utf-8")
+    assert f"| `factcheck {command}" in contract, f"docs/CONTRACT.md has no row for factcheck {command}"
 
 
 @pytest.mark.parametrize(

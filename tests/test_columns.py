@@ -15,11 +15,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from builders import ClaimDoc, Corpus
+from builders import CASES, ClaimDoc, Corpus
+from factcheck.group import columns as columns_module
 from factcheck.group.columns import Rows, columns_of, interleave, places, profile_claims
 from factcheck.models import Claim
 from reference_profiles import reference_profiles
-from test_group import CASES
 
 
 def stories() -> list[Claim]:
@@ -51,7 +51,7 @@ def test_columns_profiles_as_the_reference_on_mixtures(claims: list[Claim]) -> N
 def test_columns_chunks_of_sentences_change_nothing(monkeypatch: pytest.MonkeyPatch, seeds: Corpus) -> None:
     """Sentences and claims are taken a chunk at a time; a chunk of 7 gives what one chunk gives."""
     expected = profile_claims(seeds.claims)
-    monkeypatch.setattr("factcheck.group.columns.CHUNK", 7)
+    monkeypatch.setattr(columns_module, "CHUNK", 7)
     assert profile_claims(seeds.claims) == expected
 
 

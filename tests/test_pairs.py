@@ -16,13 +16,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from scipy import sparse
 
-from builders import Corpus
+from builders import CASES, Corpus
 from factcheck.config import Settings
 from factcheck.group import pairs as pairs_module
 from factcheck.group.columns import columns_of
 from factcheck.group.pairs import PairTable, candidate_pairs
 from factcheck.models import Claim
-from test_group import CASES
 
 
 def stories() -> list[Claim]:

@@ -428,6 +428,7 @@ def run_time(text: str) -> float:
     return best
 
 
+@pytest.mark.slow  # a wall-clock ratio: noisy on a loaded machine, so out of the default run
 @pytest.mark.parametrize("unit", ADVERSARIAL, ids=[repr(u) for u in ADVERSARIAL])
 def test_sentences_adversarial_input_is_linear(unit: str) -> None:
     n = 50_000

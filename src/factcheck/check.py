@@ -25,9 +25,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Literal
-
-from pydantic import BaseModel, ConfigDict
 
 from factcheck.config import SAME_FIGURE, TIME_TOPIC_BAR, TOPIC_BAR, Settings
 from factcheck.errors import InputError
@@ -35,37 +32,12 @@ from factcheck.extract import extract_text
 from factcheck.group.columns import profile_claims
 from factcheck.group.profiles import Profile, Vocabulary, affinity
 from factcheck.judge import sides
-from factcheck.models import SCHEMA_VERSION, Claim, ClaimGroup, Normalized
+from factcheck.models import VERDICTS, Claim, ClaimGroup, Normalized, NumberCheck, StatementCheck, Verdict
 from factcheck.report.wording import describe, short_names
 from factcheck.values import values_compatible as _compatible
 
-Verdict = Literal["supported", "contested", "contradicted", "not_found"]
-SEVERITY: tuple[Verdict, ...] = ("contradicted", "contested", "not_found", "supported")
 STATEMENT = "<statement>"
 TIME_KINDS = frozenset({"year", "date", "time"})  # place a statement in time; context beside a measure
-
-
-class _Value(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
-
-
-class NumberCheck(_Value):
-    """One number of a statement, with the source claims for and against it."""
-
-    claim: Claim
-    verdict: Verdict
-    supporting: tuple[Claim, ...]
-    contradicting: tuple[Claim, ...]
-    explanation: str
-
-
-class StatementCheck(_Value):
-    """What ``factcheck check --json`` prints for one statement."""
-
-    schema_version: str = SCHEMA_VERSION
-    statement: str
-    verdict: Verdict
-    numbers: tuple[NumberCheck, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,7 +115,7 @@ def _check_all(
                 )
                 continue
             results.append(_verdict(claim, _best_match(items, sources, vocab, rates), group_of, names, rates))
-        verdict = min((r.verdict for r in _decisive(results, uncompared)), key=SEVERITY.index)
+        verdict = min((r.verdict for r in _decisive(results, uncompared)), key=VERDICTS.index)
         checks.append(StatementCheck(statement=text, verdict=verdict, numbers=tuple(results)))
     return tuple(checks)
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import functools
-import json
 import os
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -16,14 +15,28 @@ import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
-from factcheck import __version__
-from factcheck.check import StatementCheck, check_lines, check_statement
+from factcheck import (
+    KINDS,
+    ClaimsReport,
+    Corpus,
+    QueryReport,
+    Report,
+    SourcesReport,
+    StatementCheck,
+    __version__,
+    check_lines,
+    check_statement,
+    default_paths,
+    find_sources,
+    load,
+    load_rates,
+    report_of,
+    search,
+    select_groups,
+    to_json,
+)
 from factcheck.errors import FactcheckError, InputError, UsageError
-from factcheck.ingest.load import default_paths, find_sources
-from factcheck.models import KINDS, ClaimsReport, Report
-from factcheck.pipeline import Corpus, read_corpus, report_of
-from factcheck.query import search
-from factcheck.report.files import to_json, to_markdown, write_atomic
+from factcheck.report.files import to_markdown, write_atomic
 from factcheck.report.terminal import check_view, claims_table, conflicts_view, query_table, sources_table
 
 app = typer.Typer(
@@ -38,6 +51,8 @@ PROGRESS_THRESHOLD = 20  # files; below this a run is quick enough to need no ba
 
 
 class Severity(StrEnum):
+    """The choices of --min-severity; their order is the library's ``SEVERITIES`` (a test holds them equal)."""
+
     low = "low"
     medium = "medium"
     high = "high"
@@ -145,21 +160,13 @@ def _progress(total: int, *, quiet: bool) -> Iterator[Callable[[Any], None]]:
 
 def _corpus(paths: Sequence[Path] | None, *, quiet: bool) -> Corpus:
     chosen = _paths(paths)
-    with _progress(len(find_sources(chosen)), quiet=quiet) as advance:
-        return read_corpus(chosen, on_warning=_warn, on_document=advance)
+    found = find_sources(chosen)  # walked once: the bar's size, then the files to read
+    with _progress(len(found), quiet=quiet) as advance:
+        return load(chosen, found=found, on_warning=_warn, on_document=advance)
 
 
 def _rates(path: Path | None) -> dict[str, float] | None:
-    if path is None:
-        return None
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-        table = data.get("rates", data)
-        return {code: float(v["rate"] if isinstance(v, dict) else v) for code, v in table.items()}
-    except FileNotFoundError as e:
-        raise InputError(f"{path}: no such file") from e
-    except (OSError, ValueError, TypeError, AttributeError, KeyError) as e:
-        raise InputError(f'{path}: not a rates file (expected {{"rates": {{"DKK": 7.46, ...}}}})') from e
+    return None if path is None else load_rates(path)
 
 
 def _now() -> datetime | None:
@@ -178,11 +185,7 @@ def sources(paths: Paths = None, as_json: JsonFlag = False) -> None:
     """List the documents: title, date if stated, sentences and claims."""
     corpus = _corpus(paths, quiet=as_json)
     if as_json:
-        typer.echo(
-            json.dumps(
-                {"schema_version": "1", "documents": [d.model_dump() for d in corpus.summaries()]}, indent=2
-            )
-        )
+        typer.echo(to_json(SourcesReport(documents=corpus.summaries())), nl=False)
         return
     _out().print(sources_table(corpus.summaries()))
 
@@ -192,8 +195,7 @@ def claims(paths: Paths = None, as_json: JsonFlag = False) -> None:
     """Every numeric claim in the sources, with its value, unit and qualifier."""
     corpus = _corpus(paths, quiet=as_json)
     if as_json:
-        report = ClaimsReport(documents=corpus.summaries(), claims=corpus.claims)
-        typer.echo(report.model_dump_json(indent=2))
+        typer.echo(to_json(ClaimsReport(documents=corpus.summaries(), claims=corpus.claims)), nl=False)
         return
     _out().print(claims_table(corpus.claims))
 
@@ -213,14 +215,7 @@ def conflicts(
 ) -> None:
     """Show where the sources disagree, most severe first."""
     corpus, report = _report(paths, rates, quiet=as_json)
-    order = ["low", "medium", "high"]
-    floor = order.index(min_severity.value)
-    shown = [
-        g
-        for g in report.groups
-        if (g.conflict is not None and order.index(g.conflict.severity) >= floor)
-        or (show_all and g.status == "agreement")
-    ]
+    shown = select_groups(report.groups, min_severity=min_severity.value, agreements=show_all)
     if as_json:
         typer.echo(to_json(report), nl=False)
     else:
@@ -277,16 +272,7 @@ def query(
     groups = corpus.groups(rates=_rates(rates))
     hits = search(corpus.claims, groups, keywords, kind=kind, limit=limit)
     if as_json:
-        typer.echo(
-            json.dumps(
-                {
-                    "schema_version": "1",
-                    "keywords": keywords,
-                    "hits": [h.model_dump(mode="json") for h in hits],
-                },
-                indent=2,
-            )
-        )
+        typer.echo(to_json(QueryReport(keywords=tuple(keywords), hits=hits)), nl=False)
         return
     names = corpus.names()
     _out().print(query_table(hits, names))
@@ -322,8 +308,7 @@ def check(
     else:
         results = check_lines(lines, claims, groups, rates=table)
     if as_json:
-        payload: Any = [r.model_dump(mode="json") for r in results]
-        typer.echo(json.dumps(payload if lines is not None else payload[0], indent=2))
+        typer.echo(to_json(results if lines is not None else results[0]), nl=False)
         return
     names = corpus.names()
     console = _out()

@@ -19,10 +19,15 @@ Kind = Literal[
 Qualifier = Literal["approx", "more_than", "less_than", "at_least", "at_most", "up_to", "vague"]
 Status = Literal["conflict", "agreement", "single"]
 Severity = Literal["low", "medium", "high"]
+Verdict = Literal["supported", "contested", "contradicted", "not_found"]
 TextSource = Literal["file", "extracted"]
 
 KINDS: tuple[str, ...] = Kind.__args__  # type: ignore[attr-defined]
 QUALIFIERS: tuple[str, ...] = Qualifier.__args__  # type: ignore[attr-defined]
+# The one order of each scale, read wherever results are sorted, filtered or summed up.
+STATUSES: tuple[Status, ...] = ("conflict", "agreement", "single")  # the order of a report's groups
+SEVERITIES: tuple[Severity, ...] = ("low", "medium", "high")  # least severe first: --min-severity
+VERDICTS: tuple[Verdict, ...] = ("contradicted", "contested", "not_found", "supported")  # most serious first
 
 
 class _Value(BaseModel):
@@ -138,3 +143,48 @@ class ClaimsReport(_Value):
     schema_version: str = SCHEMA_VERSION
     documents: tuple[DocumentSummary, ...]
     claims: tuple[Claim, ...]
+
+
+class SourcesReport(_Value):
+    """What ``factcheck sources --json`` prints."""
+
+    schema_version: str = SCHEMA_VERSION
+    documents: tuple[DocumentSummary, ...]
+
+
+class QueryHit(_Value):
+    """One claim that matches a query, with its group and why it matched."""
+
+    claim: Claim
+    group_id: str | None
+    group_label: str | None
+    status: Status
+    score: float
+    matched: tuple[str, ...]
+
+
+class QueryReport(_Value):
+    """What ``factcheck query --json`` prints."""
+
+    schema_version: str = SCHEMA_VERSION
+    keywords: tuple[str, ...]
+    hits: tuple[QueryHit, ...]
+
+
+class NumberCheck(_Value):
+    """One number of a statement, with the source claims for and against it."""
+
+    claim: Claim
+    verdict: Verdict
+    supporting: tuple[Claim, ...]
+    contradicting: tuple[Claim, ...]
+    explanation: str
+
+
+class StatementCheck(_Value):
+    """What ``factcheck check --json`` prints for one statement (for a file: a list of them)."""
+
+    schema_version: str = SCHEMA_VERSION
+    statement: str
+    verdict: Verdict
+    numbers: tuple[NumberCheck, ...]

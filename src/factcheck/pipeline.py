@@ -10,16 +10,22 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from factcheck.config import Settings
+from factcheck.errors import UsageError
 from factcheck.extract import extract_claims
 from factcheck.group.cluster import group_claims
 from factcheck.ingest.load import load_documents
 from factcheck.ingest.sentences import split_sentences
 from factcheck.judge import assess
-from factcheck.models import Claim, ClaimGroup, Document, DocumentSummary, Report
+from factcheck.models import (
+    SEVERITIES,
+    STATUSES,
+    Claim,
+    ClaimGroup,
+    Document,
+    DocumentSummary,
+    Report,
+)
 from factcheck.report.wording import short_names
-
-STATUS_ORDER = {"conflict": 0, "agreement": 1, "single": 2}
-SEVERITY_ORDER = {"high": 0, "medium": 1, "low": 2}
 
 
 @dataclass(frozen=True)
@@ -71,10 +77,13 @@ class Corpus:
 def read_corpus(
     paths: Sequence[str | Path],
     *,
+    found: Sequence[Path] | None = None,
     on_warning: Callable[[str], None] | None = None,
     on_document: Callable[[Document], None] | None = None,
 ) -> Corpus:
-    docs = load_documents(paths, on_warning=on_warning)
+    """Load, split and extract: the corpus before grouping. ``found`` is ``find_sources(paths)`` when the
+    caller has it already (a progress bar sized by it); ``on_document`` is called as each is read."""
+    docs = load_documents(paths, found=found, on_warning=on_warning)
     counts: dict[str, int] = {}
     claims: list[Claim] = []
     for doc in docs:
@@ -104,13 +113,31 @@ def build_groups(
         ]
     assessed.sort(
         key=lambda g: (
-            STATUS_ORDER[g.status],
-            SEVERITY_ORDER[g.conflict.severity] if g.conflict else 3,
+            STATUSES.index(g.status),
+            -SEVERITIES.index(g.conflict.severity) if g.conflict else 1,  # most severe first
             g.claims[0].document,
             g.claims[0].start,
         )
     )
     return tuple(g.model_copy(update={"id": f"g{i}"}) for i, g in enumerate(assessed, 1))
+
+
+def select_groups(
+    groups: Sequence[ClaimGroup], *, min_severity: str = "low", agreements: bool = False
+) -> tuple[ClaimGroup, ...]:
+    """The conflicts of at least ``min_severity``, and with ``agreements`` the agreements too, in order.
+
+    Raises UsageError for a severity that is not one of ``SEVERITIES``.
+    """
+    if min_severity not in SEVERITIES:
+        raise UsageError(f"unknown severity {min_severity!r}; choose from {', '.join(SEVERITIES)}")
+    floor = SEVERITIES.index(min_severity)
+    return tuple(
+        g
+        for g in groups
+        if (g.conflict is not None and SEVERITIES.index(g.conflict.severity) >= floor)
+        or (agreements and g.status == "agreement")
+    )
 
 
 @contextmanager

@@ -33,13 +33,12 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import partial
 
-from pydantic import BaseModel, ConfigDict
 from rapidfuzz import fuzz, process
 
 from factcheck.errors import UsageError
 from factcheck.lexicon import CURRENCY_WORDS, DISTANCE_UNITS, DURATION_UNITS
 from factcheck.lexicon.words import STOPWORDS, stem
-from factcheck.models import KINDS, Claim, ClaimGroup, Status
+from factcheck.models import KINDS, Claim, ClaimGroup, QueryHit
 
 FUZZY_CUTOFF = 85  # RapidFuzz ratio from which two words are one word misspelt ("cellar" is not "cell": 80)
 SENTENCE_WEIGHT = 0.9  # a word met in the sentence only
@@ -56,19 +55,6 @@ TOKEN = re.compile(
 SEPARATOR = re.compile(r"(?<=\d),(?=\d{3})")  # a thousands separator: "2,000"
 # Combining marks of the Latin, Greek and Cyrillic scripts' accents, dropped after NFKD: "ë" -> "e".
 COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
-
-
-class QueryHit(BaseModel):
-    """One claim that matches a query, with its group and why it matched."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
-
-    claim: Claim
-    group_id: str | None
-    group_label: str | None
-    status: Status
-    score: float
-    matched: tuple[str, ...]
 
 
 @dataclass(frozen=True, slots=True)

@@ -17,12 +17,14 @@ from datetime import date
 from functools import lru_cache
 from importlib import resources
 from operator import attrgetter
+from pathlib import Path
 from typing import NamedTuple
 
 import numpy as np
 from numpy.typing import NDArray
 
 from factcheck.config import APPROX_MARGIN, CONVERSION_MARGIN, DISTANCE_MARGIN, EXACT_MARGIN
+from factcheck.errors import InputError
 from factcheck.lexicon import DISTANCE_UNITS, DURATION_UNITS
 from factcheck.models import QUALIFIERS, Claim
 
@@ -53,6 +55,23 @@ def default_rates() -> dict[str, float]:
     """Units of each currency per EUR, from the package's ``data/rates.json``."""
     data = json.loads(resources.files("factcheck").joinpath("data/rates.json").read_text(encoding="utf-8"))
     return {code: float(entry["rate"]) for code, entry in data["rates"].items()}
+
+
+def load_rates(path: str | Path) -> dict[str, float]:
+    """Units of each currency per EUR from a rates file: ``{"rates": {"DKK": 7.46, ...}}``, each rate a
+    number or ``{"rate": 7.46, ...}`` as in ``data/rates.json``; a bare ``{"DKK": 7.46}`` is read too.
+
+    Raises InputError for a missing file or one of another shape.
+    """
+    source = Path(path)
+    try:
+        data = json.loads(source.read_text(encoding="utf-8"))
+        table = data.get("rates", data)
+        return {code: float(v["rate"] if isinstance(v, dict) else v) for code, v in table.items()}
+    except FileNotFoundError as e:
+        raise InputError(f"{path}: no such file") from e
+    except (OSError, ValueError, TypeError, AttributeError, KeyError) as e:
+        raise InputError(f'{path}: not a rates file (expected {{"rates": {{"DKK": 7.46, ...}}}})') from e
 
 
 def interval(claim: Claim, *, rates: Mapping[str, float] | None = None) -> Interval | None:

@@ -116,17 +116,23 @@ def _walk_folder(folder: Path) -> Iterator[Path]:
 
 
 def load_documents(
-    paths: Sequence[str | Path], *, max_bytes: int = DEFAULT_MAX_BYTES, on_warning: Warn | None = None
+    paths: Sequence[str | Path],
+    *,
+    found: Sequence[Path] | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    on_warning: Warn | None = None,
 ) -> list[Document]:
     """Every readable document under ``paths``, with ids ``d0, d1, ...`` in sorted path order.
 
-    Files that cannot be used are skipped with a warning and take no id. Raises ``InputError``
-    for a missing path, a folder without documents, or when nothing at all could be read.
+    ``found`` is ``find_sources(paths)`` when the caller has it already (to size a progress bar), so
+    the folders are walked once. Files that cannot be used are skipped with a warning and take no id.
+    Raises ``InputError`` for a missing path, a folder without documents, or when nothing at all could
+    be read.
     """
     if not paths:
         raise InputError("no paths given")
     docs: list[Document] = []
-    for path in find_sources(paths):
+    for path in found if found is not None else find_sources(paths):
         doc = load_document(path, doc_id=f"d{len(docs)}", max_bytes=max_bytes, on_warning=on_warning)
         if doc is not None:
             docs.append(doc)

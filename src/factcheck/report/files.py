@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import tempfile
+from collections.abc import Sequence
 from pathlib import Path
 
+from pydantic import BaseModel
+
 from factcheck.errors import InputError
-from factcheck.models import Claim, ClaimGroup, Report
+from factcheck.models import Claim, ClaimGroup, ClaimsReport, Report
 from factcheck.report.wording import humanize, short_names, span_of, with_unit
 
 QUALIFIER_WORDS = {
@@ -22,8 +26,19 @@ QUALIFIER_WORDS = {
 }
 
 
-def to_json(report: Report) -> str:
-    return report.model_dump_json(indent=2) + "\n"
+def to_json(value: BaseModel | Sequence[BaseModel]) -> str:
+    """The JSON of any ``--json`` output: a model of ``factcheck.models``, or a list of them (``check``
+    of a file), indented by 2, with a final newline.
+
+    The report and ``claims`` are pydantic's JSON (UTF-8 as is); ``sources``, ``query`` and ``check``
+    have been ``json.dumps`` of the same data since 0.1.0 (non-ASCII escaped as ``\\u2019``). Both
+    read back to the same values; the bytes are kept as they were, since users diff them.
+    """
+    if isinstance(value, Report | ClaimsReport):
+        return value.model_dump_json(indent=2) + "\n"
+    if isinstance(value, BaseModel):
+        return json.dumps(value.model_dump(mode="json"), indent=2) + "\n"
+    return json.dumps([v.model_dump(mode="json") for v in value], indent=2) + "\n"
 
 
 def write_atomic(path: str | Path, text: str) -> None:

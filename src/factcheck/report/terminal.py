@@ -15,9 +15,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from factcheck.check import StatementCheck
-from factcheck.models import Claim, ClaimGroup, DocumentSummary, Report
-from factcheck.query import QueryHit
+from factcheck.models import Claim, ClaimGroup, DocumentSummary, QueryHit, Report, StatementCheck
 from factcheck.report.files import normalized, stated
 from factcheck.report.wording import short_names
 
