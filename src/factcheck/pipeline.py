@@ -16,6 +16,7 @@ from factcheck.ingest.load import load_documents
 from factcheck.ingest.sentences import split_sentences
 from factcheck.judge import assess
 from factcheck.models import Claim, ClaimGroup, Document, DocumentSummary, Report
+from factcheck.rates import checked_rates, corpus_rates_of_day
 from factcheck.report.wording import short_names
 
 STATUS_ORDER = {"conflict": 0, "agreement": 1, "single": 2}
@@ -48,6 +49,8 @@ class Corpus:
         self, *, settings: Settings | None = None, rates: Mapping[str, float] | None = None
     ) -> tuple[ClaimGroup, ...]:
         """``build_groups`` of the comparable claims, the documents named as in every view."""
+        if rates is not None:  # a --rates table must price every currency the documents use
+            rates = checked_rates(rates, (c.unit or "" for c in self.claims if c.kind == "money"))
         return build_groups(self.comparable(), settings=settings, rates=rates, names=self.names())
 
     def summaries(self) -> tuple[DocumentSummary, ...]:
@@ -83,7 +86,7 @@ def read_corpus(
         claims.extend(extract_claims(doc, sents))
         if on_document is not None:
             on_document(doc)
-    return Corpus(tuple(docs), counts, tuple(claims))
+    return Corpus(tuple(docs), counts, tuple(corpus_rates_of_day(docs, claims)))
 
 
 def build_groups(
