@@ -21,7 +21,7 @@ PACKAGE = SRC / "factcheck"
 LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("models", ("factcheck.models", "factcheck.errors", "factcheck.config")),
     ("lexicon", ("factcheck.lexicon",)),
-    ("values", ("factcheck.values",)),
+    ("values", ("factcheck.values", "factcheck.rates")),
     ("ingest", ("factcheck.ingest",)),
     ("extract", ("factcheck.extract",)),
     ("group", ("factcheck.group",)),

@@ -14,8 +14,9 @@ SCHEMA_VERSION = "1"
 
 Number = int | float
 Kind = Literal[
-    "money", "count", "percent", "year", "date", "duration", "distance", "ratio", "ordinal", "other"
+    "money", "count", "percent", "year", "date", "duration", "distance", "ratio", "ordinal", "time", "other"
 ]
+AnchoredBy = Literal["stated", "published", "nearest_date"]
 Qualifier = Literal["approx", "more_than", "less_than", "at_least", "at_most", "up_to", "vague"]
 Status = Literal["conflict", "agreement", "single"]
 Severity = Literal["low", "medium", "high"]
@@ -100,6 +101,22 @@ class Claim(_Value):
         description="Id of the claim this one restates in another currency or unit (parenthesised)",
     )
     normalized: Normalized
+    utc: str | None = Field(
+        default=None,
+        description="A time's instant in UTC, ISO 8601 ('2023-06-18T12:00Z'; '--06-18T12:00Z' without a year)",
+    )
+    zone: str | None = Field(
+        default=None, description="The zone a time was read in: as stated, or inferred from its document"
+    )
+    anchored_by: AnchoredBy | None = Field(
+        default=None,
+        description="How a date or time without a year or a day got one: 'stated' next to it, the "
+        "document's 'published' date, or the 'nearest_date' the document states",
+    )
+    rate: float | None = Field(
+        default=None, description="Units of the sum's currency per EUR used to compare it (ECB reference)"
+    )
+    rate_date: str | None = Field(default=None, description="The ECB business day of ``rate``")
 
 
 class Conflict(_Value):

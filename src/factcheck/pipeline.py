@@ -25,6 +25,7 @@ from factcheck.models import (
     DocumentSummary,
     Report,
 )
+from factcheck.rates import checked_rates, corpus_rates_of_day
 from factcheck.report.wording import short_names
 
 
@@ -54,6 +55,8 @@ class Corpus:
         self, *, settings: Settings | None = None, rates: Mapping[str, float] | None = None
     ) -> tuple[ClaimGroup, ...]:
         """``build_groups`` of the comparable claims, the documents named as in every view."""
+        if rates is not None:  # a --rates table must price every currency the documents use
+            rates = checked_rates(rates, (c.unit or "" for c in self.claims if c.kind == "money"))
         return build_groups(self.comparable(), settings=settings, rates=rates, names=self.names())
 
     def summaries(self) -> tuple[DocumentSummary, ...]:
@@ -92,7 +95,7 @@ def read_corpus(
         claims.extend(extract_claims(doc, sents))
         if on_document is not None:
             on_document(doc)
-    return Corpus(tuple(docs), counts, tuple(claims))
+    return Corpus(tuple(docs), counts, tuple(corpus_rates_of_day(docs, claims)))
 
 
 def build_groups(

@@ -23,7 +23,14 @@ from typing import NamedTuple
 import numpy as np
 from numpy.typing import NDArray
 
-from factcheck.config import APPROX_MARGIN, CONVERSION_MARGIN, DISTANCE_MARGIN, EXACT_MARGIN
+from factcheck.config import (
+    APPROX_MARGIN,
+    APPROX_TIME_MINUTES,
+    CONVERSION_MARGIN,
+    DISTANCE_MARGIN,
+    EXACT_MARGIN,
+    FIXED_RATE_MARGIN,
+)
 from factcheck.errors import InputError
 from factcheck.lexicon import DISTANCE_UNITS, DURATION_UNITS
 from factcheck.models import QUALIFIERS, Claim
@@ -76,11 +83,13 @@ def load_rates(path: str | Path) -> dict[str, float]:
 
 def interval(claim: Claim, *, rates: Mapping[str, float] | None = None) -> Interval | None:
     """The values a claim allows, in its family's comparison unit; None where it cannot be compared."""
-    factor = unit_factor(claim.kind, claim.unit, rates)
+    factor = unit_factor(claim.kind, claim.unit, rates, rate=claim.rate)
     if factor is None:
         return None
     if claim.kind == "date":
         return _date_interval(claim)
+    if claim.kind == "time":
+        return _time_interval(claim)
     hedged = claim.qualifier in HEDGES
     if claim.low is not None and claim.high is not None:
         return Interval(claim.low * factor, claim.high * factor, hedged)
@@ -136,11 +145,16 @@ def _stated_steps(magnitudes: NDArray[np.float64]) -> NDArray[np.float64]:
 STEP_PLACES = tuple(range(15, -7, -1))  # from 10^15 down to a millionth: the places a figure is stated to
 
 
-def unit_factor(kind: str, unit: str | None, rates: Mapping[str, float] | None = None) -> float | None:
+def unit_factor(
+    kind: str, unit: str | None, rates: Mapping[str, float] | None = None, *, rate: float | None = None
+) -> float | None:
     """One ``unit`` of a claim of this kind in its family's comparison unit (EUR, km, days); 1 for
-    kinds without units, None for a currency or unit the tables lack."""
+    kinds without units, None for a currency or unit the tables lack. A sum's ``rate`` of the day
+    (``rates.rates_of_day``) is used unless a ``rates`` table overrides it."""
     unit = unit or ""
     if kind == "money":
+        if rates is None and rate:
+            return 1.0 / rate
         table = rates if rates is not None else default_rates()
         rate = table.get(unit)
         return None if not rate else 1.0 / rate
@@ -158,11 +172,11 @@ def intervals(
     without one). The same arithmetic on columns, for a million claims at once; dates and vague
     quantities, which read their text, are done one claim at a time."""
     n = len(claims)
-    kinds = list(map(attrgetter("kind", "unit"), claims))
-    factors = {key: unit_factor(*key, rates) for key in set(kinds)}
+    kinds = list(map(attrgetter("kind", "unit", "rate"), claims))
+    factors = {key: unit_factor(key[0], key[1], rates, rate=key[2]) for key in set(kinds)}
     factor = floats(list(map(factors.__getitem__, kinds)))
     qualifier = np.array(list(map(_QUALIFIER_CODES.__getitem__, map(attrgetter("qualifier"), claims))))
-    kind = np.array([_KIND_FLAGS.get(k, 0) for k, _ in kinds], dtype=np.int64)
+    kind = np.array([_KIND_FLAGS.get(k, 0) for k, _, _ in kinds], dtype=np.int64)
     value = floats(list(map(attrgetter("value"), claims)))
     low_end, high_end = (
         floats(list(map(attrgetter("low"), claims))),
@@ -212,7 +226,7 @@ _QUALIFIER_CODES: dict[str | None, int] = {
 _LOWER_BOUNDS = np.array([_QUALIFIER_CODES[q] for q in ("more_than", "at_least")])
 _UPPER_BOUNDS = np.array([_QUALIFIER_CODES[q] for q in ("less_than", "at_most", "up_to")])
 _DATE, _YEAR = 1, 2
-_KIND_FLAGS = {"date": _DATE, "year": _YEAR}
+_KIND_FLAGS = {"date": _DATE, "time": _DATE, "year": _YEAR}  # times, like dates, are read one by one
 
 
 _CANON_KM = {canon: factor for canon, factor in DISTANCE_UNITS.values()}
@@ -245,6 +259,27 @@ def _date_interval(claim: Claim) -> Interval | None:
     return Interval(first, last, claim.qualifier is not None)
 
 
+def _time_interval(claim: Claim) -> Interval | None:
+    """A time as minutes on a year-agnostic axis: from 1 January 00:00 UTC of a leap year, so that a time
+    whose year the text never gives ("10:30 NDT the day after 17 June") still compares with one whose
+    year it gives. "About 4am" allows half an hour either way."""
+    found = _UTC.fullmatch(claim.utc or "")
+    if found is None:
+        return None
+    month, day, hour, minute = (int(g) for g in found.groups())
+    try:
+        minutes = (date(2000, month, day).toordinal() - _JANUARY_1) * 1440 + hour * 60 + minute
+    except ValueError:
+        return None
+    if claim.qualifier in HEDGES:
+        return Interval(minutes - APPROX_TIME_MINUTES, minutes + APPROX_TIME_MINUTES, True)
+    return Interval(minutes, minutes)
+
+
+_UTC = re.compile(r"(?:\d{4}|-)-(\d\d)-(\d\d)T(\d\d):(\d\d)Z")
+_JANUARY_1 = date(2000, 1, 1).toordinal()
+
+
 def values_compatible(a: Claim, b: Claim, *, rates: Mapping[str, float] | None = None) -> bool:
     """Whether two claims of one measure can both be true.
 
@@ -265,7 +300,10 @@ def margin_between(a: Claim, b: Claim) -> float:
     """The slack two claims' intervals get: sums in two currencies, distances in two units."""
     if a.unit == b.unit:
         return 0.0
-    return CONVERSION_MARGIN if a.kind == "money" else DISTANCE_MARGIN if a.kind == "distance" else 0.0
+    if a.kind == "money":
+        of_day = (a.rate is not None or a.unit == "EUR") and (b.rate is not None or b.unit == "EUR")
+        return CONVERSION_MARGIN if of_day else FIXED_RATE_MARGIN
+    return DISTANCE_MARGIN if a.kind == "distance" else 0.0
 
 
 def intervals_meet(ia: Interval, ib: Interval, *, margin: float = 0.0) -> bool:

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
+from factcheck.extract.anchor import anchor_claims
+from factcheck.extract.clock import with_times
 from factcheck.extract.numbers import as_number
 from factcheck.extract.scan import Mention, scan
 from factcheck.ingest.sentences import split_sentences
@@ -21,16 +23,15 @@ def extract_claims(doc: Document, sents: Iterable[Sentence] | None = None) -> It
 
     Sentences default to ``split_sentences(doc)``.
     """
-    number = 0
+    found: list[Claim] = []
     for sent in split_sentences(doc) if sents is None else sents:
-        claims = extract_sentence(sent, doc=doc, first=number)
-        number += len(claims)
-        yield from claims
+        found.extend(extract_sentence(sent, doc=doc, first=len(found)))
+    yield from anchor_claims(doc, found)  # dates and times read against the whole document
 
 
 def extract_sentence(sent: Sentence, *, doc: Document, first: int = 0) -> list[Claim]:
     """The claims of one sentence, numbered from ``first``."""
-    mentions = scan(sent.text)
+    mentions = with_times(scan(sent.text), sent.text)
     ids = [f"{doc.id}:c{first + i}" for i in range(len(mentions))]
     return [_claim(m, sent, doc=doc, claim_id=ids[i], ids=ids) for i, m in enumerate(mentions)]
 

@@ -54,7 +54,9 @@ RUN = re.compile(r"[\w'’-]+")  # the characters a word of ``words.WORD`` may g
 CHUNK = 20_000  # sentences joined and tokenised together; claims whose words are gathered together
 KIND_CODES = {
     kind: k
-    for k, kind in enumerate(("money", "count", "percent", "distance", "duration", "year", "date", "ratio"))
+    for k, kind in enumerate(
+        ("money", "count", "percent", "distance", "duration", "year", "date", "ratio", "time")
+    )
 }
 FAMILY_CODES = KIND_CODES  # a family is named after its first kind
 

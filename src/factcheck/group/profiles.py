@@ -28,7 +28,9 @@ from factcheck.lexicon import DURATION_UNITS
 from factcheck.models import Claim
 from factcheck.values import Interval, claims_meet, interval
 
-GROUPED_KINDS = frozenset({"money", "count", "percent", "distance", "duration", "year", "date", "ratio"})
+GROUPED_KINDS = frozenset(
+    {"money", "count", "percent", "distance", "duration", "year", "date", "ratio", "time"}
+)
 # Words that set a claim at a time of its own: "initially 308 soldiers", "by November 2010".
 MARKER_WORDS = (
     "initially",

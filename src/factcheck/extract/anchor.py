@@ -1,0 +1,200 @@
+"""Dates without a year and times without a day, anchored as a reader anchors them.
+
+"April 26" in a story published on 2 May 2024 is 2024-04-26; "1pm UK time on Sunday" in one published
+on Thursday 22 June 2023 is 2023-06-18T12:00Z. A document is read in order: a date or time gets its
+year from the publication date, or else from the nearest date the document states; a time without a
+day falls on the day the story last named ("the following day" is the day after it), or else on the
+publication day. A zone-less time takes the one zone the document's stated times use, when they use
+one. What cannot be anchored keeps no ``utc`` and stays out of comparisons.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections.abc import Sequence
+from datetime import UTC, date, datetime, timedelta
+
+from factcheck.extract.clock import ZONES, day_hint, zone_info
+from factcheck.models import AnchoredBy, Claim, Document
+
+FOLLOWING_DAY = re.compile(r"(?i:\b(?:the\s+)?(?:following|next)\s+day\b|\bthe\s+day\s+after\b)")
+FUTURE = re.compile(r"(?i:\b(?:will|until|till|expected|due|next|deadline)\b)")  # "will run out at 1pm on"
+LEAP = 2000  # the calendar of a date whose year is unknown: 29 February exists in it
+
+Day = tuple[int | None, int, int]  # (year or None, month, day)
+
+
+def anchor_claims(doc: Document, claims: Sequence[Claim]) -> list[Claim]:
+    """The claims of one document, in order, with year-less dates and times anchored."""
+    if not any(c.kind == "time" or (c.kind == "date" and _yearless(c)) for c in claims):
+        return list(claims)
+    published = _iso_day(doc.published)
+    explicit = sorted((c.start, day) for c in claims if (day := _full_day(c)) is not None)
+    zone = document_zone(doc, claims)
+    out: list[Claim] = []
+    last: Day | None = None  # the day the story is on, as it was last named
+    for claim in claims:
+        if claim.kind == "date":
+            claim = _anchor_date(claim, published, _nearest(explicit, claim.start))
+            day = _day_of(claim.date)
+            last = day if day is not None and day[2] else last
+        elif claim.kind == "time":
+            claim, day = _anchor_time(claim, published, _nearest(explicit, claim.start), last, zone)
+            last = day if day is not None else last
+        out.append(claim)
+    return out
+
+
+def document_zone(doc: Document, claims: Sequence[Claim]) -> str | None:
+    """The one zone the document's stated times are in, outside brackets and the title line; None
+    when they use none or several (a reader cannot tell then which one a bare "9.45 am" is in)."""
+    title_end = len(doc.title) if doc.title and doc.text.startswith(doc.title) else 0
+    labels = {
+        ZONES.get(c.unit, c.unit): c.unit
+        for c in claims
+        if c.kind == "time"
+        and c.unit is not None
+        and c.start >= title_end
+        and not any(a <= c.start < b for a, b in doc.metadata)
+        and _depth(c.sentence, c.start - c.sentence_start) == 0
+    }
+    return next(iter(labels.values())) if len(labels) == 1 else None
+
+
+def _anchor_date(claim: Claim, published: date | None, nearest: Day | None) -> Claim:
+    if not _yearless(claim) or claim.date is None:
+        return claim
+    parts = claim.date[2:].split("-")
+    month, day = int(parts[0]), int(parts[1]) if len(parts) > 1 else 0
+    how: AnchoredBy
+    if published is not None:
+        year, how = _year_near(month, day or 15, published), "published"
+    elif nearest is not None and nearest[0] is not None:
+        ref = date(nearest[0], nearest[1] or 6, nearest[2] or 15)
+        year, how = _year_near(month, day or 15, ref), "nearest_date"
+    else:
+        return claim
+    iso = f"{year:04d}-{month:02d}" + (f"-{day:02d}" if day else "")
+    return claim.model_copy(update={"date": iso, "anchored_by": how})
+
+
+def _anchor_time(
+    claim: Claim, published: date | None, nearest: Day | None, last: Day | None, zone: str | None
+) -> tuple[Claim, Day | None]:
+    rel_start, rel_end = claim.start - claim.sentence_start, claim.end - claim.sentence_start
+    hint = day_hint(claim.sentence, rel_start, rel_end)
+    reference = published or _as_date(nearest)
+    how: AnchoredBy | None = None
+    day: Day | None = None
+    if hint is not None and hint.month_day is not None and hint.month_day[0]:
+        month, dom = hint.month_day
+        year = None
+        if published is not None:
+            year = _year_near(month, dom, published)
+        elif nearest is not None and nearest[0] is not None:
+            year = _year_near(month, dom, date(nearest[0], nearest[1] or 6, nearest[2] or 15))
+        day, how = (year, month, dom), "stated"
+    elif hint is not None and reference is not None:
+        if hint.shift is not None:
+            found = reference + timedelta(days=hint.shift)
+        else:
+            weekday = hint.weekday or 0  # a DayHint without a date or a shift holds a weekday
+            future = bool(FUTURE.search(claim.sentence, max(0, rel_start - 40), rel_start))
+            back = (reference.weekday() - weekday) % 7
+            found = reference + timedelta(days=(7 - back) % 7) if future else reference - timedelta(days=back)
+        day, how = (found.year, found.month, found.day), "published" if published else "nearest_date"
+    elif hint is None and last is not None:
+        day, how = last, "nearest_date"
+        if FOLLOWING_DAY.search(claim.sentence, 0, rel_start):
+            day = _shift(last, 1)
+    elif hint is None and published is not None:
+        day, how = (published.year, published.month, published.day), "published"
+    stated = zone_info(claim.unit)
+    tz_label = claim.unit if stated is not None else zone
+    tz = stated or zone_info(zone)
+    if day is None or tz is None or claim.value is None:
+        return claim.model_copy(update={"zone": tz_label if tz is not None else None}), day
+    year = day[0] if day[0] is not None else (published.year if published else 2001)
+    minutes = int(claim.value)
+    try:
+        local = datetime(year, day[1], day[2], tzinfo=tz) + timedelta(minutes=minutes)
+    except ValueError:  # 29 February of a year without one
+        return claim, day
+    instant = local.astimezone(UTC)
+    prefix = f"{instant.year:04d}" if day[0] is not None else "-"
+    utc = f"{prefix}-{instant.month:02d}-{instant.day:02d}T{instant.hour:02d}:{instant.minute:02d}Z"
+    iso_day = (
+        f"{day[0]:04d}-{day[1]:02d}-{day[2]:02d}" if day[0] is not None else f"--{day[1]:02d}-{day[2]:02d}"
+    )
+    update = {"utc": utc, "date": iso_day, "anchored_by": how, "zone": ZONES.get(tz_label or "", tz_label)}
+    return claim.model_copy(update=update), day
+
+
+def _depth(text: str, at: int) -> int:
+    """How many brackets are open at ``text[at]``."""
+    head = text[:at]
+    return head.count("(") - head.count(")")
+
+
+def _yearless(claim: Claim) -> bool:
+    return claim.kind == "date" and bool(claim.date) and str(claim.date).startswith("--")
+
+
+def _iso_day(text: str | None) -> date | None:
+    if not text:
+        return None
+    try:
+        return date.fromisoformat(text[:10])
+    except ValueError:
+        return None
+
+
+def _full_day(claim: Claim) -> Day | None:
+    """A date the document states with its year: day and month may be 0 where it gives none."""
+    if claim.kind == "date" and claim.date and re.fullmatch(r"\d{4}(?:-\d\d){0,2}", claim.date):
+        parts = [int(p) for p in claim.date.split("-")] + [0, 0]
+        return parts[0], parts[1], parts[2]
+    return None
+
+
+def _day_of(iso: str | None) -> Day | None:
+    if not iso:
+        return None
+    found = re.fullmatch(r"(\d{4}|-)-(\d\d)(?:-(\d\d))?", iso)
+    if found is None:
+        return None
+    year = None if found.group(1) == "-" else int(found.group(1))
+    return year, int(found.group(2)), int(found.group(3) or 0)
+
+
+def _nearest(explicit: list[tuple[int, Day]], at: int) -> Day | None:
+    """The stated date nearest ``at``, before or after it."""
+    if not explicit:
+        return None
+    k = bisect_left(explicit, (at,))
+    around = explicit[max(0, k - 1) : k + 1]
+    return min(around, key=lambda item: abs(item[0] - at))[1]
+
+
+def _as_date(day: Day | None) -> date | None:
+    if day is None or day[0] is None or not day[1] or not day[2]:
+        return None
+    return date(day[0], day[1], day[2])
+
+
+def _year_near(month: int, day: int, reference: date) -> int:
+    """The year that puts a month and day nearest the reference: "Dec 30" near 2 January 2024 is 2023."""
+
+    def distance(year: int) -> int:
+        try:
+            return abs((date(year, month, day) - reference).days)
+        except ValueError:
+            return 10_000
+
+    return min((reference.year - 1, reference.year, reference.year + 1), key=distance)
+
+
+def _shift(day: Day, days: int) -> Day:
+    found = date(day[0] if day[0] is not None else LEAP, day[1], day[2]) + timedelta(days=days)
+    return (found.year if day[0] is not None else None), found.month, found.day

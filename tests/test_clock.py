@@ -1,0 +1,94 @@
+"""Clock times: 12- and 24-hour forms, zones as stated, and nothing taken that is not a time."""
+
+from __future__ import annotations
+
+import time
+from typing import NamedTuple
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from factcheck.extract import extract_text
+from factcheck.extract.clock import scan_times
+
+
+class Case(NamedTuple):
+    sentence: str
+    text: str
+    minutes: int
+    zone: str | None
+
+
+CASES = [
+    Case("The sub was due back at 6:10 p.m. Sunday.", "6:10 p.m.", 18 * 60 + 10, None),
+    Case("Contact was lost at 18:10 that evening.", "18:10", 18 * 60 + 10, None),
+    Case("It surfaced at 6.10pm, hours late.", "6.10pm", 18 * 60 + 10, None),
+    Case("The sub lost contact at 9.45 am but was not reported missing.", "9.45 am", 9 * 60 + 45, None),
+    Case("The oxygen ran out at 7.08am today.", "7.08am", 7 * 60 + 8, None),
+    Case("The vote closes at 12 noon on Friday.", "12 noon", 12 * 60, None),
+    Case("Polls close at midnight.", "midnight", 0, None),
+    Case("The curfew ends at 24:00 each day.", "24:00", 24 * 60, None),
+    Case("It starts at 12 a.m. sharp.", "12 a.m.", 0, None),
+    Case("Lunch is at 12pm.", "12pm", 12 * 60, None),
+    Case("It submerged at 1pm UK time on Sunday.", "1pm UK time", 13 * 60, "UK time"),
+    Case("At 20:05 EDT, authorities were notified.", "20:05 EDT", 20 * 60 + 5, "EDT"),
+    Case("The dive began at 10:30 NDT.", "10:30 NDT", 10 * 60 + 30, "NDT"),
+    Case("It was 11.08am GMT in London.", "11.08am GMT", 11 * 60 + 8, "GMT"),
+    Case("The deadline was 13:00 UTC.", "13:00 UTC", 13 * 60, "UTC"),
+    Case("Talks open at 9:00 CET tomorrow.", "9:00 CET", 9 * 60, "CET"),
+    Case("Results come at 8am IST.", "8am IST", 8 * 60, "IST"),
+    Case("It was 7.08am US Eastern Time then.", "7.08am US Eastern Time", 7 * 60 + 8, "Eastern"),
+    Case("The launch is at 3pm Eastern time.", "3pm Eastern time", 15 * 60, "Eastern"),
+    Case("The launch is at 3 p.m. ET on Monday.", "3 p.m. ET", 15 * 60, "ET"),
+    Case("Rescuers arrived at 4 a.m. local time.", "4 a.m.", 4 * 60, None),  # "local" names no zone
+    Case("between 6 am (1000 GMT) and 8 am", "1000 GMT", 10 * 60, "GMT"),
+    Case("The summit opened at 14:30 UTC+2 today.", "14:30 UTC+2", 14 * 60 + 30, "UTC+2"),
+]
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.text for c in CASES])
+def test_clock_reads_times_and_zones(case: Case) -> None:
+    (claim,) = [c for c in extract_text(case.sentence) if c.kind == "time" and case.text in c.text]
+    assert claim.text == case.text
+    assert claim.value == case.minutes
+    assert claim.unit == case.zone
+
+
+NOT_TIMES = [
+    "The rate rose to 10.30 per cent.",
+    "Revenue was 3.45 million.",
+    "The ratio was 13pm of nothing.",
+    "The midnight deadline passed.",
+    "Chapter 24:30 is no time.",
+    "It cost £10.30 at 9 in the morning.",
+]
+
+
+@pytest.mark.parametrize("sentence", NOT_TIMES, ids=NOT_TIMES)
+def test_clock_takes_no_time_where_there_is_none(sentence: str) -> None:
+    assert not scan_times(sentence)
+
+
+def test_clock_replaces_the_scanners_reading_of_its_span() -> None:
+    claims = extract_text("At 10:30 NDT the dive began, 45 minutes late.")
+    assert [(c.kind, c.text) for c in claims] == [("time", "10:30 NDT"), ("duration", "45 minutes")]
+
+
+@given(st.text(alphabet="0123456789:. apmAPMnoidghtUTCGESBDK()-+\u2212onMdayweek", max_size=80))
+@settings(max_examples=300, deadline=None)
+def test_clock_never_raises_and_offsets_point_into_the_text(text: str) -> None:
+    for mention in scan_times(text):
+        assert 0 <= mention.start < mention.end <= len(text)
+        assert text[mention.start : mention.end].strip()
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["1" * 50_000, "1:" * 25_000, "1.1 " * 12_000 + "x", "12 " * 15_000 + "pm", "( " * 20_000 + "UTC"],
+    ids=["digits", "colons", "decimals", "spaces", "brackets"],
+)
+def test_clock_is_linear_on_adversarial_text(text: str) -> None:
+    began = time.perf_counter()
+    scan_times(text)
+    assert time.perf_counter() - began < 1.0
