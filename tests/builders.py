@@ -66,6 +66,7 @@ class ClaimDoc:
         date: str | None = None,
         per: str | None = None,
         equivalent_of: str | None = None,
+        rate: float | None = None,
         nth: int = 0,
         claim_id: str | None = None,
     ) -> Claim:
@@ -99,6 +100,7 @@ class ClaimDoc:
             date=date,
             per=per,
             equivalent_of=equivalent_of,
+            rate=rate,
             normalized=Normalized(value=value, unit=unit),
         )
         self.count += 1

@@ -177,6 +177,20 @@ PAIRS = [
         count("197.4 million voters are aged 20-29.", "197.4 million voters", 197.4e6, "voter"),
         True,
     ),
+    # Sums in one currency compare as stated, whatever each day's rate; across currencies the day's rates
+    # decide: $250,000 and €250,000 are about 9% apart in June 2023 (1.0920 USD per EUR).
+    Pair(
+        "usd-on-two-days",
+        money("A seat cost $250,000.", "$250,000", 250_000, "USD", rate=1.0920),
+        money("Each passenger paid $250,000.", "$250,000", 250_000, "USD", rate=1.2130),
+        True,
+    ),
+    Pair(
+        "usd-vs-eur-of-the-day",
+        money("A seat cost $250,000.", "$250,000", 250_000, "USD", rate=1.0920),
+        money("Each passenger paid €250,000.", "€250,000", 250_000, "EUR"),
+        False,
+    ),
     # "About" widens by 3%: 2,000 covers 2,050 but not 2,100; 200 million never reaches 210 million.
     Pair(
         "about-2000-vs-2050",

@@ -135,7 +135,7 @@ def _stated_steps(magnitudes: NDArray[np.float64]) -> NDArray[np.float64]:
     for place in STEP_PLACES:
         unit = 10.0**place
         ratio = magnitudes / unit
-        whole = (ratio >= 1 - 1e-9) & (np.abs(ratio - np.round(ratio)) <= np.minimum(1e-6, 1e-12 * ratio))
+        whole = (ratio >= 1 - 1e-9) & (np.abs(ratio - np.round(ratio)) <= np.minimum(1e-6, 1e-14 * ratio))
         new = whole & ~found
         step[new] = unit
         found |= new
@@ -214,6 +214,19 @@ def intervals(
     return has, low, high
 
 
+def money_factors(
+    claims: Sequence[Claim], *, rates: Mapping[str, float] | None = None
+) -> NDArray[np.float64]:
+    """Each sum's factor from its currency to EUR, as ``intervals`` used it (1 for other kinds): an
+    interval divided by it is the sum as stated, which is how two sums in one currency compare."""
+    keys = list(map(attrgetter("kind", "unit", "rate"), claims))
+    found = {
+        key: unit_factor(key[0], key[1], rates, rate=key[2]) if key[0] == "money" else 1.0
+        for key in set(keys)
+    }
+    return floats([found[key] or 1.0 for key in keys])
+
+
 def floats(values: Sequence[float | None]) -> NDArray[np.float64]:
     """Floats as an array, None as NaN (NumPy converts None so when the dtype is float)."""
     return np.array(values, dtype=np.float64).reshape(len(values))
@@ -290,9 +303,17 @@ def values_compatible(a: Claim, b: Claim, *, rates: Mapping[str, float] | None =
 
 
 def claims_meet(a: Claim, b: Claim, ia: Interval | None, ib: Interval | None) -> bool:
-    """``values_compatible`` for claims whose intervals are already at hand; None meets nothing."""
+    """``values_compatible`` for claims whose intervals are already at hand; None meets nothing.
+
+    Two sums in one currency compare as stated: each may be converted at its own day's rate, and
+    $250,000 in June is $250,000 in July."""
     if ia is None or ib is None:
         return False
+    if a.kind == "money" and a.unit and a.unit == b.unit:
+        stated = {a.unit: 1.0}
+        ia, ib = interval(a, rates=stated), interval(b, rates=stated)
+        if ia is None or ib is None:
+            return False
     return intervals_meet(ia, ib, margin=margin_between(a, b))
 
 

@@ -43,7 +43,7 @@ from factcheck.group.profiles import (
 )
 from factcheck.lexicon.words import WORD, content_stem
 from factcheck.models import Claim
-from factcheck.values import floats, interval, intervals
+from factcheck.values import floats, interval, intervals, money_factors
 
 Ints = NDArray[np.int64]
 Floats = NDArray[np.float64]
@@ -142,6 +142,7 @@ class Columns:
     bounded: Bools  # a bound qualifier ("more than") or a range
     has_value: Bools
     value: Floats  # the figure as stated, in its own unit; NaN for a range or none
+    scale: Floats  # a sum's factor from its currency to EUR (``values.money_factors``), 1 for the rest
     rarity: Floats  # 1 for a figure few claims of its family state, less for a common one
     norm: Floats  # Euclidean norm of the context words' IDF weights
     words: Rows  # each claim's context words, in the sentence's order
@@ -484,6 +485,7 @@ def _fields(chosen: Sequence[Claim]) -> dict[str, Any]:
         "bounded": np.isin(qualifier, bound_codes) | np.array([x is not None for x in lows], dtype=np.bool_),
         "has_value": ~np.isnan(value),
         "value": value,
+        "scale": money_factors(chosen),
     }
 
 

@@ -73,6 +73,7 @@ class _Side(NamedTuple):
     high: Floats
     rarity: Floats
     value: Floats  # as stated, NaN for none
+    scale: Floats  # a sum's factor to EUR: its interval over it is the sum as stated
 
     def flag(self, name: str) -> Bools:
         found: Bools = (self.flags & (1 << _FLAGS.index(name))) != 0
@@ -81,7 +82,7 @@ class _Side(NamedTuple):
 
 _CODES = _Side._fields[: _Side._fields.index("flags")]
 _FLAGS = ("per_period", "has_interval", "vague", "bounded", "has_value")
-_VALUES = ("low", "high", "rarity", "value")
+_VALUES = ("low", "high", "rarity", "value", "scale")
 _KIND = _CODES.index("kind")
 
 
@@ -219,9 +220,12 @@ class PairTable:
 
 
 def _meet(x: _Side, y: _Side) -> Bools:
-    """``compare.claims_meet``: the intervals overlap, with slack between two units."""
-    low = np.maximum(x.low, y.low)
-    high = np.minimum(x.high, y.high)
+    """``values.claims_meet``: the intervals overlap, with slack between two units; two sums in one
+    currency compare as stated."""
+    stated = (x.kind == KIND_CODES["money"]) & (x.unit == y.unit) & (x.unit > 0)
+    sx, sy = np.where(stated, x.scale, 1.0), np.where(stated, y.scale, 1.0)
+    low = np.maximum(x.low / sx, y.low / sy)
+    high = np.minimum(x.high / sx, y.high / sy)
     margin = np.where(
         x.unit == y.unit,
         0.0,
