@@ -9,7 +9,7 @@ import pytest
 from factcheck.errors import InputError
 from factcheck.extract import extract_claims
 from factcheck.models import Document
-from factcheck.rates import checked_rates, rate_on, rates_of_day
+from factcheck.rates import checked_rates, rate_on, rates_of_day, statement_rates_of_day
 from factcheck.values import interval
 
 
@@ -42,3 +42,15 @@ def test_rates_leave_an_unknown_currency_alone() -> None:
 def test_rates_refuse_a_bad_table(table: dict[str, object], used: list[str]) -> None:
     with pytest.raises(InputError):
         checked_rates(table, used)
+
+
+def test_rates_a_statement_takes_the_middle_day_of_its_sources() -> None:
+    days = ("2023-06-16", "2023-06-20", "2023-06-22")
+    sources = []
+    for k, day in enumerate(days):
+        doc = Document(id=f"d{k}", path=f"{k}.txt", title="", published=day, text="A seat costs $250,000.")
+        sources.extend(rates_of_day(doc, list(extract_claims(doc))))
+    statement = Document(id="s", path="<statement>", title="", text="A place cost £195,000.")
+    (claim,) = statement_rates_of_day(list(extract_claims(statement)), sources)
+    assert claim.rate_date == "2023-06-20"
+    assert claim.rate == rate_on("GBP", date(2023, 6, 20))[0]  # type: ignore[index]

@@ -33,6 +33,7 @@ from factcheck.group.columns import profile_claims
 from factcheck.group.profiles import Profile, Vocabulary, affinity
 from factcheck.judge import sides
 from factcheck.models import VERDICTS, Claim, ClaimGroup, Normalized, NumberCheck, StatementCheck, Verdict
+from factcheck.rates import statement_rates_of_day
 from factcheck.report.wording import describe, short_names
 from factcheck.values import values_compatible as _compatible
 
@@ -87,7 +88,7 @@ def _check_all(
     rates: Mapping[str, float] | None,
     settings: Settings | None,
 ) -> tuple[StatementCheck, ...]:
-    numbers = [_statement_claims(text, line) for text, line in statements]
+    numbers = [statement_rates_of_day(_statement_claims(text, line), claims) for text, line in statements]
     probes = {claim.id: _probes(claim) for claim_list in numbers for claim in claim_list}
     probe_claims = [p for ps in probes.values() for p in ps]
     profiles, vocab = profile_claims([*claims, *probe_claims], settings=settings)

@@ -85,6 +85,17 @@ def corpus_rates_of_day(docs: Sequence[Document], claims: Sequence[Claim]) -> li
     return out
 
 
+def statement_rates_of_day(statement: Sequence[Claim], sources: Sequence[Claim]) -> list[Claim]:
+    """A statement's sums at the rates of the middle day of the sources it is checked against: a
+    statement is written about their story, so any of their days is nearer than a fixed table's."""
+    days = sorted({c.rate_date for c in sources if c.rate_date})
+    day = _day_of(days[len(days) // 2]) if days else None
+    if day is None:
+        return list(statement)
+    doc = Document(id="statement", path="<statement>", title="", text="")
+    return rates_of_day(doc, statement, day=day)
+
+
 def checked_rates(table: Mapping[str, object], currencies: Iterable[str]) -> dict[str, float]:
     """A rates table as floats, refused (``InputError``) when a rate is not a positive number or a
     currency the claims use is missing from it."""
