@@ -54,9 +54,9 @@ YEAR = re.compile(r"(?=[12])(?<!\d)(?:1[89]\d\d|20\d\d)(?!\d)")  # the lookahead
 PERIODS = frozenset(canon for canon, _ in DURATION_UNITS.values())
 BOUNDS = frozenset({"more_than", "less_than", "at_least", "at_most", "up_to"})
 # Kinds whose figures are too common to tell a measure by: every story states spans of time ("a year",
-# "four years") of unrelated things. Sharing no context word, they never group, even in one story; a
+# "four years") and clock readings ("1pm", many events happen on the hour) of unrelated things. Sharing no context word, they never group, even in one story; a
 # bound citing the same figure ("at least four years") is no evidence either.
-WEAK_FIGURES = frozenset({"duration"})
+WEAK_FIGURES = frozenset({"duration", "time"})
 
 
 @dataclass(slots=True)
