@@ -306,7 +306,10 @@ def claims_meet(a: Claim, b: Claim, ia: Interval | None, ib: Interval | None) ->
     """``values_compatible`` for claims whose intervals are already at hand; None meets nothing.
 
     Two sums in one currency compare as stated: each may be converted at its own day's rate, and
-    $250,000 in June is $250,000 in July."""
+    $250,000 in June is $250,000 in July. A restatement meets what it restates, at whatever rate its
+    writer converted: "105 million euros (then $116 million)"."""
+    if a.equivalent_of == b.id or b.equivalent_of == a.id:
+        return True
     if ia is None or ib is None:
         return False
     if a.kind == "money" and a.unit and a.unit == b.unit:

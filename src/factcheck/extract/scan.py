@@ -754,7 +754,8 @@ def _with_context(text: str, mention: Mention) -> Mention:
 
 
 _EQUIVALENT_GAP = re.compile(
-    r"[ \u00a0]*(?:\([ \u00a0]*|,[ \u00a0]*(?:or|i\.e\.|that is)[ \u00a0]+|[ \u00a0]+or[ \u00a0]+|[ \u00a0]*/[ \u00a0]*)$"
+    r"[ \u00a0]*(?:\([ \u00a0]*(?:(?:then|now|at the time)[ \u00a0]+)?|,[ \u00a0]*(?:or|i\.e\.|that is)[ \u00a0]+"
+    r"|[ \u00a0]+or[ \u00a0]+|[ \u00a0]*/[ \u00a0]*)$"  # "(then $116 million)": converted at that day's rate
 )
 
 

@@ -133,7 +133,7 @@ class PairTable:
     def meet(self, i: Ints, j: Ints) -> Bools:
         """``compare.claims_meet`` for each pair of rows: whether both values can hold."""
         with np.errstate(invalid="ignore"):
-            return _meet(self.side(i), self.side(j))
+            return _meet(self.side(i), self.side(j), i, j)
 
     def meet_one(self, i: int, j: int) -> bool:
         return bool(self.meet(np.array([i]), np.array([j]))[0])
@@ -177,7 +177,7 @@ class PairTable:
         x, y = self.side(i), self.side(j)
         kind = x.kind
         with np.errstate(invalid="ignore", divide="ignore"):
-            compatible = _meet(x, y)
+            compatible = _meet(x, y, i, j)
             fig = _affinity(x, y, compatible)
         fig = np.where(fig > 0, fig * np.minimum(x.rarity, y.rarity), fig)
         measured = x.flag("has_interval") & y.flag("has_interval")
@@ -219,9 +219,9 @@ class PairTable:
         return np.asarray(found[back.ravel()], dtype=np.bool_)
 
 
-def _meet(x: _Side, y: _Side) -> Bools:
-    """``values.claims_meet``: the intervals overlap, with slack between two units; two sums in one
-    currency compare as stated."""
+def _meet(x: _Side, y: _Side, i: Ints, j: Ints) -> Bools:
+    """``values.claims_meet`` of rows i and j: the intervals overlap, with slack between two units; two
+    sums in one currency compare as stated; a restatement meets what it restates."""
     stated = (x.kind == KIND_CODES["money"]) & (x.unit == y.unit) & (x.unit > 0)
     sx, sy = np.where(stated, x.scale, 1.0), np.where(stated, y.scale, 1.0)
     low = np.maximum(x.low / sx, y.low / sy)
@@ -238,7 +238,9 @@ def _meet(x: _Side, y: _Side) -> Bools:
     scale = np.maximum(np.maximum(np.abs(high), np.abs(low)), 1e-9)
     slack = np.where(margin > 0, margin * scale, 0.0)
     meet = np.where(np.isfinite(high), low <= high + slack, low <= high)
-    found: Bools = meet & x.flag("has_interval") & y.flag("has_interval")
+    found: Bools = (
+        (meet & x.flag("has_interval") & y.flag("has_interval")) | (x.equivalent == j) | (y.equivalent == i)
+    )
     return found
 
 
