@@ -9,9 +9,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from factcheck.extract.patterns import trie
 from factcheck.lexicon import (
+    CASED_SCALE_ALIASES,
     COMPOUND_ORDINAL_UNITS,
     DENOMINATORS,
+    DOZEN_VALUE,
     DOZEN_WORDS,
     SCALE_ABBREVIATIONS,
     SCALE_ALIASES,
@@ -51,11 +54,16 @@ DIGITS = re.compile(
     re.VERBOSE,
 )
 
+# Every spelling of a scale as read after digits, without its plural "s" (the pattern adds it):
+# "hundred", "lakh", "lac", "dozen", "dz", ...; apart, those read in lower case only ("cr", not "CR").
+_SCALE_STEMS = [*SCALES, *SCALE_ALIASES, *DOZEN_WORDS]
+_SCALE_STEMS = [w for w in _SCALE_STEMS if not (w.endswith("s") and w[:-1] in _SCALE_STEMS)]
+_CASED_STEMS = [w for w in _SCALE_STEMS if w in CASED_SCALE_ALIASES]
 # A scale word after a number: "1.5 billion", "210 million", "3-million", "2 Million", "3 dozens", "12 lac".
 SCALE_WORD = re.compile(
-    r"""[ \u00a0-]?(?P<scale>hundred|thousand|million|billion|trillion|lakh|crore|dozen   # the words
-                        |lac|lkh|krore|(?-i:cr)|dz|doz)s?\b                           # other spellings
-    """,
+    rf"""[ \u00a0-]?(?P<scale>{trie(w for w in _SCALE_STEMS if w not in CASED_SCALE_ALIASES)}  # the words
+                        {f"|(?-i:{trie(_CASED_STEMS)})" if _CASED_STEMS else ""}  # in lower case only
+    )s?\b""",
     re.IGNORECASE | re.VERBOSE,
 )
 # An abbreviated scale glued to the digits or after one space: "€6m", "$2.5bn", "10k", "£1.2 bn", "US$ 1MM".
@@ -168,8 +176,8 @@ def read_scale(text: str, num: NumberMatch) -> NumberMatch:
 
 def _scale_factor(word: str) -> float:
     low = word.lower()
-    if low in ("dozen", "dz", "doz"):
-        return 12.0
+    if low in DOZEN_WORDS:
+        return float(DOZEN_VALUE)
     return float(SCALES[SCALE_ALIASES.get(low, low)])
 
 
@@ -177,7 +185,7 @@ def _scale_rest(text: str, end: int, factor: float) -> NumberMatch | None:
     """What completes a number after its scale: "3 hundred and 21", "6 crore and two hundred". After
     "hundred", "and" and a number below 100; after a larger scale, a number with a smaller scale of
     its own ("5 million and 300 people" stays 5 million)."""
-    if factor < 100 or factor == 12:
+    if factor < 100 or factor == DOZEN_VALUE:
         return None
     gap = SCALE_REST.match(text, end)
     if gap is None:
@@ -320,8 +328,8 @@ class _WordReader:
             return True
         if word in DOZEN_WORDS and self.seen:
             segment = self.segment or 1.0
-            self.current += segment * 12 - self.segment
-            self.segment = segment * 12
+            self.current += segment * DOZEN_VALUE - self.segment
+            self.segment = segment * DOZEN_VALUE
             return True
         return False
 
@@ -471,7 +479,7 @@ class _WordReader:
             if m and (scale := _scale_of(m.group(1).lower())) is not None and scale >= 1000:
                 return NumberMatch(f * scale, self.pos, m.end(), words=True, scaled=True)
             if m and m.group(1).lower() in DOZEN_WORDS:  # "half a dozen"
-                return NumberMatch(f * 12, self.pos, m.end(), words=True)
+                return NumberMatch(f * DOZEN_VALUE, self.pos, m.end(), words=True)
             if word == "half":
                 return NumberMatch(0.5, self.pos, token.end(), words=True)
             return None

@@ -23,7 +23,6 @@ from factcheck.extract.patterns import (
     CURRENCY_AFTER,
     CURRENCY_BEFORE,
     DATE,
-    GLUED_ONLY,
     LIST_NUMBER,
     NOT_PROSE,
     NOUN_WORD,
@@ -36,6 +35,8 @@ from factcheck.extract.patterns import (
     UNIT_AFTER,
 )
 from factcheck.extract.units import counted_noun, find_period, is_year_context
+from factcheck.lexicon import GLUED_ONLY
+from factcheck.lexicon.load import table
 
 UNITS = {**lx.DISTANCE_UNITS, **lx.DURATION_UNITS, **lx.OTHER_UNITS}
 APPROX_ONLY = frozenset({"approx"})
@@ -627,38 +628,8 @@ def _article(text: str, at: int) -> Mention | None:
     return mention if isinstance(mention, Mention) else None
 
 
-_DURATION_LEADS = frozenset(
-    {
-        "for",
-        "nearly",
-        "almost",
-        "about",
-        "around",
-        "over",
-        "within",
-        "in",
-        "after",
-        "than",
-        "half",
-        "barely",
-        "just",
-        "to",
-        "least",
-        "only",
-        "roughly",
-        "some",
-        "approximately",
-        "under",
-        "past",
-        "last",
-        "lasting",
-        "spent",
-        "took",
-        "takes",
-        "of",
-        "and",
-    }
-)
+# Words before "a year", "a month" that make it a duration of one: "for a year", "after a week".
+_DURATION_LEADS = frozenset(table("context.toml", "duration_leads"))
 
 
 def _fraction(text: str, num: NumberMatch, at: int) -> Mention | None:
@@ -740,7 +711,7 @@ def _with_context(text: str, mention: Mention) -> Mention:
             r"[ \u00a0]+(or so|or more|or less|or fewer|odd)\b", text[mention.end : mention.end + 10]
         )
         if trailing:
-            qualifier = lx.TRAILING_QUALIFIERS[trailing.group(1)]
+            qualifier = lx.QUALIFIERS_AFTER[trailing.group(1)]
     per = (
         find_period(text, mention.start, mention.end)
         if mention.kind in ("money", "count", "distance")
