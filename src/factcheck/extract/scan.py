@@ -72,6 +72,7 @@ class _Unit:
     end: int
     factor: float = 1.0  # cents -> main currency
     extra: float = 0.0  # the sub-unit of "3 dollars 50 cents", in the main currency
+    qualifier: str | None = None  # stated between the number and its noun: "50 plus staff"
 
 
 def scan(text: str) -> list[Mention]:
@@ -337,10 +338,20 @@ def _quantity(text: str, num: NumberMatch, *, start: int, currency: str | None) 
         low=low,
         high=high,
         unit=unit.unit if kind != "year" else "year",
+        qualifier=unit.qualifier,
     )
     return _with_context(text, mention)
 
 
+def _words_of(table: dict[str, str]) -> str:
+    """An alternation of a qualifier table's words as written, longest first."""
+    return "|".join(re.escape(w) for w in sorted(table, key=len, reverse=True))
+
+
+# A qualifier after a quantity, read on a short window: "20 years or so", "30 odd".
+_QUALIFIER_AFTER = re.compile(rf"[ \u00a0]+({_words_of(lx.QUALIFIERS_AFTER)})\b")
+# A qualifier between a number and the noun it counts: "50 plus staff", "100 and more people".
+_QUALIFIER_BEFORE_NOUN = re.compile(rf"[ \u00a0]+({_words_of(lx.QUALIFIERS_BEFORE_NOUN)})\b")
 _CENTS = re.compile(r"[ \u00a0-]?(cents?|pence|pennies|p)\b")
 _ORDINAL_SUFFIX = re.compile(r"(st|nd|rd|th)\b")
 _TIMES = re.compile(r"[ \u00a0](?:times|fold)\b|-fold\b")
@@ -388,6 +399,9 @@ def _unit_after(text: str, num: NumberMatch, currency: str | None) -> _Unit:
         return _Unit("ratio", "times", end + (6 if text[end + 1 : end + 6] == "times" else 5))
     if _is_year(text, num, end):
         return _Unit("year", "year", end)
+    between = _QUALIFIER_BEFORE_NOUN.match(text, end)
+    if between and (counted := counted_noun(text, between.end(), num.value)) is not None:
+        return _Unit("count", counted[0], counted[1], qualifier=lx.QUALIFIERS_BEFORE_NOUN[between.group(1)])
     counted = counted_noun(text, end, num.value)
     if counted is not None:
         return _Unit("count", counted[0], counted[1])
@@ -707,9 +721,7 @@ def _with_context(text: str, mention: Mention) -> Mention:
         if qualifier is not None:
             q_start = mention.start - (len(left) - q.start("q"))
     if qualifier is None and mention.qualifier is None:
-        trailing = re.match(
-            r"[ \u00a0]+(or so|or more|or less|or fewer|odd)\b", text[mention.end : mention.end + 10]
-        )
+        trailing = _QUALIFIER_AFTER.match(text[mention.end : mention.end + 10])
         if trailing:
             qualifier = lx.QUALIFIERS_AFTER[trailing.group(1)]
     per = (
