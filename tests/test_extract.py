@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 
 from factcheck.extract import extract_text
 from factcheck.extract.numbers import parse_digits, parse_number, parse_words
+from factcheck.lexicon import TRAILING_QUALIFIERS
 
 ROOT = Path(__file__).parents[1]
 GOLD = ROOT / "tests" / "data" / "gold"
@@ -569,3 +570,35 @@ NOT_MONEY = [
 def test_extract_money_stays_out_of_names_and_weights(sentence: str, part: str) -> None:
     at = sentence.index(part)
     assert not [c for c in extract_text(sentence) if c.kind == "money" and c.start <= at < c.end]
+
+
+# A qualifier after the number, as the lexicon's table says: between the number and its noun
+# ("50 plus staff") or after the whole quantity ("20 years or so").
+TRAILING = [
+    ("The firm has 50 plus staff.", "50 plus staff", "staff", "plus"),
+    ("About 100 and more people came.", "100 and more people", "person", "and more"),
+    ("The club signed 30 plus players.", "30 plus players", "player", "plus"),
+    ("They waited 20 years or so.", "20 years", "year", "or so"),
+    ("It takes 5 days or more to cross.", "5 days", "day", "or more"),
+    ("A trip of 10 km or less.", "10 km", "km", "or less"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "text", "unit", "word"), TRAILING, ids=[t[1] for t in TRAILING])
+def test_extract_trailing_qualifiers_follow_the_lexicon(
+    sentence: str, text: str, unit: str, word: str
+) -> None:
+    claims = {c.text: c for c in extract_text(sentence)}
+    assert text in claims, f"found {list(claims)}"
+    assert (claims[text].unit, claims[text].qualifier) == (unit, TRAILING_QUALIFIERS[word])
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text"),
+    [("It costs €15 million plus VAT.", "€15 million"), ("He said 5 plus 3 is 8.", "5")],
+    ids=["plus-adds-to-money", "plus-between-numbers"],
+)
+def test_extract_plus_after_a_quantity_is_no_qualifier(sentence: str, text: str) -> None:
+    claims = {c.text: c for c in extract_text(sentence)}
+    assert text in claims, f"found {list(claims)}"
+    assert claims[text].qualifier is None

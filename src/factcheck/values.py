@@ -32,19 +32,19 @@ from factcheck.config import (
     FIXED_RATE_MARGIN,
 )
 from factcheck.errors import InputError
-from factcheck.lexicon import DISTANCE_UNITS, DURATION_UNITS
+from factcheck.lexicon import DISTANCE_UNITS, DURATION_UNITS, VAGUE_SPAN_WORDS
 from factcheck.models import QUALIFIERS, Claim
 
+
+def _vague_pattern(words: tuple[str, ...], prefixes: tuple[str, ...]) -> re.Pattern[str]:
+    """Whole words, or the start of a word: "a few", "millions"; "multi-million" in "multi-millionaire"."""
+    parts = [rf"\b{re.escape(w)}\b" for w in words] + [rf"\b{re.escape(p)}" for p in prefixes]
+    return re.compile("|".join(parts), re.I)
+
+
 # What vague words imply, as multiples of the unit: "a few kilometres" is 2 to 9 km.
-VAGUE_SPANS = (
-    (re.compile(r"\b(?:a few|a couple)\b", re.I), 2.0, 9.0),
-    (re.compile(r"\bseveral\b|\ba handful\b", re.I), 3.0, 15.0),
-    (re.compile(r"\bdozens\b", re.I), 24.0, 144.0),
-    (re.compile(r"\bscores\b", re.I), 40.0, 200.0),
-    (re.compile(r"\bhundreds\b", re.I), 200.0, 999.0),
-    (re.compile(r"\bthousands\b", re.I), 2_000.0, 99_999.0),
-    (re.compile(r"\bmulti-?million|\bmillions\b", re.I), 2e6, 999e6),
-    (re.compile(r"\bmulti-?billion|\bbillions\b", re.I), 2e9, 999e9),
+VAGUE_SPANS = tuple(
+    (_vague_pattern(words, prefixes), low, high) for words, prefixes, low, high in VAGUE_SPAN_WORDS
 )
 HEDGES = frozenset({"approx", "vague"})
 

@@ -7,11 +7,15 @@ read) or None. Nothing is rewritten: the caller keeps offsets into the original 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
+from factcheck.extract.patterns import trie
 from factcheck.lexicon import (
+    CASED_SCALE_ALIASES,
     COMPOUND_ORDINAL_UNITS,
     DENOMINATORS,
+    DOZEN_VALUE,
     DOZEN_WORDS,
     SCALE_ABBREVIATIONS,
     SCALE_ALIASES,
@@ -51,11 +55,16 @@ DIGITS = re.compile(
     re.VERBOSE,
 )
 
+# Every spelling of a scale as read after digits, without its plural "s" (the pattern adds it):
+# "hundred", "lakh", "lac", "dozen", "dz", ...; apart, those read in lower case only ("cr", not "CR").
+_SCALE_STEMS = [*SCALES, *SCALE_ALIASES, *DOZEN_WORDS]
+_SCALE_STEMS = [w for w in _SCALE_STEMS if not (w.endswith("s") and w[:-1] in _SCALE_STEMS)]
+_CASED_STEMS = [w for w in _SCALE_STEMS if w in CASED_SCALE_ALIASES]
 # A scale word after a number: "1.5 billion", "210 million", "3-million", "2 Million", "3 dozens", "12 lac".
 SCALE_WORD = re.compile(
-    r"""[ \u00a0-]?(?P<scale>hundred|thousand|million|billion|trillion|lakh|crore|dozen   # the words
-                        |lac|lkh|krore|(?-i:cr)|dz|doz)s?\b                           # other spellings
-    """,
+    rf"""[ \u00a0-]?(?P<scale>{trie(w for w in _SCALE_STEMS if w not in CASED_SCALE_ALIASES)}  # the words
+                        {f"|(?-i:{trie(_CASED_STEMS)})" if _CASED_STEMS else ""}  # in lower case only
+    )s?\b""",
     re.IGNORECASE | re.VERBOSE,
 )
 # An abbreviated scale glued to the digits or after one space: "€6m", "$2.5bn", "10k", "£1.2 bn", "US$ 1MM".
@@ -120,56 +129,76 @@ def read_scale(text: str, num: NumberMatch) -> NumberMatch:
     >>> read_scale("2 Million euro", parse_digits("2 Million euro", 0)).value
     2000000.0
     """
-    end, value, abbrev = num.end, num.value, False
+    for reader in SCALE_READERS:
+        read = reader(text, num)
+        if read is not None:
+            value, end, abbrev = read
+            return NumberMatch(
+                value,
+                num.start,
+                end,
+                words=num.words,
+                scaled=True,
+                scale_abbrev=abbrev,
+                ndigits=num.ndigits,
+                factor=value / num.value if num.value else 1.0,
+            )
+    return num
+
+
+def _scale_word(text: str, num: NumberMatch) -> tuple[float, int, bool] | None:
+    """ "210 million", "one hundred thousand", "3 hundred and 21", "3 million and a half":
+    (value, end, False)."""
+    end, value = num.end, num.value
     before = value
     m = SCALE_WORD.match(text, end)
-    if m:
-        first = _scale_factor(m.group("scale"))
-        value *= first
-        end = m.end()
-        m2 = SCALE_WORD.match(text, end)  # "one hundred thousand"
-        if m2 and _scale_factor(m2.group("scale")) > first:
-            value *= _scale_factor(m2.group("scale"))
-            end = m2.end()
-        rest = _scale_rest(text, end, value / before if before else first)
-        if rest is not None:
-            value, end = value + rest.value, rest.end
-        elif (
-            (half := _AND_FRACTION.match(text, end)) and (f := parse_words(text, half.end())) and f.value < 1
-        ):
-            value, end = (
-                value + f.value * (value / before if before else first),
-                f.end,
-            )  # "3 million and a half"
-    else:
-        m = SCALE_ABBREV.match(text, end) or SCALE_ABBREV_SPACED.match(text, end)
-        if m is None and not num.plain_integer:
-            m = SCALE_GIGA.match(text, end)
-        if m is None:
-            return num
-        abbr = m.group("abbr") if m.re is not SCALE_GIGA else "G"
-        factor = SCALE_ABBREVIATIONS[abbr] if abbr in ("MM", "G") else SCALE_ABBREVIATIONS[abbr.lower()]
-        value *= factor
-        end, abbrev = m.end(), True
-        repeat = SCALE_WORD.match(text, end)  # "£1.8m million": a slip, one scale only
-        if repeat and _scale_factor(repeat.group("scale")) == factor:
-            end = repeat.end()
-    return NumberMatch(
-        value,
-        num.start,
-        end,
-        words=num.words,
-        scaled=True,
-        scale_abbrev=abbrev,
-        ndigits=num.ndigits,
-        factor=value / before if before else 1.0,
-    )
+    if m is None:
+        return None
+    first = _scale_factor(m.group("scale"))
+    value *= first
+    end = m.end()
+    m2 = SCALE_WORD.match(text, end)  # "one hundred thousand"
+    if m2 and _scale_factor(m2.group("scale")) > first:
+        value *= _scale_factor(m2.group("scale"))
+        end = m2.end()
+    rest = _scale_rest(text, end, value / before if before else first)
+    if rest is not None:
+        value, end = value + rest.value, rest.end
+    elif (half := _AND_FRACTION.match(text, end)) and (f := parse_words(text, half.end())) and f.value < 1:
+        value, end = value + f.value * (value / before if before else first), f.end  # "3 million and a half"
+    return value, end, False
+
+
+def _scale_abbreviation(text: str, num: NumberMatch) -> tuple[float, int, bool] | None:
+    """ "€6m", "$2.5bn", "10k", "£1.2 bn", "US$ 1MM", "1,674.5 G" (never "5G"); the slip "£1.8m
+    million" is one scale: (value, end, True)."""
+    end = num.end
+    m = SCALE_ABBREV.match(text, end) or SCALE_ABBREV_SPACED.match(text, end)
+    if m is None and not num.plain_integer:
+        m = SCALE_GIGA.match(text, end)
+    if m is None:
+        return None
+    abbr = m.group("abbr") if m.re is not SCALE_GIGA else "G"
+    factor = SCALE_ABBREVIATIONS[abbr] if abbr in ("MM", "G") else SCALE_ABBREVIATIONS[abbr.lower()]
+    value = num.value * factor
+    end = m.end()
+    repeat = SCALE_WORD.match(text, end)
+    if repeat and _scale_factor(repeat.group("scale")) == factor:
+        end = repeat.end()
+    return value, end, True
+
+
+# What may extend a number, tried in this order: a scale word, else an abbreviation.
+SCALE_READERS: tuple[Callable[[str, NumberMatch], tuple[float, int, bool] | None], ...] = (
+    _scale_word,
+    _scale_abbreviation,
+)
 
 
 def _scale_factor(word: str) -> float:
     low = word.lower()
-    if low in ("dozen", "dz", "doz"):
-        return 12.0
+    if low in DOZEN_WORDS:
+        return float(DOZEN_VALUE)
     return float(SCALES[SCALE_ALIASES.get(low, low)])
 
 
@@ -177,7 +206,7 @@ def _scale_rest(text: str, end: int, factor: float) -> NumberMatch | None:
     """What completes a number after its scale: "3 hundred and 21", "6 crore and two hundred". After
     "hundred", "and" and a number below 100; after a larger scale, a number with a smaller scale of
     its own ("5 million and 300 people" stays 5 million)."""
-    if factor < 100 or factor == 12:
+    if factor < 100 or factor == DOZEN_VALUE:
         return None
     gap = SCALE_REST.match(text, end)
     if gap is None:
@@ -271,59 +300,85 @@ class _WordReader:
 
     # -- the integer part --
     def _integer_step(self, word: str, gap: str, token: re.Match[str]) -> bool:
-        """Take one token into the integer being read; False where the integer ends."""
+        """Take one token into the integer being read; False where the integer ends. A number word
+        decides alone; after a spaced hyphen nothing else is taken; else the first of
+        ``_INTEGER_STEPS`` that knows the token takes it (True) or ends the integer (False)."""
         spaced_hyphen = gap.strip() == "-" and gap != "-"
         if word in _WORD_VALUES:
-            value = _WORD_VALUES[word]
-            last = self.current % 100
-            tens_then_unit = last >= 20 and last % 10 == 0 and 0 < value < 10  # "thirty three", "fifty - two"
-            if spaced_hyphen and not tens_then_unit:
-                return False
-            if self.seen and last and not tens_then_unit:  # "five six" is not a number
-                return False
-            if self.seen and value >= 20 and self._starts_compound_ordinal(token):  # "hundred thirty-fifths"
-                return False
-            if self.seen and value == 0 and (self.current or self.total):  # "three nought"
-                return False
-            self.current += value
-            self.segment += value
-            return True
+            return self._number_word(word, token, spaced_hyphen=spaced_hyphen)
         if spaced_hyphen:
             return False
+        for step in _INTEGER_STEPS:
+            taken = step(self, word, token)
+            if taken is not None:
+                return taken
+        return False
+
+    def _number_word(self, word: str, token: re.Match[str], *, spaced_hyphen: bool) -> bool:
+        """ "three", "thirty three", "fifty - two"; not "five six", "three nought"."""
+        value = _WORD_VALUES[word]
+        last = self.current % 100
+        tens_then_unit = last >= 20 and last % 10 == 0 and 0 < value < 10  # "thirty three", "fifty - two"
+        if spaced_hyphen and not tens_then_unit:
+            return False
+        if self.seen and last and not tens_then_unit:  # "five six" is not a number
+            return False
+        if self.seen and value >= 20 and self._starts_compound_ordinal(token):  # "hundred thirty-fifths"
+            return False
+        if self.seen and value == 0 and (self.current or self.total):  # "three nought"
+            return False
+        self.current += value
+        self.segment += value
+        return True
+
+    def _and(self, word: str, token: re.Match[str]) -> bool | None:
+        """ "three hundred *and* five", "two thousand *and* twelve"."""
         if word == "and" and self.seen and self._and_continues(token):
             self.segment = 0.0
             return True
-        if word in ("a", "an") and not self.seen:
-            follow = self._next(token.end())
-            if follow is None or follow[1] == "-":
-                return False
-            nxt = follow[0].group().lower()
-            if nxt in SCALES or nxt in DOZEN_WORDS:
-                self.current = self.segment = 1.0
-                return True
+        return None
+
+    def _article(self, word: str, token: re.Match[str]) -> bool | None:
+        """ "*a* million", "*a* dozen": an article as one, only before a scale."""
+        if word not in ("a", "an") or self.seen:
+            return None
+        follow = self._next(token.end())
+        if follow is None or follow[1] == "-":
             return False
-        scale = _scale_of(word)
-        if scale is not None and self.seen:
-            if scale == 100:
-                if self.current % 100 == 0 and self.current:  # "three hundred hundred"
-                    return False
-                hundreds = self.current - self.current % 100 + (self.current % 100 or 1) * 100
-                self.segment = (self.segment or 1.0) * 100
-                self.current = hundreds
-                return True
-            if scale > self.largest:  # "two hundred thousand", "three thousand millions", "lakh crore"
-                self.total = ((self.total + self.current) if self.total else (self.current or 1.0)) * scale
-            else:
-                self.total += (self.current or 1.0) * scale
-            self.largest = max(self.largest, scale)
-            self.current = self.segment = 0.0
-            return True
-        if word in DOZEN_WORDS and self.seen:
-            segment = self.segment or 1.0
-            self.current += segment * 12 - self.segment
-            self.segment = segment * 12
+        nxt = follow[0].group().lower()
+        if nxt in SCALES or nxt in DOZEN_WORDS:
+            self.current = self.segment = 1.0
             return True
         return False
+
+    def _scale(self, word: str, token: re.Match[str]) -> bool | None:
+        """ "three *hundred*", "two hundred *thousand*", "lakh crore"; not "three hundred hundred"."""
+        scale = _scale_of(word)
+        if scale is None or not self.seen:
+            return None
+        if scale == 100:
+            if self.current % 100 == 0 and self.current:  # "three hundred hundred"
+                return False
+            hundreds = self.current - self.current % 100 + (self.current % 100 or 1) * 100
+            self.segment = (self.segment or 1.0) * 100
+            self.current = hundreds
+            return True
+        if scale > self.largest:  # "two hundred thousand", "three thousand millions", "lakh crore"
+            self.total = ((self.total + self.current) if self.total else (self.current or 1.0)) * scale
+        else:
+            self.total += (self.current or 1.0) * scale
+        self.largest = max(self.largest, scale)
+        self.current = self.segment = 0.0
+        return True
+
+    def _dozen(self, word: str, token: re.Match[str]) -> bool | None:
+        """ "three *dozen*", "two hundred and two *dozens*"."""
+        if word not in DOZEN_WORDS or not self.seen:
+            return None
+        segment = self.segment or 1.0
+        self.current += segment * DOZEN_VALUE - self.segment
+        self.segment = segment * DOZEN_VALUE
+        return True
 
     def _starts_compound_ordinal(self, token: re.Match[str]) -> bool:
         nxt = self._next(token.end())
@@ -471,7 +526,7 @@ class _WordReader:
             if m and (scale := _scale_of(m.group(1).lower())) is not None and scale >= 1000:
                 return NumberMatch(f * scale, self.pos, m.end(), words=True, scaled=True)
             if m and m.group(1).lower() in DOZEN_WORDS:  # "half a dozen"
-                return NumberMatch(f * 12, self.pos, m.end(), words=True)
+                return NumberMatch(f * DOZEN_VALUE, self.pos, m.end(), words=True)
             if word == "half":
                 return NumberMatch(0.5, self.pos, token.end(), words=True)
             return None
@@ -485,6 +540,15 @@ class _WordReader:
             value, end = self._scaled(1 / denom[0], denom[1])
             return NumberMatch(value, self.pos, end, words=True, scaled=value >= 1000)
         return None
+
+
+# What a token other than a number word may do to the integer being read, tried in this order.
+_INTEGER_STEPS: tuple[Callable[[_WordReader, str, re.Match[str]], bool | None], ...] = (
+    _WordReader._and,
+    _WordReader._article,
+    _WordReader._scale,
+    _WordReader._dozen,
+)
 
 
 def _scale_of(word: str) -> float | None:

@@ -10,23 +10,29 @@ import re
 
 from factcheck.lexicon import (
     ARTICLE_CURRENCIES,
+    ARTICLE_NOUN_WORDS,
     CURRENCY_WORDS,
     DENOMINATORS,
     DISTANCE_UNITS,
+    DOZEN,
     DURATION_UNITS,
+    MONTH_ABBREVIATIONS,
+    MONTH_NAMES,
     OTHER_UNITS,
     QUALIFIERS,
     SCALES,
     TENS,
     UNITS_0_19,
+    VAGUE_PLURALS,
 )
+from factcheck.lexicon.load import table
 
 
-def _trie(words: object) -> str:
+def trie(words: object) -> str:
     """An alternation of ``words`` shaped as a prefix tree, so that the engine tries one branch per
     letter instead of every word: far faster than a flat list when most positions match nothing.
 
-    >>> _trie(["one", "once", "two"])
+    >>> trie(["one", "once", "two"])
     '(?:on(?:ce|e)|two)'
     """
     tree: dict[str, dict] = {}  # type: ignore[type-arg]
@@ -51,25 +57,28 @@ def _char(c: str) -> str:
 
 
 def _alternation(words: object) -> str:
-    """Escaped, spaces matching any run of white space, shaped as a prefix tree (``_trie``): where two
+    """Escaped, spaces matching any run of white space, shaped as a prefix tree (``trie``): where two
     words match, the longer is tried first, as in a list sorted longest first, but far faster."""
-    return _trie(words)
+    return trie(words)
 
 
 _NUMBER_WORDS = _alternation([*UNITS_0_19, *TENS])
 # Words after "a"/"an" that make it a number: "a year", "a million", "a fifth", "a twenty-first".
 ARTICLE_NOUNS = (
-    *"year month week day hour decade century fortnight single dozen half quarter hundred".split(),
+    *ARTICLE_NOUN_WORDS,
     *(w for w in SCALES if w != "hundred"),
     *DENOMINATORS,
     *TENS,
 )
 _ARTICLE_NOUNS = _alternation([*ARTICLE_NOUNS, *ARTICLE_CURRENCIES])
-_SCALES = _alternation([*SCALES, "dozen"])
-_MONTH_NAMES = (
-    "January|February|March|April|May|June|July|August|September|October|November|December|"
-    "JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER|"
-    "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec"
+_SCALES = _alternation([*SCALES, DOZEN])
+# Months as a date writes them: "January", "JANUARY", "Jan"; never "may" or "march", which stay verbs.
+_MONTH_NAMES = "|".join(
+    [
+        *(m.title() for m in MONTH_NAMES),
+        *(m.upper() for m in MONTH_NAMES),
+        *(a.title() for a in MONTH_ABBREVIATIONS),
+    ]
 )
 MONTH = rf"(?:{_MONTH_NAMES})\b\.?"
 
@@ -77,7 +86,7 @@ MONTH = rf"(?:{_MONTH_NAMES})\b\.?"
 ANCHOR = re.compile(
     rf"""
       (?P<digit>(?<![\d])(?:(?<![\w.,])\.(?=\d))?\d)             # a digit not inside a run of digits; .5
-    | (?P<vague>\b(?:many[ ]|tens[ ]of[ ])?(?i:dozens|hundreds|thousands|millions|billions|scores|tens)[ ]of\b)
+    | (?P<vague>\b(?:many[ ]|tens[ ]of[ ])?(?i:{_alternation(VAGUE_PLURALS)})[ ]of\b)
     | (?P<multi>\b(?i:multi)-?(?i:million|billion|trillion)\b) # multi-million
     | (?P<few>\b(?i:a[ ]few|a[ ]couple[ ]of|several|a[ ]handful[ ]of)\b)
     | (?P<article>\b(?i:an?)[ ](?=(?i:{_ARTICLE_NOUNS})\b))     # a year, a million, a fifth, a twenty-first
@@ -103,7 +112,7 @@ ANCHOR_WORDS = (
 )
 # Where ANCHOR may match, searched on the lower-cased text: runs of digits, and the words above
 # (zero width, so that a word inside a phrase is found too: "half" in "a half").
-ANCHOR_START = re.compile(rf"(?P<digits>\d+)|\b(?={_trie(ANCHOR_WORDS)})")
+ANCHOR_START = re.compile(rf"(?P<digits>\d+)|\b(?={trie(ANCHOR_WORDS)})")
 
 # A date at a position. Months are case-sensitive so that "may" and "march" stay verbs.
 DATE = re.compile(
@@ -157,8 +166,6 @@ SUBUNIT_AFTER = re.compile(
 )
 
 _UNITS = {**DISTANCE_UNITS, **DURATION_UNITS, **OTHER_UNITS}
-# Short unit names that are also words or letters: read only glued to the digits ("100m", "5h").
-GLUED_ONLY = frozenset({"m", "g", "t", "h", "l", "in", "ha", "nm", "min", "sec", "ml"})
 UNIT_AFTER = re.compile(
     rf"""(?P<gap>[ \u00a0]|-|)(?P<unit>{_alternation(_UNITS)})(?![\w²])""", re.VERBOSE | re.IGNORECASE
 )
@@ -177,42 +184,7 @@ BETWEEN_BEFORE = re.compile(
     r"(?:^|(?<=[^\w]))(?:(?P<verb>[A-Za-z]+)[ \u00a0]+)?(?P<b>[Bb]etween|[Ff]rom)[ \u00a0]+$"
 )
 # Verbs before "from X to Y" that make it a change rather than a range.
-CHANGE_VERBS = frozenset(
-    {
-        "rose",
-        "risen",
-        "rise",
-        "rises",
-        "fell",
-        "fallen",
-        "fall",
-        "falls",
-        "increased",
-        "decreased",
-        "grew",
-        "grown",
-        "dropped",
-        "cut",
-        "raised",
-        "climbed",
-        "jumped",
-        "up",
-        "down",
-        "went",
-        "changed",
-        "moved",
-        "reduced",
-        "doubled",
-        "halved",
-        "soared",
-        "plunged",
-        "slipped",
-        "surged",
-        "declined",
-        "shrank",
-        "expanded",
-    }
-)
+CHANGE_VERBS = frozenset(table("context.toml", "change_verbs"))
 
 # A word of a counted-noun phrase after the number, with what separates it from the previous one.
 NOUN_WORD = re.compile(r"(?P<gap>[ \u00a0]+|-)(?P<word>[A-Za-z][\w'’]*(?:-\w+)*)")

@@ -9,7 +9,7 @@ Offsets are into ``text``; nothing is rewritten.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 
 from factcheck import lexicon as lx
@@ -23,7 +23,6 @@ from factcheck.extract.patterns import (
     CURRENCY_AFTER,
     CURRENCY_BEFORE,
     DATE,
-    GLUED_ONLY,
     LIST_NUMBER,
     NOT_PROSE,
     NOUN_WORD,
@@ -36,6 +35,8 @@ from factcheck.extract.patterns import (
     UNIT_AFTER,
 )
 from factcheck.extract.units import counted_noun, find_period, is_year_context
+from factcheck.lexicon import GLUED_ONLY
+from factcheck.lexicon.load import table
 
 UNITS = {**lx.DISTANCE_UNITS, **lx.DURATION_UNITS, **lx.OTHER_UNITS}
 APPROX_ONLY = frozenset({"approx"})
@@ -71,6 +72,7 @@ class _Unit:
     end: int
     factor: float = 1.0  # cents -> main currency
     extra: float = 0.0  # the sub-unit of "3 dollars 50 cents", in the main currency
+    qualifier: str | None = None  # stated between the number and its noun: "50 plus staff"
 
 
 def scan(text: str) -> list[Mention]:
@@ -337,61 +339,130 @@ def _quantity(text: str, num: NumberMatch, *, start: int, currency: str | None) 
         low=low,
         high=high,
         unit=unit.unit if kind != "year" else "year",
+        qualifier=unit.qualifier,
     )
     return _with_context(text, mention)
 
 
+def _words_of(table: dict[str, str]) -> str:
+    """An alternation of a qualifier table's words as written, longest first."""
+    return "|".join(re.escape(w) for w in sorted(table, key=len, reverse=True))
+
+
+# A qualifier after a quantity, read on a short window: "20 years or so", "30 odd".
+_QUALIFIER_AFTER = re.compile(rf"[ \u00a0]+({_words_of(lx.QUALIFIERS_AFTER)})\b")
+# A qualifier between a number and the noun it counts: "50 plus staff", "100 and more people".
+_QUALIFIER_BEFORE_NOUN = re.compile(rf"[ \u00a0]+({_words_of(lx.QUALIFIERS_BEFORE_NOUN)})\b")
 _CENTS = re.compile(r"[ \u00a0-]?(cents?|pence|pennies|p)\b")
 _ORDINAL_SUFFIX = re.compile(r"(st|nd|rd|th)\b")
 _TIMES = re.compile(r"[ \u00a0](?:times|fold)\b|-fold\b")
 
 
 def _unit_after(text: str, num: NumberMatch, currency: str | None) -> _Unit:
-    end = num.end
+    """What follows a number: its currency if one stood before it, else the first reading of
+    ``UNIT_READERS`` that applies, else a bare count."""
     if currency is not None:
-        # "€6m", then a redundant code or name ("$5 USD") is swallowed.
-        after = CURRENCY_AFTER.match(text, end)
-        if after and _currency_of(after) == currency:
-            end = after.end()
-        return _money(text, num, currency, end)
-    percent = PERCENT_AFTER.match(text, end)
-    if percent:
-        return _Unit("percent", "%", percent.end())
-    symbol = SYMBOL_AFTER.match(text, end)
-    if symbol and symbol.group("sym") == "¢":  # 10¢
-        return _Unit("money", lx.CURRENCY_CENTS["¢"], symbol.end(), factor=0.01)
-    if symbol:  # 20€, 10 $, 3.14US$
-        return _money(text, num, lx.CURRENCY_SYMBOLS[symbol.group("sym").lower()], symbol.end())
+        return _stated_currency(text, num, currency)
+    for reader in UNIT_READERS:
+        unit = reader(text, num)
+        if unit is not None:
+            return unit
+    return _Unit("count", None, num.end)
+
+
+def _stated_currency(text: str, num: NumberMatch, currency: str) -> _Unit:
+    """ "€6m", then a redundant code or name ("$5 USD") is swallowed."""
+    end = num.end
+    after = CURRENCY_AFTER.match(text, end)
+    if after and _currency_of(after) == currency:
+        end = after.end()
+    return _money(text, num, currency, end)
+
+
+def _percent(text: str, num: NumberMatch) -> _Unit | None:
+    """ "45%", "3 per cent", "2 percentage points"."""
+    m = PERCENT_AFTER.match(text, num.end)
+    return _Unit("percent", "%", m.end()) if m else None
+
+
+def _symbol(text: str, num: NumberMatch) -> _Unit | None:
+    """ "20€", "10 $", "3.14US$", "10¢"."""
+    m = SYMBOL_AFTER.match(text, num.end)
+    if m is None:
+        return None
+    if m.group("sym") == "¢":
+        return _Unit("money", lx.CURRENCY_CENTS["¢"], m.end(), factor=0.01)
+    return _money(text, num, lx.CURRENCY_SYMBOLS[m.group("sym").lower()], m.end())
+
+
+def _currency_name(text: str, num: NumberMatch) -> _Unit | None:
+    """ "45 million Danish kroner", "42 KWD", "42MYR" (a glued code only if it is one)."""
+    end = num.end
     after = CURRENCY_AFTER.match(text, end)
     if after and (code := _currency_of(after)) is not None:
         glued_code = after.group("code") is not None and text[end] not in " \u00a0"
-        if not glued_code or after.group("code") in lx.CURRENCY_CODES:  # 42 KWD, 42MYR
+        if not glued_code or after.group("code") in lx.CURRENCY_CODES:
             return _money(text, num, code, after.end())
-    cased = CASED_CURRENCY.match(text, end)
-    if cased:  # 42 LE
-        return _money(text, num, lx.CASED_CURRENCY_AFTER[cased.group("abbr")], cased.end())
-    cents = _CENTS.match(text, end)
-    if cents and (cents.group(1) != "p" or cents.start(1) == end):
-        return _Unit("money", lx.CURRENCY_CENTS[cents.group(1).lower()], cents.end(), factor=0.01)
-    unit = _measure_unit(text, num)
-    if unit is not None:
-        return unit
-    ordinal = _ORDINAL_SUFFIX.match(text, end)
-    if ordinal:
-        noun = NOUN_WORD.match(text, end + 2)
-        if noun and noun.group("word").lower() in lx.QUANTITY_ORDINAL_NOUNS:
-            return _Unit("ordinal", noun.group("word").lower(), noun.end())
-        return _Unit("none", None, end + 2)
-    if text.startswith("s", end) and num.plain_integer and num.ndigits == 4:  # the 1990s
-        return _Unit("year", "decade", end + 1)
+    return None
+
+
+def _cased_currency(text: str, num: NumberMatch) -> _Unit | None:
+    """ "42 LE"."""
+    m = CASED_CURRENCY.match(text, num.end)
+    return _money(text, num, lx.CASED_CURRENCY_AFTER[m.group("abbr")], m.end()) if m else None
+
+
+def _cents(text: str, num: NumberMatch) -> _Unit | None:
+    """ "50 cents", "20p" (a "p" only glued to the digits)."""
+    m = _CENTS.match(text, num.end)
+    if m and (m.group(1) != "p" or m.start(1) == num.end):
+        return _Unit("money", lx.CURRENCY_CENTS[m.group(1).lower()], m.end(), factor=0.01)
+    return None
+
+
+def _ordinal(text: str, num: NumberMatch) -> _Unit | None:
+    """ "10th anniversary" is ten years; any other ordinal is no quantity ("the 3rd floor")."""
+    end = num.end
+    if not _ORDINAL_SUFFIX.match(text, end):
+        return None
+    noun = NOUN_WORD.match(text, end + 2)
+    if noun and noun.group("word").lower() in lx.QUANTITY_ORDINAL_NOUNS:
+        return _Unit("ordinal", noun.group("word").lower(), noun.end())
+    return _Unit("none", None, end + 2)
+
+
+def _decade(text: str, num: NumberMatch) -> _Unit | None:
+    """ "the 1990s"."""
+    if text.startswith("s", num.end) and num.plain_integer and num.ndigits == 4:
+        return _Unit("year", "decade", num.end + 1)
+    return None
+
+
+def _times(text: str, num: NumberMatch) -> _Unit | None:
+    """ "3 times", "tenfold", "5-fold"."""
+    end = num.end
     if _TIMES.match(text, end):
         return _Unit("ratio", "times", end + (6 if text[end + 1 : end + 6] == "times" else 5))
-    if _is_year(text, num, end):
-        return _Unit("year", "year", end)
-    counted = counted_noun(text, end, num.value)
-    if counted is not None:
-        return _Unit("count", counted[0], counted[1])
-    return _Unit("count", None, end)
+    return None
+
+
+def _year_number(text: str, num: NumberMatch) -> _Unit | None:
+    """ "in 2021", "the 2010 floods"."""
+    return _Unit("year", "year", num.end) if _is_year(text, num, num.end) else None
+
+
+def _qualified_noun(text: str, num: NumberMatch) -> _Unit | None:
+    """ "50 plus staff", "100 and more people": a qualifier between the number and its noun."""
+    between = _QUALIFIER_BEFORE_NOUN.match(text, num.end)
+    if between and (counted := counted_noun(text, between.end(), num.value)) is not None:
+        return _Unit("count", counted[0], counted[1], qualifier=lx.QUALIFIERS_BEFORE_NOUN[between.group(1)])
+    return None
+
+
+def _counted(text: str, num: NumberMatch) -> _Unit | None:
+    """ "300 prison cells", "152-member unit"."""
+    counted = counted_noun(text, num.end, num.value)
+    return _Unit("count", counted[0], counted[1]) if counted is not None else None
 
 
 def _money(text: str, num: NumberMatch, currency: str, end: int) -> _Unit:
@@ -437,6 +508,23 @@ def _measure_unit(text: str, num: NumberMatch) -> _Unit | None:
     if kind == "duration" and re.match(r"-old\b", text[end : end + 5]):
         return _Unit("other", "year of age", end + 4)
     return _Unit(kind, unit, end)
+
+
+# What may follow a number, tried in this order; the first that reads something wins.
+UNIT_READERS: tuple[Callable[[str, NumberMatch], _Unit | None], ...] = (
+    _percent,
+    _symbol,
+    _currency_name,
+    _cased_currency,
+    _cents,
+    _measure_unit,
+    _ordinal,
+    _decade,
+    _times,
+    _year_number,
+    _qualified_noun,
+    _counted,
+)
 
 
 def _range_second(
@@ -628,38 +716,8 @@ def _article(text: str, at: int) -> Mention | None:
     return mention if isinstance(mention, Mention) else None
 
 
-_DURATION_LEADS = frozenset(
-    {
-        "for",
-        "nearly",
-        "almost",
-        "about",
-        "around",
-        "over",
-        "within",
-        "in",
-        "after",
-        "than",
-        "half",
-        "barely",
-        "just",
-        "to",
-        "least",
-        "only",
-        "roughly",
-        "some",
-        "approximately",
-        "under",
-        "past",
-        "last",
-        "lasting",
-        "spent",
-        "took",
-        "takes",
-        "of",
-        "and",
-    }
-)
+# Words before "a year", "a month" that make it a duration of one: "for a year", "after a week".
+_DURATION_LEADS = frozenset(table("context.toml", "duration_leads"))
 
 
 def _fraction(text: str, num: NumberMatch, at: int) -> Mention | None:
@@ -737,11 +795,9 @@ def _with_context(text: str, mention: Mention) -> Mention:
         if qualifier is not None:
             q_start = mention.start - (len(left) - q.start("q"))
     if qualifier is None and mention.qualifier is None:
-        trailing = re.match(
-            r"[ \u00a0]+(or so|or more|or less|or fewer|odd)\b", text[mention.end : mention.end + 10]
-        )
+        trailing = _QUALIFIER_AFTER.match(text[mention.end : mention.end + 10])
         if trailing:
-            qualifier = lx.TRAILING_QUALIFIERS[trailing.group(1)]
+            qualifier = lx.QUALIFIERS_AFTER[trailing.group(1)]
     per = (
         find_period(text, mention.start, mention.end)
         if mention.kind in ("money", "count", "distance")

@@ -16,105 +16,13 @@ import re
 
 from factcheck import lexicon as lx
 from factcheck.extract.patterns import NOUN_WORD
+from factcheck.lexicon.load import table
 from factcheck.lexicon.plurals import is_plural, singular
 
 # Modifiers dropped from a counted noun: "700 unused prison cells" counts prison cells.
-DROPPED_MODIFIERS = frozenset(
-    {
-        "new",
-        "additional",
-        "extra",
-        "further",
-        "more",
-        "other",
-        "empty",
-        "former",
-        "current",
-        "total",
-        "estimated",
-        "local",
-        "foreign",
-        "international",
-        "national",
-        "young",
-        "old",
-        "senior",
-        "junior",
-        "full-time",
-        "part-time",
-        "existing",
-        "possible",
-        "potential",
-        "free",
-        "available",
-        "different",
-        "separate",
-        "individual",
-        "small",
-        "large",
-        "big",
-        "major",
-        "minor",
-        "main",
-        "key",
-        "top",
-        "best",
-        "poor",
-        "rich",
-        "vulnerable",
-        "remaining",
-        "recent",
-        "previous",
-        "single",
-    }
-)
-YEAR_LEADS = frozenset(
-    {
-        "in",
-        "since",
-        "by",
-        "until",
-        "till",
-        "from",
-        "of",
-        "before",
-        "after",
-        "during",
-        "through",
-        "between",
-        "to",
-        "and",
-        "circa",
-        "year",
-        "early",
-        "mid",
-        "late",
-        "spring",
-        "summer",
-        "autumn",
-        "fall",
-        "winter",
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "around",
-        "about",
-        "or",
-        "the",
-        "fiscal",
-        "financial",
-        "than",
-    }
-)
+DROPPED_MODIFIERS = frozenset(table("nouns.toml", "dropped_modifiers"))
+# Words before a four-digit number that make it a year: "in 2021", "fiscal 2023".
+YEAR_LEADS = frozenset(table("context.toml", "year_leads"))
 
 
 def _phrase_words(text: str, end: int, limit: int = 5) -> list[re.Match[str]]:
@@ -213,30 +121,10 @@ _PERIOD_BEFORE = re.compile(
     r"[ \u00a0]+(?:of|worth|at|totall?ing|amounting[ ]to)[ \u00a0]+(?:[\w.~-]+[ \u00a0]+){0,2}?$",
     re.IGNORECASE,
 )
-_ONE_WORD_HEADS = frozenset(
-    {
-        "person",
-        "head",
-        "capita",
-        "individual",
-        "household",
-        "family",
-        "child",
-        "adult",
-        "student",
-        "patient",
-        "worker",
-        "employee",
-        "resident",
-        "inhabitant",
-        "passenger",
-        "user",
-        "customer",
-        "unit",
-        "item",
-    }
-)
-_CLAUSE_WORDS = frozenset({"if", "while", "because", "although", "unless", "whether", "once", "who", "which"})
+# One-word heads of "per ...": "per person", "per household".
+_ONE_WORD_HEADS = frozenset(table("nouns.toml", "per_heads"))
+# Words that start a clause after "per": "per cent if", "per year while".
+_CLAUSE_WORDS = frozenset(table("nouns.toml", "clause_words"))
 _CLAUSE_END = re.compile(r"[.;:!?()\[\]]|,[ \u00a0]+(?:plus|and|but|while|whereas)\b|[ \u00a0]+plus[ \u00a0]")
 
 

@@ -25,6 +25,7 @@ from rapidfuzz import fuzz, process
 
 from factcheck.config import MIN_CONTEXT, SAME_FIGURE, SAME_STORY, UNIT_BONUS, Settings
 from factcheck.lexicon import DURATION_UNITS
+from factcheck.lexicon.load import table
 from factcheck.models import Claim
 from factcheck.values import Interval, claims_meet, interval
 
@@ -32,19 +33,8 @@ GROUPED_KINDS = frozenset(
     {"money", "count", "percent", "distance", "duration", "year", "date", "ratio", "time"}
 )
 # Words that set a claim at a time of its own: "initially 308 soldiers", "by November 2010".
-MARKER_WORDS = (
-    "initially",
-    "originally",
-    "currently",
-    "now",
-    "previously",
-    "formerly",
-    "today",
-    "later",
-    "eventually",
-    "first",
-    "earlier",
-)
+# Words that set a claim in time within its story: "initially 300 cells", "now 400".
+MARKER_WORDS: tuple[str, ...] = tuple(table("context.toml", "time_markers"))
 TIME_MARKERS = re.compile(
     rf"""\b(?=[{"".join(sorted({word[0] for word in MARKER_WORDS}))}])  # a first letter: most places fail fast
     ({"|".join(MARKER_WORDS)})\b""",

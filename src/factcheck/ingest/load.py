@@ -34,6 +34,7 @@ import charset_normalizer
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from factcheck.errors import InputError
+from factcheck.lexicon import MONTHS
 from factcheck.models import Document
 
 __all__ = [
@@ -402,28 +403,7 @@ def _cut(title: str) -> str:
     return cut.rstrip(" ,;:-") + "…"
 
 
-_MONTHS = {
-    name: number
-    for number, names in enumerate(
-        [
-            ("january", "jan"),
-            ("february", "feb"),
-            ("march", "mar"),
-            ("april", "apr"),
-            ("may",),
-            ("june", "jun"),
-            ("july", "jul"),
-            ("august", "aug"),
-            ("september", "sept", "sep"),
-            ("october", "oct"),
-            ("november", "nov"),
-            ("december", "dec"),
-        ],
-        start=1,
-    )
-    for name in names
-}
-_MONTH = "(?:" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
+_MONTH = "(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _DATE = re.compile(
     rf"""
     (?<![\w-])
@@ -480,7 +460,7 @@ def parse_date(text: str) -> str | None:
     groups = {key: value for key, value in match.groupdict().items() if value}
     year = int(next(groups[k] for k in ("iso_y", "dmy_y", "mdy_y", "my_y") if k in groups))
     month_text = next(groups[k] for k in ("iso_m", "dmy_m", "mdy_m", "my_m") if k in groups)
-    month = int(month_text) if month_text.isdigit() else _MONTHS[month_text.lower().rstrip(".")]
+    month = int(month_text) if month_text.isdigit() else MONTHS[month_text.lower().rstrip(".")]
     day_text = next((groups[k] for k in ("iso_d", "dmy_d", "mdy_d") if k in groups), None)
     try:
         date(year, month, int(day_text or 1))

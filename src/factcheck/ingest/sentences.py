@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from factcheck.lexicon.load import table
 from factcheck.models import Document, Sentence
 
 __all__ = ["split_sentences", "split_spans"]
@@ -103,31 +104,14 @@ _NEXT_WORD = re.compile(r"(\w+)(\.?)")
 _DOTTED = re.compile(r"(?:[^\W\d_]\.)*[^\W\d_]")
 
 # Titles and words that do not end a sentence whatever follows: "Mr. Smith", "Mt. Fuji", "e.g. Denmark".
-PREPOSITIVE = frozenset(
-    """
-    mr mrs ms mx dr prof st mt ft gen col lt capt cmdr adm maj sgt cpl pvt gov sen rep pres
-    rev hon messrs mme mlle msgr fr vs v cf viz e.g i.e eg ie
-    """.split()
-)
+PREPOSITIVE = frozenset(table("abbreviations.toml", "prepositive"))
 # Abbreviations that do not end a sentence before a number: "No. 5", "Art. 12", "Jan. 6", "p. 55".
-NUMBER_PREFIX = frozenset(
-    """
-    no nos nr num art arts p pp para paras vol vols fig figs ch chap sec secs pt pts op ed eds
-    tel ref approx ca c est rs kr dkr sfr
-    jan feb mar apr jun jul aug sep sept oct nov dec
-    """.split()
-)
+NUMBER_PREFIX = frozenset(table("abbreviations.toml", "number_prefix"))
 # Postpositive abbreviations often followed by a capitalised word in the same sentence:
 # they end a sentence only before a sentence starter ("Briggs & Co. It closed").
-POSTPOSITIVE = frozenset("inc ltd co corp jr sr bros plc llc lp".split())
+POSTPOSITIVE = frozenset(table("abbreviations.toml", "postpositive"))
 # Words that commonly begin a sentence: after an initial, "U.S." or "Inc." they mean a new sentence.
-SENTENCE_STARTERS = frozenset(
-    """
-    A After Also An And As At Being But By Did During For He Her His How However I If In It Its
-    Many Meanwhile Millions More Most Now On Our She Since So Some That The Their Then There These
-    They This Those Thus To Under We What When Where While Who Why With Yet You
-    """.split()
-)
+SENTENCE_STARTERS = frozenset(table("abbreviations.toml", "sentence_starters"))
 
 
 def split_spans(text: str) -> Iterator[tuple[int, int]]:

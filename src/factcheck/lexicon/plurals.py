@@ -5,79 +5,12 @@ counts nouns in the singular) and by the reports (which write them in the plural
 from __future__ import annotations
 
 from factcheck.lexicon import DISTANCE_UNITS
+from factcheck.lexicon.load import table
 
-IRREGULAR_PLURALS = {
-    "people": "person",
-    "men": "man",
-    "women": "woman",
-    "children": "child",
-    "police": "police officer",
-    "staff": "staff",
-    "personnel": "personnel",
-    "cattle": "cattle",
-    "sheep": "sheep",
-    "fish": "fish",
-    "teeth": "tooth",
-    "mice": "mouse",
-    "geese": "goose",
-    "data": "data",
-    "media": "media",
-    "criteria": "criterion",
-    "crises": "crisis",
-    "analyses": "analysis",
-    "deer": "deer",
-    "aircraft": "aircraft",
-    "livestock": "livestock",
-    "offspring": "offspring",
-    "families": "family",
-}
+# Plurals not made with -s, and words the same in both numbers: plural -> singular.
+IRREGULAR_PLURALS: dict[str, str] = dict(table("plurals.toml", "irregular"))
 # Words ending in -s that are verbs or not plurals after a number.
-NOT_PLURAL = frozenset(
-    {
-        "is",
-        "was",
-        "has",
-        "does",
-        "says",
-        "means",
-        "remains",
-        "seems",
-        "shows",
-        "makes",
-        "takes",
-        "gives",
-        "goes",
-        "comes",
-        "marks",
-        "represents",
-        "includes",
-        "stands",
-        "needs",
-        "this",
-        "its",
-        "his",
-        "thus",
-        "plus",
-        "minus",
-        "versus",
-        "bus",
-        "gas",
-        "status",
-        "news",
-        "series",
-        "species",
-        "chaos",
-        "whereas",
-        "across",
-        "always",
-        "perhaps",
-        "less",
-        "unless",
-        "yes",
-        "us",
-        "as",
-    }
-)
+NOT_PLURAL = frozenset(table("plurals.toml", "not_plural"))
 
 
 def singular(word: str) -> str:

@@ -6,20 +6,11 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from factcheck.lexicon.load import table
+
 WORD = re.compile(r"[^\W\d_][\w'’-]*")
-STOPWORDS = frozenset(
-    """
-a about above after again against all also although am an and any are as at be because been before being
-below between both but by can could did do does doing down during each even ever every few for from further
-had has have having he her here hers herself him himself his how however i if in into is it its itself just
-last least less let like made make many may me might more most much must my myself new no nor not now of off
-on once one only or other our ours out over own per said same say says she should since so some still such
-than that the their theirs them themselves then there these they this those through thus to too under until
-up upon very was we were what when where whether which while who whom whose why will with within would yet
-you your according already another around away back get got next put see seen set take taken told two way
-well year years
-""".split()
-)
+# Words that carry no topic: left out of the content words grouping, labels and queries compare.
+STOPWORDS = frozenset(table("stopwords.toml", "content"))
 
 
 def stem(word: str) -> str:
