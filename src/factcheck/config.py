@@ -22,6 +22,7 @@ DISTANCE_MARGIN = 0.02  # distances converted between units: "100 miles" is "abo
 
 # Evidence that two claims measure one thing (group.profiles, group.pairs).
 SAME_FIGURE = 0.25  # the same figure in two sources is itself evidence of one measure
+OTHER_DAY = -0.2  # another day or year than the other claim's: weak evidence of another event
 UNIT_BONUS = 0.1  # the same counted noun or unit of measure
 MIN_CONTEXT = (
     1e-9  # claims that share no context word need documents of one story: figures alone are not enough

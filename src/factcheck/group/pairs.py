@@ -30,6 +30,7 @@ from factcheck.config import (
     CONVERSION_MARGIN,
     DISTANCE_MARGIN,
     MIN_CONTEXT,
+    OTHER_DAY,
     SAME_FIGURE,
     SAME_STORY,
     UNIT_BONUS,
@@ -264,7 +265,7 @@ def _affinity(x: _Side, y: _Side, compatible: Bools) -> Floats:
         ],
         [
             0.0,
-            np.where(compatible, SAME_FIGURE, -0.2),
+            np.where(compatible, SAME_FIGURE, OTHER_DAY),
             np.where(compatible, np.where(_same_figure(x, y), SAME_FIGURE, 0.0), -0.1),
             0.0,
             np.where(compatible, SAME_FIGURE, 0.0),

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
 
-from factcheck.config import MIN_CONTEXT, SAME_FIGURE, SAME_STORY, UNIT_BONUS, Settings
+from factcheck.config import MIN_CONTEXT, OTHER_DAY, SAME_FIGURE, SAME_STORY, UNIT_BONUS, Settings
 from factcheck.lexicon import DURATION_UNITS
 from factcheck.lexicon.load import table
 from factcheck.models import Claim
@@ -209,7 +209,7 @@ def _affinity(a: Claim, b: Claim, ia: Interval | None, ib: Interval | None, comp
     if a.qualifier == "vague" or b.qualifier == "vague" or ia is None or ib is None:
         return 0.0
     if a.kind in ("year", "date"):
-        return SAME_FIGURE if compatible else -0.2
+        return SAME_FIGURE if compatible else OTHER_DAY
     if a.qualifier in BOUNDS or b.qualifier in BOUNDS or a.low is not None or b.low is not None:
         # "over £10bn" and "£10 billion" cite one figure; a bound says little of a figure it only meets
         same = a.value is not None and a.value == b.value and a.unit == b.unit and a.kind not in WEAK_FIGURES
