@@ -1,5 +1,6 @@
 """WordNet's synonyms (``lexicon.synonyms``): the same measure in other words relates, the same words
-for another measure do not; the table loads from the package."""
+for another measure do not; the table loads from the package; grouping merges related words only
+when asked (``Settings.synonyms``)."""
 
 from __future__ import annotations
 
@@ -7,6 +8,8 @@ from typing import NamedTuple
 
 import pytest
 
+from factcheck.config import Settings
+from factcheck.group.profiles import word_forms
 from factcheck.lexicon.synonyms import TABLE, _entries, classes_of, inflections, related, synonym_pairs
 from factcheck.lexicon.words import content_stem, content_stems
 
@@ -137,3 +140,18 @@ def test_synonyms_table_loads_from_the_package() -> None:
 )
 def test_synonyms_pairs_of_a_vocabulary(words: list[str], pairs: list[tuple[str, str]]) -> None:
     assert synonym_pairs(words) == pairs
+
+
+@pytest.mark.parametrize(
+    ("words", "forms"),
+    [
+        (["voter", "elector"], {"voter": "elector"}),
+        # "kill" relates to "died" (kill causes die), "died" to "death", not "kill" to "death": a group
+        # is a clique, so "kill" stays out
+        (["kill", "died", "death"], {"died": "death"}),
+    ],
+    ids=["pair", "clique"],
+)
+def test_synonyms_merge_words_only_when_asked(words: list[str], forms: dict[str, str]) -> None:
+    assert word_forms(words, settings=Settings(synonyms=True)) == forms
+    assert word_forms(words, settings=Settings()) == {}
