@@ -21,7 +21,7 @@ from factcheck.group.profiles import (
     figure_of,
     groupable,
     head_of,
-    name_variants,
+    word_forms,
 )
 from factcheck.lexicon.words import content_stems
 from factcheck.models import Claim
@@ -56,7 +56,7 @@ def _weigh(items: list[Profile], *, settings: Settings) -> Vocabulary:
             words = sentence_words[item.sentence] = content_stems(item.claim.sentence)
         words.append(item.figure)  # the figures a sentence states are context too
     vocabulary = dict.fromkeys(chain.from_iterable(sentence_words.values()))  # in order of first use
-    canon = name_variants(vocabulary, cutoff=settings.fuzzy_names)
+    canon = word_forms(vocabulary, settings=settings)
     ids = {w: k for k, w in enumerate(dict.fromkeys(map(canon.get, vocabulary, vocabulary)))}
     sentence_ids = {
         key: tuple(dict.fromkeys(ids[canon.get(w, w)] for w in words))

@@ -16,6 +16,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from builders import CASES, ClaimDoc, Corpus
+from factcheck.config import Settings
 from factcheck.group import columns as columns_module
 from factcheck.group.columns import Rows, columns_of, interleave, places, profile_claims
 from factcheck.models import Claim
@@ -26,20 +27,22 @@ def stories() -> list[Claim]:
     return [claim for case in CASES for claim in case.claims()]
 
 
-def assert_same_profiles(claims: Sequence[Claim]) -> None:
-    items, vocab = profile_claims(claims)
-    expected, expected_vocab = reference_profiles(claims)
+def assert_same_profiles(claims: Sequence[Claim], *, grouping: Settings | None = None) -> None:
+    items, vocab = profile_claims(claims, settings=grouping)
+    expected, expected_vocab = reference_profiles(claims, settings=grouping)
     assert items == expected
     assert vocab.weight2 == expected_vocab.weight2
     assert vocab.doc_contexts == expected_vocab.doc_contexts
 
 
-def test_columns_profiles_as_the_reference_on_the_seeds(seeds: Corpus) -> None:
-    assert_same_profiles(seeds.claims)
+@pytest.mark.parametrize("synonyms", [False, True], ids=["words", "wordnet-synonyms"])
+def test_columns_profiles_as_the_reference_on_the_seeds(seeds: Corpus, synonyms: bool) -> None:
+    assert_same_profiles(seeds.claims, grouping=Settings(synonyms=synonyms))
 
 
-def test_columns_profiles_as_the_reference_on_the_stories() -> None:
-    assert_same_profiles(stories())
+@pytest.mark.parametrize("synonyms", [False, True], ids=["words", "wordnet-synonyms"])
+def test_columns_profiles_as_the_reference_on_the_stories(synonyms: bool) -> None:
+    assert_same_profiles(stories(), grouping=Settings(synonyms=synonyms))
 
 
 @settings(max_examples=40, deadline=None)

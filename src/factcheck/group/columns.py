@@ -39,7 +39,7 @@ from factcheck.group.profiles import (
     figure_of,
     groupable,
     head_of_unit,
-    name_variants,
+    word_forms,
 )
 from factcheck.lexicon.words import WORD, content_stem
 from factcheck.models import Claim
@@ -241,10 +241,11 @@ def columns_of(claims: Iterable[Claim], *, settings: Settings | None = None) -> 
 
 def _word_ids(raw: Rows, strings: list[str], settings: Settings) -> tuple[list[str], Ints]:
     """Word ids in order of first use in ``raw`` (rows of codes of ``strings``), spelling variants of
-    names merged into their first form: the words by id, and each code's id."""
+    names and WordNet's synonyms merged into one form (``profiles.word_forms``): the words by id, and
+    each code's id."""
     canon = np.arange(len(strings), dtype=np.int64)
     position = {word: k for k, word in enumerate(strings)}
-    for word, form in name_variants(strings, cutoff=settings.fuzzy_names).items():
+    for word, form in word_forms(strings, settings=settings).items():
         canon[position[word]] = position[form]
     del position
     used = canon[raw.values]

@@ -26,13 +26,13 @@ from rapidfuzz import fuzz, process
 from factcheck.config import MIN_CONTEXT, OTHER_DAY, SAME_FIGURE, SAME_STORY, UNIT_BONUS, Settings
 from factcheck.lexicon import DURATION_UNITS
 from factcheck.lexicon.load import table
+from factcheck.lexicon.synonyms import related, synonym_pairs
 from factcheck.models import Claim
 from factcheck.values import Interval, claims_meet, interval
 
 GROUPED_KINDS = frozenset(
     {"money", "count", "percent", "distance", "duration", "year", "date", "ratio", "time"}
 )
-# Words that set a claim at a time of its own: "initially 308 soldiers", "by November 2010".
 # Words that set a claim in time within its story: "initially 300 cells", "now 400".
 MARKER_WORDS: tuple[str, ...] = tuple(table("context.toml", "time_markers"))
 TIME_MARKERS = re.compile(
@@ -198,6 +198,40 @@ def name_variants(vocabulary: Iterable[str], *, cutoff: int) -> dict[str, str]:
     return canon
 
 
+def word_forms(vocabulary: Iterable[str], *, settings: Settings) -> dict[str, str]:
+    """Map words that say one thing onto one form: spelling variants of names ("gnjilane" ->
+    "gjilan") and, with ``settings.synonyms``, stems WordNet relates ("payment" -> "paid",
+    "purchased" -> "bought"), whatever the order of the vocabulary; words alone are left out. A group
+    of synonyms goes to its first word in sorted order, and a word joins it only when related to each
+    of its words: "kill" relates to "died" and "died" to "death", but "kill" not to "death", so the
+    three never become one word.
+
+    >>> words = ["payment", "paid", "gnjilane", "gjilan", "minimum", "maximum", "bought", "sold"]
+    >>> word_forms(words, settings=Settings(synonyms=True))
+    {'gnjilane': 'gjilan', 'payment': 'paid'}
+    >>> word_forms(words, settings=Settings())
+    {'gnjilane': 'gjilan'}
+    """
+    words = list(dict.fromkeys(vocabulary))
+    forms = name_variants(words, cutoff=settings.fuzzy_names)
+    if not settings.synonyms:
+        return forms
+    groups: dict[str, list[str]] = {}  # the synonyms' groups, by their first word
+    group_of: dict[str, str] = {}
+    for a, b in synonym_pairs(w for w in words if not w.startswith("#") and w not in forms):
+        ga, gb = group_of.get(a, a), group_of.get(b, b)
+        members_a, members_b = groups.get(ga, [a]), groups.get(gb, [b])
+        if ga == gb or not all(related(x, y) for x in members_a for y in members_b):
+            continue
+        first = min(ga, gb)
+        groups[first] = sorted(members_a + members_b)
+        groups.pop(max(ga, gb), None)
+        for word in groups[first]:
+            group_of[word] = first
+    merged = {word: group_of.get(form, form) for word, form in forms.items()}  # a name's form may be merged
+    return {**merged, **{word: form for word, form in group_of.items() if word != form}}
+
+
 def affinity(a: Claim, b: Claim) -> float:
     """What two figures say of being one measure: the same figure is evidence, a far one against."""
     ia, ib = interval(a), interval(b)
@@ -272,4 +306,5 @@ __all__ = [
     "groupable",
     "head_of",
     "name_variants",
+    "word_forms",
 ]
