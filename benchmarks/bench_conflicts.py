@@ -49,6 +49,7 @@ GRID: dict[str, tuple[float, ...]] = {
     "same_document": (0.45, 0.35),
     "OTHER_DAY": (-0.2, -0.1, 0.0),
     "SAME_FIGURE": (0.25, 0.2, 0.3),
+    "synonyms": (False, True),
 }
 SETTINGS_KNOBS = frozenset(f.name for f in Settings.__dataclass_fields__.values())
 

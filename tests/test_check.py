@@ -10,6 +10,7 @@ import pytest
 from builders import Corpus
 from factcheck.check import check_lines, check_statement
 from factcheck.errors import InputError
+from factcheck.pipeline import read_corpus
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"
@@ -271,3 +272,35 @@ SEED_STATEMENTS = [
 def test_check_lines_on_the_seed_statements(seeds: Corpus) -> None:
     lines = (ROOT / "claims" / "seed-statements.txt").read_text(encoding="utf-8").splitlines()
     assert [r.verdict for r in check_lines(lines, seeds.claims, seeds.groups)] == SEED_STATEMENTS
+
+
+DIVE = {
+    "a.txt": "Dive firm under scrutiny\nhttps://a.example/story | Example News | 2023-06-20\n\n"
+    "A seat on the dive costs $250,000 per person, the company said. The submersible lost contact "
+    "with its support ship on 18 June, an hour and 45 minutes into the dive.\n",
+    "b.txt": "Search for missing submersible\nhttps://b.example/story | Other Paper | 2023-06-21\n\n"
+    "Each passenger paid $250,000 per person for the dive to the wreck. The submersible lost contact "
+    "with the support ship on Sunday 18 June.\n",
+}
+
+
+@pytest.mark.parametrize(
+    ("statement", "verdict"),
+    [
+        # A sum with no "per" may be a price per head: sources write "$250,000 per person".
+        ("A place on the dive cost $250,000.", "supported"),
+        ("A seat on the dive cost $300,000.", "contradicted"),
+        # A date without a year is read as of the sources' story, as a source's is read as of its day.
+        ("The submersible lost contact on 18 June.", "supported"),
+        ("The submersible lost contact on 19 June.", "contradicted"),
+    ],
+    ids=["per-head-reading", "per-head-reading-off", "yearless-date", "yearless-date-off"],
+)
+def test_check_statement_reads_what_a_statement_leaves_open(
+    tmp_path: Path, statement: str, verdict: str
+) -> None:
+    for name, text in DIVE.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    corpus = read_corpus([tmp_path])
+    claims = corpus.comparable()
+    assert check_statement(statement, claims, corpus.groups()).verdict == verdict

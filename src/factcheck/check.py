@@ -39,6 +39,9 @@ from factcheck.values import values_compatible as _compatible
 
 STATEMENT = "<statement>"
 TIME_KINDS = frozenset({"year", "date", "time"})  # place a statement in time; context beside a measure
+EACH = ":each"  # id suffix of a statement's sum read as a price per head
+PER_GUESS = 0.1  # what reading a sum per head costs a match: the statement did not say "per"
+CALENDAR = frozenset({"year", "date"})  # in every other sentence: a match needs more words in common
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,7 +91,10 @@ def _check_all(
     rates: Mapping[str, float] | None,
     settings: Settings | None,
 ) -> tuple[StatementCheck, ...]:
-    numbers = [statement_rates_of_day(_statement_claims(text, line), claims) for text, line in statements]
+    day = story_day(claims)
+    numbers = [
+        statement_rates_of_day(_statement_claims(text, line, day), claims) for text, line in statements
+    ]
     probes = {claim.id: _probes(claim) for claim_list in numbers for claim in claim_list}
     probe_claims = [p for ps in probes.values() for p in ps]
     profiles, vocab = profile_claims([*claims, *probe_claims], settings=settings)
@@ -132,9 +138,19 @@ def _decisive(results: Sequence[NumberCheck], uncompared: set[str]) -> Sequence[
     return measures or compared or results
 
 
-def _statement_claims(text: str, line: int | None) -> list[Claim]:
-    """The statement's claims, as claims of a document of their own."""
-    found = extract_text(text)
+def story_day(claims: Sequence[Claim]) -> str | None:
+    """The middle of the full dates the sources state: the time of their story. A statement has no
+    date of its own; "on 18 June" or "at 6:10 p.m." in it is read as of this day, as a source's
+    would be read as of its publication."""
+    days = sorted(
+        c.date for c in claims if c.kind == "date" and c.date and len(c.date) == 10 and c.date[0] != "-"
+    )
+    return days[len(days) // 2] if days else None
+
+
+def _statement_claims(text: str, line: int | None, day: str | None = None) -> list[Claim]:
+    """The statement's claims, as claims of a document of their own, read as of ``day``."""
+    found = extract_text(text, published=day)
     if not found:
         where = f"line {line}: " if line is not None else ""
         raise InputError(f"{where}no number found in the statement: {text!r}")
@@ -151,7 +167,11 @@ def _statement_claims(text: str, line: int | None) -> list[Claim]:
 
 
 def _probes(claim: Claim) -> list[Claim]:
-    """The claim, and a year also as a date: "in 2008" is a span of days that dates can meet."""
+    """The claim, and the other readings a statement leaves open: a year also as a date ("in 2008" is
+    a span of days that dates can meet), and a sum or count with no rate also as one per head ("a
+    place cost $250,000" is the price of each place: sources write "$250,000 per person")."""
+    if claim.kind in ("money", "count") and claim.per is None and claim.value is not None:
+        return [claim, claim.model_copy(update={"id": f"{claim.id}{EACH}", "per": "each"})]
     if claim.kind != "year" or claim.value is None or claim.qualifier is not None:
         return [claim]
     as_date = claim.model_copy(
@@ -180,9 +200,11 @@ def _best_match(
             if source.family != probe.family or vocab.score(probe, source) <= -1.0:
                 continue
             topic = vocab.topic(probe, source)
-            if topic < (TIME_TOPIC_BAR if probe.family in TIME_KINDS else TOPIC_BAR):
+            if topic < (TIME_TOPIC_BAR if probe.family in CALENDAR else TOPIC_BAR):
                 continue
             rank = topic + _figure(probe.claim, source.claim, rates)
+            if probe.claim.id.endswith(EACH):  # a reading the statement does not spell out ranks lower
+                rank -= PER_GUESS
             key = (-rank, source.claim.document, source.claim.start)
             if best is None or key < (-best.rank, best.source.document, best.source.start):
                 best = _Match(rank, probe.claim, source.claim)

@@ -36,9 +36,10 @@ def extract_sentence(sent: Sentence, *, doc: Document, first: int = 0) -> list[C
     return [_claim(m, sent, doc=doc, claim_id=ids[i], ids=ids) for i, m in enumerate(mentions)]
 
 
-def extract_text(text: str) -> list[Claim]:
-    """Claims of a bare string, offsets into it: for tests, benchmarks and ``check``."""
-    doc = Document(id="t", path="<text>", title="", text=text)
+def extract_text(text: str, *, published: str | None = None) -> list[Claim]:
+    """Claims of a bare string, offsets into it: for tests, benchmarks and ``check``. Dates without a
+    year and times are anchored to ``published`` (an ISO date), as a document's are to its own."""
+    doc = Document(id="t", path="<text>", title="", text=text, published=published)
     return list(extract_claims(doc))
 
 
