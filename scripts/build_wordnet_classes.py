@@ -33,10 +33,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from wordnet_reader import POS, WORDNET, Synset, read_data, read_exceptions, read_index
-
 from factcheck.lexicon.synonyms import inflections
 from factcheck.lexicon.words import content_stem
+from wordnet_reader import POS, WORDNET, Synset, read_data, read_exceptions, read_index
 
 OUT = Path(__file__).resolve().parents[1] / "src" / "factcheck" / "lexicon" / "wordnet_classes.json.gz"
 SENSES = 2  # first senses of each part of speech: the third is often a far metaphor
