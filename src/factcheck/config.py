@@ -21,8 +21,8 @@ APPROX_TIME_MINUTES = 30  # "about 4am" is 3:30 to 4:30
 DISTANCE_MARGIN = 0.02  # distances converted between units: "100 miles" is "about 161 km"
 
 # Evidence that two claims measure one thing (group.profiles, group.pairs).
-SAME_FIGURE = 0.25  # the same figure in two sources is itself evidence of one measure
-OTHER_DAY = -0.2  # another day or year than the other claim's: weak evidence of another event
+SAME_FIGURE = 0.3  # the same figure in two sources is itself evidence of one measure
+OTHER_DAY = 0.0  # another day or year than the other claim's: weak evidence of another event
 UNIT_BONUS = 0.1  # the same counted noun or unit of measure
 MIN_CONTEXT = (
     1e-9  # claims that share no context word need documents of one story: figures alone are not enough
@@ -39,7 +39,7 @@ TIME_TOPIC_BAR = 0.2  # years and dates are in every other sentence: they need m
 class Settings:
     """Thresholds of the grouping, named so tests and users can read them at the call site."""
 
-    cross_document: float = 0.2  # score for two claims of different documents to be one measure
+    cross_document: float = 0.25  # score for two claims of different documents to be one measure
     same_document: float = 0.45  # a stricter bar inside one document
     max_postings: int = 200  # words shared by more claims than this are too common to propose pairs
     probe_words: int = 10  # how many of a claim's rarest words propose candidates
