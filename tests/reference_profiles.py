@@ -21,6 +21,8 @@ from factcheck.group.profiles import (
     figure_of,
     groupable,
     head_of,
+    relative_year,
+    story_year,
     word_forms,
 )
 from factcheck.lexicon.words import content_stems
@@ -68,6 +70,13 @@ def _weigh(items: list[Profile], *, settings: Settings) -> Vocabulary:
     weight2 = [math.log(1 + total / n) ** 2 for n in df]
     shared = [n > 1 for n in df]
     stated = Counter((item.family, item.figure) for item in items)
+    doc_sentences: dict[str, dict[int, str]] = defaultdict(dict)
+    for item in items:
+        doc_sentences[item.doc][item.sentence[1]] = item.claim.sentence
+    stories = {
+        d: story_year(YEAR.findall(text) for _, text in sorted(found.items()))
+        for d, found in doc_sentences.items()
+    }
     for item in items:
         claim = item.claim
         own = {ids.get(canon.get(w, w), -1) for w in content_stems(claim.text)}
@@ -83,6 +92,11 @@ def _weigh(items: list[Profile], *, settings: Settings) -> Vocabulary:
         if years and claim.kind not in ("year", "date"):
             own_years = YEAR.findall(claim.text)
             item.anchor = next((y for y in years if y not in own_years), None)
+        if item.anchor is None and claim.kind not in ("year", "date"):
+            item.anchor = relative_year(claim.sentence, stories[item.doc])
+        if item.anchor is None and claim.kind not in ("year", "date"):
+            item.anchor = stories[item.doc]
+            item.implicit = item.anchor is not None
     figures = {i for word, i in ids.items() if word.startswith("#")}
     by_doc: dict[str, set[int]] = defaultdict(set)
     for item in items:

@@ -602,3 +602,24 @@ def test_extract_plus_after_a_quantity_is_no_qualifier(sentence: str, text: str)
     claims = {c.text: c for c in extract_text(sentence)}
     assert text in claims, f"found {list(claims)}"
     assert claims[text].qualifier is None
+
+
+ELIDED = [
+    ("Final results: NDA wins 291 seats, set to form government; INDIA bloc 230", "230", "seat"),
+    (
+        "The 2019 elections saw 61.5 crore out of 91.20 crore eligible voters exercising their franchise.",
+        "61.5 crore",
+        "voter",
+    ),
+    ("The Congress won 99 seats, against 44 in 2014 and 52 in 2019.", "44", "seat"),
+    ("The NDA side stacks up as follows -- BJP 240, TDP 16, JDU 12.", "240", None),
+    ("At least 93 dead in Maui wildfires.", "93", None),
+]
+
+
+@pytest.mark.parametrize(("sentence", "text", "unit"), ELIDED, ids=[f"{t}-{u}" for _, t, u in ELIDED])
+def test_extract_bare_count_takes_the_noun_of_its_sentence(
+    sentence: str, text: str, unit: str | None
+) -> None:
+    (claim,) = [c for c in extract_text(sentence) if c.text == text]
+    assert claim.unit == unit

@@ -11,6 +11,7 @@ from __future__ import annotations
 import itertools
 import random
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -39,6 +40,7 @@ from factcheck.group.pairs import PairTable
 from factcheck.group.profiles import affinity
 from factcheck.judge import assess
 from factcheck.models import Claim, Kind
+from factcheck.pipeline import read_corpus
 from factcheck.values import claims_meet
 
 
@@ -361,3 +363,39 @@ def test_group_linkage_ahead_averages_as_one_pair_at_a_time(
         for ri, rj, left, right in pending
     }
     assert decided == expected
+
+
+STORY_YEARS = {
+    # A year a sentence names stands against the year another document's story is about...
+    "explicit-against-story-year": (
+        {
+            "a.txt": "Election 2024 results\n\nThe 2024 vote set records. In 2024, 64.2 crore voters cast ballots, "
+            "the commission said on Monday. Turnout in 2024 was high.\n",
+            "b.txt": "Looking back\n\nThe 2024 count is under way. Turnout in 2024 is watched. In 2019, 61.5 crore "
+            "voters cast ballots, the commission said.\n",
+        },
+        False,
+    ),
+    # ... but "last year" is the year before the story's, and meets a sentence that names it.
+    "last-year-is-named": (
+        {
+            "a.txt": "Record fee\n\nThe 2017 transfer window is open. In 2017 PSG broke the record. The fee "
+            "dwarfs the 105 million euros that Manchester United paid Juventus for Paul Pogba last year.\n",
+            "b.txt": "Record fee\n\nThe 2017 window closes. The fee doubled the record set by "
+            "Manchester United's 98 million euro signing of Paul Pogba from Juventus in 2016.\n",
+        },
+        True,
+    ),
+}
+
+
+@pytest.mark.parametrize(("docs", "together"), STORY_YEARS.values(), ids=STORY_YEARS.keys())
+def test_group_story_years_set_claims_in_time(tmp_path: Path, docs: dict[str, str], together: bool) -> None:
+    for name, text in docs.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    corpus = read_corpus([tmp_path])
+    measured = [c for c in corpus.comparable() if c.kind in ("count", "money") and c.value and c.value > 1e6]
+    assert len(measured) == 2
+    groups = [g for g in corpus.groups() if len(g.claims) > 1]
+    joined = any({c.id for c in measured} <= {c.id for c in g.claims} for g in groups)
+    assert joined is together

@@ -39,6 +39,8 @@ from factcheck.group.profiles import (
     figure_of,
     groupable,
     head_of_unit,
+    relative_year,
+    story_year,
     word_forms,
 )
 from factcheck.lexicon.words import WORD, content_stem
@@ -131,7 +133,8 @@ class Columns:
     heads: list[str]  # by code
     figure: Ints  # word id of the claim's figure ("#300")
     magnitude: Ints  # code of a coarse key of the figure: its power of ten, or a date's year
-    anchor: Ints  # code of the year the sentence sets the claim in, 0 for none
+    anchor: Ints  # code of the year the sentence sets the claim in, else its story year; 0 for none
+    implicit: Bools  # the anchor is the document's story year (``profiles.story_year``)
     marker: Ints  # code of the time marker ("initially"), 0 for none
     times: list[str]  # anchors' and markers' codes, decoded (0 is "")
     equivalent: Ints  # row of the claim this one restates, -1 if none
@@ -170,6 +173,7 @@ class Columns:
             probes=self.probes.row(k),
             rarity=float(self.rarity[k]),
             anchor=self.times[int(self.anchor[k])] or None,
+            implicit=bool(self.implicit[k]),
             marker=self.times[int(self.marker[k])] or None,
         )
 
@@ -225,7 +229,7 @@ def columns_of(claims: Iterable[Claim], *, settings: Settings | None = None) -> 
         docs=docs,
         family=family,
         figure=figure,
-        anchor=_anchors(chosen, sentence, years, times),
+        **_anchors(chosen, sentence, doc, years, times),
         marker=markers[sentence],
         times=list(times),
         rarity=rarity.astype(np.float64),
@@ -501,20 +505,34 @@ def _magnitudes(chosen: Sequence[Claim], kind: Ints, low: Floats) -> Ints:
 
 
 def _anchors(
-    chosen: Sequence[Claim], sentence: Ints, years: dict[int, list[str]], times: dict[str, int]
-) -> Ints:
-    """Each claim's anchor: the first year its sentence names that its own text does not, for claims
-    that are not themselves years or dates."""
+    chosen: Sequence[Claim], sentence: Ints, doc: Ints, years: dict[int, list[str]], times: dict[str, int]
+) -> dict[str, Any]:
+    """Each claim's anchor, for claims that are not themselves years or dates: the first year its
+    sentence names that its own text does not, or names from the story's ("last year"), else
+    (``implicit``) its document's story year."""
     anchor = np.zeros(len(chosen), dtype=np.int64)
-    for k in np.flatnonzero(np.isin(sentence, np.fromiter(years, dtype=np.int64, count=len(years)))).tolist():
+    implicit = np.zeros(len(chosen), dtype=np.bool_)
+    timeless = np.isin(np.array([KIND_CODES[c.kind] for c in chosen], dtype=np.int64), TIMELESS)
+    doc_sentences: dict[int, set[int]] = {}
+    for d, s in zip(doc.tolist(), sentence.tolist(), strict=True):
+        doc_sentences.setdefault(d, set()).add(s)
+    stories = {d: story_year(years.get(s, ()) for s in sorted(found)) for d, found in doc_sentences.items()}
+    for k in np.flatnonzero(~timeless).tolist():
         claim = chosen[k]
-        if claim.kind in ("year", "date"):
-            continue
-        own = YEAR.findall(claim.text)
-        year = next((y for y in years[int(sentence[k])] if y not in own), None)
+        named = years.get(int(sentence[k]))
+        own = YEAR.findall(claim.text) if named else ()
+        year = next((y for y in named if y not in own), None) if named else None
+        if year is None:
+            year = relative_year(claim.sentence, stories[int(doc[k])])
+        if year is None:
+            year = stories[int(doc[k])]
+            implicit[k] = year is not None
         if year is not None:
             anchor[k] = times.setdefault(year, len(times))
-    return anchor
+    return {"anchor": anchor, "implicit": implicit}
+
+
+TIMELESS = np.array([KIND_CODES["year"], KIND_CODES["date"]], dtype=np.int64)  # times themselves
 
 
 def _doc_words(doc: Ints, words: Rows, is_figure: Bools, count: int, width: int) -> Rows:

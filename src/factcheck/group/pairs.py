@@ -33,6 +33,7 @@ from factcheck.config import (
     OTHER_DAY,
     SAME_FIGURE,
     SAME_STORY,
+    STORY_APART,
     UNIT_BONUS,
     Settings,
 )
@@ -82,7 +83,7 @@ class _Side(NamedTuple):
 
 
 _CODES = _Side._fields[: _Side._fields.index("flags")]
-_FLAGS = ("per_period", "has_interval", "vague", "bounded", "has_value")
+_FLAGS = ("per_period", "has_interval", "vague", "bounded", "has_value", "implicit")
 _VALUES = ("low", "high", "rarity", "value", "scale")
 _KIND = _CODES.index("kind")
 
@@ -181,6 +182,7 @@ class PairTable:
             compatible = _meet(x, y, i, j)
             fig = _affinity(x, y, compatible)
         fig = np.where(fig > 0, fig * np.minimum(x.rarity, y.rarity), fig)
+        fig = np.where(~compatible & _story_apart(x, y), fig - STORY_APART, fig)
         measured = x.flag("has_interval") & y.flag("has_interval")
         impossible = (
             (x.sentence == y.sentence)
@@ -282,6 +284,13 @@ def _same_figure(x: _Side, y: _Side) -> Bools:
     return same
 
 
+def _story_apart(x: _Side, y: _Side) -> Bools:
+    """``profiles._story_apart``: a named year against the other document's story year."""
+    ix, iy = x.flag("implicit"), y.flag("implicit")
+    apart: Bools = (x.anchor > 0) & (y.anchor > 0) & (x.anchor != y.anchor) & (ix != iy)
+    return apart
+
+
 def _same_per(x: _Side, y: _Side) -> Bools:
     """``profiles._same_per``: the same period, or two rates per head."""
     heads = (x.per > 0) & (y.per > 0) & ~x.flag("per_period") & ~y.flag("per_period")
@@ -290,11 +299,13 @@ def _same_per(x: _Side, y: _Side) -> Bools:
 
 
 def _same_time(x: _Side, y: _Side) -> Bools:
-    """``profiles._same_time``: not two years, not two markers, not a marker against a year."""
-    years = (x.anchor > 0) & (y.anchor > 0) & (x.anchor != y.anchor)
+    """``profiles._same_time``: not two years the sentences name, not two markers, not a marker
+    against a named year."""
+    ix, iy = x.flag("implicit"), y.flag("implicit")
+    years = (x.anchor > 0) & (y.anchor > 0) & (x.anchor != y.anchor) & ~(ix | iy)
     markers = (x.marker > 0) & (y.marker > 0) & (x.marker != y.marker)
-    marker_x, marker_y = (x.marker > 0) & (x.anchor == 0), (y.marker > 0) & (y.anchor == 0)
-    year_x, year_y = (x.anchor > 0) & (x.marker == 0), (y.anchor > 0) & (y.marker == 0)
+    marker_x, marker_y = (x.marker > 0) & ((x.anchor == 0) | ix), (y.marker > 0) & ((y.anchor == 0) | iy)
+    year_x, year_y = (x.anchor > 0) & ~ix & (x.marker == 0), (y.anchor > 0) & ~iy & (y.marker == 0)
     apart: Bools = years | markers | (marker_x & year_y) | (marker_y & year_x)
     return ~apart
 

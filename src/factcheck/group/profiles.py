@@ -23,7 +23,15 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
 
-from factcheck.config import MIN_CONTEXT, OTHER_DAY, SAME_FIGURE, SAME_STORY, UNIT_BONUS, Settings
+from factcheck.config import (
+    MIN_CONTEXT,
+    OTHER_DAY,
+    SAME_FIGURE,
+    SAME_STORY,
+    STORY_APART,
+    UNIT_BONUS,
+    Settings,
+)
 from factcheck.lexicon import DURATION_UNITS
 from factcheck.lexicon.load import table
 from factcheck.lexicon.synonyms import related, synonym_pairs
@@ -35,6 +43,9 @@ GROUPED_KINDS = frozenset(
 )
 # Words that set a claim in time within its story: "initially 300 cells", "now 400".
 MARKER_WORDS: tuple[str, ...] = tuple(table("context.toml", "time_markers"))
+# "last year", "this year", "next year": a year named from the story's own, as offsets.
+RELATIVE_YEARS: dict[str, int] = dict(table("context.toml", "relative_years"))
+RELATIVE_YEAR = re.compile(rf"\b({'|'.join(RELATIVE_YEARS)})[ \u00a0]+year\b", re.I)
 TIME_MARKERS = re.compile(
     rf"""\b(?=[{"".join(sorted({word[0] for word in MARKER_WORDS}))}])  # a first letter: most places fail fast
     ({"|".join(MARKER_WORDS)})\b""",
@@ -64,7 +75,8 @@ class Profile:
     norm: float = 1.0
     probes: tuple[int, ...] = ()  # the rarest words that other claims share
     rarity: float = 1.0  # 1 for a figure few claims of the family state, less for a common one
-    anchor: str | None = None  # a year the sentence sets the claim in
+    anchor: str | None = None  # a year the sentence sets the claim in, else its document's story year
+    implicit: bool = False  # the anchor is the story year, not a year its sentence names
     marker: str | None = None  # "initially", "currently", ...
 
 
@@ -130,6 +142,8 @@ class Vocabulary:
             return -1.0
         if not compatible and not _same_time(a, b):
             return -1.0
+        if not compatible and _story_apart(a, b):
+            fig -= STORY_APART
         sim = self.similarity(a, b)
         if sim < MIN_CONTEXT and (ca.kind in WEAK_FIGURES or not self.same_story(a.doc, b.doc)):
             return 0.0
@@ -280,20 +294,54 @@ def _unit_bonus(a: Profile, b: Profile) -> float:
 
 
 def _same_time(a: Profile, b: Profile) -> bool:
-    """Whether two claims may speak of one time: not two years, not two markers, not a marker against a year."""
-    if a.anchor and b.anchor and a.anchor != b.anchor:
+    """Whether two claims may speak of one time: not two years their sentences name, not two markers,
+    not a marker against a named year. A story year (``implicit``) is no such year: see ``_story_apart``."""
+    if a.anchor and b.anchor and a.anchor != b.anchor and not (a.implicit or b.implicit):
         return False
     if a.marker and b.marker and a.marker != b.marker:
         return False
     return not ((_marker_only(a) and _year_only(b)) or (_marker_only(b) and _year_only(a)))
 
 
+def _story_apart(a: Profile, b: Profile) -> bool:
+    """A year one sentence names against the year the other's document is mostly about ("in 2019,
+    61.5 crore voters" against "64.2 crore voters" in a story of 2024): likely two times, but a story
+    may report an older fact without its year, so it weighs against the pair (``STORY_APART``) and
+    does not forbid it."""
+    return bool(a.anchor and b.anchor and a.anchor != b.anchor and (a.implicit != b.implicit))
+
+
 def _marker_only(item: Profile) -> bool:
-    return bool(item.marker) and not item.anchor
+    return bool(item.marker) and (not item.anchor or item.implicit)
 
 
 def _year_only(item: Profile) -> bool:
-    return bool(item.anchor) and not item.marker
+    return bool(item.anchor) and not item.implicit and not item.marker
+
+
+def relative_year(sentence: str, story: str | None) -> str | None:
+    """The year a sentence names from its story's year: "last year" in a story of 2017 is 2016.
+
+    >>> relative_year("the fee United paid last year", "2017"), relative_year("a fee", "2017")
+    ('2016', None)
+    """
+    found = RELATIVE_YEAR.search(sentence) if story else None
+    return (
+        None if found is None or story is None else str(int(story) + RELATIVE_YEARS[found.group(1).lower()])
+    )
+
+
+def story_year(years_by_sentence: Iterable[Iterable[str]]) -> str | None:
+    """The year a document is mostly about: the one most of its sentences name, the latest on a tie.
+
+    >>> story_year([["2024"], ["2019", "2024"], ["2019"], ["2024", "2024"]])
+    '2024'
+    """
+    counts: dict[str, int] = defaultdict(int)
+    for years in years_by_sentence:
+        for year in set(years):
+            counts[year] += 1
+    return max(counts, key=lambda y: (counts[y], y)) if counts else None
 
 
 __all__ = [
