@@ -304,3 +304,23 @@ def test_check_statement_reads_what_a_statement_leaves_open(
     corpus = read_corpus([tmp_path])
     claims = corpus.comparable()
     assert check_statement(statement, claims, corpus.groups()).verdict == verdict
+
+
+FIRES = {
+    "a.txt": "Wildfire toll\n\nThe fire of 2023 is the deadliest in a century. The 2023 season was dry. "
+    "The fire killed at least 99 people, officials said.\n",
+    "b.txt": "Wildfire comparison\n\nThe 2023 blaze is compared with older fires. In 2018 the Camp Fire "
+    "killed 85 people in California.\n",
+}
+
+
+def test_check_statement_prefers_claims_of_its_own_time(tmp_path: Path) -> None:
+    """A statement is set in its sources' story year; a source sentence naming another year speaks of
+    another time, and is the weaker match even where its figure fits."""
+    for name, text in FIRES.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    corpus = read_corpus([tmp_path])
+    result = check_statement("The fire killed 85 people.", corpus.comparable(), corpus.groups())
+    assert result.verdict == "contradicted"
+    (number,) = result.numbers
+    assert {c.text for c in number.contradicting} == {"99 people"}

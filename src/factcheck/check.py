@@ -23,10 +23,11 @@ nearly any figure. A year in the statement is also compared with dates: "in 2008
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-from factcheck.config import SAME_FIGURE, TIME_TOPIC_BAR, TOPIC_BAR, Settings
+from factcheck.config import SAME_FIGURE, STORY_APART, TIME_TOPIC_BAR, TOPIC_BAR, Settings
 from factcheck.errors import InputError
 from factcheck.extract import extract_text
 from factcheck.group.columns import profile_claims
@@ -101,6 +102,10 @@ def _check_all(
     probe_ids = {p.id for p in probe_claims}
     sources = [p for p in profiles if p.claim.id not in probe_ids]
     probe_items = {p.claim.id: p for p in profiles if p.claim.id in probe_ids}
+    year = _story_year(sources, day)
+    for item in probe_items.values():  # a statement is set in its sources' story, as they are in theirs
+        if item.anchor is None and year is not None and item.claim.kind not in CALENDAR:
+            item.anchor, item.implicit = year, True
     group_of = {c.id: g for g in groups for c in g.claims}
     names = short_names(sorted({c.document for c in claims}))
     checks = []
@@ -202,13 +207,32 @@ def _best_match(
             topic = vocab.topic(probe, source)
             if topic < (TIME_TOPIC_BAR if probe.family in CALENDAR else TOPIC_BAR):
                 continue
-            rank = topic + _figure(probe.claim, source.claim, rates)
+            rank = topic + _figure(probe.claim, source.claim, rates) - _apart(probe, source)
             if probe.claim.id.endswith(EACH):  # a reading the statement does not spell out ranks lower
                 rank -= PER_GUESS
             key = (-rank, source.claim.document, source.claim.start)
             if best is None or key < (-best.rank, best.source.document, best.source.start):
                 best = _Match(rank, probe.claim, source.claim)
     return best
+
+
+def _story_year(sources: Sequence[Profile], day: str | None) -> str | None:
+    """The year the sources' documents are mostly about (their claims' story years), else the year of
+    their story's middle day."""
+    years = Counter(s.anchor for s in sources if s.implicit and s.anchor)
+    if years:
+        return max(years, key=lambda y: (years[y], y))
+    return day[:4] if day else None
+
+
+def _apart(probe: Profile, source: Profile) -> float:
+    """What another time costs a match: a source set in a year its sentence names, against the year
+    the statement names or is set in ("killed 85 people" in 2018 is not the toll of a fire of 2023)."""
+    if not probe.anchor or not source.anchor or probe.anchor == source.anchor:
+        return 0.0
+    if probe.implicit and source.implicit:
+        return 0.0
+    return STORY_APART if probe.implicit or source.implicit else 2 * STORY_APART
 
 
 def _figure(probe: Claim, source: Claim, rates: Mapping[str, float] | None) -> float:
