@@ -8,8 +8,9 @@ from typing import NamedTuple
 import pytest
 
 from builders import Corpus
-from factcheck.check import check_lines, check_statement
+from factcheck.check import check_lines, check_statement, near_names
 from factcheck.errors import InputError
+from factcheck.extract import extract_text
 from factcheck.pipeline import read_corpus
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -324,3 +325,46 @@ def test_check_statement_prefers_claims_of_its_own_time(tmp_path: Path) -> None:
     assert result.verdict == "contradicted"
     (number,) = result.numbers
     assert {c.text for c in number.contradicting} == {"99 people"}
+
+
+NEAR_NAMES = [
+    (
+        "The UAE and Germany pledged $100M each, France $109M, $50M from Britain and $25M from Denmark.",
+        "$25M",
+        {"Denmark"},
+    ),
+    (
+        "The UAE and Germany pledged $100M each, France $109M, $50M from Britain and $25M from Denmark.",
+        "$109M",
+        {"France"},
+    ),
+    (
+        "Nonetheless, the BJP-led NDA appears poised to form a government, boasting 293 seats in the 543-member House.",
+        "293 seats",
+        set(),
+    ),
+    ("The National Democratic Alliance (NDA) won 293 seats in the polls.", "293 seats", {"Alliance", "NDA"}),
+]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "names"), NEAR_NAMES, ids=[f"{t}-{sorted(n)}" for _, t, n in NEAR_NAMES]
+)
+def test_check_near_names_are_whose_figure_it_is(sentence: str, text: str, names: set[str]) -> None:
+    (claim,) = [c for c in extract_text(sentence) if c.text == text]
+    assert near_names(claim) == names
+
+
+LIST = {
+    "a.txt": "Pledges\n\nThe UAE and Germany pledged $100M each to the fund, France $109M, $50M from Britain "
+    "and $25M from Denmark.\n",
+    "b.txt": "Pledges\n\nDenmark pledged $25 million to the fund, its minister said.\n",
+}
+
+
+def test_check_statement_reads_a_list_by_its_names(tmp_path: Path) -> None:
+    for name, text in LIST.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    corpus = read_corpus([tmp_path])
+    result = check_statement("Denmark pledged $50 million to the fund.", corpus.comparable(), corpus.groups())
+    assert result.verdict == "contradicted"

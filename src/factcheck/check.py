@@ -23,6 +23,7 @@ nearly any figure. A year in the statement is also compared with dates: "in 2008
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -33,6 +34,8 @@ from factcheck.extract import extract_text
 from factcheck.group.columns import profile_claims
 from factcheck.group.profiles import Profile, Vocabulary, affinity
 from factcheck.judge import sides
+from factcheck.lexicon import MONTHS
+from factcheck.lexicon.words import STOPWORDS, WORD
 from factcheck.models import VERDICTS, Claim, ClaimGroup, Normalized, NumberCheck, StatementCheck, Verdict
 from factcheck.rates import statement_rates_of_day
 from factcheck.report.wording import describe, short_names
@@ -42,6 +45,10 @@ STATEMENT = "<statement>"
 TIME_KINDS = frozenset({"year", "date", "time"})  # place a statement in time; context beside a measure
 EACH = ":each"  # id suffix of a statement's sum read as a price per head
 PER_GUESS = 0.1  # what reading a sum per head costs a match: the statement did not say "per"
+OTHER_SUBJECT = 0.3  # what a figure of another name than the statement's costs a match
+CLAUSE_BREAK = re.compile(r"[,;:]|\s(?:and|while|whereas|but)\s")
+NAME_REACH = 3  # words between a figure and the name it belongs to: "$50M from Britain", "France $109M"
+NAME = re.compile(r"\b[A-Z][\w'’.-]*[A-Za-z]")  # a capitalised word: "Britain", "U.S.", "McDonald's"
 CALENDAR = frozenset({"year", "date"})  # in every other sentence: a match needs more words in common
 
 
@@ -103,6 +110,7 @@ def _check_all(
     sources = [p for p in profiles if p.claim.id not in probe_ids]
     probe_items = {p.claim.id: p for p in profiles if p.claim.id in probe_ids}
     year = _story_year(sources, day)
+    common = common_words(claims)
     for item in probe_items.values():  # a statement is set in its sources' story, as they are in theirs
         if item.anchor is None and year is not None and item.claim.kind not in CALENDAR:
             item.anchor, item.implicit = year, True
@@ -126,7 +134,9 @@ def _check_all(
                     )
                 )
                 continue
-            results.append(_verdict(claim, _best_match(items, sources, vocab, rates), group_of, names, rates))
+            results.append(
+                _verdict(claim, _best_match(items, sources, vocab, rates, common), group_of, names, rates)
+            )
         verdict = min((r.verdict for r in _decisive(results, uncompared)), key=VERDICTS.index)
         checks.append(StatementCheck(statement=text, verdict=verdict, numbers=tuple(results)))
     return tuple(checks)
@@ -197,6 +207,7 @@ def _best_match(
     sources: Sequence[Profile],
     vocab: Vocabulary,
     rates: Mapping[str, float] | None,
+    common: frozenset[str] = frozenset(),
 ) -> _Match | None:
     """The source claim most likely to state the measure of one of the probes, if any speaks of it."""
     best: _Match | None = None
@@ -208,12 +219,73 @@ def _best_match(
             if topic < (TIME_TOPIC_BAR if probe.family in CALENDAR else TOPIC_BAR):
                 continue
             rank = topic + _figure(probe.claim, source.claim, rates) - _apart(probe, source)
+            if _other_subject(probe.claim, source.claim, common):
+                rank -= OTHER_SUBJECT
             if probe.claim.id.endswith(EACH):  # a reading the statement does not spell out ranks lower
                 rank -= PER_GUESS
             key = (-rank, source.claim.document, source.claim.start)
             if best is None or key < (-best.rank, best.source.document, best.source.start):
                 best = _Match(rank, probe.claim, source.claim)
     return best
+
+
+def _other_subject(probe: Claim, source: Claim, common: frozenset[str]) -> bool:
+    """Whether the source's figure belongs to another name than the statement's, which its sentence
+    gives elsewhere: in "Germany pledged $100M, $50M from Britain, $25M from Denmark", Denmark's is
+    $25M, not $50M. A sentence that does not name the statement's subject at all may say it in other
+    words, and is not judged so."""
+    mine = sentence_names(probe, common)
+    theirs = near_names(source, common)
+    if not mine or not theirs or mine & theirs:
+        return False
+    return bool(mine & sentence_names(source, common))
+
+
+def common_words(claims: Sequence[Claim]) -> frozenset[str]:
+    """The words the sources write in lower case somewhere: a capitalised one of them at the start of
+    a sentence ("Turnout was ...") is no name."""
+    sentences = {c.sentence for c in claims}
+    return frozenset(w for text in sentences for w in WORD.findall(text) if w[0].islower())
+
+
+def sentence_names(claim: Claim, common: frozenset[str] = frozenset()) -> frozenset[str]:
+    """The names of a claim's sentence: its capitalised words, common words aside (``common``: what the
+    sources write in lower case, for the first word of a sentence)."""
+    return frozenset(_names(claim.sentence, 0, len(claim.sentence), common))
+
+
+def near_names(
+    claim: Claim, common: frozenset[str] = frozenset(), *, reach: int = NAME_REACH
+) -> frozenset[str]:
+    """The names right beside a claim, in its clause (between the commas, semicolons and "and"s around
+    it) and at most ``reach`` words from it: whose figure it is, in a sentence that lists several.
+
+    >>> from factcheck.extract import extract_text
+    >>> text = "Germany pledged $100M, $50M from Britain and $25M from Denmark."
+    >>> [sorted(near_names(c)) for c in extract_text(text)]
+    [['Germany'], ['Britain'], ['Denmark']]
+    """
+    text = claim.sentence
+    at = claim.start - claim.sentence_start
+    end = at + len(claim.text)
+    start = max((m.end() for m in CLAUSE_BREAK.finditer(text, 0, at)), default=0)
+    found = CLAUSE_BREAK.search(text, end)
+    stop = found.start() if found else len(text)
+    before = [m.start() for m in re.finditer(r"\S+", text[start:at])][-reach:]
+    after = [m.end() for m in re.finditer(r"\S+", text[end:stop])][:reach]
+    left = start + before[0] if before else at
+    right = end + after[-1] if after else end
+    return frozenset(_names(text, left, right, common))
+
+
+def _names(text: str, start: int, end: int, common: frozenset[str]) -> list[str]:
+    return [
+        m.group()
+        for m in NAME.finditer(text, start, end)
+        if m.group().lower() not in STOPWORDS
+        and m.group().lower() not in MONTHS
+        and (m.start() > 0 or m.group().lower() not in common)
+    ]
 
 
 def _story_year(sources: Sequence[Profile], day: str | None) -> str | None:
