@@ -145,6 +145,11 @@ class DocumentSummary(_Value):
     sentences: int
     claims: int
     text_source: TextSource = "file"
+    copy_of: str | None = Field(
+        default=None,
+        description="Path of the earlier document this one copies (the same text republished): its claims "
+        "are listed but not counted again as a source",
+    )
 
 
 class Report(_Value):

@@ -13,6 +13,7 @@ from factcheck.config import Settings
 from factcheck.errors import UsageError
 from factcheck.extract import extract_claims
 from factcheck.group.cluster import group_claims
+from factcheck.ingest.copies import find_copies
 from factcheck.ingest.load import load_documents
 from factcheck.ingest.sentences import split_sentences
 from factcheck.judge import assess
@@ -36,15 +37,20 @@ class Corpus:
     docs: tuple[Document, ...]
     sentence_counts: dict[str, int] = field(default_factory=dict)
     claims: tuple[Claim, ...] = ()
+    copies: dict[str, str] = field(default_factory=dict)  # a copy's path -> its original's (``find_copies``)
 
     def comparable(self) -> tuple[Claim, ...]:
         """The claims the grouper compares: all but those of header lines that describe a source
-        (``Document.metadata``), whose dates say when it was published, not what happened."""
+        (``Document.metadata``), whose dates say when it was published, not what happened, and those
+        of copies of another document, which is one source however often it is republished."""
         spans = {d.path: d.metadata for d in self.docs if d.metadata}
-        if not spans:
+        if not spans and not self.copies:
             return self.claims
         return tuple(
-            c for c in self.claims if not any(a <= c.start < b for a, b in spans.get(c.document, ()))
+            c
+            for c in self.claims
+            if c.document not in self.copies
+            and not any(a <= c.start < b for a, b in spans.get(c.document, ()))
         )
 
     def names(self) -> dict[str, str]:
@@ -72,6 +78,7 @@ class Corpus:
                 sentences=self.sentence_counts.get(d.id, 0),
                 claims=per_doc.get(d.path, 0),
                 text_source=d.text_source,
+                copy_of=self.copies.get(d.path),
             )
             for d in self.docs
         )
@@ -95,7 +102,7 @@ def read_corpus(
         claims.extend(extract_claims(doc, sents))
         if on_document is not None:
             on_document(doc)
-    return Corpus(tuple(docs), counts, tuple(corpus_rates_of_day(docs, claims)))
+    return Corpus(tuple(docs), counts, tuple(corpus_rates_of_day(docs, claims)), find_copies(docs))
 
 
 def build_groups(
