@@ -13,7 +13,7 @@ from pydantic import BaseModel
 
 from factcheck.errors import InputError
 from factcheck.models import Claim, ClaimGroup, ClaimsReport, Report
-from factcheck.report.wording import humanize, short_names, span_of, with_unit
+from factcheck.report.wording import clock, humanize, short_names, span_of, with_unit
 
 QUALIFIER_WORDS = {
     "approx": "about",
@@ -69,7 +69,9 @@ def stated(claim: Claim) -> str:
     word = QUALIFIER_WORDS.get(claim.qualifier or "", "")
     if claim.qualifier == "vague" or (claim.value is None and claim.low is None and claim.date is None):
         return claim.text
-    if claim.date:
+    if claim.kind == "time":
+        body = claim.text
+    elif claim.date:
         body = claim.date
     elif claim.low is not None and claim.high is not None:
         body = span_of(claim, claim.low, claim.high, claim.unit or "")
@@ -84,6 +86,8 @@ def stated(claim: Claim) -> str:
 
 def normalized(claim: Claim) -> str:
     n = claim.normalized
+    if claim.kind == "time":
+        return clock(claim) if claim.utc else ""
     if n.value is None or claim.kind in ("year", "date"):
         return ""
     return with_unit(humanize(n.value), n.unit or "", claim.kind)

@@ -30,6 +30,8 @@ def describe(side: list[Claim]) -> str:
     prefix = words.get(qualifier or "", "")
     if qualifier == "vague":
         return claim.text
+    if claim.kind == "time":
+        return prefix + clock(claim)
     if claim.kind == "date" and claim.date:
         return claim.date
     unit = claim.normalized.unit or claim.unit or ""
@@ -40,7 +42,26 @@ def describe(side: list[Claim]) -> str:
         return claim.text
     if claim.kind == "year":
         return f"{prefix}{value}"
+    if (
+        claim.value is not None and claim.unit and unit != claim.unit
+    ):  # converted: as stated, then as compared
+        return f"{prefix}{with_unit(humanize(claim.value), claim.unit, claim.kind)} ({with_unit(humanize(round(value, 2)), unit, claim.kind)})"
     return prefix + with_unit(humanize(value), unit, claim.kind)
+
+
+def clock(claim: Claim) -> str:
+    """A time as a reader compares it: the instant in UTC with its day where the time was anchored
+    ("22:10 UTC on 2023-06-18" for "6:10 p.m. Eastern" on Sunday 18 June), else as the source wrote it.
+
+    >>> from factcheck.extract import extract_text
+    >>> claims = extract_text("It was due back at 6:10 p.m. EDT on 18 June 2023, not at 5pm.")
+    >>> [clock(c) for c in claims if c.kind == "time"]  # 5pm is read in the zone the text uses
+    ['22:10 UTC on 2023-06-18', '21:00 UTC on 2023-06-18']
+    """
+    if not claim.utc:
+        return claim.text
+    day, _, when = claim.utc.partition("T")
+    return f"{when.rstrip('Z')} UTC on {day.lstrip('-')}"
 
 
 def span_of(claim: Claim, low: float, high: float, unit: str) -> str:
