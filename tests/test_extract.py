@@ -623,3 +623,30 @@ def test_extract_bare_count_takes_the_noun_of_its_sentence(
 ) -> None:
     (claim,) = [c for c in extract_text(sentence) if c.text == text]
     assert claim.unit == unit
+
+
+COMPOUND = [
+    (
+        "Its last ping came one hour and 45 minutes after it submerged.",
+        "one hour and 45 minutes",
+        105,
+        "minute",
+    ),
+    ("The dive lasted 1 hour 45 minutes.", "1 hour 45 minutes", 105, "minute"),
+    ("The talks took two days and 6 hours.", "two days and 6 hours", 54, "hour"),
+    ("He ran for 3 years, 2 months and 14 days.", "3 years, 2 months and 14 days", 1170.625, "day"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "text", "value", "unit"), COMPOUND, ids=[c[1] for c in COMPOUND])
+def test_extract_span_of_time_in_several_units_is_one(
+    sentence: str, text: str, value: float, unit: str
+) -> None:
+    (claim,) = [c for c in extract_text(sentence) if c.kind == "duration"]
+    assert (claim.text, claim.unit) == (text, unit)
+    assert claim.value == pytest.approx(value)
+
+
+def test_extract_spans_of_time_in_growing_units_stay_apart() -> None:
+    """'in 5 minutes and 2 hours' are two spans: a compound goes from the larger unit to the smaller."""
+    assert [c.text for c in extract_text("It rang in 5 minutes and 2 hours.")] == ["5 minutes", "2 hours"]

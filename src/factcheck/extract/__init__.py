@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 
 from factcheck.extract.anchor import anchor_claims
@@ -13,6 +14,7 @@ from factcheck.extract.clock import with_times
 from factcheck.extract.numbers import as_number
 from factcheck.extract.scan import Mention, scan
 from factcheck.ingest.sentences import split_sentences
+from factcheck.lexicon import DURATION_UNITS
 from factcheck.models import Claim, Document, Normalized, Sentence
 
 __all__ = ["extract_claims", "extract_sentence", "extract_text"]
@@ -33,7 +35,58 @@ def extract_sentence(sent: Sentence, *, doc: Document, first: int = 0) -> list[C
     """The claims of one sentence, numbered from ``first``."""
     mentions = with_times(scan(sent.text), sent.text)
     ids = [f"{doc.id}:c{first + i}" for i in range(len(mentions))]
-    return elided_nouns([_claim(m, sent, doc=doc, claim_id=ids[i], ids=ids) for i, m in enumerate(mentions)])
+    claims = [_claim(m, sent, doc=doc, claim_id=ids[i], ids=ids) for i, m in enumerate(mentions)]
+    return elided_nouns(joined_durations(claims, doc=doc))
+
+
+def joined_durations(claims: list[Claim], *, doc: Document) -> list[Claim]:
+    """A span of time said in two units is one span: "1 hour 45 minutes", "one hour and 45 minutes"
+    are 105 minutes, "two days and 6 hours" 54 hours, in the smaller unit. Other claims keep their ids.
+
+    >>> [(c.text, c.value, c.unit) for c in extract_text("Contact was lost one hour and 45 minutes in.")]
+    [('one hour and 45 minutes', 105, 'minute')]
+    """
+    out: list[Claim] = []
+    for claim in claims:
+        last = out[-1] if out else None
+        if last is not None and _second_part(last, claim):
+            big, small = DURATION_UNITS[last.unit or ""][1], DURATION_UNITS[claim.unit or ""][1]
+            value = as_number(round((last.value or 0) * big / small + (claim.value or 0), 6))
+            text = doc.text[last.start : claim.end]
+            out[-1] = last.model_copy(
+                update={
+                    "end": claim.end,
+                    "text": text,
+                    "value": value,
+                    "unit": claim.unit,
+                    "normalized": Normalized(value=value, unit=claim.unit),
+                }
+            )
+            continue
+        out.append(claim)
+    return out
+
+
+def _second_part(first: Claim, second: Claim) -> bool:
+    """Whether ``second`` finishes the span of time ``first`` begins: both plain, the second in a
+    smaller unit, nothing but "and" or a comma between them."""
+    if first.kind != "duration" or second.kind != "duration" or first.value is None or second.value is None:
+        return False
+    if (
+        first.qualifier == "vague"
+        or second.qualifier is not None
+        or first.low is not None
+        or second.low is not None
+    ):
+        return False
+    units = (DURATION_UNITS.get(first.unit or ""), DURATION_UNITS.get(second.unit or ""))
+    if units[0] is None or units[1] is None or units[0][1] <= units[1][1]:
+        return False
+    gap = second.sentence[first.end - first.sentence_start : second.start - second.sentence_start]
+    return _DURATION_GAP.fullmatch(gap) is not None
+
+
+_DURATION_GAP = re.compile(r"[ \u00a0]*(?:,|and|,[ \u00a0]*and)?[ \u00a0]*")
 
 
 def elided_nouns(claims: list[Claim]) -> list[Claim]:
