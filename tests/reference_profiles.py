@@ -21,6 +21,7 @@ from factcheck.group.profiles import (
     figure_of,
     groupable,
     head_of,
+    projected,
     relative_year,
     story_year,
     word_forms,
@@ -92,6 +93,7 @@ def _weigh(items: list[Profile], *, settings: Settings) -> Vocabulary:
         if years and claim.kind not in ("year", "date"):
             own_years = YEAR.findall(claim.text)
             item.anchor = next((y for y in years if y not in own_years), None)
+        item.projected = projected(claim)
         if item.anchor is None and claim.kind not in ("year", "date"):
             item.anchor = relative_year(claim.sentence, stories[item.doc])
         if item.anchor is None and claim.kind not in ("year", "date"):

@@ -33,11 +33,12 @@ from builders import (
     working_vs_injured_close_figures,
 )
 from factcheck.config import SAME_FIGURE, Settings
+from factcheck.extract import extract_text
 from factcheck.group import cluster as group_module
 from factcheck.group.cluster import group_claims
 from factcheck.group.columns import columns_of
 from factcheck.group.pairs import PairTable
-from factcheck.group.profiles import affinity
+from factcheck.group.profiles import affinity, projected
 from factcheck.judge import assess
 from factcheck.models import Claim, Kind
 from factcheck.pipeline import read_corpus
@@ -399,3 +400,19 @@ def test_group_story_years_set_claims_in_time(tmp_path: Path, docs: dict[str, st
     groups = [g for g in corpus.groups() if len(g.claims) > 1]
     joined = any({c.id for c in measured} <= {c.id for c in g.claims} for g in groups)
     assert joined is together
+
+
+PROJECTIONS = [
+    ("The scheme has already cost £290m, despite never being used.", "£290m", False),
+    ("Next year's £50m would bring the total to £340m.", "£340m", True),
+    ("The fund aims to attract $250 billion of private money.", "$250 billion", True),
+    ("The UAE put $30 billion into the fund.", "$30 billion", False),
+    ("The summit was scheduled to run through 12 December 2023.", "12 December 2023", True),
+    ("Spending is forecast to reach £3.2bn, officials said, and £2.1bn was spent.", "£2.1bn", False),
+]
+
+
+@pytest.mark.parametrize(("sentence", "text", "expected"), PROJECTIONS, ids=[p[1] for p in PROJECTIONS])
+def test_group_projected_is_a_plan_forecast_or_target(sentence: str, text: str, expected: bool) -> None:
+    (claim,) = [c for c in extract_text(sentence) if c.text == text]
+    assert projected(claim) is expected

@@ -24,6 +24,7 @@ DISTANCE_MARGIN = 0.02  # distances converted between units: "100 miles" is "abo
 SAME_FIGURE = 0.3  # the same figure in two sources is itself evidence of one measure
 OTHER_DAY = 0.0  # another day or year than the other claim's: weak evidence of another event
 STORY_APART = 0.15  # a year a sentence names against another story's year: likely another time
+MODALITY_APART = 0.15  # a plan, forecast or target against what happened: likely two measures
 UNIT_BONUS = 0.1  # the same counted noun or unit of measure
 MIN_CONTEXT = (
     1e-9  # claims that share no context word need documents of one story: figures alone are not enough

@@ -39,6 +39,7 @@ from factcheck.group.profiles import (
     figure_of,
     groupable,
     head_of_unit,
+    projected,
     relative_year,
     story_year,
     word_forms,
@@ -135,6 +136,7 @@ class Columns:
     magnitude: Ints  # code of a coarse key of the figure: its power of ten, or a date's year
     anchor: Ints  # code of the year the sentence sets the claim in, else its story year; 0 for none
     implicit: Bools  # the anchor is the document's story year (``profiles.story_year``)
+    projected: Bools  # a plan, forecast or target (``profiles.projected``)
     marker: Ints  # code of the time marker ("initially"), 0 for none
     times: list[str]  # anchors' and markers' codes, decoded (0 is "")
     equivalent: Ints  # row of the claim this one restates, -1 if none
@@ -174,6 +176,7 @@ class Columns:
             rarity=float(self.rarity[k]),
             anchor=self.times[int(self.anchor[k])] or None,
             implicit=bool(self.implicit[k]),
+            projected=bool(self.projected[k]),
             marker=self.times[int(self.marker[k])] or None,
         )
 
@@ -529,7 +532,11 @@ def _anchors(
             implicit[k] = year is not None
         if year is not None:
             anchor[k] = times.setdefault(year, len(times))
-    return {"anchor": anchor, "implicit": implicit}
+    return {
+        "anchor": anchor,
+        "implicit": implicit,
+        "projected": np.fromiter(map(projected, chosen), np.bool_, len(chosen)),
+    }
 
 
 TIMELESS = np.array([KIND_CODES["year"], KIND_CODES["date"]], dtype=np.int64)  # times themselves

@@ -30,6 +30,7 @@ from factcheck.config import (
     CONVERSION_MARGIN,
     DISTANCE_MARGIN,
     MIN_CONTEXT,
+    MODALITY_APART,
     OTHER_DAY,
     SAME_FIGURE,
     SAME_STORY,
@@ -83,7 +84,7 @@ class _Side(NamedTuple):
 
 
 _CODES = _Side._fields[: _Side._fields.index("flags")]
-_FLAGS = ("per_period", "has_interval", "vague", "bounded", "has_value", "implicit")
+_FLAGS = ("per_period", "has_interval", "vague", "bounded", "has_value", "implicit", "projected")
 _VALUES = ("low", "high", "rarity", "value", "scale")
 _KIND = _CODES.index("kind")
 
@@ -183,6 +184,7 @@ class PairTable:
             fig = _affinity(x, y, compatible)
         fig = np.where(fig > 0, fig * np.minimum(x.rarity, y.rarity), fig)
         fig = np.where(~compatible & _story_apart(x, y), fig - STORY_APART, fig)
+        fig = np.where(~compatible & (x.flag("projected") != y.flag("projected")), fig - MODALITY_APART, fig)
         measured = x.flag("has_interval") & y.flag("has_interval")
         impossible = (
             (x.sentence == y.sentence)

@@ -25,6 +25,7 @@ from rapidfuzz import fuzz, process
 
 from factcheck.config import (
     MIN_CONTEXT,
+    MODALITY_APART,
     OTHER_DAY,
     SAME_FIGURE,
     SAME_STORY,
@@ -44,6 +45,9 @@ GROUPED_KINDS = frozenset(
 # Words that set a claim in time within its story: "initially 300 cells", "now 400".
 MARKER_WORDS: tuple[str, ...] = tuple(table("context.toml", "time_markers"))
 # "last year", "this year", "next year": a year named from the story's own, as offsets.
+PROJECTION_WORDS = frozenset(table("context.toml", "projection_words"))
+PROJECTION_REACH = 8  # words before a figure, in its clause, that may make it a projection
+CLAUSE_START = re.compile(r"[,;:]|\s(?:and|but|while|whereas)\s")
 RELATIVE_YEARS: dict[str, int] = dict(table("context.toml", "relative_years"))
 RELATIVE_YEAR = re.compile(rf"\b({'|'.join(RELATIVE_YEARS)})[ \u00a0]+year\b", re.I)
 TIME_MARKERS = re.compile(
@@ -77,6 +81,7 @@ class Profile:
     rarity: float = 1.0  # 1 for a figure few claims of the family state, less for a common one
     anchor: str | None = None  # a year the sentence sets the claim in, else its document's story year
     implicit: bool = False  # the anchor is the story year, not a year its sentence names
+    projected: bool = False  # a plan, forecast or target, not what has happened (``projected``)
     marker: str | None = None  # "initially", "currently", ...
 
 
@@ -144,6 +149,8 @@ class Vocabulary:
             return -1.0
         if not compatible and _story_apart(a, b):
             fig -= STORY_APART
+        if not compatible and a.projected != b.projected:
+            fig -= MODALITY_APART
         sim = self.similarity(a, b)
         if sim < MIN_CONTEXT and (ca.kind in WEAK_FIGURES or not self.same_story(a.doc, b.doc)):
             return 0.0
@@ -329,6 +336,20 @@ def relative_year(sentence: str, story: str | None) -> str | None:
     return (
         None if found is None or story is None else str(int(story) + RELATIVE_YEARS[found.group(1).lower()])
     )
+
+
+def projected(claim: Claim) -> bool:
+    """Whether a claim is a plan, a forecast or a target: a word of ``PROJECTION_WORDS`` among the
+    words just before it in its clause.
+
+    >>> from factcheck.extract import extract_text
+    >>> [projected(c) for c in extract_text("It has cost £290m so far, and next year's £50m would bring the total to £340m.")]
+    [False, False, True]
+    """
+    before = claim.sentence[: claim.start - claim.sentence_start]
+    clause = before[max((m.end() for m in CLAUSE_START.finditer(before)), default=0) :]
+    words = clause.lower().split()[-PROJECTION_REACH:]
+    return any(w.strip(".,'’\"()") in PROJECTION_WORDS for w in words)
 
 
 def story_year(years_by_sentence: Iterable[Iterable[str]]) -> str | None:
