@@ -650,3 +650,16 @@ def test_extract_span_of_time_in_several_units_is_one(
 def test_extract_spans_of_time_in_growing_units_stay_apart() -> None:
     """'in 5 minutes and 2 hours' are two spans: a compound goes from the larger unit to the smaller."""
     assert [c.text for c in extract_text("It rang in 5 minutes and 2 hours.")] == ["5 minutes", "2 hours"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text"),
+    [
+        ("It sank on 18 June.", "18 June"),
+        ("It sank on Oct. 18, 2023.", "Oct. 18, 2023"),
+        ("Talks began JUNE 18.", "JUNE 18"),
+    ],
+    ids=["full-name", "abbreviation", "capitals"],
+)
+def test_extract_date_takes_a_dot_only_after_an_abbreviated_month(sentence: str, text: str) -> None:
+    assert [c.text for c in extract_text(sentence) if c.kind == "date"] == [text]

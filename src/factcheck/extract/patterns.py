@@ -73,14 +73,10 @@ ARTICLE_NOUNS = (
 _ARTICLE_NOUNS = _alternation([*ARTICLE_NOUNS, *ARTICLE_CURRENCIES])
 _SCALES = _alternation([*SCALES, DOZEN])
 # Months as a date writes them: "January", "JANUARY", "Jan"; never "may" or "march", which stay verbs.
-_MONTH_NAMES = "|".join(
-    [
-        *(m.title() for m in MONTH_NAMES),
-        *(m.upper() for m in MONTH_NAMES),
-        *(a.title() for a in MONTH_ABBREVIATIONS),
-    ]
-)
-MONTH = rf"(?:{_MONTH_NAMES})\b\.?"
+_MONTH_NAMES = "|".join([*(m.title() for m in MONTH_NAMES), *(m.upper() for m in MONTH_NAMES)])
+_MONTH_SHORT = "|".join(a.title() for a in MONTH_ABBREVIATIONS)
+# A dot only after an abbreviation ("Oct.", "Sept."): after "June" it ends the sentence.
+MONTH = rf"(?:(?:{_MONTH_NAMES})\b|(?:{_MONTH_SHORT})\b\.?)"
 
 # Where a numeric expression may begin. Each alternative is one token; the parser does the rest.
 ANCHOR = re.compile(
@@ -92,7 +88,7 @@ ANCHOR = re.compile(
     | (?P<article>\b(?i:an?)[ ](?=(?i:{_ARTICLE_NOUNS})\b))     # a year, a million, a fifth, a twenty-first
     | (?P<half>\b(?i:half|quarter)[ ]+(?=a[ ]|of\b|the\b|(?i:{_SCALES})\b))  # half a million, half of
     | (?P<word>\b(?i:{_NUMBER_WORDS})\b)                       # one ... ninety
-    | (?P<month>\b(?:{_MONTH_NAMES})\b)                        # a date that starts with its month
+    | (?P<month>\b(?:{_MONTH_NAMES}|{_MONTH_SHORT})\b)         # a date that starts with its month
     | (?P<part>\b(?i:early|mid|late|the[ ]end[ ]of|the[ ]start[ ]of|the[ ]beginning[ ]of)\b)
     """,
     re.VERBOSE,
@@ -108,7 +104,7 @@ ANCHOR_WORDS = (
     *(f"{article} {noun}" for article in ("a", "an") for noun in (*ARTICLE_NOUNS, *ARTICLE_CURRENCIES)),
     *UNITS_0_19,
     *TENS,
-    *(name.lower() for name in _MONTH_NAMES.split("|")),
+    *(name.lower() for name in f"{_MONTH_NAMES}|{_MONTH_SHORT}".split("|")),
 )
 # Where ANCHOR may match, searched on the lower-cased text: runs of digits, and the words above
 # (zero width, so that a word inside a phrase is found too: "half" in "a half").
