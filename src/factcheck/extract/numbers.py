@@ -108,13 +108,26 @@ def parse_digits(text: str, pos: int) -> NumberMatch | None:
         value = float(raw)
     elif "e" in raw or "E" in raw:
         value = float(raw)
-    elif re.fullmatch(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?", raw):
+    elif re.fullmatch(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?", raw) and not _dot_is_decimal(text, raw, m.end()):
         value = float(raw.replace(".", "").replace(",", "."))
     elif re.fullmatch(r"\d+,\d{1,2}", raw):
         value = float(raw.replace(",", "."))
     else:
         value = float(re.sub(r"[, \u00a0\u202f\u2009]", "", raw))
     return NumberMatch(value, m.start(), m.end(), plain_integer=plain, ndigits=sum(c.isdigit() for c in raw))
+
+
+def _dot_is_decimal(text: str, raw: str, end: int) -> bool:
+    """One dot before three digits is a decimal point, as English writes it ("1.356 billion",
+    "96.088"), unless the figure reads as a round European thousand ("250.000 doses", "1.500");
+    before a scale word it is always a decimal point: nobody writes 1,356 billion as "1.356 billion".
+
+    >>> [_dot_is_decimal(t, t.split()[0], len(t.split()[0])) for t in ["1.356 billion", "250.000 doses", "96.088"]]
+    [True, False, True]
+    """
+    if raw.count(".") != 1 or "," in raw:
+        return False
+    return not raw.endswith("00") or bool(SCALE_WORD.match(text, end) or SCALE_ABBREV.match(text, end))
 
 
 def read_scale(text: str, num: NumberMatch) -> NumberMatch:

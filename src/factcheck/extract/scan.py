@@ -9,6 +9,7 @@ Offsets are into ``text``; nothing is rewritten.
 from __future__ import annotations
 
 import re
+from calendar import monthrange
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 
@@ -41,6 +42,7 @@ from factcheck.lexicon.load import table
 UNITS = {**lx.DISTANCE_UNITS, **lx.DURATION_UNITS, **lx.OTHER_UNITS}
 APPROX_ONLY = frozenset({"approx"})
 _LEFT = 40  # how far back a currency or qualifier is looked for
+_LEAP_YEAR = 2000  # the calendar of a date stated without its year: 29 February exists in it
 
 
 # Characters without which NOT_PROSE cannot match: most sentences skip that scan.
@@ -137,7 +139,7 @@ def _at_anchor(text: str, anchor: re.Match[str], previous: list[Mention]) -> Men
     if group in ("digit", "month", "part"):
         date = _date(text, at)
         if date is not None:
-            return date
+            return date  # a Mention, or the end of an impossible date to skip
         if group != "digit":
             return None
         return _digits(text, at)
@@ -153,7 +155,9 @@ def _at_anchor(text: str, anchor: re.Match[str], previous: list[Mention]) -> Men
 # --- dates ---------------------------------------------------------------------------------------
 
 
-def _date(text: str, at: int) -> Mention | None:
+def _date(text: str, at: int) -> Mention | int | None:
+    """A date at ``at``; for a date no calendar has ("31 June 2023"), the offset after it: an
+    impossible date is no claim, and its parts are no count or year either."""
     m = DATE.match(text, at)
     if m is None:
         return None
@@ -172,6 +176,10 @@ def _date(text: str, at: int) -> Mention | None:
         qualifier = "approx"
     if not 1 <= (day or 1) <= 31 or (year and not 1000 <= int(year) <= 2200):
         return None
+    if not 1 <= month <= 12 and month:
+        return None
+    if day and month and day > monthrange(int(year) if year else _LEAP_YEAR, month)[1]:
+        return m.end()
     iso = "-".join(filter(None, [year or "-", f"{month:02d}" if month else "", f"{day:02d}" if day else ""]))
     return Mention(at, m.end(), "date", date=iso, qualifier=qualifier)
 
