@@ -63,3 +63,81 @@ def test_extract_news_scale_words(sentence: str, text: str, value: float | tuple
         assert (claim.low, claim.high) == pytest.approx(value)
     else:
         assert claim.value == pytest.approx(value)
+
+
+# --- numbers inside names and identifiers --------------------------------------------------------
+
+# (sentence, the number inside a name): no claim covers it.
+NAMES = [
+    ("The S&P 500 fell 0.9% while the Nasdaq slid 1.1%.", "500"),
+    ("London's FTSE 100 closed higher on Friday.", "100"),
+    ("The iPhone 14 Pro sells for $999 in the US.", "14"),
+    ("Microsoft will stop supporting Windows 11 version 21H2.", "11"),
+    ("The goalkeeper was hurt in Game 2 of the series.", "2"),
+    ("Tickets in Section 427 Row 21 cost $6 each.", "427"),
+    ("Tickets in Section 427 Row 21 cost $6 each.", "21"),
+    ("Tesla delivered 63,150 Model 3 sedans in the quarter.", "3"),
+    ("Samsung's Galaxy Note 20 Ultra has a larger battery.", "20"),
+    ("The benchmark Stoxx 600 index advanced about 1.7 percent.", "600"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "number"), NAMES, ids=[f"{s[:20]}|{n}" for s, n in NAMES])
+def test_extract_news_number_in_a_name_is_no_claim(sentence: str, number: str) -> None:
+    at = sentence.index(f" {number} ") + 1 if f" {number} " in sentence else sentence.index(number)
+    assert [c.text for c in _claims(sentence) if c.start <= at < c.end] == []
+
+
+# (sentence, text): a count or measure after a capitalised word that is no name.
+NOT_NAMES = [
+    ("About 1,000 come from Asia, the ministry said.", "1,000"),
+    ("Some 300 troops remain in the country.", "300 troops"),
+    ("Russia's 1,500 troops crossed the border.", "1,500 troops"),
+    ("Tesla delivered 63,150 Model 3 sedans in the quarter.", "63,150"),
+    ("The Samsung Galaxy Note 20 Ultra has a 4500 mAh battery.", "4500 mAh"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "text"), NOT_NAMES, ids=[n[1] for n in NOT_NAMES])
+def test_extract_news_count_after_a_capital_stays(sentence: str, text: str) -> None:
+    _find(sentence, text)
+
+
+# --- glued units ---------------------------------------------------------------------------------
+
+# (sentence, text, kind, value, unit)
+GLUED = [
+    ("The base model doubles storage to 256GB from 128GB.", "256GB", "other", 256, "GB"),
+    ("Take one 500mg tablet every four hours.", "500mg", "other", 500, "mg"),
+    ("Shares in the firm rose to 164p in London.", "164p", "money", 1.64, "GBP"),
+    ("Britain can borrow for fifty years at 1.38pc.", "1.38pc", "percent", 1.38, "%"),
+    ("The plan offers 30Mbps for RM79 a month.", "30Mbps", "other", 30, "Mbit/s"),
+    ("The screen refreshes at 120Hz, twice the old rate.", "120Hz", "other", 120, "Hz"),
+    ("The recalled toy uses a 2.4GHz radio.", "2.4GHz", "other", 2.4, "GHz"),
+    ("Its V10 engine makes 640bhp.", "640bhp", "other", 640, "hp"),
+    ("The car may soon push past 1000 hp.", "1000 hp", "other", 1000, "hp"),
+    ("The phone has a 4500 mAh battery.", "4500 mAh", "other", 4500, "mAh"),
+    ("The 1520 sq m medical centre is pre-leased.", "1520 sq m", "other", 1520, "m2"),
+    ("The pharmacy dispensed 2 milligrams of the drug.", "2 milligrams", "other", 2, "mg"),
+    ("Add 50mL of the acid to the flask.", "50mL", "other", 50, "ml"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "text", "kind", "value", "unit"), GLUED, ids=[g[1] for g in GLUED])
+def test_extract_news_glued_units(sentence: str, text: str, kind: str, value: float, unit: str) -> None:
+    claim = _find(sentence, text)
+    assert (claim.kind, claim.value, claim.unit) == (kind, pytest.approx(value), unit)
+
+
+# (sentence, the glued identifier): letters that are no unit make a name, in any case.
+GLUED_NAMES = [
+    ("Operators rolled out 5G networks across the city.", "5"),
+    ("The board uses an LGA1156 socket.", "1156"),
+    ("Delegates met at COP28 in Dubai.", "28"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "number"), GLUED_NAMES, ids=[g[0][:24] for g in GLUED_NAMES])
+def test_extract_news_glued_identifier_is_no_claim(sentence: str, number: str) -> None:
+    at = sentence.index(number)
+    assert [c.text for c in _claims(sentence) if c.start <= at < c.end] == []

@@ -35,7 +35,7 @@ from factcheck.extract.patterns import (
     SYMBOL_AFTER,
     UNIT_AFTER,
 )
-from factcheck.extract.units import counted_noun, find_period, is_year_context
+from factcheck.extract.units import YEAR_LEADS, counted_noun, find_period, is_year_context
 from factcheck.lexicon import GLUED_ONLY
 from factcheck.lexicon.load import table
 
@@ -228,7 +228,32 @@ def _digits(text: str, at: int) -> Mention | int | None:
         ratio = _ratio_after(text, num, start=start)
         if ratio is not None:
             return ratio
-    return _quantity(text, num, start=cur_start if currency else start, currency=currency)
+    found = _quantity(text, num, start=cur_start if currency else start, currency=currency)
+    if isinstance(found, Mention) and found.kind == "count" and _names_a_thing(text, num, start):
+        return _token_end(text, at)
+    return found
+
+
+# A word glued before a number, as in "S&P 500", "iPhone 14", "Game 2", "Section 427".
+_WORD_BEFORE = re.compile(r"(?P<word>[A-Za-z][\w&]*)[ \u00a0]$")
+# Capitalised words before a number that are no name: function words and qualifiers at the start of a
+# sentence ("About 1000 come", "Some 300 troops"), months, words that make a year or a change.
+_NOT_NAMES = frozenset(
+    {*lx.NOUN_STOPWORDS, *lx.QUALIFIERS, *lx.MONTHS, *YEAR_LEADS, *CHANGE_VERBS, *lx.PERIOD_WORDS}
+)
+
+
+def _names_a_thing(text: str, num: NumberMatch, start: int) -> bool:
+    """ "the S&P 500", "Windows 11", "Game 2", "Model 3 sedans": a plain integer right after a
+    capitalised word, with no unit of measure or currency of its own, is part of a name (CQE keeps a
+    number in such a place only with a unit); "Russia's 1,500 troops" and "About 300" are counts."""
+    if not num.plain_integer or num.scaled or num.words:
+        return False
+    m = _WORD_BEFORE.search(text, max(0, start - 24), start)
+    if m is None:
+        return False
+    word = m.group("word")
+    return word.lower() not in _NOT_NAMES and any(c.isupper() for c in word)
 
 
 _SLASH = re.compile(r"/(\d{1,3})(?![/\d])")
@@ -273,8 +298,11 @@ def _is_identifier(text: str, start: int, end: int) -> bool:
     """COVID-19, G7, F-16, MH17, 4G, A4: digits glued to letters that are no unit or currency."""
     before = text[start - 1] if start else " "
     if before.isalpha():  # an ambiguous code glued to a figure names a thing: "COP28", not 28 pesos
-        code = CURRENCY_BEFORE.search(text[max(0, start - 6) : start])
-        return code is None or (code.group("code") or "") in lx.AMBIGUOUS_CODES
+        found = CURRENCY_BEFORE.search(text[max(0, start - 6) : start])
+        if found is None:
+            return True
+        code = found.group("code")  # three capitals that are no currency ("LGA1156") name a thing too
+        return code is not None and (code not in lx.CURRENCY_CODES or code in lx.AMBIGUOUS_CODES)
     if before == "-" and start >= 2 and text[start - 2].isalpha():
         word = re.search(r"[A-Za-z]+$", text[max(0, start - 12) : start - 1])
         return word is not None and word.group().lower() not in ("mid", "pre", "post", "early", "late")
@@ -282,7 +310,10 @@ def _is_identifier(text: str, start: int, end: int) -> bool:
     if after is None or text[end + after.end() : end + after.end() + 1] == "$":  # 3.14US$
         return False
     glued = after.group().lower()
-    known = glued in UNITS or glued in lx.SCALE_ABBREVIATIONS or glued in ("st", "nd", "rd", "th", "s", "bn")
+    unit = UNIT_AFTER.match(text, end)
+    if PERCENT_AFTER.match(text, end) or _CENTS.match(text, end) or (unit and _cased_as_unit(unit)):
+        return False  # "24pc", "164p", "256GB", "3923sq m"; not "5G"
+    known = glued in lx.SCALE_ABBREVIATIONS or glued in ("st", "nd", "rd", "th", "s", "bn")
     return not known and glued not in lx.CURRENCY_SYMBOLS and glued.upper() not in lx.CURRENCY_CODES
 
 
@@ -509,13 +540,20 @@ def _measure_unit(text: str, num: NumberMatch) -> _Unit | None:
         return None
     if surface == "m" and num.scale_abbrev:
         return None
-    if len(surface) <= 2 and m.group("unit") != m.group("unit").lower() and surface not in ("km", "mw", "gw"):
+    if not _cased_as_unit(m):
         return None  # "5 MP", "3 T"
     kind, unit = _unit_kind(surface)
     end = m.end()
     if kind == "duration" and re.match(r"-old\b", text[end : end + 5]):
         return _Unit("other", "year of age", end + 4)
     return _Unit(kind, unit, end)
+
+
+def _cased_as_unit(m: re.Match[str]) -> bool:
+    """A unit's spelling of one or two letters all in capitals is no unit ("5 MP", "3 T", "5G") unless
+    the lexicon lists it as written so ("60 GB", "5 W"); "50mL" is millilitres."""
+    written = m.group("unit")
+    return len(written) > 2 or not written.isupper() or written.lower() in lx.CAPITAL_UNITS
 
 
 # What may follow a number, tried in this order; the first that reads something wins.

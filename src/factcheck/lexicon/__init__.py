@@ -98,6 +98,13 @@ GLUED_ONLY = frozenset(
     for entry in table("units.toml", kind).values()
     for spelling in entry.get("glued", ())
 )
+# Short spellings that may be written in capitals: "60 GB", "5 W" (but "5 MP", "3 T" are no units).
+CAPITAL_UNITS = frozenset(
+    spelling
+    for kind in ("distance", "duration", "other")
+    for entry in table("units.toml", kind).values()
+    for spelling in entry.get("capitals", ())
+)
 if len(DISTANCE_UNITS.keys() | DURATION_UNITS.keys() | OTHER_UNITS.keys()) != (
     len(DISTANCE_UNITS) + len(DURATION_UNITS) + len(OTHER_UNITS)
 ):
