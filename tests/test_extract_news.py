@@ -141,3 +141,38 @@ GLUED_NAMES = [
 def test_extract_news_glued_identifier_is_no_claim(sentence: str, number: str) -> None:
     at = sentence.index(number)
     assert [c.text for c in _claims(sentence) if c.start <= at < c.end] == []
+
+
+# --- a change and a level in one sentence --------------------------------------------------------
+
+# (sentence, the change, the level): two claims, no range.
+CHANGE_AND_LEVEL = [
+    ("Germany's DAX fell 0.4 per cent to 13,176 on Tuesday.", "0.4 per cent", "13,176"),
+    ("The index gained 0.7 percent to 6,327.80.", "0.7 percent", "6,327.80"),
+    ("The benchmark edged down 0.03% to 1,463.87 points.", "0.03%", "1,463.87 points"),
+    ("The Dow rose 64.06 points to 4,577.10.", "64.06 points", "4,577.10"),
+    ("The deficit increased by $43.6 billion to $419.2 billion.", "$43.6 billion", "$419.2 billion"),
+    ("Its sales jumped 90 per cent to US$7.2 billion.", "90 per cent", "US$7.2 billion"),
+]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "change", "level"), CHANGE_AND_LEVEL, ids=[c[1] for c in CHANGE_AND_LEVEL]
+)
+def test_extract_news_change_then_level_is_two_claims(sentence: str, change: str, level: str) -> None:
+    assert _find(sentence, change).low is None
+    assert _find(sentence, level).low is None
+
+
+# (sentence, text, low, high): still ranges.
+STILL_RANGES = [
+    ("Prices went up 5 to 10 percent last year.", "5 to 10 percent", 5, 10),
+    ("The agency may impose a fine of $3 billion to $5 billion.", "$3 billion to $5 billion", 3e9, 5e9),
+    ("The upper limit for adults is between 15kHz and 17kHz.", "between 15kHz and 17kHz", 15, 17),
+]
+
+
+@pytest.mark.parametrize(("sentence", "text", "low", "high"), STILL_RANGES, ids=[r[1] for r in STILL_RANGES])
+def test_extract_news_range_stays_a_range(sentence: str, text: str, low: float, high: float) -> None:
+    claim = _find(sentence, text)
+    assert (claim.low, claim.high) == (pytest.approx(low), pytest.approx(high))

@@ -590,6 +590,9 @@ def _range_second(
         and (word != "to" or (before.group("verb") or "").lower() in CHANGE_VERBS)
     ):  # "rose from 5 to 10" is a change
         return None
+    if word == "to" and unit.unit is not None and _after_change_verb(text, start):
+        # "fell 0.4 per cent to 13,176": a change, then a level; "went up 5 to 10 percent" is a range
+        return None
     at = join.end()
     if currency and text[at : at + 1] in "€£$¥₹":  # £140m-£240m
         at += 1
@@ -608,6 +611,17 @@ def _range_second(
     if unit.unit is not None and unit.kind != "count" and unit2.unit is None:
         unit2 = replace(unit2, kind=unit.kind, unit=unit.unit)
     return num2, unit2
+
+
+# The words right before a number that make it a change: "rose", "edged down", "increased by".
+_CHANGE_BEFORE = re.compile(r"(?P<verb>[A-Za-z]+)(?:[ \u00a0]+(?:by|down|up|higher|lower))?[ \u00a0]+$")
+
+
+def _after_change_verb(text: str, start: int) -> bool:
+    """ "gained 0.7 percent to 6,327.80", "increased by $43.6 billion to $419.2 billion": the first
+    number is a change and the second the level it reached, not a range."""
+    m = _CHANGE_BEFORE.search(text, max(0, start - 30), start)
+    return m is not None and m.group("verb").lower() in CHANGE_VERBS
 
 
 def _is_year(text: str, num: NumberMatch, end: int) -> bool:
