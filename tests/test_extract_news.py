@@ -176,3 +176,31 @@ STILL_RANGES = [
 def test_extract_news_range_stays_a_range(sentence: str, text: str, low: float, high: float) -> None:
     claim = _find(sentence, text)
     assert (claim.low, claim.high) == (pytest.approx(low), pytest.approx(high))
+
+
+# --- currency prefixes and sub-units -------------------------------------------------------------
+
+# (sentence, text, kind, value, unit)
+CURRENCIES = [
+    ("Global debt was about $US113 trillion before the crisis.", "$US113 trillion", "money", 113e12, "USD"),
+    ("The miner paid $A5.5 million for the lease.", "$A5.5 million", "money", 5.5e6, "AUD"),
+    ("Revenue grew to HK$3.7 billion last year.", "HK$3.7 billion", "money", 3.7e9, "HKD"),
+    ("The fund raised NZ$40 million.", "NZ$40 million", "money", 40e6, "NZD"),
+    ("They laundered almost S $1mil from victims.", "S $1mil", "money", 1e6, "SGD"),
+    ("Crude was up 19 cents at US$58.24 per barrel.", "19 cents", "money", 0.19, "USD"),
+    ("The bar rose 5 cents to 1.20 euros.", "5 cents", "money", 0.05, "EUR"),
+    ("She gave birth to a 10-pound baby on Monday.", "10-pound", "other", 10, "lb"),
+    ("Police seized 200 pounds of cocaine at the port.", "200 pounds", "other", 200, "lb"),
+    ("The state paid 5 million pounds of compensation.", "5 million pounds", "money", 5e6, "GBP"),
+    ("He handed over a 5-pound note.", "5-pound", "money", 5, "GBP"),
+]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "kind", "value", "unit"), CURRENCIES, ids=[c[1] for c in CURRENCIES]
+)
+def test_extract_news_currency_prefixes_and_subunits(
+    sentence: str, text: str, kind: str, value: float, unit: str
+) -> None:
+    claim = _find(sentence, text)
+    assert (claim.kind, claim.value, claim.unit) == (kind, pytest.approx(value), unit)

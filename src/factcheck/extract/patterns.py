@@ -133,8 +133,9 @@ DATE = re.compile(
 CURRENCY_BEFORE = re.compile(
     r"""
     (?:
-        (?P<sym>(?:US|U\.S\.|AU|CA|NZ|HK|NT|MX|Mex|MEX|mex|[ACSR])?\$              # $ US$ HK$ Mex$
-              |(?<![\w.])(?:[Uu][Ss]|[Hh][Kk]|[Cc]|NZ|AU|Mex|mex)[ ]\$         # tokenised: "c $ 16.4", "hk $"
+        (?P<sym>\$(?:US|AU?|CA?|NZ|HK)                                         # $US113, $A5 (Australian order)
+              |(?:US|U\.S\.|AU|CA|NZ|HK|NT|MX|Mex|MEX|mex|[ACSR])?\$              # $ US$ HK$ Mex$
+              |(?<![\w.])(?:[Uu][Ss]|[Hh][Kk]|[Cc]|NZ|AU|Mex|mex|S)[ ]\$       # tokenised: "c $ 16.4", "hk $", "S $"
               |[€£¥₹₩₽₺₪₫฿₴₦₱₡₾₭₮₸元])                                        # € £ ₡
       | (?<![\w.])(?P<word>kr\.?|Kr\.?|dkr\.?|DKr\.?|Rs\.?|Fr\.|SFr\.?|zł|RM)    # kr. 3 million, Rs 50, RM42
       | (?<![\w])(?P<code>[A-Z]{3})                                            # EUR 210 million

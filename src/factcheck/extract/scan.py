@@ -105,7 +105,28 @@ def scan(text: str) -> list[Mention]:
         if found is not None:
             mentions.append(found)
             pos = found.end
-    return _link(text, mentions)
+    return _link(text, _dollar_cents(text, mentions))
+
+
+# Currencies written with a dollar sign: their cents are the "cents" of a sentence that names one.
+_DOLLARS = frozenset(code for sym, code in lx.CURRENCY_SYMBOLS.items() if "$" in sym)
+_CENT_WORD = re.compile(r"(?i:cents?)$")
+
+
+def _dollar_cents(text: str, mentions: list[Mention]) -> list[Mention]:
+    """ "up 19 cents at US$58.24 per barrel": cents in a sentence that states a dollar amount are that
+    dollar's cents, not the lexicon's default (euro cents)."""
+    dollars = {m.unit for m in mentions if m.kind == "money" and m.unit in _DOLLARS}
+    if len(dollars) != 1:
+        return mentions
+    (dollar,) = dollars
+    default = lx.CURRENCY_CENTS["cents"]
+    return [
+        replace(m, unit=dollar)
+        if m.kind == "money" and m.unit == default and _CENT_WORD.search(text, m.start, m.end)
+        else m
+        for m in mentions
+    ]
 
 
 def _anchors(text: str) -> Iterator[re.Match[str]]:
@@ -439,10 +460,31 @@ def _currency_name(text: str, num: NumberMatch) -> _Unit | None:
     end = num.end
     after = CURRENCY_AFTER.match(text, end)
     if after and (code := _currency_of(after)) is not None:
+        weight = _weight(text, num, after)
+        if weight is not None:
+            return weight
         glued_code = after.group("code") is not None and text[end] not in " \u00a0"
         if not glued_code or after.group("code") in lx.CURRENCY_CODES:
             return _money(text, num, code, after.end())
     return None
+
+
+_OF = re.compile(r"[ \u00a0]+of\b")
+
+
+def _weight(text: str, num: NumberMatch, after: re.Match[str]) -> _Unit | None:
+    """ "a 10-pound baby", "200 pounds of cocaine": a currency name that weighs; an amount with a
+    scale ("5 million pounds of aid") or a money noun ("a 5-pound note") stays money."""
+    name = (after.group("name") or "").lower()
+    if name not in lx.WEIGHT_WORDS or num.scaled:
+        return None
+    if _OF.match(text, after.end()) is None:
+        noun = NOUN_WORD.match(text, after.end())
+        if not text.startswith("-", num.end) or (
+            noun and noun.group("word").lower() in lx.WEIGHT_MONEY_NOUNS
+        ):
+            return None
+    return _Unit("other", lx.WEIGHT_WORDS[name], after.end())
 
 
 def _cased_currency(text: str, num: NumberMatch) -> _Unit | None:
