@@ -53,6 +53,18 @@ SCALES = [
     ("The family is worth $1.762bn, the list says.", "$1.762bn", 1.762e9),
     ("The dollar index was up at 96.088 in late trade.", "96.088", 96.088),
     ("Denmark donated 250.000 COVID-19 vaccine doses.", "250.000 COVID-19 vaccine doses", 250_000),
+    ("There are four to five thousand people in the camp.", "four to five thousand people", (4000, 5000)),
+    ("Between five and seven million people watched.", "Between five and seven million people", (5e6, 7e6)),
+    (
+        "Officials expect two to three hundred thousand visitors.",
+        "two to three hundred thousand visitors",
+        (2e5, 3e5),
+    ),
+    ("The value may rise to 33-35 billion euros.", "33-35 billion euros", (33e9, 35e9)),
+    ("The bill could reach $7-10bn, analysts say.", "$7-10bn", (7e9, 10e9)),
+    ("Gas is cooled to minus-260 degrees Fahrenheit.", "minus-260 degrees Fahrenheit", -260),
+    ("The team's total offense was minus-5 yards.", "minus-5 yards", -5),
+    ("Temperatures fell to minus 30 degrees Celsius.", "minus 30 degrees Celsius", -30),
 ]
 
 
@@ -63,6 +75,18 @@ def test_extract_news_scale_words(sentence: str, text: str, value: float | tuple
         assert (claim.low, claim.high) == pytest.approx(value)
     else:
         assert claim.value == pytest.approx(value)
+
+
+# (sentence, text, qualifier): "sub-" before a number is an upper bound.
+SUB = [
+    ("New UV light helps chipmakers make sub-7 nanometer chips.", "7 nanometer", "less_than"),
+    ("Demand for sub-300 sq m office space has surged.", "300 sq m", "less_than"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "text", "qualifier"), SUB, ids=[s[1] for s in SUB])
+def test_extract_news_sub_is_an_upper_bound(sentence: str, text: str, qualifier: str) -> None:
+    assert _find(sentence, text).qualifier == qualifier
 
 
 # --- numbers inside names and identifiers --------------------------------------------------------

@@ -273,6 +273,7 @@ class _WordReader:
         self.total = self.current = 0.0  # value = total + current ("two million" + "three hundred")
         self.segment = 0.0  # what was read since the last "and" ("three hundred and *two* dozens")
         self.largest = 0.0  # the largest scale read so far
+        self.lead = 0.0  # the number before the first scale word: 3 in "three hundred thousand"
         self.seen = False
         self.end = pos
 
@@ -309,7 +310,11 @@ class _WordReader:
         tail = self._after_integer(value, token, gap)
         if tail is not None:
             value, self.end = tail
-        return NumberMatch(value, self.pos, self.end, words=True, scaled=value >= 1000)
+        # "three *hundred thousand*": the scale a range's bare first number shares ("two to three ...")
+        factor = (
+            value / self.lead if self.lead and value >= 1000 and (value / self.lead).is_integer() else 1.0
+        )
+        return NumberMatch(value, self.pos, self.end, words=True, scaled=value >= 1000, factor=factor)
 
     # -- the integer part --
     def _integer_step(self, word: str, gap: str, token: re.Match[str]) -> bool:
@@ -369,6 +374,8 @@ class _WordReader:
         scale = _scale_of(word)
         if scale is None or not self.seen:
             return None
+        if not self.lead:
+            self.lead = self.current  # "*three* hundred thousand": what the scales multiply
         if scale == 100:
             if self.current % 100 == 0 and self.current:  # "three hundred hundred"
                 return False

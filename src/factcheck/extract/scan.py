@@ -239,8 +239,8 @@ def _digits(text: str, at: int) -> Mention | int | None:
         start = at - 1
     else:
         sign = ""
-        word = re.search(r"(?i:\b(?:minus|negative))[ \u00a0]+$", text[max(0, at - 10) : at])
-        if word:  # "minus 5", "negative 1200000"
+        word = _SIGN_WORD.search(text[max(0, at - 10) : at])
+        if word:  # "minus 5", "negative 1200000", "minus-130"
             sign, start = "-", at - len(word.group())
     if sign in ("-", "−"):
         num = replace(num, value=-num.value)
@@ -277,6 +277,9 @@ def _names_a_thing(text: str, num: NumberMatch, start: int) -> bool:
     return word.lower() not in _NOT_NAMES and any(c.isupper() for c in word)
 
 
+_HYPHEN_PREFIXES = frozenset(table("context.toml", "hyphen_prefixes"))
+_SIGN_WORDS = tuple(table("context.toml", "sign_words"))
+_SIGN_WORD = re.compile(rf"(?i:\b(?:{'|'.join(_SIGN_WORDS)}))(?:[ \u00a0]+|-)$")
 _SLASH = re.compile(r"/(\d{1,3})(?![/\d])")
 _MIXED = re.compile(r"[ \u00a0]{1,2}(?P<num>\d{1,2})/(?P<den>\d{1,2})(?![/\d])")
 _POWER = re.compile(r"\^(?P<sign>[+-]*)(?P<exp>\d{1,3})(?![\d.])")
@@ -326,7 +329,7 @@ def _is_identifier(text: str, start: int, end: int) -> bool:
         return code is not None and (code not in lx.CURRENCY_CODES or code in lx.AMBIGUOUS_CODES)
     if before == "-" and start >= 2 and text[start - 2].isalpha():
         word = re.search(r"[A-Za-z]+$", text[max(0, start - 12) : start - 1])
-        return word is not None and word.group().lower() not in ("mid", "pre", "post", "early", "late")
+        return word is not None and word.group().lower() not in _HYPHEN_PREFIXES
     after = re.match(r"[A-Za-z]+", text[end : end + 12])
     if after is None or text[end + after.end() : end + after.end() + 1] == "$":  # 3.14US$
         return False
@@ -691,7 +694,7 @@ def _words(text: str, anchor: re.Match[str], previous: list[Mention]) -> Mention
     if 0 < num.value < 1:
         return Mention(at, num.end, "ratio", value=num.value, unit="fraction")
     prev_word = _word_before(text, at)
-    signed = prev_word in ("minus", "negative")
+    signed = prev_word in _SIGN_WORDS
     start = at
     if signed:  # "minus five percent", "negative one"
         num = replace(num, value=-num.value)
