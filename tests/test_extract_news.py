@@ -228,3 +228,29 @@ def test_extract_news_currency_prefixes_and_subunits(
 ) -> None:
     claim = _find(sentence, text)
     assert (claim.kind, claim.value, claim.unit) == (kind, pytest.approx(value), unit)
+
+
+# --- four-digit quantities read as years ---------------------------------------------------------
+
+# (sentence, text, kind)
+FOUR_DIGITS = [
+    ("The company has more than 1000 customers in Europe.", "1000 customers", "count"),
+    ("The ministry sent 2000 troops to the border.", "2000 troops", "count"),
+    ("A total of 2000 troops were deployed.", "2000 troops", "count"),
+    ("Rebels massed a 1500-strong force near the town.", "1500-strong force", "count"),
+    ("Voters go to the polls in the 2022 elections.", "2022", "year"),
+    pytest.param(
+        "Output is still below 2019 levels, the bank said.",
+        "2019",
+        "year",
+        marks=pytest.mark.xfail(strict=True, reason="a year before a plural noun, with no year lead"),
+    ),
+    ("The summer of 1969 was the hottest on record.", "1969", "year"),
+]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "kind"), FOUR_DIGITS, ids=[str(getattr(f, "values", f)[1]) for f in FOUR_DIGITS]
+)
+def test_extract_news_four_digits_year_or_count(sentence: str, text: str, kind: str) -> None:
+    assert _find(sentence, text).kind == kind

@@ -78,14 +78,33 @@ def _kept_modifier(word: str) -> bool:
     return not low.endswith("ed")
 
 
+WEAK_YEAR_LEADS = frozenset(table("context.toml", "weak_year_leads"))
+
+
+def _counted_plural(word: re.Match[str]) -> bool:
+    """ "1000 *customers*": a lower-case plural noun right after the number."""
+    low = word.group("word")
+    return word.group("gap") != "-" and low.islower() and is_plural(low) and low not in lx.NOUN_STOPWORDS
+
+
 def is_year_context(text: str, start: int, end: int) -> bool:
-    """Whether a four-digit number reads as a year: "in 2021", "2010 Albania floods", not "2000 people"."""
+    """Whether a four-digit number reads as a year: "in 2021", "2010 Albania floods", not "2000 people",
+    "more than 1000 customers" or "a 1500-strong force".
+
+    >>> [is_year_context(t, 10, 14) for t in ["more than 1000 customers", "sent them 2000-strong"]]
+    [False, False]
+    >>> is_year_context("it was in 2000 that", 10, 14)
+    True
+    """
     before = re.search(r"([A-Za-z]+)[ \u00a0]*$", text[max(0, start - 16) : start])
-    if before and before.group(1).lower() in YEAR_LEADS:
-        return True
+    lead = before.group(1).lower() if before else ""
     nxt = NOUN_WORD.match(text, end)
-    if nxt is None or nxt.group("gap") == "-":
+    if lead in YEAR_LEADS and not (lead in WEAK_YEAR_LEADS and nxt is not None and _counted_plural(nxt)):
         return True
+    if nxt is None:
+        return True
+    if nxt.group("gap") == "-":  # "2020-era" is rare; "a 1500-strong force", "2000-member unit" count
+        return nxt.group("word").lower() in lx.NOUN_STOPWORDS
     word = nxt.group("word")
     if word[0].isupper() or not word.isalpha():
         return True
