@@ -103,6 +103,12 @@ NAMES = [
     ("Tesla delivered 63,150 Model 3 sedans in the quarter.", "3"),
     ("Samsung's Galaxy Note 20 Ultra has a larger battery.", "20"),
     ("The benchmark Stoxx 600 index advanced about 1.7 percent.", "600"),
+    ("The flat at 575 Wilbraham Road sold last week.", "575"),
+    ("The 787 Dreamliner first flew in 2009.", "787"),
+    ("The Prime Minister spoke outside 10 Downing Street.", "10"),
+    ("The tie ended 2-2 on aggregate.", "2"),
+    ("Bristol City beat Charlton 2-1 thanks to a late winner.", "2"),
+    ("Chapman came on with a 9-2 lead in the ninth.", "9"),
 ]
 
 
@@ -119,6 +125,12 @@ NOT_NAMES = [
     ("Russia's 1,500 troops crossed the border.", "1,500 troops"),
     ("Tesla delivered 63,150 Model 3 sedans in the quarter.", "63,150"),
     ("The Samsung Galaxy Note 20 Ultra has a 4500 mAh battery.", "4500 mAh"),
+    ("Denmark leased 300 Kosovo prison cells.", "300 Kosovo prison cells"),
+    ("Five EU states objected, and 20 Democrats voted no.", "20 Democrats"),
+    ("Police said 10-20 people were hurt.", "10-20 people"),
+    ("About 460 Kia and Hyundai vehicles were stolen this year.", "460"),
+    ("Tesla delivered 27000 Model S and Model X vehicles.", "27000"),
+    ("Nights fall to about minus 233 Celsius there.", "minus 233 Celsius"),
 ]
 
 

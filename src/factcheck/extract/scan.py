@@ -38,6 +38,7 @@ from factcheck.extract.patterns import (
 from factcheck.extract.units import YEAR_LEADS, counted_noun, find_period, is_year_context
 from factcheck.lexicon import GLUED_ONLY
 from factcheck.lexicon.load import table
+from factcheck.lexicon.plurals import is_plural
 
 UNITS = {**lx.DISTANCE_UNITS, **lx.DURATION_UNITS, **lx.OTHER_UNITS}
 APPROX_ONLY = frozenset({"approx"})
@@ -252,7 +253,41 @@ def _digits(text: str, at: int) -> Mention | int | None:
     found = _quantity(text, num, start=cur_start if currency else start, currency=currency)
     if isinstance(found, Mention) and found.kind == "count" and _names_a_thing(text, num, start):
         return _token_end(text, at)
+    if isinstance(found, Mention) and found.kind == "count" and _name_follows(text, num):
+        return _token_end(text, at)
     return found
+
+
+_DIGIT_NEXT = re.compile(r"[ \u00a0]+\d")
+
+
+def _name_follows(text: str, num: NumberMatch) -> bool:
+    """ "575 Wilbraham Road", "787 Dreamliner", "11 Pro Max": a plain integer above one before a
+    capitalised singular word, with no lower-case plural noun after it, is part of a name (a house
+    number, a model); "300 Kosovo prison cells", "5 EU countries" and "20 Democrats" count."""
+    if not num.plain_integer or num.value == 1:
+        return False
+    pos = num.end
+    for i in range(6):  # a name of a few words: "Model S and Model X vehicles"
+        word = NOUN_WORD.match(text, pos)
+        if word is None or word.group("gap") == "-":  # "Road, Chorlton"; not "Model 3 sedans"
+            return i > 0 and not _DIGIT_NEXT.match(text, pos)
+        written = word.group("word")
+        if i > 0 and written in ("and", "or"):  # "460 Kia and Hyundai vehicles"
+            pos = word.end()
+            continue
+        if i == 0 and (
+            not written[0].isupper()
+            or len(written) < 3  # "50 Wh", "10 Mt": a unit we may not know
+            or is_plural(written)
+            or written.lower() in lx.MONTHS
+            or written.lower() in lx.NOUN_STOPWORDS  # "700 Should": a new sentence, not a name
+        ):
+            return False
+        if written.islower() and (written in lx.NOUN_STOPWORDS or is_plural(written)):
+            return written in lx.NOUN_STOPWORDS  # "Road *in*" ends a name; "prison *cells*" is counted
+        pos = word.end()
+    return True
 
 
 # A word glued before a number, as in "S&P 500", "iPhone 14", "Game 2", "Section 427".
@@ -368,6 +403,8 @@ def _quantity(text: str, num: NumberMatch, *, start: int, currency: str | None) 
     unit = _unit_after(text, num, currency)
     end = unit.end
     second = _range_second(text, start, num, unit, currency)
+    if second is not None and _is_score(text, num, unit, second[0]):
+        return second[0].end
     if second is not None:
         num2, unit2 = second
         if unit.unit is None and unit2.unit is not None:
@@ -405,6 +442,18 @@ def _quantity(text: str, num: NumberMatch, *, start: int, currency: str | None) 
         qualifier=unit.qualifier,
     )
     return _with_context(text, mention)
+
+
+def _is_score(text: str, num: NumberMatch, unit: _Unit, num2: NumberMatch) -> bool:
+    """ "drew 2-2", "won 2-1", "9-2 lead": two bare integers joined by a hyphen, the second no larger
+    than the first, are a score, not a range (a range runs upwards: "10-20 people")."""
+    return (
+        unit.unit is None
+        and num.plain_integer
+        and num2.plain_integer
+        and text[unit.end : num2.start] == "-"
+        and num2.value <= num.value
+    )
 
 
 def _words_of(table: dict[str, str]) -> str:
