@@ -266,3 +266,27 @@ FOUR_DIGITS = [
 )
 def test_extract_news_four_digits_year_or_count(sentence: str, text: str, kind: str) -> None:
     assert _find(sentence, text).kind == kind
+
+
+# --- printed notation: fraction slash, powers of ten, a currency repeated in a range ---------------
+
+# (sentence, text, value or (low, high))
+NOTATION = [
+    ("One fluid ounce is 1⁄32 of a US quart.", "1⁄32", 1 / 32),
+    ("Light travels at about 2.998×10−8 metres per nanosecond.", "2.998×10−8 metres", 2.998e-8),
+    ("A mole holds 6.02 x 10^23 atoms.", "6.02 x 10^23 atoms", 6.02e23),
+    ("Flats may be priced from RM120,000 to RM300,000.", "from RM120,000 to RM300,000", (120_000, 300_000)),
+]
+
+
+@pytest.mark.parametrize(("sentence", "text", "value"), NOTATION, ids=[n[1] for n in NOTATION])
+def test_extract_news_printed_notation(sentence: str, text: str, value: float | tuple[float, float]) -> None:
+    claim = _find(sentence, text)
+    if isinstance(value, tuple):
+        assert (claim.low, claim.high) == pytest.approx(value)
+    else:
+        assert claim.value == pytest.approx(value)
+
+
+def test_extract_news_relay_is_no_power_of_ten() -> None:
+    assert all(c.value != 4 * 10**0 or c.text != "4x100" for c in _claims("She ran the 4x100 relay."))

@@ -607,9 +607,11 @@ def parse_number(text: str, pos: int) -> NumberMatch | None:
 def as_number(value: float) -> int | float:
     """An integral float as int, so JSON shows 210000000 rather than 210000000.0.
 
-    >>> as_number(210000000.0), as_number(8.5)
-    (210000000, 8.5)
+    Other values keep ten significant digits (not ten decimals: 2.998e-08 stays itself).
+
+    >>> as_number(210000000.0), as_number(8.5), as_number(2.998e-08), as_number(0.1 + 0.2)
+    (210000000, 8.5, 2.998e-08, 0.3)
     """
     if value == value and abs(value) < 1e15 and float(value).is_integer():
         return int(value)
-    return round(value, 10)
+    return float(f"{value:.10g}")

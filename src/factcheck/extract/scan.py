@@ -217,7 +217,7 @@ def _digits(text: str, at: int) -> Mention | int | None:
     num = parse_number(text, at)
     if num is None:
         return None
-    fraction = _SLASH.match(text, num.end) if text.startswith("/", num.end) else None
+    fraction = _SLASH.match(text, num.end) if text.startswith(("/", "\u2044"), num.end) else None
     if fraction and num.plain_integer and int(fraction.group(1)) > 0:  # 3/4, 1/4 mile
         if num.value < int(fraction.group(1)):
             num = replace(
@@ -315,8 +315,13 @@ def _names_a_thing(text: str, num: NumberMatch, start: int) -> bool:
 _HYPHEN_PREFIXES = frozenset(table("context.toml", "hyphen_prefixes"))
 _SIGN_WORDS = tuple(table("context.toml", "sign_words"))
 _SIGN_WORD = re.compile(rf"(?i:\b(?:{'|'.join(_SIGN_WORDS)}))(?:[ \u00a0]+|-)$")
-_SLASH = re.compile(r"/(\d{1,3})(?![/\d])")
+_SLASH = re.compile(r"[/\u2044](\d{1,3})(?![/\u2044\d])")  # 3/4, 1⁄32 (fraction slash)
+# A currency written again before a range's second number: "£", "RM", "US$", "HK $".
+_CURRENCY_PREFIX = re.compile(r"[A-Za-z.]{0,4}[ ]?[$€£¥₹]|[A-Za-z]{2,3}(?=\d)")
 _MIXED = re.compile(r"[ \u00a0]{1,2}(?P<num>\d{1,2})/(?P<den>\d{1,2})(?![/\d])")
+# "×10−8", "x 10^-8", "×10^23": scientific notation as printed (a minus sign or a hyphen as the sign);
+# "4x100" (a relay) has neither a caret nor a sign and is left alone.
+_TEN_POWER = re.compile(r"[ ]?[×x][ ]?10(?:\^(?P<sign>[-−]?)|(?P<minus>[-−]))(?P<exp>\d{1,3})(?![\d.])")
 _POWER = re.compile(r"\^(?P<sign>[+-]*)(?P<exp>\d{1,3})(?![\d.])")
 
 
@@ -330,7 +335,13 @@ def _mixed_fraction(text: str, num: NumberMatch) -> NumberMatch:
 
 
 def _power(text: str, num: NumberMatch) -> NumberMatch:
-    """ "1.1^23", "2.5^-1": a number raised to a power."""
+    """ "1.1^23", "2.5^-1": a number raised to a power; "2.998×10−8": times a power of ten."""
+    ten = _TEN_POWER.match(text, num.end)
+    if ten is not None:
+        exponent = int(ten.group("exp")) * (-1 if ten.group("sign") or ten.group("minus") else 1)
+        return replace(
+            num, value=num.value * 10.0**exponent, end=ten.end(), plain_integer=False, scaled=False
+        )
     m = _POWER.match(text, num.end)
     if m is None:
         return num
@@ -688,8 +699,10 @@ def _range_second(
         # "fell 0.4 per cent to 13,176": a change, then a level; "went up 5 to 10 percent" is a range
         return None
     at = join.end()
-    if currency and text[at : at + 1] in "€£$¥₹":  # £140m-£240m
-        at += 1
+    if currency:  # "£140m-£240m", "from RM120,000 to RM300,000": the same currency again
+        prefix = _CURRENCY_PREFIX.match(text, at)
+        if prefix and _currency_before(text, prefix.end())[0] == currency:
+            at = prefix.end()
     num2 = parse_number(text, at)
     if num2 is None or (num2.words and not num.words and not num2.scaled):
         return None
