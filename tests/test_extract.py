@@ -379,6 +379,12 @@ ADVERSARIAL = [
     "hundreds of " * 10_000,
     "12-" * 40_000,
     "1 1 1 " * 30_000,
+    "more than 5 and less than " * 8_000 + "9",  # bounds joined into ranges
+    "2×10" * 30_000 + "−8",  # printed powers of ten
+    "RM1 to " * 20_000,  # a currency repeated in a range
+    "rose 5% to " * 20_000,  # change and level
+    "Section 4 Row " * 20_000,  # numbers inside names
+    "5 Main Street and " * 20_000,  # names after numbers
 ]
 
 

@@ -290,3 +290,43 @@ def test_extract_news_printed_notation(sentence: str, text: str, value: float | 
 
 def test_extract_news_relay_is_no_power_of_ten() -> None:
     assert all(c.value != 4 * 10**0 or c.text != "4x100" for c in _claims("She ran the 4x100 relay."))
+
+
+# --- bounds on both sides and bounds after the number ---------------------------------------------
+
+# (sentence, text, value or (low, high), qualifier)
+BOUNDS = [
+    (
+        "Police put the crowd at more than 100 and fewer than 300 people.",
+        "more than 100 and fewer than 300 people",
+        (100, 300),
+        None,
+    ),
+    (
+        "The fund will hold no more than 50 and no less than 20 stocks.",
+        "no more than 50 and no less than 20 stocks",
+        (20, 50),
+        None,
+    ),
+    ("Tickets cost less than or equal to $30.", "$30", 30, "at_most"),
+    ("The firm employs about 500 people or more.", "500 people", 500, "at_least"),
+    ("Scores of 200 or greater qualify.", "200", 200, "at_least"),
+    ("Volunteers worked 20 through 100 hours.", "20 through 100 hours", (20, 100), None),
+]
+
+
+@pytest.mark.parametrize(("sentence", "text", "value", "qualifier"), BOUNDS, ids=[b[1] for b in BOUNDS])
+def test_extract_news_bounds(
+    sentence: str, text: str, value: float | tuple[float, float], qualifier: str | None
+) -> None:
+    claim = _find(sentence, text)
+    if isinstance(value, tuple):
+        assert (claim.low, claim.high) == pytest.approx(value)
+    else:
+        assert claim.value == pytest.approx(value)
+    assert claim.qualifier == qualifier
+
+
+def test_extract_news_crossed_bounds_stay_apart() -> None:
+    claims = _claims("Ages more than 40 and less than 10 are excluded.")
+    assert [(c.value, c.qualifier) for c in claims] == [(40, "more_than"), (10, "less_than")]

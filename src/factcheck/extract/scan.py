@@ -106,7 +106,7 @@ def scan(text: str) -> list[Mention]:
         if found is not None:
             mentions.append(found)
             pos = found.end
-    return _link(text, _dollar_cents(text, mentions))
+    return _link(text, _bounded(text, _dollar_cents(text, mentions)))
 
 
 # Currencies written with a dollar sign: their cents are the "cents" of a sentence that names one.
@@ -128,6 +128,40 @@ def _dollar_cents(text: str, mentions: list[Mention]) -> list[Mention]:
         else m
         for m in mentions
     ]
+
+
+_LOWER_BOUNDS = frozenset({"more_than", "at_least"})
+_UPPER_BOUNDS = frozenset({"less_than", "at_most", "up_to"})
+_BOUND_GAP = re.compile(r"[ \u00a0]*,?[ \u00a0]*(?:and|but)?[ \u00a0]*")
+
+
+def _bounded(text: str, mentions: list[Mention]) -> list[Mention]:
+    """ "greater than 100 and smaller than 300", "at most 100 and at least 20": a lower and an upper
+    bound of one measure, side by side, are one range."""
+    out: list[Mention] = []
+    for m in mentions:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and m.qualifier_start is not None
+            and prev.qualifier_start is not None
+            and {prev.qualifier, m.qualifier} & _LOWER_BOUNDS
+            and {prev.qualifier, m.qualifier} & _UPPER_BOUNDS
+            and prev.kind == m.kind
+            and prev.value is not None
+            and m.value is not None
+            and (prev.unit == m.unit or prev.unit is None or m.unit is None)
+            and _BOUND_GAP.fullmatch(text, prev.end, m.qualifier_start)
+        ):
+            low, high = (prev.value, m.value) if prev.qualifier in _LOWER_BOUNDS else (m.value, prev.value)
+            if low >= high:  # "more than 40 and less than 10": two ranges, no interval
+                out.append(m)
+                continue
+            unit = prev.unit or m.unit
+            out[-1] = Mention(prev.qualifier_start, m.end, m.kind, low=low, high=high, unit=unit, per=m.per)
+            continue
+        out.append(m)
+    return out
 
 
 def _anchors(text: str) -> Iterator[re.Match[str]]:
@@ -961,10 +995,17 @@ def _with_context(text: str, mention: Mention) -> Mention:
             qualifier = None
         if qualifier is not None:
             q_start = mention.start - (len(left) - q.start("q"))
-    if qualifier is None and mention.qualifier is None:
-        trailing = _QUALIFIER_AFTER.match(text[mention.end : mention.end + 10])
-        if trailing:
-            qualifier = lx.QUALIFIERS_AFTER[trailing.group(1)]
+    if qualifier in (None, "approx") and mention.qualifier is None:
+        trailing = _QUALIFIER_AFTER.match(text[mention.end : mention.end + 20])
+        bound_of_next = trailing and _DIGIT_NEXT.match(
+            text, mention.end + trailing.end()
+        )  # "200 or more than 190"
+        if (
+            trailing
+            and not bound_of_next
+            and (qualifier is None or lx.QUALIFIERS_AFTER[trailing.group(1)] != "approx")
+        ):
+            qualifier = lx.QUALIFIERS_AFTER[trailing.group(1)]  # "about 500 or more": a bound wins
     per = (
         find_period(text, mention.start, mention.end)
         if mention.kind in ("money", "count", "distance")
