@@ -637,6 +637,30 @@ def _qualified_noun(text: str, num: NumberMatch) -> _Unit | None:
     return None
 
 
+# "two *of the* engines", "three *of its* reactors": a partitive before the counted noun.
+_PARTITIVE = re.compile(r"[ \u00a0]+of[ \u00a0]+(?:the|its|their|his|her|our|these|those)(?=[ \u00a0])")
+# "twelve *British, French and German* jets": capitalised adjectives listed before the noun.
+_ADJECTIVE_LIST = re.compile(
+    r"(?:[ \u00a0]+[A-Z][a-z]+,){1,5}[ \u00a0]+[A-Z][a-z]+,?[ \u00a0]+(?:and|or)[ \u00a0]+[A-Z][a-z]+(?=[ \u00a0])"
+    r"|[ \u00a0]+[A-Z][a-z]+[ \u00a0]+(?:and|or)[ \u00a0]+[A-Z][a-z]+(?=[ \u00a0])"
+)
+
+
+def _listed_noun(text: str, num: NumberMatch) -> _Unit | None:
+    """ "two of the engines", "twelve British, French and German jets": the noun counted past a
+    partitive or a list of adjectives, when it is a plural noun in lower case."""
+    if num.value == 1:
+        return None
+    lead = _PARTITIVE.match(text, num.end) or _ADJECTIVE_LIST.match(text, num.end)
+    if lead is None:
+        return None
+    noun = NOUN_WORD.match(text, lead.end())
+    if noun is None or not noun.group("word").islower() or not is_plural(noun.group("word")):
+        return None
+    counted = counted_noun(text, lead.end(), num.value)
+    return _Unit("count", counted[0], counted[1]) if counted is not None else None
+
+
 def _counted(text: str, num: NumberMatch) -> _Unit | None:
     """ "300 prison cells", "152-member unit"."""
     counted = counted_noun(text, num.end, num.value)
@@ -708,6 +732,7 @@ UNIT_READERS: tuple[Callable[[str, NumberMatch], _Unit | None], ...] = (
     _times,
     _year_number,
     _qualified_noun,
+    _listed_noun,
     _counted,
 )
 

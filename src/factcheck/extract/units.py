@@ -129,12 +129,12 @@ _PERIOD_AFTER = re.compile(
     re.VERBOSE | re.IGNORECASE,
 )
 _PER_NOUN = re.compile(
-    r"""[ \u00a0]+(?:
-        per[ \u00a0]+(?P<noun>[a-z]+)                                       # per person, per asylum seeker
-      | (?:a|an|each|for[ ]each|for[ ]every)[ \u00a0]+(?P<period>year|month|week|day|hour|head|person)
-    )\b""",
+    r"""(?:[ \u00a0]+per[ \u00a0]+|/)(?P<noun>[a-z]+)\b                 # per person, per asylum seeker, /share
+      | [ \u00a0]+(?:a|an|each|for[ ]each|for[ ]every)[ \u00a0]+(?P<period>year|month|week|day|hour|head|person)\b
+    """,
     re.VERBOSE,
 )
+
 _PERIOD_BEFORE = re.compile(
     r"\b(?P<adj>annual|yearly|monthly|weekly|daily|quarterly)\b(?:[ \u00a0]+[\w-]+){0,2}?"
     r"[ \u00a0]+(?:of|worth|at|totall?ing|amounting[ ]to)[ \u00a0]+(?:[\w.~-]+[ \u00a0]+){0,2}?$",
@@ -147,25 +147,37 @@ _CLAUSE_WORDS = frozenset(table("nouns.toml", "clause_words"))
 _CLAUSE_END = re.compile(r"[.;:!?()\[\]]|,[ \u00a0]+(?:plus|and|but|while|whereas)\b|[ \u00a0]+plus[ \u00a0]")
 
 
+def _per_noun(text: str, end: int) -> str | None:
+    """What a quantity is stated per, right after it: "per passenger", "a head", "/share";
+    "" where a "per" stands there with no noun one can read, None where none stands."""
+    noun = _PER_NOUN.match(text, end)
+    if noun is None:
+        return None
+    word = (noun.group("noun") or noun.group("period")).lower()
+    if word in lx.PERIOD_WORDS:
+        return lx.PERIOD_WORDS[word]
+    if word in ("head", "capita"):
+        return "person"
+    if word in lx.NOUN_STOPWORDS:
+        return None
+    if text.startswith("/", end):
+        return singular(word)  # "$95/share"
+    words = []
+    for m in _phrase_words(text, noun.start("noun") - 1, limit=2):
+        low = m.group("word").lower()
+        if low in _CLAUSE_WORDS or low.endswith(("ed", "ing", "ly")):
+            break
+        words.append(low)
+        if low in _ONE_WORD_HEADS:
+            break
+    return " ".join([*words[:-1], singular(words[-1])]) if words else ""
+
+
 def find_period(text: str, start: int, end: int) -> str | None:
     """The period of a rate stated around a quantity: "€15 million ... each year", "annual ... of 45 million"."""
-    noun = _PER_NOUN.match(text, end)
-    if noun:
-        word = (noun.group("noun") or noun.group("period")).lower()
-        if word in lx.PERIOD_WORDS:
-            return lx.PERIOD_WORDS[word]
-        if word in ("head", "capita"):
-            return "person"
-        if word not in lx.NOUN_STOPWORDS:
-            words = []
-            for m in _phrase_words(text, noun.start("noun") - 1, limit=2):
-                low = m.group("word").lower()
-                if low in _CLAUSE_WORDS or low.endswith(("ed", "ing", "ly")):
-                    break
-                words.append(low)
-                if low in _ONE_WORD_HEADS:
-                    break
-            return " ".join([*words[:-1], singular(words[-1])]) if words else None
+    per = _per_noun(text, end)
+    if per is not None:
+        return per or None
     window = text[end : end + 60]
     stop = _CLAUSE_END.search(window)
     if stop:
