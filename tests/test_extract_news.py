@@ -381,3 +381,24 @@ RATES = [
 )
 def test_extract_news_rates(sentence: str, text: str, per: str) -> None:
     assert _find(sentence, text).per == per
+
+
+# --- spoken estimates: "three or four", "one to two" ---------------------------------------------
+
+# (sentence, text, low, high)
+ESTIMATES = [
+    ("Over the past three or four years lenders have changed.", "three or four years", 3, 4),
+    ("Thousands have been out of work for one to two years.", "one to two years", 1, 2),
+    ("He expects one or two goals at most.", "one or two goals", 1, 2),
+]
+
+
+@pytest.mark.parametrize(("sentence", "text", "low", "high"), ESTIMATES, ids=[e[1] for e in ESTIMATES])
+def test_extract_news_spoken_estimates(sentence: str, text: str, low: float, high: float) -> None:
+    claim = _find(sentence, text)
+    assert (claim.low, claim.high) == (low, high)
+
+
+def test_extract_news_alternatives_in_digits_stay_apart() -> None:
+    texts = [c.text for c in _claims("The S8 may be 25k or 40k cheaper than its rivals respectively.")]
+    assert "25k or 40k" not in texts

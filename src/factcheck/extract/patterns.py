@@ -180,7 +180,7 @@ QUALIFIER_BEFORE = re.compile(
 QUALIFIER_ENDINGS = frozenset(q.split()[-1] for q in QUALIFIERS) | frozenset(q[-1] for q in QUALIFIERS)
 
 # Range connectors after a first number: "700 to 800", "10-20%", "between 10% and 20%".
-RANGE_JOIN = re.compile(r"[ \u00a0]*(?:-|–|—|~|to|through|thru|and)[ \u00a0]*")
+RANGE_JOIN = re.compile(r"[ \u00a0]*(?:-|–|—|~|to|through|thru|and|or)[ \u00a0]*")
 BETWEEN_BEFORE = re.compile(
     r"(?:^|(?<=[^\w]))(?:(?P<verb>[A-Za-z]+)[ \u00a0]+)?(?P<b>[Bb]etween|[Ff]rom)[ \u00a0]+$"
 )

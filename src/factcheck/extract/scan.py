@@ -745,6 +745,8 @@ def _range_second(
     if join is None:
         return None
     word = join.group().strip()
+    if word == "or" and not text[join.start() : join.end()].startswith(" "):
+        return None  # "5or6" is no text
     before = BETWEEN_BEFORE.search(text[max(0, start - 12) : start])
     if word == "and" and not (before and before.group("b").lower() == "between"):
         return None
@@ -771,6 +773,8 @@ def _range_second(
         return None
     if _is_identifier(text, at, num2.end):
         return None
+    if word == "or" and not (num.words and num2.words and num.value < num2.value <= 2 * num.value + 1):
+        return None  # "three or four years", the spoken estimate; not "25k or 40k ... respectively"
     unit2 = _unit_after(text, num2, currency)
     if unit.kind not in ("count",) and unit.unit is not None and unit2.unit not in (None, unit.unit):
         return None
@@ -823,7 +827,12 @@ def _words(text: str, anchor: re.Match[str], previous: list[Mention]) -> Mention
     ratio = _ratio_after(text, num, start=start)
     if ratio is not None:
         return ratio
-    if num.value == 1 and not signed and not _counts_one(text, num.end, prev_word):
+    if (
+        num.value == 1
+        and not signed
+        and not _counts_one(text, num.end, prev_word)
+        and not _ONE_TO.match(text, num.end)
+    ):
         return None
     mention = _quantity(text, num, start=start, currency=None)
     if not isinstance(mention, Mention):
@@ -833,6 +842,10 @@ def _words(text: str, anchor: re.Match[str], previous: list[Mention]) -> Mention
             return mention
         return _elliptic(mention, prev_word, previous)
     return mention
+
+
+# "one to two years", "one or two days": a spelled range that starts at one.
+_ONE_TO = re.compile(r"[ \u00a0]+(?:to|or)[ \u00a0]+(?:two|three|four|five|2|3|4|5)\b")
 
 
 def _stands_alone(text: str, end: int) -> bool:
