@@ -385,6 +385,8 @@ ADVERSARIAL = [
     "rose 5% to " * 20_000,  # change and level
     "Section 4 Row " * 20_000,  # numbers inside names
     "5 Main Street and " * 20_000,  # names after numbers
+    "Tel: +44 1 " * 20_000,  # telephone numbers
+    "(202) 555 0" * 20_000,
 ]
 
 

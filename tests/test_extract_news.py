@@ -402,3 +402,18 @@ def test_extract_news_spoken_estimates(sentence: str, text: str, low: float, hig
 def test_extract_news_alternatives_in_digits_stay_apart() -> None:
     texts = [c.text for c in _claims("The S8 may be 25k or 40k cheaper than its rivals respectively.")]
     assert "25k or 40k" not in texts
+
+
+# --- page furniture: telephone numbers -----------------------------------------------------------
+
+PHONES = [
+    "For tickets call 01632 960 123 before Friday.",
+    "The London office is on 020 7946 0958.",
+    "Tel: +44 1632 960123",
+    "Readers can phone (202) 555-0142 with tips.",
+]
+
+
+@pytest.mark.parametrize("sentence", PHONES, ids=[p[:24] for p in PHONES])
+def test_extract_news_phone_number_is_no_claim(sentence: str) -> None:
+    assert _claims(sentence) == []
