@@ -187,6 +187,9 @@ BETWEEN_BEFORE = re.compile(
 # Verbs before "from X to Y" that make it a change rather than a range.
 CHANGE_VERBS = frozenset(table("context.toml", "change_verbs"))
 
+# A number next, after spaces: "or more than *190*", "Model *3* sedans".
+DIGIT_NEXT = re.compile(r"[ \u00a0]+\d")
+
 # A word of a counted-noun phrase after the number, with what separates it from the previous one.
 NOUN_WORD = re.compile(r"(?P<gap>[ \u00a0]+|-)(?P<word>[A-Za-z][\w'’]*(?:-\w+)*)")
 

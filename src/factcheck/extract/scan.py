@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 
 from factcheck import lexicon as lx
+from factcheck.extract.names import in_a_name
 from factcheck.extract.numbers import NumberMatch, parse_number, parse_words
 from factcheck.extract.patterns import (
     ANCHOR,
@@ -24,6 +25,7 @@ from factcheck.extract.patterns import (
     CURRENCY_AFTER,
     CURRENCY_BEFORE,
     DATE,
+    DIGIT_NEXT,
     LIST_NUMBER,
     NOT_PROSE,
     NOUN_WORD,
@@ -35,7 +37,7 @@ from factcheck.extract.patterns import (
     SYMBOL_AFTER,
     UNIT_AFTER,
 )
-from factcheck.extract.units import YEAR_LEADS, counted_noun, find_period, is_year_context
+from factcheck.extract.units import counted_noun, find_period, is_year_context
 from factcheck.lexicon import GLUED_ONLY
 from factcheck.lexicon.load import table
 from factcheck.lexicon.plurals import is_plural
@@ -287,65 +289,9 @@ def _digits(text: str, at: int) -> Mention | int | None:
         if ratio is not None:
             return ratio
     found = _quantity(text, num, start=cur_start if currency else start, currency=currency)
-    if isinstance(found, Mention) and found.kind == "count" and _names_a_thing(text, num, start):
-        return _token_end(text, at)
-    if isinstance(found, Mention) and found.kind == "count" and _name_follows(text, num):
+    if isinstance(found, Mention) and found.kind == "count" and in_a_name(text, num, start):
         return _token_end(text, at)
     return found
-
-
-_DIGIT_NEXT = re.compile(r"[ \u00a0]+\d")
-
-
-def _name_follows(text: str, num: NumberMatch) -> bool:
-    """ "575 Wilbraham Road", "787 Dreamliner", "11 Pro Max": a plain integer above one before a
-    capitalised singular word, with no lower-case plural noun after it, is part of a name (a house
-    number, a model); "300 Kosovo prison cells", "5 EU countries" and "20 Democrats" count."""
-    if not num.plain_integer or num.value == 1:
-        return False
-    pos = num.end
-    for i in range(6):  # a name of a few words: "Model S and Model X vehicles"
-        word = NOUN_WORD.match(text, pos)
-        if word is None or word.group("gap") == "-":  # "Road, Chorlton"; not "Model 3 sedans"
-            return i > 0 and not _DIGIT_NEXT.match(text, pos)
-        written = word.group("word")
-        if i > 0 and written in ("and", "or"):  # "460 Kia and Hyundai vehicles"
-            pos = word.end()
-            continue
-        if i == 0 and (
-            not written[0].isupper()
-            or len(written) < 3  # "50 Wh", "10 Mt": a unit we may not know
-            or is_plural(written)
-            or written.lower() in lx.MONTHS
-            or written.lower() in lx.NOUN_STOPWORDS  # "700 Should": a new sentence, not a name
-        ):
-            return False
-        if written.islower() and (written in lx.NOUN_STOPWORDS or is_plural(written)):
-            return written in lx.NOUN_STOPWORDS  # "Road *in*" ends a name; "prison *cells*" is counted
-        pos = word.end()
-    return True
-
-
-# A word glued before a number, as in "S&P 500", "iPhone 14", "Game 2", "Section 427".
-_WORD_BEFORE = re.compile(r"(?P<word>[A-Za-z][\w&]*)[ \u00a0]$")
-# Capitalised words before a number that are no name: function words and qualifiers at the start of a
-# sentence ("About 1000 come", "Some 300 troops"), months, words that make a year or a change.
-_NOT_NAMES = frozenset(
-    {*lx.NOUN_STOPWORDS, *lx.QUALIFIERS, *lx.MONTHS, *YEAR_LEADS, *CHANGE_VERBS, *lx.PERIOD_WORDS}
-)
-
-
-def _names_a_thing(text: str, num: NumberMatch, start: int) -> bool:
-    """ "the S&P 500", "Windows 11", "Game 2", "Model 3 sedans": a plain integer right after a
-    capitalised word, with no unit of measure or currency of its own, is part of a name (CQE keeps a
-    number in such a place only with a unit); "Russia's 1,500 troops" and "About 300" are counts."""
-    if not num.plain_integer or num.scaled or num.words:
-        return False
-    m = _WORD_BEFORE.search(text, max(0, start - 24), start)
-    if m is None:
-        return False
-    word = m.group("word")
-    return word.lower() not in _NOT_NAMES and any(c.isupper() for c in word)
 
 
 _HYPHEN_PREFIXES = frozenset(table("context.toml", "hyphen_prefixes"))
@@ -1037,7 +983,7 @@ def _with_context(text: str, mention: Mention) -> Mention:
             q_start = mention.start - (len(left) - q.start("q"))
     if qualifier in (None, "approx") and mention.qualifier is None:
         trailing = _QUALIFIER_AFTER.match(text[mention.end : mention.end + 20])
-        bound_of_next = trailing and _DIGIT_NEXT.match(
+        bound_of_next = trailing and DIGIT_NEXT.match(
             text, mention.end + trailing.end()
         )  # "200 or more than 190"
         if (
