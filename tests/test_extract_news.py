@@ -40,6 +40,11 @@ def test_extract_news_impossible_date_is_no_claim(sentence: str, date: str) -> N
     assert inside == []
 
 
+def test_extract_news_iso_timestamp_is_one_date() -> None:
+    claims = _claims("Updated 2019-09-01T10:38:07.190Z by the desk.")
+    assert [(c.text, c.kind) for c in claims] == [("2019-09-01", "date")]
+
+
 def test_extract_news_leap_day_stays_a_date() -> None:
     assert _find("The law took effect on 29 February 2024.", "29 February 2024").date == "2024-02-29"
 

@@ -117,7 +117,7 @@ ANCHOR_START = re.compile(rf"(?P<digits>\d+)|\b(?={trie(ANCHOR_WORDS)})")
 # A date at a position. Months are case-sensitive so that "may" and "march" stay verbs.
 DATE = re.compile(
     rf"""
-      (?P<iso>(?P<y0>\d{{4}})-(?P<mo0>[01]\d)-(?P<d0>[0-3]\d)\b)                    # 2008-02-17
+      (?P<iso>(?P<y0>\d{{4}})-(?P<mo0>[01]\d)-(?P<d0>[0-3]\d)(?:\b|(?=T\d)))       # 2008-02-17, 2019-09-01T10:38
     | (?P<dmy>(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?[ \u00a0](?:of[ ])?(?P<m1>{MONTH})     # 17 February
               (?:,?[ \u00a0](?P<y1>\d{{4}})(?!\d))?)                                 #   2008
     | (?P<mdy>(?P<m2>{MONTH})[ \u00a0](?P<d2>[0-3]?\d)(?:st|nd|rd|th)?\b(?![:.,]?\d)  # December 28
