@@ -22,6 +22,14 @@ def _find(sentence: str, text: str) -> Claim:
     return found[0]
 
 
+def _assert_value(claim: Claim, value: float | tuple[float, float]) -> None:
+    """A single value, or a range's (low, high)."""
+    if isinstance(value, tuple):
+        assert (claim.low, claim.high) == pytest.approx(value)
+    else:
+        assert claim.value == pytest.approx(value)
+
+
 # --- impossible dates ----------------------------------------------------------------------------
 
 # (sentence, the impossible date): no date claim, and none of its parts read as a count or year.
@@ -76,10 +84,7 @@ SCALES = [
 @pytest.mark.parametrize(("sentence", "text", "value"), SCALES, ids=[s[1] for s in SCALES])
 def test_extract_news_scale_words(sentence: str, text: str, value: float | tuple[float, float]) -> None:
     claim = _find(sentence, text)
-    if isinstance(value, tuple):
-        assert (claim.low, claim.high) == pytest.approx(value)
-    else:
-        assert claim.value == pytest.approx(value)
+    _assert_value(claim, value)
 
 
 # (sentence, text, qualifier): "sub-" before a number is an upper bound.
@@ -287,10 +292,7 @@ NOTATION = [
 @pytest.mark.parametrize(("sentence", "text", "value"), NOTATION, ids=[n[1] for n in NOTATION])
 def test_extract_news_printed_notation(sentence: str, text: str, value: float | tuple[float, float]) -> None:
     claim = _find(sentence, text)
-    if isinstance(value, tuple):
-        assert (claim.low, claim.high) == pytest.approx(value)
-    else:
-        assert claim.value == pytest.approx(value)
+    _assert_value(claim, value)
 
 
 def test_extract_news_relay_is_no_power_of_ten() -> None:
@@ -325,10 +327,7 @@ def test_extract_news_bounds(
     sentence: str, text: str, value: float | tuple[float, float], qualifier: str | None
 ) -> None:
     claim = _find(sentence, text)
-    if isinstance(value, tuple):
-        assert (claim.low, claim.high) == pytest.approx(value)
-    else:
-        assert claim.value == pytest.approx(value)
+    _assert_value(claim, value)
     assert claim.qualifier == qualifier
 
 
