@@ -168,8 +168,8 @@ def test_check_statement_on_a_small_corpus(bridge: Corpus, statement: str, verdi
         ),
         # Alone, a year is the statement's figure and is checked.
         ("Kosovo's parliament ratified the agreement in 2023", "contradicted", ["contradicted"]),
-        # A bare number factcheck does not compare ("COP28", a name) decides nothing beside a measure.
-        ("At COP 28, Denmark leased 300 prison cells in Kosovo", "supported", ["not_found", "supported"]),
+        # A number inside a name ("COP 28") is no claim, and decides nothing beside a measure.
+        ("At COP 28, Denmark leased 300 prison cells in Kosovo", "supported", ["supported"]),
     ],
     ids=["year-is-context", "year-is-context-measure-off", "year-alone", "bare-number-is-no-measure"],
 )

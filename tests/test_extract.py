@@ -379,6 +379,14 @@ ADVERSARIAL = [
     "hundreds of " * 10_000,
     "12-" * 40_000,
     "1 1 1 " * 30_000,
+    "more than 5 and less than " * 8_000 + "9",  # bounds joined into ranges
+    "2×10" * 30_000 + "−8",  # printed powers of ten
+    "RM1 to " * 20_000,  # a currency repeated in a range
+    "rose 5% to " * 20_000,  # change and level
+    "Section 4 Row " * 20_000,  # numbers inside names
+    "5 Main Street and " * 20_000,  # names after numbers
+    "Tel: +44 1 " * 20_000,  # telephone numbers
+    "(202) 555 0" * 20_000,
 ]
 
 
@@ -612,7 +620,6 @@ ELIDED = [
         "voter",
     ),
     ("The Congress won 99 seats, against 44 in 2014 and 52 in 2019.", "44", "seat"),
-    ("The NDA side stacks up as follows -- BJP 240, TDP 16, JDU 12.", "240", None),
     ("At least 93 dead in Maui wildfires.", "93", None),
 ]
 

@@ -108,13 +108,26 @@ def parse_digits(text: str, pos: int) -> NumberMatch | None:
         value = float(raw)
     elif "e" in raw or "E" in raw:
         value = float(raw)
-    elif re.fullmatch(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?", raw):
+    elif re.fullmatch(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?", raw) and not _dot_is_decimal(text, raw, m.end()):
         value = float(raw.replace(".", "").replace(",", "."))
     elif re.fullmatch(r"\d+,\d{1,2}", raw):
         value = float(raw.replace(",", "."))
     else:
         value = float(re.sub(r"[, \u00a0\u202f\u2009]", "", raw))
     return NumberMatch(value, m.start(), m.end(), plain_integer=plain, ndigits=sum(c.isdigit() for c in raw))
+
+
+def _dot_is_decimal(text: str, raw: str, end: int) -> bool:
+    """One dot before three digits is a decimal point, as English writes it ("1.356 billion",
+    "96.088"), unless the figure reads as a round European thousand ("250.000 doses", "1.500");
+    before a scale word it is always a decimal point: nobody writes 1,356 billion as "1.356 billion".
+
+    >>> [_dot_is_decimal(t, t.split()[0], len(t.split()[0])) for t in ["1.356 billion", "250.000 doses", "96.088"]]
+    [True, False, True]
+    """
+    if raw.count(".") != 1 or "," in raw:
+        return False
+    return not raw.endswith("00") or bool(SCALE_WORD.match(text, end) or SCALE_ABBREV.match(text, end))
 
 
 def read_scale(text: str, num: NumberMatch) -> NumberMatch:
@@ -260,6 +273,7 @@ class _WordReader:
         self.total = self.current = 0.0  # value = total + current ("two million" + "three hundred")
         self.segment = 0.0  # what was read since the last "and" ("three hundred and *two* dozens")
         self.largest = 0.0  # the largest scale read so far
+        self.lead = 0.0  # the number before the first scale word: 3 in "three hundred thousand"
         self.seen = False
         self.end = pos
 
@@ -296,7 +310,11 @@ class _WordReader:
         tail = self._after_integer(value, token, gap)
         if tail is not None:
             value, self.end = tail
-        return NumberMatch(value, self.pos, self.end, words=True, scaled=value >= 1000)
+        # "three *hundred thousand*": the scale a range's bare first number shares ("two to three ...")
+        factor = (
+            value / self.lead if self.lead and value >= 1000 and (value / self.lead).is_integer() else 1.0
+        )
+        return NumberMatch(value, self.pos, self.end, words=True, scaled=value >= 1000, factor=factor)
 
     # -- the integer part --
     def _integer_step(self, word: str, gap: str, token: re.Match[str]) -> bool:
@@ -356,6 +374,8 @@ class _WordReader:
         scale = _scale_of(word)
         if scale is None or not self.seen:
             return None
+        if not self.lead:
+            self.lead = self.current  # "*three* hundred thousand": what the scales multiply
         if scale == 100:
             if self.current % 100 == 0 and self.current:  # "three hundred hundred"
                 return False
@@ -587,9 +607,11 @@ def parse_number(text: str, pos: int) -> NumberMatch | None:
 def as_number(value: float) -> int | float:
     """An integral float as int, so JSON shows 210000000 rather than 210000000.0.
 
-    >>> as_number(210000000.0), as_number(8.5)
-    (210000000, 8.5)
+    Other values keep ten significant digits (not ten decimals: 2.998e-08 stays itself).
+
+    >>> as_number(210000000.0), as_number(8.5), as_number(2.998e-08), as_number(0.1 + 0.2)
+    (210000000, 8.5, 2.998e-08, 0.3)
     """
     if value == value and abs(value) < 1e15 and float(value).is_integer():
         return int(value)
-    return round(value, 10)
+    return float(f"{value:.10g}")

@@ -113,7 +113,7 @@ ANCHOR_START = re.compile(rf"(?P<digits>\d+)|\b(?={trie(ANCHOR_WORDS)})")
 # A date at a position. Months are case-sensitive so that "may" and "march" stay verbs.
 DATE = re.compile(
     rf"""
-      (?P<iso>(?P<y0>\d{{4}})-(?P<mo0>[01]\d)-(?P<d0>[0-3]\d)\b)                    # 2008-02-17
+      (?P<iso>(?P<y0>\d{{4}})-(?P<mo0>[01]\d)-(?P<d0>[0-3]\d)(?:\b|(?=T\d)))       # 2008-02-17, 2019-09-01T10:38
     | (?P<dmy>(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?[ \u00a0](?:of[ ])?(?P<m1>{MONTH})     # 17 February
               (?:,?[ \u00a0](?P<y1>\d{{4}})(?!\d))?)                                 #   2008
     | (?P<mdy>(?P<m2>{MONTH})[ \u00a0](?P<d2>[0-3]?\d)(?:st|nd|rd|th)?\b(?![:.,]?\d)  # December 28
@@ -129,8 +129,9 @@ DATE = re.compile(
 CURRENCY_BEFORE = re.compile(
     r"""
     (?:
-        (?P<sym>(?:US|U\.S\.|AU|CA|NZ|HK|NT|MX|Mex|MEX|mex|[ACSR])?\$              # $ US$ HK$ Mex$
-              |(?<![\w.])(?:[Uu][Ss]|[Hh][Kk]|[Cc]|NZ|AU|Mex|mex)[ ]\$         # tokenised: "c $ 16.4", "hk $"
+        (?P<sym>\$(?:US|AU?|CA?|NZ|HK)                                         # $US113, $A5 (Australian order)
+              |(?:US|U\.S\.|AU|CA|NZ|HK|NT|MX|Mex|MEX|mex|[ACSR])?\$              # $ US$ HK$ Mex$
+              |(?<![\w.])(?:[Uu][Ss]|[Hh][Kk]|[Cc]|NZ|AU|Mex|mex|S)[ ]\$       # tokenised: "c $ 16.4", "hk $", "S $"
               |[€£¥₹₩₽₺₪₫฿₴₦₱₡₾₭₮₸元])                                        # € £ ₡
       | (?<![\w.])(?P<word>kr\.?|Kr\.?|dkr\.?|DKr\.?|Rs\.?|Fr\.|SFr\.?|zł|RM)    # kr. 3 million, Rs 50, RM42
       | (?<![\w])(?P<code>[A-Z]{3})                                            # EUR 210 million
@@ -175,12 +176,15 @@ QUALIFIER_BEFORE = re.compile(
 QUALIFIER_ENDINGS = frozenset(q.split()[-1] for q in QUALIFIERS) | frozenset(q[-1] for q in QUALIFIERS)
 
 # Range connectors after a first number: "700 to 800", "10-20%", "between 10% and 20%".
-RANGE_JOIN = re.compile(r"[ \u00a0]*(?:-|–|—|to|and)[ \u00a0]*")
+RANGE_JOIN = re.compile(r"[ \u00a0]*(?:-|–|—|~|to|through|thru|and|or)[ \u00a0]*")
 BETWEEN_BEFORE = re.compile(
     r"(?:^|(?<=[^\w]))(?:(?P<verb>[A-Za-z]+)[ \u00a0]+)?(?P<b>[Bb]etween|[Ff]rom)[ \u00a0]+$"
 )
 # Verbs before "from X to Y" that make it a change rather than a range.
 CHANGE_VERBS = frozenset(table("context.toml", "change_verbs"))
+
+# A number next, after spaces: "or more than *190*", "Model *3* sedans".
+DIGIT_NEXT = re.compile(r"[ \u00a0]+\d")
 
 # A word of a counted-noun phrase after the number, with what separates it from the previous one.
 NOUN_WORD = re.compile(r"(?P<gap>[ \u00a0]+|-)(?P<word>[A-Za-z][\w'’]*(?:-\w+)*)")
@@ -196,6 +200,9 @@ NOT_PROSE = re.compile(
     | \b\d{1,2}:\d{2}(?::\d{2})?\b       # 14:30
     | \b\d{1,2}[ ]?(?i:am|pm|a\.m\.|p\.m\.)(?!\w)      # 3pm
     | (?<![\d ()+-])\+\d[\d ()-]{8,18}\d   # telephone numbers with a country code
+    | (?<=[ :(])\+\d{1,3}[ ]\d[\d ]{6,14}\d(?![\d,]|\.\d)  # +44 1632 960123, after a space
+    | (?<![\w.,])0\d{2,4}[ ]\d{3,4}[ ]?\d{3,4}(?![\d,]|\.\d)  # 01632 960 123, 020 7946 0958
+    | \(\d{3}\)[ ]?\d{3}[-.]\d{4}\b        # (202) 555-0142
     """,
     re.VERBOSE,
 )

@@ -9,10 +9,12 @@ Offsets are into ``text``; nothing is rewritten.
 from __future__ import annotations
 
 import re
+from calendar import monthrange
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 
 from factcheck import lexicon as lx
+from factcheck.extract.names import in_a_name
 from factcheck.extract.numbers import NumberMatch, parse_number, parse_words
 from factcheck.extract.patterns import (
     ANCHOR,
@@ -23,6 +25,7 @@ from factcheck.extract.patterns import (
     CURRENCY_AFTER,
     CURRENCY_BEFORE,
     DATE,
+    DIGIT_NEXT,
     LIST_NUMBER,
     NOT_PROSE,
     NOUN_WORD,
@@ -37,14 +40,18 @@ from factcheck.extract.patterns import (
 from factcheck.extract.units import counted_noun, find_period, is_year_context
 from factcheck.lexicon import GLUED_ONLY
 from factcheck.lexicon.load import table
+from factcheck.lexicon.plurals import is_plural
 
 UNITS = {**lx.DISTANCE_UNITS, **lx.DURATION_UNITS, **lx.OTHER_UNITS}
 APPROX_ONLY = frozenset({"approx"})
 _LEFT = 40  # how far back a currency or qualifier is looked for
+_LEAP_YEAR = 2000  # the calendar of a date stated without its year: 29 February exists in it
 
 
 # Characters without which NOT_PROSE cannot match: most sentences skip that scan.
-_MAYBE_NOT_PROSE = re.compile(r"[:@\[\]+]|www\.|\d[ .]?\d{0,2}[ ]?(?i:[ap]\.?m)")
+_MAYBE_NOT_PROSE = re.compile(
+    r"[:@\[\]+]|www\.|\d(?:[ .]?\d{0,2}[ ]?(?i:[ap]\.?m)|\)|\d\d[ ]\d)"
+)  # 3pm, (202), 01632 960
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,7 +110,62 @@ def scan(text: str) -> list[Mention]:
         if found is not None:
             mentions.append(found)
             pos = found.end
-    return _link(text, mentions)
+    return _link(text, _bounded(text, _dollar_cents(text, mentions)))
+
+
+# Currencies written with a dollar sign: their cents are the "cents" of a sentence that names one.
+_DOLLARS = frozenset(code for sym, code in lx.CURRENCY_SYMBOLS.items() if "$" in sym)
+_CENT_WORD = re.compile(r"(?i:cents?)$")
+
+
+def _dollar_cents(text: str, mentions: list[Mention]) -> list[Mention]:
+    """ "up 19 cents at US$58.24 per barrel": cents in a sentence that states a dollar amount are that
+    dollar's cents, not the lexicon's default (euro cents)."""
+    dollars = {m.unit for m in mentions if m.kind == "money" and m.unit in _DOLLARS}
+    if len(dollars) != 1:
+        return mentions
+    (dollar,) = dollars
+    default = lx.CURRENCY_CENTS["cents"]
+    return [
+        replace(m, unit=dollar)
+        if m.kind == "money" and m.unit == default and _CENT_WORD.search(text, m.start, m.end)
+        else m
+        for m in mentions
+    ]
+
+
+_LOWER_BOUNDS = frozenset({"more_than", "at_least"})
+_UPPER_BOUNDS = frozenset({"less_than", "at_most", "up_to"})
+_BOUND_GAP = re.compile(r"[ \u00a0]*,?[ \u00a0]*(?:and|but)?[ \u00a0]*")
+
+
+def _bounded(text: str, mentions: list[Mention]) -> list[Mention]:
+    """ "greater than 100 and smaller than 300", "at most 100 and at least 20": a lower and an upper
+    bound of one measure, side by side, are one range."""
+    out: list[Mention] = []
+    for m in mentions:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and m.qualifier_start is not None
+            and prev.qualifier_start is not None
+            and {prev.qualifier, m.qualifier} & _LOWER_BOUNDS
+            and {prev.qualifier, m.qualifier} & _UPPER_BOUNDS
+            and prev.kind == m.kind
+            and prev.value is not None
+            and m.value is not None
+            and (prev.unit == m.unit or prev.unit is None or m.unit is None)
+            and _BOUND_GAP.fullmatch(text, prev.end, m.qualifier_start)
+        ):
+            low, high = (prev.value, m.value) if prev.qualifier in _LOWER_BOUNDS else (m.value, prev.value)
+            if low >= high:  # "more than 40 and less than 10": two ranges, no interval
+                out.append(m)
+                continue
+            unit = prev.unit or m.unit
+            out[-1] = Mention(prev.qualifier_start, m.end, m.kind, low=low, high=high, unit=unit, per=m.per)
+            continue
+        out.append(m)
+    return out
 
 
 def _anchors(text: str) -> Iterator[re.Match[str]]:
@@ -137,7 +199,7 @@ def _at_anchor(text: str, anchor: re.Match[str], previous: list[Mention]) -> Men
     if group in ("digit", "month", "part"):
         date = _date(text, at)
         if date is not None:
-            return date
+            return date  # a Mention, or the end of an impossible date to skip
         if group != "digit":
             return None
         return _digits(text, at)
@@ -153,7 +215,9 @@ def _at_anchor(text: str, anchor: re.Match[str], previous: list[Mention]) -> Men
 # --- dates ---------------------------------------------------------------------------------------
 
 
-def _date(text: str, at: int) -> Mention | None:
+def _date(text: str, at: int) -> Mention | int | None:
+    """A date at ``at``; for a date no calendar has ("31 June 2023"), the offset after it: an
+    impossible date is no claim, and its parts are no count or year either."""
     m = DATE.match(text, at)
     if m is None:
         return None
@@ -172,6 +236,10 @@ def _date(text: str, at: int) -> Mention | None:
         qualifier = "approx"
     if not 1 <= (day or 1) <= 31 or (year and not 1000 <= int(year) <= 2200):
         return None
+    if not 1 <= month <= 12 and month:
+        return None
+    if day and month and day > monthrange(int(year) if year else _LEAP_YEAR, month)[1]:
+        return m.end()
     iso = "-".join(filter(None, [year or "-", f"{month:02d}" if month else "", f"{day:02d}" if day else ""]))
     return Mention(at, m.end(), "date", date=iso, qualifier=qualifier)
 
@@ -187,7 +255,7 @@ def _digits(text: str, at: int) -> Mention | int | None:
     num = parse_number(text, at)
     if num is None:
         return None
-    fraction = _SLASH.match(text, num.end) if text.startswith("/", num.end) else None
+    fraction = _SLASH.match(text, num.end) if text.startswith(("/", "\u2044"), num.end) else None
     if fraction and num.plain_integer and int(fraction.group(1)) > 0:  # 3/4, 1/4 mile
         if num.value < int(fraction.group(1)):
             num = replace(
@@ -210,8 +278,8 @@ def _digits(text: str, at: int) -> Mention | int | None:
         start = at - 1
     else:
         sign = ""
-        word = re.search(r"(?i:\b(?:minus|negative))[ \u00a0]+$", text[max(0, at - 10) : at])
-        if word:  # "minus 5", "negative 1200000"
+        word = _SIGN_WORD.search(text[max(0, at - 10) : at])
+        if word:  # "minus 5", "negative 1200000", "minus-130"
             sign, start = "-", at - len(word.group())
     if sign in ("-", "−"):
         num = replace(num, value=-num.value)
@@ -220,11 +288,22 @@ def _digits(text: str, at: int) -> Mention | int | None:
         ratio = _ratio_after(text, num, start=start)
         if ratio is not None:
             return ratio
-    return _quantity(text, num, start=cur_start if currency else start, currency=currency)
+    found = _quantity(text, num, start=cur_start if currency else start, currency=currency)
+    if isinstance(found, Mention) and found.kind == "count" and in_a_name(text, num, start):
+        return _token_end(text, at)
+    return found
 
 
-_SLASH = re.compile(r"/(\d{1,3})(?![/\d])")
+_HYPHEN_PREFIXES = frozenset(table("context.toml", "hyphen_prefixes"))
+_SIGN_WORDS = tuple(table("context.toml", "sign_words"))
+_SIGN_WORD = re.compile(rf"(?i:\b(?:{'|'.join(_SIGN_WORDS)}))(?:[ \u00a0]+|-)$")
+_SLASH = re.compile(r"[/\u2044](\d{1,3})(?![/\u2044\d])")  # 3/4, 1⁄32 (fraction slash)
+# A currency written again before a range's second number: "£", "RM", "US$", "HK $".
+_CURRENCY_PREFIX = re.compile(r"[A-Za-z.]{0,4}[ ]?[$€£¥₹]|[A-Za-z]{2,3}(?=\d)")
 _MIXED = re.compile(r"[ \u00a0]{1,2}(?P<num>\d{1,2})/(?P<den>\d{1,2})(?![/\d])")
+# "×10−8", "x 10^-8", "×10^23": scientific notation as printed (a minus sign or a hyphen as the sign);
+# "4x100" (a relay) has neither a caret nor a sign and is left alone.
+_TEN_POWER = re.compile(r"[ ]?[×x][ ]?10(?:\^(?P<sign>[-−]?)|(?P<minus>[-−]))(?P<exp>\d{1,3})(?![\d.])")
 _POWER = re.compile(r"\^(?P<sign>[+-]*)(?P<exp>\d{1,3})(?![\d.])")
 
 
@@ -238,7 +317,13 @@ def _mixed_fraction(text: str, num: NumberMatch) -> NumberMatch:
 
 
 def _power(text: str, num: NumberMatch) -> NumberMatch:
-    """ "1.1^23", "2.5^-1": a number raised to a power."""
+    """ "1.1^23", "2.5^-1": a number raised to a power; "2.998×10−8": times a power of ten."""
+    ten = _TEN_POWER.match(text, num.end)
+    if ten is not None:
+        exponent = int(ten.group("exp")) * (-1 if ten.group("sign") or ten.group("minus") else 1)
+        return replace(
+            num, value=num.value * 10.0**exponent, end=ten.end(), plain_integer=False, scaled=False
+        )
     m = _POWER.match(text, num.end)
     if m is None:
         return num
@@ -265,16 +350,22 @@ def _is_identifier(text: str, start: int, end: int) -> bool:
     """COVID-19, G7, F-16, MH17, 4G, A4: digits glued to letters that are no unit or currency."""
     before = text[start - 1] if start else " "
     if before.isalpha():  # an ambiguous code glued to a figure names a thing: "COP28", not 28 pesos
-        code = CURRENCY_BEFORE.search(text[max(0, start - 6) : start])
-        return code is None or (code.group("code") or "") in lx.AMBIGUOUS_CODES
+        found = CURRENCY_BEFORE.search(text[max(0, start - 6) : start])
+        if found is None:
+            return True
+        code = found.group("code")  # three capitals that are no currency ("LGA1156") name a thing too
+        return code is not None and (code not in lx.CURRENCY_CODES or code in lx.AMBIGUOUS_CODES)
     if before == "-" and start >= 2 and text[start - 2].isalpha():
         word = re.search(r"[A-Za-z]+$", text[max(0, start - 12) : start - 1])
-        return word is not None and word.group().lower() not in ("mid", "pre", "post", "early", "late")
+        return word is not None and word.group().lower() not in _HYPHEN_PREFIXES
     after = re.match(r"[A-Za-z]+", text[end : end + 12])
     if after is None or text[end + after.end() : end + after.end() + 1] == "$":  # 3.14US$
         return False
     glued = after.group().lower()
-    known = glued in UNITS or glued in lx.SCALE_ABBREVIATIONS or glued in ("st", "nd", "rd", "th", "s", "bn")
+    unit = UNIT_AFTER.match(text, end)
+    if PERCENT_AFTER.match(text, end) or _CENTS.match(text, end) or (unit and _cased_as_unit(unit)):
+        return False  # "24pc", "164p", "256GB", "3923sq m"; not "5G"
+    known = glued in lx.SCALE_ABBREVIATIONS or glued in ("st", "nd", "rd", "th", "s", "bn")
     return not known and glued not in lx.CURRENCY_SYMBOLS and glued.upper() not in lx.CURRENCY_CODES
 
 
@@ -305,6 +396,8 @@ def _quantity(text: str, num: NumberMatch, *, start: int, currency: str | None) 
     unit = _unit_after(text, num, currency)
     end = unit.end
     second = _range_second(text, start, num, unit, currency)
+    if second is not None and _is_score(text, num, unit, second[0]):
+        return second[0].end
     if second is not None:
         num2, unit2 = second
         if unit.unit is None and unit2.unit is not None:
@@ -342,6 +435,18 @@ def _quantity(text: str, num: NumberMatch, *, start: int, currency: str | None) 
         qualifier=unit.qualifier,
     )
     return _with_context(text, mention)
+
+
+def _is_score(text: str, num: NumberMatch, unit: _Unit, num2: NumberMatch) -> bool:
+    """ "drew 2-2", "won 2-1", "9-2 lead": two bare integers joined by a hyphen, the second no larger
+    than the first, are a score, not a range (a range runs upwards: "10-20 people")."""
+    return (
+        unit.unit is None
+        and num.plain_integer
+        and num2.plain_integer
+        and text[unit.end : num2.start] == "-"
+        and num2.value <= num.value
+    )
 
 
 def _words_of(table: dict[str, str]) -> str:
@@ -400,10 +505,31 @@ def _currency_name(text: str, num: NumberMatch) -> _Unit | None:
     end = num.end
     after = CURRENCY_AFTER.match(text, end)
     if after and (code := _currency_of(after)) is not None:
+        weight = _weight(text, num, after)
+        if weight is not None:
+            return weight
         glued_code = after.group("code") is not None and text[end] not in " \u00a0"
         if not glued_code or after.group("code") in lx.CURRENCY_CODES:
             return _money(text, num, code, after.end())
     return None
+
+
+_OF = re.compile(r"[ \u00a0]+of\b")
+
+
+def _weight(text: str, num: NumberMatch, after: re.Match[str]) -> _Unit | None:
+    """ "a 10-pound baby", "200 pounds of cocaine": a currency name that weighs; an amount with a
+    scale ("5 million pounds of aid") or a money noun ("a 5-pound note") stays money."""
+    name = (after.group("name") or "").lower()
+    if name not in lx.WEIGHT_WORDS or num.scaled:
+        return None
+    if _OF.match(text, after.end()) is None:
+        noun = NOUN_WORD.match(text, after.end())
+        if not text.startswith("-", num.end) or (
+            noun and noun.group("word").lower() in lx.WEIGHT_MONEY_NOUNS
+        ):
+            return None
+    return _Unit("other", lx.WEIGHT_WORDS[name], after.end())
 
 
 def _cased_currency(text: str, num: NumberMatch) -> _Unit | None:
@@ -459,6 +585,30 @@ def _qualified_noun(text: str, num: NumberMatch) -> _Unit | None:
     return None
 
 
+# "two *of the* engines", "three *of its* reactors": a partitive before the counted noun.
+_PARTITIVE = re.compile(r"[ \u00a0]+of[ \u00a0]+(?:the|its|their|his|her|our|these|those)(?=[ \u00a0])")
+# "twelve *British, French and German* jets": capitalised adjectives listed before the noun.
+_ADJECTIVE_LIST = re.compile(
+    r"(?:[ \u00a0]+[A-Z][a-z]+,){1,5}[ \u00a0]+[A-Z][a-z]+,?[ \u00a0]+(?:and|or)[ \u00a0]+[A-Z][a-z]+(?=[ \u00a0])"
+    r"|[ \u00a0]+[A-Z][a-z]+[ \u00a0]+(?:and|or)[ \u00a0]+[A-Z][a-z]+(?=[ \u00a0])"
+)
+
+
+def _listed_noun(text: str, num: NumberMatch) -> _Unit | None:
+    """ "two of the engines", "twelve British, French and German jets": the noun counted past a
+    partitive or a list of adjectives, when it is a plural noun in lower case."""
+    if num.value == 1:
+        return None
+    lead = _PARTITIVE.match(text, num.end) or _ADJECTIVE_LIST.match(text, num.end)
+    if lead is None:
+        return None
+    noun = NOUN_WORD.match(text, lead.end())
+    if noun is None or not noun.group("word").islower() or not is_plural(noun.group("word")):
+        return None
+    counted = counted_noun(text, lead.end(), num.value)
+    return _Unit("count", counted[0], counted[1]) if counted is not None else None
+
+
 def _counted(text: str, num: NumberMatch) -> _Unit | None:
     """ "300 prison cells", "152-member unit"."""
     counted = counted_noun(text, num.end, num.value)
@@ -501,13 +651,20 @@ def _measure_unit(text: str, num: NumberMatch) -> _Unit | None:
         return None
     if surface == "m" and num.scale_abbrev:
         return None
-    if len(surface) <= 2 and m.group("unit") != m.group("unit").lower() and surface not in ("km", "mw", "gw"):
+    if not _cased_as_unit(m):
         return None  # "5 MP", "3 T"
     kind, unit = _unit_kind(surface)
     end = m.end()
     if kind == "duration" and re.match(r"-old\b", text[end : end + 5]):
         return _Unit("other", "year of age", end + 4)
     return _Unit(kind, unit, end)
+
+
+def _cased_as_unit(m: re.Match[str]) -> bool:
+    """A unit's spelling of one or two letters all in capitals is no unit ("5 MP", "3 T", "5G") unless
+    the lexicon lists it as written so ("60 GB", "5 W"); "50mL" is millilitres."""
+    written = m.group("unit")
+    return len(written) > 2 or not written.isupper() or written.lower() in lx.CAPITAL_UNITS
 
 
 # What may follow a number, tried in this order; the first that reads something wins.
@@ -523,6 +680,7 @@ UNIT_READERS: tuple[Callable[[str, NumberMatch], _Unit | None], ...] = (
     _times,
     _year_number,
     _qualified_noun,
+    _listed_noun,
     _counted,
 )
 
@@ -535,6 +693,8 @@ def _range_second(
     if join is None:
         return None
     word = join.group().strip()
+    if word == "or" and not text[join.start() : join.end()].startswith(" "):
+        return None  # "5or6" is no text
     before = BETWEEN_BEFORE.search(text[max(0, start - 12) : start])
     if word == "and" and not (before and before.group("b").lower() == "between"):
         return None
@@ -544,9 +704,14 @@ def _range_second(
         and (word != "to" or (before.group("verb") or "").lower() in CHANGE_VERBS)
     ):  # "rose from 5 to 10" is a change
         return None
+    if word == "to" and unit.unit is not None and _after_change_verb(text, start):
+        # "fell 0.4 per cent to 13,176": a change, then a level; "went up 5 to 10 percent" is a range
+        return None
     at = join.end()
-    if currency and text[at : at + 1] in "€£$¥₹":  # £140m-£240m
-        at += 1
+    if currency:  # "£140m-£240m", "from RM120,000 to RM300,000": the same currency again
+        prefix = _CURRENCY_PREFIX.match(text, at)
+        if prefix and _currency_before(text, prefix.end())[0] == currency:
+            at = prefix.end()
     num2 = parse_number(text, at)
     if num2 is None or (num2.words and not num.words and not num2.scaled):
         return None
@@ -556,12 +721,25 @@ def _range_second(
         return None
     if _is_identifier(text, at, num2.end):
         return None
+    if word == "or" and not (num.words and num2.words and num.value < num2.value <= 2 * num.value + 1):
+        return None  # "three or four years", the spoken estimate; not "25k or 40k ... respectively"
     unit2 = _unit_after(text, num2, currency)
     if unit.kind not in ("count",) and unit.unit is not None and unit2.unit not in (None, unit.unit):
         return None
     if unit.unit is not None and unit.kind != "count" and unit2.unit is None:
         unit2 = replace(unit2, kind=unit.kind, unit=unit.unit)
     return num2, unit2
+
+
+# The words right before a number that make it a change: "rose", "edged down", "increased by".
+_CHANGE_BEFORE = re.compile(r"(?P<verb>[A-Za-z]+)(?:[ \u00a0]+(?:by|down|up|higher|lower))?[ \u00a0]+$")
+
+
+def _after_change_verb(text: str, start: int) -> bool:
+    """ "gained 0.7 percent to 6,327.80", "increased by $43.6 billion to $419.2 billion": the first
+    number is a change and the second the level it reached, not a range."""
+    m = _CHANGE_BEFORE.search(text, max(0, start - 30), start)
+    return m is not None and m.group("verb").lower() in CHANGE_VERBS
 
 
 def _is_year(text: str, num: NumberMatch, end: int) -> bool:
@@ -589,7 +767,7 @@ def _words(text: str, anchor: re.Match[str], previous: list[Mention]) -> Mention
     if 0 < num.value < 1:
         return Mention(at, num.end, "ratio", value=num.value, unit="fraction")
     prev_word = _word_before(text, at)
-    signed = prev_word in ("minus", "negative")
+    signed = prev_word in _SIGN_WORDS
     start = at
     if signed:  # "minus five percent", "negative one"
         num = replace(num, value=-num.value)
@@ -597,7 +775,12 @@ def _words(text: str, anchor: re.Match[str], previous: list[Mention]) -> Mention
     ratio = _ratio_after(text, num, start=start)
     if ratio is not None:
         return ratio
-    if num.value == 1 and not signed and not _counts_one(text, num.end, prev_word):
+    if (
+        num.value == 1
+        and not signed
+        and not _counts_one(text, num.end, prev_word)
+        and not _ONE_TO.match(text, num.end)
+    ):
         return None
     mention = _quantity(text, num, start=start, currency=None)
     if not isinstance(mention, Mention):
@@ -607,6 +790,10 @@ def _words(text: str, anchor: re.Match[str], previous: list[Mention]) -> Mention
             return mention
         return _elliptic(mention, prev_word, previous)
     return mention
+
+
+# "one to two years", "one or two days": a spelled range that starts at one.
+_ONE_TO = re.compile(r"[ \u00a0]+(?:to|or)[ \u00a0]+(?:two|three|four|five|2|3|4|5)\b")
 
 
 def _stands_alone(text: str, end: int) -> bool:
@@ -794,10 +981,17 @@ def _with_context(text: str, mention: Mention) -> Mention:
             qualifier = None
         if qualifier is not None:
             q_start = mention.start - (len(left) - q.start("q"))
-    if qualifier is None and mention.qualifier is None:
-        trailing = _QUALIFIER_AFTER.match(text[mention.end : mention.end + 10])
-        if trailing:
-            qualifier = lx.QUALIFIERS_AFTER[trailing.group(1)]
+    if qualifier in (None, "approx") and mention.qualifier is None:
+        trailing = _QUALIFIER_AFTER.match(text[mention.end : mention.end + 20])
+        bound_of_next = trailing and DIGIT_NEXT.match(
+            text, mention.end + trailing.end()
+        )  # "200 or more than 190"
+        if (
+            trailing
+            and not bound_of_next
+            and (qualifier is None or lx.QUALIFIERS_AFTER[trailing.group(1)] != "approx")
+        ):
+            qualifier = lx.QUALIFIERS_AFTER[trailing.group(1)]  # "about 500 or more": a bound wins
     per = (
         find_period(text, mention.start, mention.end)
         if mention.kind in ("money", "count", "distance")

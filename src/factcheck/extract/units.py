@@ -78,14 +78,33 @@ def _kept_modifier(word: str) -> bool:
     return not low.endswith("ed")
 
 
+WEAK_YEAR_LEADS = frozenset(table("context.toml", "weak_year_leads"))
+
+
+def _counted_plural(word: re.Match[str]) -> bool:
+    """ "1000 *customers*": a lower-case plural noun right after the number."""
+    low = word.group("word")
+    return word.group("gap") != "-" and low.islower() and is_plural(low) and low not in lx.NOUN_STOPWORDS
+
+
 def is_year_context(text: str, start: int, end: int) -> bool:
-    """Whether a four-digit number reads as a year: "in 2021", "2010 Albania floods", not "2000 people"."""
+    """Whether a four-digit number reads as a year: "in 2021", "2010 Albania floods", not "2000 people",
+    "more than 1000 customers" or "a 1500-strong force".
+
+    >>> [is_year_context(t, 10, 14) for t in ["more than 1000 customers", "sent them 2000-strong"]]
+    [False, False]
+    >>> is_year_context("it was in 2000 that", 10, 14)
+    True
+    """
     before = re.search(r"([A-Za-z]+)[ \u00a0]*$", text[max(0, start - 16) : start])
-    if before and before.group(1).lower() in YEAR_LEADS:
-        return True
+    lead = before.group(1).lower() if before else ""
     nxt = NOUN_WORD.match(text, end)
-    if nxt is None or nxt.group("gap") == "-":
+    if lead in YEAR_LEADS and not (lead in WEAK_YEAR_LEADS and nxt is not None and _counted_plural(nxt)):
         return True
+    if nxt is None:
+        return True
+    if nxt.group("gap") == "-":  # "2020-era" is rare; "a 1500-strong force", "2000-member unit" count
+        return nxt.group("word").lower() in lx.NOUN_STOPWORDS
     word = nxt.group("word")
     if word[0].isupper() or not word.isalpha():
         return True
@@ -110,12 +129,12 @@ _PERIOD_AFTER = re.compile(
     re.VERBOSE | re.IGNORECASE,
 )
 _PER_NOUN = re.compile(
-    r"""[ \u00a0]+(?:
-        per[ \u00a0]+(?P<noun>[a-z]+)                                       # per person, per asylum seeker
-      | (?:a|an|each|for[ ]each|for[ ]every)[ \u00a0]+(?P<period>year|month|week|day|hour|head|person)
-    )\b""",
+    r"""(?:[ \u00a0]+per[ \u00a0]+|/)(?P<noun>[a-z]+)\b                 # per person, per asylum seeker, /share
+      | [ \u00a0]+(?:a|an|each|for[ ]each|for[ ]every)[ \u00a0]+(?P<period>year|month|week|day|hour|head|person)\b
+    """,
     re.VERBOSE,
 )
+
 _PERIOD_BEFORE = re.compile(
     r"\b(?P<adj>annual|yearly|monthly|weekly|daily|quarterly)\b(?:[ \u00a0]+[\w-]+){0,2}?"
     r"[ \u00a0]+(?:of|worth|at|totall?ing|amounting[ ]to)[ \u00a0]+(?:[\w.~-]+[ \u00a0]+){0,2}?$",
@@ -128,25 +147,37 @@ _CLAUSE_WORDS = frozenset(table("nouns.toml", "clause_words"))
 _CLAUSE_END = re.compile(r"[.;:!?()\[\]]|,[ \u00a0]+(?:plus|and|but|while|whereas)\b|[ \u00a0]+plus[ \u00a0]")
 
 
+def _per_noun(text: str, end: int) -> str | None:
+    """What a quantity is stated per, right after it: "per passenger", "a head", "/share";
+    "" where a "per" stands there with no noun one can read, None where none stands."""
+    noun = _PER_NOUN.match(text, end)
+    if noun is None:
+        return None
+    word = (noun.group("noun") or noun.group("period")).lower()
+    if word in lx.PERIOD_WORDS:
+        return lx.PERIOD_WORDS[word]
+    if word in ("head", "capita"):
+        return "person"
+    if word in lx.NOUN_STOPWORDS:
+        return None
+    if text.startswith("/", end):
+        return singular(word)  # "$95/share"
+    words = []
+    for m in _phrase_words(text, noun.start("noun") - 1, limit=2):
+        low = m.group("word").lower()
+        if low in _CLAUSE_WORDS or low.endswith(("ed", "ing", "ly")):
+            break
+        words.append(low)
+        if low in _ONE_WORD_HEADS:
+            break
+    return " ".join([*words[:-1], singular(words[-1])]) if words else ""
+
+
 def find_period(text: str, start: int, end: int) -> str | None:
     """The period of a rate stated around a quantity: "€15 million ... each year", "annual ... of 45 million"."""
-    noun = _PER_NOUN.match(text, end)
-    if noun:
-        word = (noun.group("noun") or noun.group("period")).lower()
-        if word in lx.PERIOD_WORDS:
-            return lx.PERIOD_WORDS[word]
-        if word in ("head", "capita"):
-            return "person"
-        if word not in lx.NOUN_STOPWORDS:
-            words = []
-            for m in _phrase_words(text, noun.start("noun") - 1, limit=2):
-                low = m.group("word").lower()
-                if low in _CLAUSE_WORDS or low.endswith(("ed", "ing", "ly")):
-                    break
-                words.append(low)
-                if low in _ONE_WORD_HEADS:
-                    break
-            return " ".join([*words[:-1], singular(words[-1])]) if words else None
+    per = _per_noun(text, end)
+    if per is not None:
+        return per or None
     window = text[end : end + 60]
     stop = _CLAUSE_END.search(window)
     if stop:

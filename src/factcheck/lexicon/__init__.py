@@ -98,6 +98,22 @@ GLUED_ONLY = frozenset(
     for entry in table("units.toml", kind).values()
     for spelling in entry.get("glued", ())
 )
+# Currency names that are also units of weight: "a 10-pound baby", "200 pounds of cocaine".
+WEIGHT_WORDS: dict[str, str] = {
+    word: entry["unit"]
+    for entry in table("units.toml", "other").values()
+    for word in entry.get("weights", ())
+}
+WEIGHT_MONEY_NOUNS = frozenset(
+    noun for entry in table("units.toml", "other").values() for noun in entry.get("money_nouns", ())
+)
+# Short spellings that may be written in capitals: "60 GB", "5 W" (but "5 MP", "3 T" are no units).
+CAPITAL_UNITS = frozenset(
+    spelling
+    for kind in ("distance", "duration", "other")
+    for entry in table("units.toml", kind).values()
+    for spelling in entry.get("capitals", ())
+)
 if len(DISTANCE_UNITS.keys() | DURATION_UNITS.keys() | OTHER_UNITS.keys()) != (
     len(DISTANCE_UNITS) + len(DURATION_UNITS) + len(OTHER_UNITS)
 ):

@@ -1,0 +1,423 @@
+"""The news forms of issue 17, one table per class: real sentences, what must and must not be read."""
+
+from __future__ import annotations
+
+import pytest
+
+from factcheck.extract import extract_text
+from factcheck.models import Claim
+
+
+def _claims(sentence: str) -> list[Claim]:
+    claims = extract_text(sentence)
+    for claim in claims:
+        assert sentence[claim.start : claim.end] == claim.text
+    return claims
+
+
+def _find(sentence: str, text: str) -> Claim:
+    claims = _claims(sentence)
+    found = [c for c in claims if c.text == text]
+    assert found, f"{text!r} not among {[c.text for c in claims]}"
+    return found[0]
+
+
+def _assert_value(claim: Claim, value: float | tuple[float, float]) -> None:
+    """A single value, or a range's (low, high)."""
+    if isinstance(value, tuple):
+        assert (claim.low, claim.high) == pytest.approx(value)
+    else:
+        assert claim.value == pytest.approx(value)
+
+
+# --- impossible dates ----------------------------------------------------------------------------
+
+# (sentence, the impossible date): no date claim, and none of its parts read as a count or year.
+IMPOSSIBLE_DATES = [
+    ("The deal was signed on 31 June 2023, the ministry said.", "31 June 2023"),
+    ("The deal was signed on June 31, 2023, the ministry said.", "June 31, 2023"),
+    ("The contract is dated 2023-02-30 in the filing.", "2023-02-30"),
+    ("Officials said the vote took place on 29 February 2023.", "29 February 2023"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "date"), IMPOSSIBLE_DATES, ids=[d[1] for d in IMPOSSIBLE_DATES])
+def test_extract_news_impossible_date_is_no_claim(sentence: str, date: str) -> None:
+    at = sentence.index(date)
+    inside = [c for c in _claims(sentence) if c.start < at + len(date) and at < c.end]
+    assert inside == []
+
+
+def test_extract_news_iso_timestamp_is_one_date() -> None:
+    claims = _claims("Updated 2019-09-01T10:38:07.190Z by the desk.")
+    assert [(c.text, c.kind) for c in claims] == [("2019-09-01", "date")]
+
+
+def test_extract_news_leap_day_stays_a_date() -> None:
+    assert _find("The law took effect on 29 February 2024.", "29 February 2024").date == "2024-02-29"
+
+
+# --- scale words ---------------------------------------------------------------------------------
+
+# (sentence, text, value or (low, high))
+SCALES = [
+    ("The brothers have a net worth of 1.356 billion pounds.", "1.356 billion pounds", 1.356e9),
+    ("Israel's 9 billion shekel ($2.408 billion) tobacco industry.", "$2.408 billion", 2.408e9),
+    ("The family is worth $1.762bn, the list says.", "$1.762bn", 1.762e9),
+    ("The dollar index was up at 96.088 in late trade.", "96.088", 96.088),
+    ("Denmark donated 250.000 COVID-19 vaccine doses.", "250.000 COVID-19 vaccine doses", 250_000),
+    ("There are four to five thousand people in the camp.", "four to five thousand people", (4000, 5000)),
+    ("Between five and seven million people watched.", "Between five and seven million people", (5e6, 7e6)),
+    (
+        "Officials expect two to three hundred thousand visitors.",
+        "two to three hundred thousand visitors",
+        (2e5, 3e5),
+    ),
+    ("The value may rise to 33-35 billion euros.", "33-35 billion euros", (33e9, 35e9)),
+    ("The bill could reach $7-10bn, analysts say.", "$7-10bn", (7e9, 10e9)),
+    ("Gas is cooled to minus-260 degrees Fahrenheit.", "minus-260 degrees Fahrenheit", -260),
+    ("The team's total offense was minus-5 yards.", "minus-5 yards", -5),
+    ("Temperatures fell to minus 30 degrees Celsius.", "minus 30 degrees Celsius", -30),
+]
+
+
+@pytest.mark.parametrize(("sentence", "text", "value"), SCALES, ids=[s[1] for s in SCALES])
+def test_extract_news_scale_words(sentence: str, text: str, value: float | tuple[float, float]) -> None:
+    claim = _find(sentence, text)
+    _assert_value(claim, value)
+
+
+# (sentence, text, qualifier): "sub-" before a number is an upper bound.
+SUB = [
+    ("New UV light helps chipmakers make sub-7 nanometer chips.", "7 nanometer", "less_than"),
+    ("Demand for sub-300 sq m office space has surged.", "300 sq m", "less_than"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "text", "qualifier"), SUB, ids=[s[1] for s in SUB])
+def test_extract_news_sub_is_an_upper_bound(sentence: str, text: str, qualifier: str) -> None:
+    assert _find(sentence, text).qualifier == qualifier
+
+
+# --- numbers inside names and identifiers --------------------------------------------------------
+
+# (sentence, the number inside a name): no claim covers it.
+NAMES = [
+    ("The S&P 500 fell 0.9% while the Nasdaq slid 1.1%.", "500"),
+    ("London's FTSE 100 closed higher on Friday.", "100"),
+    ("The iPhone 14 Pro sells for $999 in the US.", "14"),
+    ("Microsoft will stop supporting Windows 11 version 21H2.", "11"),
+    ("The goalkeeper was hurt in Game 2 of the series.", "2"),
+    ("Tickets in Section 427 Row 21 cost $6 each.", "427"),
+    ("Tickets in Section 427 Row 21 cost $6 each.", "21"),
+    ("Tesla delivered 63,150 Model 3 sedans in the quarter.", "3"),
+    ("Samsung's Galaxy Note 20 Ultra has a larger battery.", "20"),
+    ("The benchmark Stoxx 600 index advanced about 1.7 percent.", "600"),
+    ("The flat at 575 Wilbraham Road sold last week.", "575"),
+    ("The 787 Dreamliner first flew in 2009.", "787"),
+    ("The Prime Minister spoke outside 10 Downing Street.", "10"),
+    ("The tie ended 2-2 on aggregate.", "2"),
+    ("Bristol City beat Charlton 2-1 thanks to a late winner.", "2"),
+    ("Chapman came on with a 9-2 lead in the ninth.", "9"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "number"), NAMES, ids=[f"{s[:20]}|{n}" for s, n in NAMES])
+def test_extract_news_number_in_a_name_is_no_claim(sentence: str, number: str) -> None:
+    at = sentence.index(f" {number} ") + 1 if f" {number} " in sentence else sentence.index(number)
+    assert [c.text for c in _claims(sentence) if c.start <= at < c.end] == []
+
+
+# (sentence, text): a count or measure after a capitalised word that is no name.
+NOT_NAMES = [
+    ("About 1,000 come from Asia, the ministry said.", "1,000"),
+    ("Some 300 troops remain in the country.", "300 troops"),
+    ("Russia's 1,500 troops crossed the border.", "1,500 troops"),
+    ("Tesla delivered 63,150 Model 3 sedans in the quarter.", "63,150"),
+    ("The Samsung Galaxy Note 20 Ultra has a 4500 mAh battery.", "4500 mAh"),
+    ("Denmark leased 300 Kosovo prison cells.", "300 Kosovo prison cells"),
+    ("Five EU states objected, and 20 Democrats voted no.", "20 Democrats"),
+    ("Police said 10-20 people were hurt.", "10-20 people"),
+    ("About 460 Kia and Hyundai vehicles were stolen this year.", "460 Kia and Hyundai vehicles"),
+    ("Tesla delivered 27000 Model S and Model X vehicles.", "27000"),
+    ("Nights fall to about minus 233 Celsius there.", "minus 233 Celsius"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "text"), NOT_NAMES, ids=[n[1] for n in NOT_NAMES])
+def test_extract_news_count_after_a_capital_stays(sentence: str, text: str) -> None:
+    _find(sentence, text)
+
+
+# --- glued units ---------------------------------------------------------------------------------
+
+# (sentence, text, kind, value, unit)
+GLUED = [
+    ("The base model doubles storage to 256GB from 128GB.", "256GB", "other", 256, "GB"),
+    ("Take one 500mg tablet every four hours.", "500mg", "other", 500, "mg"),
+    ("Shares in the firm rose to 164p in London.", "164p", "money", 1.64, "GBP"),
+    ("Britain can borrow for fifty years at 1.38pc.", "1.38pc", "percent", 1.38, "%"),
+    ("The plan offers 30Mbps for RM79 a month.", "30Mbps", "other", 30, "Mbit/s"),
+    ("The screen refreshes at 120Hz, twice the old rate.", "120Hz", "other", 120, "Hz"),
+    ("The recalled toy uses a 2.4GHz radio.", "2.4GHz", "other", 2.4, "GHz"),
+    ("Its V10 engine makes 640bhp.", "640bhp", "other", 640, "hp"),
+    ("The car may soon push past 1000 hp.", "1000 hp", "other", 1000, "hp"),
+    ("The phone has a 4500 mAh battery.", "4500 mAh", "other", 4500, "mAh"),
+    ("The 1520 sq m medical centre is pre-leased.", "1520 sq m", "other", 1520, "m2"),
+    ("The pharmacy dispensed 2 milligrams of the drug.", "2 milligrams", "other", 2, "mg"),
+    ("Add 50mL of the acid to the flask.", "50mL", "other", 50, "ml"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "text", "kind", "value", "unit"), GLUED, ids=[g[1] for g in GLUED])
+def test_extract_news_glued_units(sentence: str, text: str, kind: str, value: float, unit: str) -> None:
+    claim = _find(sentence, text)
+    assert (claim.kind, claim.value, claim.unit) == (kind, pytest.approx(value), unit)
+
+
+# (sentence, the glued identifier): letters that are no unit make a name, in any case.
+GLUED_NAMES = [
+    ("Operators rolled out 5G networks across the city.", "5"),
+    ("The board uses an LGA1156 socket.", "1156"),
+    ("Delegates met at COP28 in Dubai.", "28"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "number"), GLUED_NAMES, ids=[g[0][:24] for g in GLUED_NAMES])
+def test_extract_news_glued_identifier_is_no_claim(sentence: str, number: str) -> None:
+    at = sentence.index(number)
+    assert [c.text for c in _claims(sentence) if c.start <= at < c.end] == []
+
+
+# --- a change and a level in one sentence --------------------------------------------------------
+
+# (sentence, the change, the level): two claims, no range.
+CHANGE_AND_LEVEL = [
+    ("Germany's DAX fell 0.4 per cent to 13,176 on Tuesday.", "0.4 per cent", "13,176"),
+    ("The index gained 0.7 percent to 6,327.80.", "0.7 percent", "6,327.80"),
+    ("The benchmark edged down 0.03% to 1,463.87 points.", "0.03%", "1,463.87 points"),
+    ("The Dow rose 64.06 points to 4,577.10.", "64.06 points", "4,577.10"),
+    ("The deficit increased by $43.6 billion to $419.2 billion.", "$43.6 billion", "$419.2 billion"),
+    ("Its sales jumped 90 per cent to US$7.2 billion.", "90 per cent", "US$7.2 billion"),
+]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "change", "level"), CHANGE_AND_LEVEL, ids=[c[1] for c in CHANGE_AND_LEVEL]
+)
+def test_extract_news_change_then_level_is_two_claims(sentence: str, change: str, level: str) -> None:
+    assert _find(sentence, change).low is None
+    assert _find(sentence, level).low is None
+
+
+# (sentence, text, low, high): still ranges.
+STILL_RANGES = [
+    ("Prices went up 5 to 10 percent last year.", "5 to 10 percent", 5, 10),
+    ("The agency may impose a fine of $3 billion to $5 billion.", "$3 billion to $5 billion", 3e9, 5e9),
+    ("The upper limit for adults is between 15kHz and 17kHz.", "between 15kHz and 17kHz", 15, 17),
+]
+
+
+@pytest.mark.parametrize(("sentence", "text", "low", "high"), STILL_RANGES, ids=[r[1] for r in STILL_RANGES])
+def test_extract_news_range_stays_a_range(sentence: str, text: str, low: float, high: float) -> None:
+    claim = _find(sentence, text)
+    assert (claim.low, claim.high) == (pytest.approx(low), pytest.approx(high))
+
+
+# --- currency prefixes and sub-units -------------------------------------------------------------
+
+# (sentence, text, kind, value, unit)
+CURRENCIES = [
+    ("Global debt was about $US113 trillion before the crisis.", "$US113 trillion", "money", 113e12, "USD"),
+    ("The miner paid $A5.5 million for the lease.", "$A5.5 million", "money", 5.5e6, "AUD"),
+    ("Revenue grew to HK$3.7 billion last year.", "HK$3.7 billion", "money", 3.7e9, "HKD"),
+    ("The fund raised NZ$40 million.", "NZ$40 million", "money", 40e6, "NZD"),
+    ("They laundered almost S $1mil from victims.", "S $1mil", "money", 1e6, "SGD"),
+    ("Crude was up 19 cents at US$58.24 per barrel.", "19 cents", "money", 0.19, "USD"),
+    ("The bar rose 5 cents to 1.20 euros.", "5 cents", "money", 0.05, "EUR"),
+    ("She gave birth to a 10-pound baby on Monday.", "10-pound", "other", 10, "lb"),
+    ("Police seized 200 pounds of cocaine at the port.", "200 pounds", "other", 200, "lb"),
+    ("The state paid 5 million pounds of compensation.", "5 million pounds", "money", 5e6, "GBP"),
+    ("He handed over a 5-pound note.", "5-pound", "money", 5, "GBP"),
+]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "kind", "value", "unit"), CURRENCIES, ids=[c[1] for c in CURRENCIES]
+)
+def test_extract_news_currency_prefixes_and_subunits(
+    sentence: str, text: str, kind: str, value: float, unit: str
+) -> None:
+    claim = _find(sentence, text)
+    assert (claim.kind, claim.value, claim.unit) == (kind, pytest.approx(value), unit)
+
+
+# --- four-digit quantities read as years ---------------------------------------------------------
+
+# (sentence, text, kind)
+FOUR_DIGITS = [
+    ("The company has more than 1000 customers in Europe.", "1000 customers", "count"),
+    ("The ministry sent 2000 troops to the border.", "2000 troops", "count"),
+    ("A total of 2000 troops were deployed.", "2000 troops", "count"),
+    ("Rebels massed a 1500-strong force near the town.", "1500-strong force", "count"),
+    ("Voters go to the polls in the 2022 elections.", "2022", "year"),
+    pytest.param(
+        "Output is still below 2019 levels, the bank said.",
+        "2019",
+        "year",
+        marks=pytest.mark.xfail(strict=True, reason="a year before a plural noun, with no year lead"),
+    ),
+    ("The summer of 1969 was the hottest on record.", "1969", "year"),
+]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "kind"), FOUR_DIGITS, ids=[str(getattr(f, "values", f)[1]) for f in FOUR_DIGITS]
+)
+def test_extract_news_four_digits_year_or_count(sentence: str, text: str, kind: str) -> None:
+    assert _find(sentence, text).kind == kind
+
+
+# --- printed notation: fraction slash, powers of ten, a currency repeated in a range ---------------
+
+# (sentence, text, value or (low, high))
+NOTATION = [
+    ("One fluid ounce is 1⁄32 of a US quart.", "1⁄32", 1 / 32),
+    ("Light travels at about 2.998×10−8 metres per nanosecond.", "2.998×10−8 metres", 2.998e-8),
+    ("A mole holds 6.02 x 10^23 atoms.", "6.02 x 10^23 atoms", 6.02e23),
+    ("Flats may be priced from RM120,000 to RM300,000.", "from RM120,000 to RM300,000", (120_000, 300_000)),
+]
+
+
+@pytest.mark.parametrize(("sentence", "text", "value"), NOTATION, ids=[n[1] for n in NOTATION])
+def test_extract_news_printed_notation(sentence: str, text: str, value: float | tuple[float, float]) -> None:
+    claim = _find(sentence, text)
+    _assert_value(claim, value)
+
+
+def test_extract_news_relay_is_no_power_of_ten() -> None:
+    assert all(c.value != 4 * 10**0 or c.text != "4x100" for c in _claims("She ran the 4x100 relay."))
+
+
+# --- bounds on both sides and bounds after the number ---------------------------------------------
+
+# (sentence, text, value or (low, high), qualifier)
+BOUNDS = [
+    (
+        "Police put the crowd at more than 100 and fewer than 300 people.",
+        "more than 100 and fewer than 300 people",
+        (100, 300),
+        None,
+    ),
+    (
+        "The fund will hold no more than 50 and no less than 20 stocks.",
+        "no more than 50 and no less than 20 stocks",
+        (20, 50),
+        None,
+    ),
+    ("Tickets cost less than or equal to $30.", "$30", 30, "at_most"),
+    ("The firm employs about 500 people or more.", "500 people", 500, "at_least"),
+    ("Scores of 200 or greater qualify.", "200", 200, "at_least"),
+    ("Volunteers worked 20 through 100 hours.", "20 through 100 hours", (20, 100), None),
+]
+
+
+@pytest.mark.parametrize(("sentence", "text", "value", "qualifier"), BOUNDS, ids=[b[1] for b in BOUNDS])
+def test_extract_news_bounds(
+    sentence: str, text: str, value: float | tuple[float, float], qualifier: str | None
+) -> None:
+    claim = _find(sentence, text)
+    _assert_value(claim, value)
+    assert claim.qualifier == qualifier
+
+
+def test_extract_news_crossed_bounds_stay_apart() -> None:
+    claims = _claims("Ages more than 40 and less than 10 are excluded.")
+    assert [(c.value, c.qualifier) for c in claims] == [(40, "more_than"), (10, "less_than")]
+
+
+# --- nouns the counter loses ---------------------------------------------------------------------
+
+# (sentence, text, kind, unit)
+NOUNS = [
+    (
+        "NATO sent twelve British, French and German jets.",
+        "twelve British, French and German jets",
+        "count",
+        "jet",
+    ),
+    ("Officials said 20 French and German troops died.", "20 French and German troops", "count", "troop"),
+    ("Two of the engines failed during take-off.", "Two of the engines", "count", "engine"),
+    ("Three of its reactors were shut down.", "Three of its reactors", "count", "reactor"),
+    ("The plant makes 12,000 tonnes of steel a year.", "12,000 tonnes", "other", "t"),
+    ("The field pumps 50,000 barrels of oil a day.", "50,000 barrels", "other", "barrel"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "text", "kind", "unit"), NOUNS, ids=[n[1] for n in NOUNS])
+def test_extract_news_counted_nouns(sentence: str, text: str, kind: str, unit: str) -> None:
+    claim = _find(sentence, text)
+    assert (claim.kind, claim.unit) == (kind, unit)
+
+
+# --- rates ---------------------------------------------------------------------------------------
+
+# (sentence, text, per)
+RATES = [
+    ("A seat on the dive cost $250,000 per passenger.", "$250,000", "passenger"),
+    ("The club charged £40 a head for the dinner.", "£40", "person"),
+    ("Analysts value the stock at $95/share.", "$95", "share"),
+    pytest.param(
+        "Volunteers were paid $5 each.",
+        "$5",
+        "volunteer",
+        marks=pytest.mark.xfail(
+            strict=True, reason="'each' refers back to a noun the extractor does not resolve"
+        ),
+    ),
+    ("The firm lost 63 cents per share in the quarter.", "63 cents", "share"),
+    ("They paid $5 each month.", "$5", "month"),
+]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "per"), RATES, ids=[getattr(r, "values", r)[0][:30] for r in RATES]
+)
+def test_extract_news_rates(sentence: str, text: str, per: str) -> None:
+    assert _find(sentence, text).per == per
+
+
+# --- spoken estimates: "three or four", "one to two" ---------------------------------------------
+
+# (sentence, text, low, high)
+ESTIMATES = [
+    ("Over the past three or four years lenders have changed.", "three or four years", 3, 4),
+    ("Thousands have been out of work for one to two years.", "one to two years", 1, 2),
+    ("He expects one or two goals at most.", "one or two goals", 1, 2),
+]
+
+
+@pytest.mark.parametrize(("sentence", "text", "low", "high"), ESTIMATES, ids=[e[1] for e in ESTIMATES])
+def test_extract_news_spoken_estimates(sentence: str, text: str, low: float, high: float) -> None:
+    claim = _find(sentence, text)
+    assert (claim.low, claim.high) == (low, high)
+
+
+def test_extract_news_alternatives_in_digits_stay_apart() -> None:
+    texts = [c.text for c in _claims("The S8 may be 25k or 40k cheaper than its rivals respectively.")]
+    assert "25k or 40k" not in texts
+
+
+# --- page furniture: telephone numbers -----------------------------------------------------------
+
+PHONES = [
+    "For tickets call 01632 960 123 before Friday.",
+    "The London office is on 020 7946 0958.",
+    "Tel: +44 1632 960123",
+    "Readers can phone (202) 555-0142 with tips.",
+]
+
+
+@pytest.mark.parametrize("sentence", PHONES, ids=[p[:24] for p in PHONES])
+def test_extract_news_phone_number_is_no_claim(sentence: str) -> None:
+    assert _claims(sentence) == []
