@@ -670,3 +670,17 @@ def test_extract_spans_of_time_in_growing_units_stay_apart() -> None:
 )
 def test_extract_date_takes_a_dot_only_after_an_abbreviated_month(sentence: str, text: str) -> None:
     assert [c.text for c in extract_text(sentence) if c.kind == "date"] == [text]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "per"),
+    [
+        ("Microsoft agreed to pay $95 per Activision Blizzard share.", "share"),
+        ("The offer was $95 a share in cash.", "share"),
+        ("Tickets cost $10 a head.", "person"),
+    ],
+    ids=["per-a-named-noun", "a-share", "a-head"],
+)
+def test_extract_rate_per_unit_across_a_name(sentence: str, per: str) -> None:
+    (claim,) = [c for c in extract_text(sentence) if c.kind == "money"]
+    assert claim.per == per

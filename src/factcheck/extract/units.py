@@ -129,8 +129,9 @@ _PERIOD_AFTER = re.compile(
     re.VERBOSE | re.IGNORECASE,
 )
 _PER_NOUN = re.compile(
-    r"""(?:[ \u00a0]+per[ \u00a0]+|/)(?P<noun>[a-z]+)\b                 # per person, per asylum seeker, /share
-      | [ \u00a0]+(?:a|an|each|for[ ]each|for[ ]every)[ \u00a0]+(?P<period>year|month|week|day|hour|head|person)\b
+    r"""(?:[ \u00a0]+per[ \u00a0]+(?:[A-Z][\w&.'’-]*[ \u00a0]+){0,3}|/)(?P<noun>[a-z]+)\b  # per person, /share,
+      # per Activision Blizzard share (a name before the noun)
+      | [ \u00a0]+(?:a|an|each|for[ ]each|for[ ]every)[ \u00a0]+(?P<period>year|month|week|day|hour|head|person|share)\b
     """,
     re.VERBOSE,
 )
@@ -160,8 +161,8 @@ def _per_noun(text: str, end: int) -> str | None:
         return "person"
     if word in lx.NOUN_STOPWORDS:
         return None
-    if text.startswith("/", end):
-        return singular(word)  # "$95/share"
+    if text.startswith("/", end) or noun.group("period"):
+        return singular(word)  # "$95/share", "$95 a share"
     words = []
     for m in _phrase_words(text, noun.start("noun") - 1, limit=2):
         low = m.group("word").lower()
