@@ -18,7 +18,7 @@ from builders import ClaimDoc, make_claim
 from factcheck.judge import assess, sides
 from factcheck.models import KINDS, QUALIFIERS, Claim
 from factcheck.report.wording import group_label, humanize, short_names, with_unit
-from factcheck.values import interval, intervals, stated_step, values_compatible
+from factcheck.values import _stated_steps, interval, intervals, stated_step, values_compatible
 
 
 def count(sentence: str, text: str, value: float | None, unit: str, **fields: Any) -> Claim:
@@ -852,3 +852,11 @@ def test_compare_stated_step_divides_the_figure(value: int) -> None:
     step = stated_step(value)
     assert value % step == 0
     assert (value // step) % 10 != 0
+
+
+@given(
+    st.floats(min_value=1e-7, max_value=1e15, allow_nan=False)
+    | st.integers(min_value=1, max_value=10**15).map(float)
+)
+def test_compare_stated_step_one_at_a_time_as_in_columns(value: float) -> None:
+    assert stated_step(value) == float(_stated_steps(np.array([value]))[0])

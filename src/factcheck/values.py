@@ -125,7 +125,13 @@ def stated_step(value: float) -> float:
     magnitude = abs(value)
     if magnitude == 0 or not math.isfinite(magnitude):
         return 1.0
-    return float(_stated_steps(np.array([magnitude]))[0])
+    top = min(STEP_PLACES[0], math.floor(math.log10(magnitude)) + 1)  # the places above it are < 1
+    for place in range(top, STEP_PLACES[-1] - 1, -1):  # as ``_stated_steps``, one figure at a time
+        unit = 10.0**place
+        ratio = magnitude / unit
+        if ratio >= 1 - 1e-9 and abs(ratio - round(ratio)) <= min(1e-6, 1e-14 * ratio):
+            return unit
+    return 10.0 ** STEP_PLACES[-1]
 
 
 def _stated_steps(magnitudes: NDArray[np.float64]) -> NDArray[np.float64]:
