@@ -684,3 +684,18 @@ def test_extract_date_takes_a_dot_only_after_an_abbreviated_month(sentence: str,
 def test_extract_rate_per_unit_across_a_name(sentence: str, per: str) -> None:
     (claim,) = [c for c in extract_text(sentence) if c.kind == "money"]
     assert claim.per == per
+
+
+MEASURED = [
+    ("The quake had a magnitude of 5.9.", "magnitude"),
+    ("A magnitude-5.9 tremor hit the city.", "magnitude"),
+    ("It was a category 4 hurricane.", "category"),
+    ("The storm reached Category 5.", "category"),
+    ("Alert level 3 was declared.", "level"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "unit"), MEASURED, ids=[m[0][:24] for m in MEASURED])
+def test_extract_bare_figure_after_a_measure_word_measures_it(sentence: str, unit: str) -> None:
+    (claim,) = extract_text(sentence)
+    assert claim.unit == unit

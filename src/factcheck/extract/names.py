@@ -59,8 +59,16 @@ _WORD_BEFORE = re.compile(r"(?P<word>[A-Za-z][\w&]*)[ \u00a0]$")
 # Capitalised words before a number that are no name: function words and qualifiers at the start of a
 # sentence ("About 1000 come", "Some 300 troops"), months, words that make a year or a change.
 _NOT_NAMES = frozenset(
-    {*lx.NOUN_STOPWORDS, *lx.QUALIFIERS, *lx.MONTHS, *YEAR_LEADS, *CHANGE_VERBS, *lx.PERIOD_WORDS}
-)
+    {
+        *lx.NOUN_STOPWORDS,
+        *lx.QUALIFIERS,
+        *lx.MONTHS,
+        *YEAR_LEADS,
+        *CHANGE_VERBS,
+        *lx.PERIOD_WORDS,
+        *lx.MEASURE_WORDS,
+    }
+)  # "Category 5" measures a storm: a measure word names no thing
 
 
 def name_before(text: str, num: NumberMatch, start: int) -> bool:

@@ -357,7 +357,8 @@ def _is_identifier(text: str, start: int, end: int) -> bool:
         return code is not None and (code not in lx.CURRENCY_CODES or code in lx.AMBIGUOUS_CODES)
     if before == "-" and start >= 2 and text[start - 2].isalpha():
         word = re.search(r"[A-Za-z]+$", text[max(0, start - 12) : start - 1])
-        return word is not None and word.group().lower() not in _HYPHEN_PREFIXES
+        low = word.group().lower() if word else ""
+        return word is not None and low not in _HYPHEN_PREFIXES and low not in lx.MEASURE_WORDS
     after = re.match(r"[A-Za-z]+", text[end : end + 12])
     if after is None or text[end + after.end() : end + after.end() + 1] == "$":  # 3.14US$
         return False

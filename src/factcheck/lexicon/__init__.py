@@ -152,5 +152,6 @@ NOUN_STOPWORDS = frozenset(table("stopwords.toml", "noun_phrase"))
 NON_COUNT_HEADS = frozenset(table("nouns.toml", "non_count_heads"))
 _periods: dict[str, dict[str, Any]] = table("context.toml", "periods")
 # Words that mark a period for a rate: "each year", "per month", "annual".
+MEASURE_WORDS: tuple[str, ...] = tuple(table("context.toml", "measure_words"))
 PERIOD_WORDS = index(_periods, "nouns")
 PERIOD_ADJECTIVES = index(_periods, "adjectives")
