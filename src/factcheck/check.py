@@ -42,6 +42,7 @@ from factcheck.report.wording import describe, short_names
 from factcheck.values import values_compatible as _compatible
 
 STATEMENT = "<statement>"
+NO_NUMBER = "no number found in the statement"
 TIME_KINDS = frozenset({"year", "date", "time"})  # place a statement in time; context beside a measure
 EACH = ":each"  # id suffix of a statement's sum read as a price per head
 PER_GUESS = 0.1  # what reading a sum per head costs a match: the statement did not say "per"
@@ -82,7 +83,8 @@ def check_lines(
     rates: Mapping[str, float] | None = None,
     settings: Settings | None = None,
 ) -> tuple[StatementCheck, ...]:
-    """Check each line as a statement; blank lines and lines starting with ``#`` are skipped."""
+    """Check each line as a statement; blank lines and lines starting with ``#`` are skipped. A line
+    with no number is not checked (verdict not_found, with a ``note``), and the others are."""
     statements = [
         (line.strip(), n)
         for n, line in enumerate(lines, 1)
@@ -100,9 +102,18 @@ def _check_all(
     settings: Settings | None,
 ) -> tuple[StatementCheck, ...]:
     day = story_day(claims)
-    numbers = [
-        statement_rates_of_day(_statement_claims(text, line, day), claims) for text, line in statements
-    ]
+    numbers: list[list[Claim]] = []
+    notes: list[str | None] = []
+    for text, line in statements:
+        note: str | None = None
+        try:
+            found = _statement_claims(text, line, day)
+        except InputError:
+            if line is None:  # one statement without a number: a usage error
+                raise
+            found, note = [], NO_NUMBER  # a file goes on past such a line
+        numbers.append(statement_rates_of_day(found, claims))
+        notes.append(note)
     probes = {claim.id: _probes(claim) for claim_list in numbers for claim in claim_list}
     probe_claims = [p for ps in probes.values() for p in ps]
     profiles, vocab = profile_claims([*claims, *probe_claims], settings=settings)
@@ -117,7 +128,10 @@ def _check_all(
     group_of = {c.id: g for g in groups for c in g.claims}
     names = short_names(sorted({c.document for c in claims}))
     checks = []
-    for (text, _), claim_list in zip(statements, numbers, strict=True):
+    for (text, _), claim_list, note in zip(statements, numbers, notes, strict=True):
+        if not claim_list:
+            checks.append(StatementCheck(statement=text, verdict="not_found", numbers=(), note=note))
+            continue
         results = []
         uncompared: set[str] = set()
         for claim in claim_list:
@@ -168,7 +182,7 @@ def _statement_claims(text: str, line: int | None, day: str | None = None) -> li
     found = extract_text(text, published=day)
     if not found:
         where = f"line {line}: " if line is not None else ""
-        raise InputError(f"{where}no number found in the statement: {text!r}")
+        raise InputError(f"{where}{NO_NUMBER}: {text!r}")
     doc = STATEMENT if line is None else f"{STATEMENT}:{line}"
     prefix = "s" if line is None else f"s{line}"
 

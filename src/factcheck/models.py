@@ -210,3 +210,8 @@ class StatementCheck(_Value):
     statement: str
     verdict: Verdict
     numbers: tuple[NumberCheck, ...]
+    note: str | None = Field(
+        default=None,
+        description="Why a statement of a file was not checked ('no number found in the statement'); "
+        "the other lines are checked all the same",
+    )
