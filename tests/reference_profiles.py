@@ -17,6 +17,7 @@ from factcheck.group.profiles import (
     YEAR,
     Profile,
     Vocabulary,
+    countdown,
     family_of,
     figure_of,
     groupable,
@@ -94,6 +95,7 @@ def _weigh(items: list[Profile], *, settings: Settings) -> Vocabulary:
             own_years = YEAR.findall(claim.text)
             item.anchor = next((y for y in years if y not in own_years), None)
         item.projected = projected(claim)
+        item.countdown = countdown(claim)
         if item.anchor is None and claim.kind not in ("year", "date"):
             item.anchor = relative_year(claim.sentence, stories[item.doc])
         if item.anchor is None and claim.kind not in ("year", "date"):

@@ -38,7 +38,7 @@ from factcheck.group import cluster as group_module
 from factcheck.group.cluster import group_claims
 from factcheck.group.columns import columns_of
 from factcheck.group.pairs import PairTable
-from factcheck.group.profiles import affinity, projected
+from factcheck.group.profiles import affinity, countdown, projected
 from factcheck.judge import assess
 from factcheck.models import Claim, Kind
 from factcheck.pipeline import read_corpus
@@ -416,3 +416,40 @@ PROJECTIONS = [
 def test_group_projected_is_a_plan_forecast_or_target(sentence: str, text: str, expected: bool) -> None:
     (claim,) = [c for c in extract_text(sentence) if c.text == text]
     assert projected(claim) is expected
+
+
+COUNTDOWNS = [
+    ("The sub has around 40 hours of oxygen left, the Coast Guard said.", "40 hours", True),
+    ("It had 70 hours worth of oxygen left.", "70 hours", True),
+    ("About 96 hours remaining, officials said.", "96 hours", True),
+    ("He left 40 hours later and the others left too.", "40 hours", False),
+    ("The sub carried a 96-hour oxygen supply.", "96-hour", False),
+]
+
+
+@pytest.mark.parametrize(("sentence", "text", "expected"), COUNTDOWNS, ids=[c[0][:30] for c in COUNTDOWNS])
+def test_group_countdown_is_what_is_left(sentence: str, text: str, expected: bool) -> None:
+    (claim,) = [c for c in extract_text(sentence) if c.text == text]
+    assert countdown(claim) is expected
+
+
+def test_group_two_readings_of_a_countdown_never_conflict() -> None:
+    """'70 hours of oxygen left' on Monday and '40 hours left' on Tuesday are a timeline."""
+    doc = ClaimDoc("a.txt")
+    other = ClaimDoc("b.txt")
+    monday = doc.claim(
+        "The sub has about 70 hours of oxygen left, the Coast Guard said.",
+        "70 hours",
+        kind="duration",
+        value=70,
+        unit="hour",
+    )
+    tuesday = other.claim(
+        "The sub has 40 hours of oxygen left, the Coast Guard said.",
+        "40 hours",
+        kind="duration",
+        value=40,
+        unit="hour",
+    )
+    groups = group_claims([monday, tuesday])
+    assert not any({monday.id, tuesday.id} <= {c.id for c in g} for g in groups)

@@ -35,6 +35,7 @@ from factcheck.group.profiles import (
     Profile,
     Settings,
     Vocabulary,
+    countdown,
     family_of,
     figure_of,
     groupable,
@@ -137,6 +138,7 @@ class Columns:
     anchor: Ints  # code of the year the sentence sets the claim in, else its story year; 0 for none
     implicit: Bools  # the anchor is the document's story year (``profiles.story_year``)
     projected: Bools  # a plan, forecast or target (``profiles.projected``)
+    countdown: Bools  # what is left of a span of time (``profiles.countdown``)
     marker: Ints  # code of the time marker ("initially"), 0 for none
     times: list[str]  # anchors' and markers' codes, decoded (0 is "")
     equivalent: Ints  # row of the claim this one restates, -1 if none
@@ -177,6 +179,7 @@ class Columns:
             anchor=self.times[int(self.anchor[k])] or None,
             implicit=bool(self.implicit[k]),
             projected=bool(self.projected[k]),
+            countdown=bool(self.countdown[k]),
             marker=self.times[int(self.marker[k])] or None,
         )
 
@@ -536,6 +539,7 @@ def _anchors(
         "anchor": anchor,
         "implicit": implicit,
         "projected": np.fromiter(map(projected, chosen), np.bool_, len(chosen)),
+        "countdown": np.fromiter(map(countdown, chosen), np.bool_, len(chosen)),
     }
 
 

@@ -84,7 +84,7 @@ class _Side(NamedTuple):
 
 
 _CODES = _Side._fields[: _Side._fields.index("flags")]
-_FLAGS = ("per_period", "has_interval", "vague", "bounded", "has_value", "implicit", "projected")
+_FLAGS = ("per_period", "has_interval", "vague", "bounded", "has_value", "implicit", "projected", "countdown")
 _VALUES = ("low", "high", "rarity", "value", "scale")
 _KIND = _CODES.index("kind")
 
@@ -308,7 +308,8 @@ def _same_time(x: _Side, y: _Side) -> Bools:
     markers = (x.marker > 0) & (y.marker > 0) & (x.marker != y.marker)
     marker_x, marker_y = (x.marker > 0) & ((x.anchor == 0) | ix), (y.marker > 0) & ((y.anchor == 0) | iy)
     year_x, year_y = (x.anchor > 0) & ~ix & (x.marker == 0), (y.anchor > 0) & ~iy & (y.marker == 0)
-    apart: Bools = years | markers | (marker_x & year_y) | (marker_y & year_x)
+    countdowns = x.flag("countdown") & y.flag("countdown")  # two readings of a countdown: two moments
+    apart: Bools = years | markers | (marker_x & year_y) | (marker_y & year_x) | countdowns
     return ~apart
 
 

@@ -46,6 +46,9 @@ GROUPED_KINDS = frozenset(
 MARKER_WORDS: tuple[str, ...] = tuple(table("context.toml", "time_markers"))
 # "last year", "this year", "next year": a year named from the story's own, as offsets.
 PROJECTION_WORDS = frozenset(table("context.toml", "projection_words"))
+COUNTDOWN = re.compile(
+    rf"(?:[ \u00a0]+(?:of[ \u00a0]+)?[\w’'-]+){{0,3}}?[ \u00a0]+(?:{'|'.join(table('context.toml', 'countdown_words'))})\b"
+)  # "96 hours of oxygen left": at most three words between the span and the word
 PROJECTION_REACH = 8  # words before a figure, in its clause, that may make it a projection
 CLAUSE_START = re.compile(r"[,;:]|\s(?:and|but|while|whereas)\s")
 RELATIVE_YEARS: dict[str, int] = dict(table("context.toml", "relative_years"))
@@ -82,6 +85,7 @@ class Profile:
     anchor: str | None = None  # a year the sentence sets the claim in, else its document's story year
     implicit: bool = False  # the anchor is the story year, not a year its sentence names
     projected: bool = False  # a plan, forecast or target, not what has happened (``projected``)
+    countdown: bool = False  # what is left of a span of time (``countdown``)
     marker: str | None = None  # "initially", "currently", ...
 
 
@@ -307,6 +311,8 @@ def _same_time(a: Profile, b: Profile) -> bool:
         return False
     if a.marker and b.marker and a.marker != b.marker:
         return False
+    if a.countdown and b.countdown:  # two readings of a countdown are two moments
+        return False
     return not ((_marker_only(a) and _year_only(b)) or (_marker_only(b) and _year_only(a)))
 
 
@@ -350,6 +356,19 @@ def projected(claim: Claim) -> bool:
     clause = before[max((m.end() for m in CLAUSE_START.finditer(before)), default=0) :]
     words = clause.lower().split()[-PROJECTION_REACH:]
     return any(w.strip(".,'’\"()") in PROJECTION_WORDS for w in words)
+
+
+def countdown(claim: Claim) -> bool:
+    """Whether a span of time is what is left of a countdown: "40 hours of oxygen left".
+
+    >>> from factcheck.extract import extract_text
+    >>> [countdown(c) for c in extract_text("It had 40 hours of oxygen left after a 96-hour supply.")]
+    [True, False]
+    """
+    if claim.kind != "duration":
+        return False
+    end = claim.end - claim.sentence_start
+    return COUNTDOWN.match(claim.sentence, end) is not None
 
 
 def story_year(years_by_sentence: Iterable[Iterable[str]]) -> str | None:
