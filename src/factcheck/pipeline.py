@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import gc
+import hashlib
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 from factcheck.config import Settings
 from factcheck.errors import UsageError
@@ -112,7 +114,8 @@ def build_groups(
     names = names if names is not None else short_names([c.document for c in claims])
     with _collector_paused():
         assessed = [
-            assess(g, group_id="", rates=rates, names=names) for g in group_claims(claims, settings=settings)
+            assess(g, group_id="", rates=rates, names=names)
+            for g in _grouped_by_content(claims, settings=settings)
         ]
     assessed.sort(
         key=lambda g: (
@@ -123,6 +126,31 @@ def build_groups(
         )
     )
     return tuple(g.model_copy(update={"id": f"g{i}"}) for i, g in enumerate(assessed, 1))
+
+
+def _grouped_by_content(claims: Sequence[Claim], *, settings: Settings | None) -> list[list[Claim]]:
+    """``group_claims`` as if each document were named by what it says: the grouper reads documents in
+    path order and breaks ties between equal scores by position, so 25 files renamed to sort in reverse
+    grouped some claims differently. Here each claim's document is given a name made from its
+    document's sentences for the grouper, and the groups are made of the claims as they were, in their
+    given order. Documents that say exactly the same are ordered by path, which makes no difference."""
+    names = _content_names(claims)
+    renamed = [c.model_copy(update={"document": names[c.document]}) for c in claims]
+    original = {id(r): (k, c) for k, (r, c) in enumerate(zip(renamed, claims, strict=True))}
+    groups = group_claims(renamed, settings=settings)
+    return [[c for _, c in sorted(original[id(r)] for r in g)] for g in groups]
+
+
+def _content_names(claims: Sequence[Claim]) -> dict[str, str]:
+    """Each document path -> a digest of its claims' sentences, then the path (for exact copies)."""
+    digests: dict[str, Any] = {}
+    seen: set[tuple[str, int]] = set()
+    for claim in claims:
+        digest = digests.setdefault(claim.document, hashlib.sha256())
+        if (claim.document, claim.sentence_start) not in seen:
+            seen.add((claim.document, claim.sentence_start))
+            digest.update(claim.sentence.encode("utf-8", "surrogatepass") + b"\0")
+    return {path: f"{digest.hexdigest()}\0{path}" for path, digest in digests.items()}
 
 
 def select_groups(
