@@ -15,7 +15,7 @@ from factcheck.config import Settings
 from factcheck.errors import UsageError
 from factcheck.extract import extract_claims
 from factcheck.group.cluster import group_claims
-from factcheck.ingest.load import load_documents
+from factcheck.ingest.load import iter_documents, load_documents
 from factcheck.ingest.sentences import split_sentences
 from factcheck.judge import assess
 from factcheck.models import (
@@ -26,8 +26,9 @@ from factcheck.models import (
     Document,
     DocumentSummary,
     Report,
+    Sentence,
 )
-from factcheck.rates import checked_rates, corpus_rates_of_day
+from factcheck.rates import checked_rates, corpus_rates_of_day, rates_of_day
 from factcheck.report.wording import short_names
 
 
@@ -98,6 +99,34 @@ def read_corpus(
         if on_document is not None:
             on_document(doc)
     return Corpus(tuple(docs), counts, tuple(corpus_rates_of_day(docs, claims)))
+
+
+def stream_claims(
+    paths: Sequence[str | Path],
+    *,
+    found: Sequence[Path] | None = None,
+    on_warning: Callable[[str], None] | None = None,
+) -> Iterator[tuple[DocumentSummary, tuple[Sentence, ...], tuple[Claim, ...]]]:
+    """Each document's summary, the sentences that hold claims, and its claims, one document at a time:
+    memory is bounded by the largest document, not by the corpus.
+
+    The claims are those of ``read_corpus``, but for one thing: a document that states no date of its own
+    takes no rate of the day (``read_corpus`` gives it the middle day of the corpus, which only the whole
+    corpus can tell), so its sums are compared at the reference rates."""
+    for doc in iter_documents(paths, found=found, on_warning=on_warning):
+        sents = list(split_sentences(doc))
+        claims = tuple(rates_of_day(doc, list(extract_claims(doc, sents))))
+        starts = {c.sentence_start for c in claims}
+        summary = DocumentSummary(
+            id=doc.id,
+            path=doc.path,
+            title=doc.title,
+            published=doc.published,
+            sentences=len(sents),
+            claims=len(claims),
+            text_source=doc.text_source,
+        )
+        yield summary, tuple(s for s in sents if s.start in starts), claims
 
 
 def build_groups(
