@@ -111,9 +111,12 @@ def _read_small(path: Path, *, limit: int) -> bytes:
         raise InputError(f"{path}: cannot read ({e.strerror or e})") from e
     with os.fdopen(fd, "rb") as f:
         try:
-            if not stat.S_ISREG(os.fstat(fd).st_mode):
+            info = os.fstat(fd)
+            if not stat.S_ISREG(info.st_mode):
                 raise InputError(f"{path}: not a regular file")
-            data = f.read(limit + 1)
+            data = f.read(min(info.st_size, limit) + 1)  # read(n) sets aside n bytes first
+            if len(data) > info.st_size:  # it grew since fstat
+                data += f.read(limit + 1 - len(data))
         except OSError as e:
             raise InputError(f"{path}: cannot read ({e.strerror or e})") from e
     if len(data) > limit:

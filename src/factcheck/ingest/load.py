@@ -265,7 +265,10 @@ def _read_regular(path: Path, *, max_bytes: int) -> bytes:
                 raise _Skip(f"not a regular file ({kind})")
             if info.st_size > max_bytes:
                 raise _Skip(f"too large ({info.st_size:,} bytes, limit {max_bytes:,})")
-            data = f.read(max_bytes + 1)
+            # read(n) sets aside n bytes first: ask for the size the file has, not for the limit
+            data = f.read(info.st_size + 1)
+            if len(data) > info.st_size:  # it grew since fstat
+                data += f.read(max_bytes + 1 - len(data))
         except OSError as e:
             raise _Skip(e.strerror or str(e)) from e
     if len(data) > max_bytes:  # grew since fstat
