@@ -8,8 +8,9 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from operator import attrgetter
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from factcheck.config import Settings
 from factcheck.errors import UsageError
@@ -164,10 +165,22 @@ def _grouped_by_content(claims: Sequence[Claim], *, settings: Settings | None) -
     document's sentences for the grouper, and the groups are made of the claims as they were, in their
     given order. Documents that say exactly the same are ordered by path, which makes no difference."""
     names = _content_names(claims)
-    renamed = [c.model_copy(update={"document": names[c.document]}) for c in claims]
-    original = {id(r): (k, c) for k, (r, c) in enumerate(zip(renamed, claims, strict=True))}
-    groups = group_claims(renamed, settings=settings)
-    return [[c for _, c in sorted(original[id(r)] for r in g)] for g in groups]
+    renamed = [_Renamed(c, names[c.document], k) for k, c in enumerate(claims)]
+    groups = group_claims(cast(list[Claim], renamed), settings=settings)
+    return [[r.claim for r in sorted(cast(list[_Renamed], g), key=attrgetter("position"))] for g in groups]
+
+
+class _Renamed:
+    """A claim as the grouper sees it, under its document's content name: three slots, where a copy of
+    the claim would copy every field (85 MB more at the peak for 10 MB of news)."""
+
+    __slots__ = ("claim", "document", "position")
+
+    def __init__(self, claim: Claim, document: str, position: int) -> None:
+        self.claim, self.document, self.position = claim, document, position
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.claim, name)
 
 
 def _content_names(claims: Sequence[Claim]) -> dict[str, str]:
