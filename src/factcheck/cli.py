@@ -175,14 +175,15 @@ def _warn(text: str) -> None:
     _say(f"warning: {text}", style="yellow")
 
 
-def _emit(text: str) -> None:
+def _emit(text: str, *, flush: bool = True) -> None:
     """Data to stdout as UTF-8, exactly as given, whether stdout is a terminal, a pipe or a file."""
     stream = getattr(sys.stdout, "buffer", None)
     if stream is None:
         sys.stdout.write(text)
     else:
         stream.write(text.encode("utf-8", "backslashreplace"))
-    sys.stdout.flush()
+    if flush:
+        sys.stdout.flush()
 
 
 def _discard_stdout() -> None:
@@ -271,7 +272,8 @@ def claims(
         for line in to_jsonl(
             stream_claims(chosen, found=find_sources(chosen, on_warning=_warn), on_warning=_warn)
         ):
-            _emit(line)
+            _emit(line, flush=False)  # buffered: a flush per line would be a write per claim
+        sys.stdout.flush()
         return
     as_json = as_json or fmt is ClaimsFormat.json
     corpus = _corpus(paths, quiet=as_json)
