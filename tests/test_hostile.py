@@ -7,7 +7,9 @@ signal, an environment variable read at import.
 
 from __future__ import annotations
 
+import contextlib
 import errno
+import io
 import json
 import os
 import pty
@@ -16,15 +18,20 @@ import signal
 import stat
 import subprocess
 import sys
+import tempfile
 import time
+import tracemalloc
 from collections.abc import Callable
+from datetime import UTC, datetime
 from pathlib import Path
 
 import jsonschema
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from factcheck import InputError, find_sources, load, load_rates
+from factcheck import InputError, UsageError, find_sources, load, load_rates
 from factcheck.cli import MAX_WIDTH, _width, app
 from factcheck.ingest.load import MAX_HTML_DEPTH, html_depth, load_document
 from factcheck.report import files
@@ -234,6 +241,19 @@ def test_hostile_rates_too_large(tmp_path: Path) -> None:
 
 # ---------------------------------------------------------------------------------------------
 # Hangs and runaway output
+
+
+def test_hostile_reading_a_file_costs_its_size_not_the_limit(tmp_path: Path) -> None:
+    """read(n) sets aside n bytes: reading with the 200 MB limit made each small file cost 200 MB."""
+    path = tmp_path / "a.txt"
+    path.write_text(STORY, encoding="utf-8")
+    tracemalloc.start()
+    try:
+        load_document(path, doc_id="d0")
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak < 5_000_000
 
 
 def test_hostile_a_fifo_in_a_folder_is_skipped_with_a_warning(tmp_path: Path) -> None:
@@ -587,3 +607,164 @@ def test_hostile_grouping_does_not_depend_on_file_names(tmp_path: Path) -> None:
     assert groups(forward, lambda p: int(Path(p).stem)) == groups(
         backward, lambda p: len(sources) - int(Path(p).stem)
     )
+
+
+# ---------------------------------------------------------------------------------------------
+# Fuzz: random bytes, Unicode, HTML, file names and rates through every stage and every output.
+# A modest run in the default suite; `pytest -m fuzz` runs FUZZ_EXAMPLES (default 100,000) of each.
+
+FRAGMENTS = [
+    "The bridge cost 5 million euros in 2020.",
+    " 1%",
+    "EUR 210 million (DKK 1.5 billion)",
+    " about 300 prison cells ",
+    "$250,000",
+    "£1.2bn",
+    "17 February 2008",
+    "12.08pm UK time",
+    "\n\n",
+    "\u202e",
+    "\x1b[2J",
+    "\x1b]0;t\x07",
+    "\x9b",
+    "[bold]x[/bold]",
+    "<script>x</script>",
+    "|",
+    "\ud800",
+]
+HTML_TAGS = ["div", "p", "ul", "li", "table", "tr", "td", "pre", "br", "script", "title", "h1", "span"]
+
+
+def _html(draw: st.DrawFn) -> str:
+    parts = []
+    for _ in range(draw(st.integers(0, 30))):
+        tag = draw(st.sampled_from(HTML_TAGS))
+        parts.append(draw(st.sampled_from([f"<{tag}>", f"</{tag}>", f"<{tag} a='&amp;\u202e'>"])))
+        parts.append(draw(st.one_of(st.sampled_from(FRAGMENTS), st.text(max_size=20))))
+    return "".join(parts)
+
+
+@st.composite
+def documents(draw: st.DrawFn) -> tuple[str, bytes]:
+    """A file name and its bytes: random bytes, random Unicode (surrogates, bidi, controls) mixed
+    with news fragments in several encodings, or random HTML."""
+    kind = draw(st.sampled_from(["bytes", "text", "html"]))
+    if kind == "bytes":
+        data = draw(st.binary(max_size=400))
+    else:
+        pieces = st.one_of(st.sampled_from(FRAGMENTS), st.text(max_size=40))
+        text = "".join(draw(st.lists(pieces, max_size=12))) if kind == "text" else _html(draw)
+        encoding = draw(st.sampled_from(["utf-8", "utf-16", "cp1252", "utf-8-sig"]))
+        data = text.encode(encoding, "surrogatepass" if encoding.startswith("utf") else "replace")
+    suffix = ".html" if kind == "html" else draw(st.sampled_from([".txt", ".md", ".htm"]))
+    raw_name = draw(st.binary(min_size=1, max_size=40)).replace(b"/", b"_").replace(b"\0", b"_")
+    name = os.fsdecode(raw_name.lstrip(b".") or b"x") + suffix
+    return name, data
+
+
+JSON_VALUES = st.recursive(
+    st.none() | st.booleans() | st.floats() | st.integers() | st.text(max_size=5),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=4), inner, max_size=3),
+    max_leaves=8,
+)
+
+
+@st.composite
+def rates_files(draw: st.DrawFn) -> bytes | None:
+    if draw(st.booleans()):
+        return None
+    codes = st.sampled_from(["EUR", "USD", "DKK", "GBP", "usd", "X"])
+    rates = draw(st.dictionaries(codes, st.one_of(st.floats(), st.integers(), JSON_VALUES), max_size=4))
+    body = json.dumps(draw(st.sampled_from([{"rates": rates}, rates, draw(JSON_VALUES)])))
+    return (b"\xef\xbb\xbf" if draw(st.booleans()) else b"") + body.encode("utf-8")
+
+
+def _rendered(renderable: object) -> str:
+    from rich.console import Console
+
+    out = io.StringIO()
+    Console(file=out, width=100, color_system=None, force_terminal=False, no_color=True).print(renderable)
+    return out.getvalue()
+
+
+def _check_everything(docs: list[tuple[str, bytes]], rates_data: bytes | None) -> None:
+    from factcheck import (
+        ClaimsReport,
+        SourcesReport,
+        check_statement,
+        report_of,
+        search,
+        stream_claims,
+        to_json,
+        to_jsonl,
+    )
+    from factcheck.report.files import to_markdown
+    from factcheck.report.terminal import (
+        check_view,
+        claims_table,
+        conflicts_view,
+        message,
+        query_table,
+        sources_table,
+    )
+
+    with tempfile.TemporaryDirectory() as folder:
+        for k, (name, data) in enumerate(docs):
+            with contextlib.suppress(OSError):  # a name the file system refuses (too long in bytes)
+                (Path(folder) / f"{k}{name}").write_bytes(data)
+        warnings: list[str] = []
+        try:
+            rates = None
+            if rates_data is not None:
+                (Path(folder) / "rates.json").write_bytes(rates_data)
+                rates = load_rates(Path(folder) / "rates.json")
+            corpus = load([folder], on_warning=warnings.append)
+            report = report_of(corpus, rates=rates, now=datetime(2024, 1, 1, tzinfo=UTC))
+        except InputError as e:
+            assert no_raw_controls(_rendered(message(f"factcheck: {e}")).rstrip("\n"))
+            return
+        groups = report.groups
+        for text in (
+            to_json(report),
+            to_json(ClaimsReport(documents=corpus.summaries(), claims=corpus.claims)),
+            to_json(SourcesReport(documents=corpus.summaries())),
+        ):
+            json.loads(text)
+        for line in to_jsonl(stream_claims([folder])):
+            json.loads(line)
+        assert no_raw_controls(to_markdown(report).replace("\n", " "))
+        names = corpus.names()
+        hits = search(corpus.claims, groups, ["bridge", "cost"])
+        views = [
+            conflicts_view(report, groups=groups, claims=len(corpus.claims)),
+            claims_table(corpus.claims),
+            sources_table(corpus.summaries()),
+            query_table(hits, names),
+            *(message(f"warning: {w}") for w in warnings),
+        ]
+        for claim in corpus.claims[:3]:
+            with contextlib.suppress(InputError, UsageError):
+                views.append(check_view(check_statement(claim.sentence, corpus.comparable(), groups), names))
+        for view in views:
+            assert no_raw_controls(_rendered(view).replace("\n", " "))
+
+
+FUZZ_SMALL = 40  # examples in the default run: a few seconds
+
+
+@settings(max_examples=FUZZ_SMALL, deadline=None, suppress_health_check=list(HealthCheck), database=None)
+@given(docs=st.lists(documents(), min_size=1, max_size=3), rates_data=rates_files())
+def test_hostile_fuzz_every_stage_and_output(docs: list[tuple[str, bytes]], rates_data: bytes | None) -> None:
+    _check_everything(docs, rates_data)
+
+
+@pytest.mark.fuzz
+@settings(
+    max_examples=int(os.environ.get("FUZZ_EXAMPLES", "100000")),
+    deadline=None,
+    suppress_health_check=list(HealthCheck),
+    database=None,
+)
+@given(docs=st.lists(documents(), min_size=1, max_size=3), rates_data=rates_files())
+def test_hostile_fuzz_at_length(docs: list[tuple[str, bytes]], rates_data: bytes | None) -> None:
+    _check_everything(docs, rates_data)
