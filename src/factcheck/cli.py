@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import functools
 import os
 import re
@@ -61,6 +62,8 @@ app = typer.Typer(
 )
 PROGRESS_THRESHOLD = 20  # files; below this a run is quick enough to need no bar
 MIN_WIDTH, MAX_WIDTH = 40, 1000  # COLUMNS is clamped to these: Rich lays out every column of the width
+# errno of a stdout that cannot take the output: full disk, quota, file too large, I/O error, closed pipe
+_WRITE_ERRORS = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO, errno.EPIPE})
 MAX_EPOCH = 253402300799  # SOURCE_DATE_EPOCH of 9999-12-31T23:59:59Z, the last second a report can print
 
 
@@ -117,10 +120,12 @@ def _command(func: Callable[..., None]) -> Callable[..., None]:
         except FactcheckError as e:
             _say(f"factcheck: {e}", style="red")
             raise typer.Exit(2) from None
-        except OSError as e:  # the library turns its own file errors into InputError: this is the output
-            _discard_stdout()
+        except OSError as e:  # the library turns its file errors into InputError: most likely the output
+            if e.errno in _WRITE_ERRORS:
+                _discard_stdout()
             if not isinstance(e, BrokenPipeError):  # a reader that stopped (| head) needs no message
-                _say(f"factcheck: cannot write the output ({e.strerror or e})", style="red")
+                what = "cannot write the output" if e.errno in _WRITE_ERRORS else "system error"
+                _say(f"factcheck: {what} ({e.strerror or e})", style="red")
             raise typer.Exit(2) from None
 
     return app.command()(run)
