@@ -19,7 +19,15 @@ same name: reach a module with ``from factcheck.group import cluster`` (``import
 ``factcheck.group.cluster`` would find the function).
 """
 
+# ruff: noqa: E402  (the stages are imported after SOURCE_DATE_EPOCH is set aside: see below)
+import os
 from importlib.metadata import PackageNotFoundError, version
+
+# numpy (imported by scipy, below) runs int(os.environ["SOURCE_DATE_EPOCH"]) as it is imported, so a
+# value such as "abc" would end every command with a traceback before the CLI could say what is wrong.
+# The variable is set aside while the stages are imported and put back at the end of this file; the
+# CLI checks it where it is used (the report's generated_at) and says so in one line.
+_EPOCH = os.environ.pop("SOURCE_DATE_EPOCH", None)
 
 from factcheck.check import check_lines, check_statement
 from factcheck.config import Settings
@@ -47,10 +55,21 @@ from factcheck.models import (
     SourcesReport,
     StatementCheck,
 )
-from factcheck.pipeline import Corpus, analyze, build_groups, read_corpus, report_of, select_groups
+from factcheck.pipeline import (
+    Corpus,
+    analyze,
+    build_groups,
+    read_corpus,
+    report_of,
+    select_groups,
+    stream_claims,
+)
 from factcheck.query import search
-from factcheck.report.files import to_json
+from factcheck.report.files import to_json, to_jsonl
 from factcheck.values import load_rates
+
+if _EPOCH is not None:
+    os.environ["SOURCE_DATE_EPOCH"] = _EPOCH
 
 try:
     __version__ = version("factcheck")  # one place: pyproject.toml
@@ -107,5 +126,7 @@ __all__ = [
     "search",
     "select_groups",
     "split_sentences",
+    "stream_claims",
     "to_json",
+    "to_jsonl",
 ]

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import errno
 import functools
 import os
+import re
+import signal
+import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -33,11 +37,20 @@ from factcheck import (
     report_of,
     search,
     select_groups,
+    stream_claims,
     to_json,
+    to_jsonl,
 )
 from factcheck.errors import FactcheckError, InputError, UsageError
 from factcheck.report.files import to_markdown, write_atomic
-from factcheck.report.terminal import check_view, claims_table, conflicts_view, query_table, sources_table
+from factcheck.report.terminal import (
+    check_view,
+    claims_table,
+    conflicts_view,
+    message,
+    query_table,
+    sources_table,
+)
 
 app = typer.Typer(
     name="factcheck",
@@ -48,6 +61,10 @@ app = typer.Typer(
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 PROGRESS_THRESHOLD = 20  # files; below this a run is quick enough to need no bar
+MIN_WIDTH, MAX_WIDTH = 40, 1000  # COLUMNS is clamped to these: Rich lays out every column of the width
+# errno of a stdout that cannot take the output: full disk, quota, file too large, I/O error, closed pipe
+_WRITE_ERRORS = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO, errno.EPIPE})
+MAX_EPOCH = 253402300799  # SOURCE_DATE_EPOCH of 9999-12-31T23:59:59Z, the last second a report can print
 
 
 class Severity(StrEnum):
@@ -61,6 +78,12 @@ class Severity(StrEnum):
 class Format(StrEnum):
     json = "json"
     markdown = "markdown"
+
+
+class ClaimsFormat(StrEnum):
+    table = "table"
+    json = "json"
+    jsonl = "jsonl"
 
 
 class _State:
@@ -95,7 +118,14 @@ def _command(func: Callable[..., None]) -> Callable[..., None]:
         try:
             func(*args, **kwargs)
         except FactcheckError as e:
-            _err().print(f"factcheck: {e}", style="red", soft_wrap=True)
+            _say(f"factcheck: {e}", style="red")
+            raise typer.Exit(2) from None
+        except OSError as e:  # the library turns its file errors into InputError: most likely the output
+            if e.errno in _WRITE_ERRORS:
+                _discard_stdout()
+            if not isinstance(e, BrokenPipeError):  # a reader that stopped (| head) needs no message
+                what = "cannot write the output" if e.errno in _WRITE_ERRORS else "system error"
+                _say(f"factcheck: {what} ({e.strerror or e})", style="red")
             raise typer.Exit(2) from None
 
     return app.command()(run)
@@ -128,16 +158,48 @@ def _out() -> Console:
 
 
 def _err() -> Console:
-    return Console(stderr=True, no_color=not STATE.color, highlight=False, markup=False, emoji=False)
+    return Console(
+        stderr=True, no_color=not STATE.color, highlight=False, markup=False, emoji=False, width=_width()
+    )
 
 
 def _width() -> int | None:
-    columns = os.environ.get("COLUMNS")
-    return int(columns) if columns and columns.isdigit() else None
+    """COLUMNS, clamped: ``COLUMNS=99999999`` would have Rich lay out a hundred million cells a line."""
+    columns = os.environ.get("COLUMNS", "").strip()
+    if not (columns.isascii() and columns.isdigit()):
+        return None
+    return min(max(int(columns), MIN_WIDTH), MAX_WIDTH)
 
 
-def _warn(message: str) -> None:
-    _err().print(f"warning: {message}", style="yellow", soft_wrap=True)
+def _say(text: str, *, style: str = "") -> None:
+    """One line on stderr, through the one sanitiser: file names in it cannot drive the terminal."""
+    _err().print(message(text, style=style), soft_wrap=True)
+
+
+def _warn(text: str) -> None:
+    _say(f"warning: {text}", style="yellow")
+
+
+def _emit(text: str, *, flush: bool = True) -> None:
+    """Data to stdout as UTF-8, exactly as given, whether stdout is a terminal, a pipe or a file."""
+    stream = getattr(sys.stdout, "buffer", None)
+    if stream is None:
+        sys.stdout.write(text)
+    else:
+        stream.write(text.encode("utf-8", "backslashreplace"))
+    if flush:
+        sys.stdout.flush()
+
+
+def _discard_stdout() -> None:
+    """After a failed write to stdout (a full disk, a closed pipe), drop what is still buffered, so
+    that the interpreter's last flush does not fail again with a traceback."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, AttributeError):
+        pass
 
 
 def _paths(paths: Sequence[Path] | None) -> list[Path]:
@@ -160,7 +222,7 @@ def _progress(total: int, *, quiet: bool) -> Iterator[Callable[[Any], None]]:
 
 def _corpus(paths: Sequence[Path] | None, *, quiet: bool) -> Corpus:
     chosen = _paths(paths)
-    found = find_sources(chosen)  # walked once: the bar's size, then the files to read
+    found = find_sources(chosen, on_warning=_warn)  # walked once: the bar's size, then the files to read
     with _progress(len(found), quiet=quiet) as advance:
         return load(chosen, found=found, on_warning=_warn, on_document=advance)
 
@@ -170,9 +232,16 @@ def _rates(path: Path | None) -> dict[str, float] | None:
 
 
 def _now() -> datetime | None:
-    """SOURCE_DATE_EPOCH fixes the report's timestamp, for byte-identical output."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    return datetime.fromtimestamp(int(epoch), UTC) if epoch and epoch.isdigit() else None
+    """SOURCE_DATE_EPOCH fixes the report's timestamp, for byte-identical output; a value that is not
+    a whole number of seconds from 1970 to 9999 is a usage error, said once, in one line."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if not epoch:
+        return None
+    if not re.fullmatch(r"[0-9]{1,12}", epoch) or int(epoch) > MAX_EPOCH:
+        raise UsageError(
+            f"SOURCE_DATE_EPOCH={epoch[:40]!r}: not a number of seconds since 1970 (0 to {MAX_EPOCH})"
+        )
+    return datetime.fromtimestamp(int(epoch), UTC)
 
 
 def _report(paths: Sequence[Path] | None, rates: Path | None, *, quiet: bool) -> tuple[Corpus, Report]:
@@ -185,17 +254,36 @@ def sources(paths: Paths = None, as_json: JsonFlag = False) -> None:
     """List the documents: title, date if stated, sentences and claims."""
     corpus = _corpus(paths, quiet=as_json)
     if as_json:
-        typer.echo(to_json(SourcesReport(documents=corpus.summaries())), nl=False)
+        _emit(to_json(SourcesReport(documents=corpus.summaries())))
         return
     _out().print(sources_table(corpus.summaries()))
 
 
 @_command
-def claims(paths: Paths = None, as_json: JsonFlag = False) -> None:
+def claims(
+    paths: Paths = None,
+    as_json: JsonFlag = False,
+    fmt: Annotated[
+        ClaimsFormat,
+        typer.Option(
+            "--format",
+            help="table; json (as --json); jsonl: one object per line, each sentence once, streamed.",
+        ),
+    ] = ClaimsFormat.table,
+) -> None:
     """Every numeric claim in the sources, with its value, unit and qualifier."""
+    if fmt is ClaimsFormat.jsonl:
+        chosen = _paths(paths)
+        for line in to_jsonl(
+            stream_claims(chosen, found=find_sources(chosen, on_warning=_warn), on_warning=_warn)
+        ):
+            _emit(line, flush=False)  # buffered: a flush per line would be a write per claim
+        sys.stdout.flush()
+        return
+    as_json = as_json or fmt is ClaimsFormat.json
     corpus = _corpus(paths, quiet=as_json)
     if as_json:
-        typer.echo(to_json(ClaimsReport(documents=corpus.summaries(), claims=corpus.claims)), nl=False)
+        _emit(to_json(ClaimsReport(documents=corpus.summaries(), claims=corpus.claims)))
         return
     _out().print(claims_table(corpus.claims))
 
@@ -217,7 +305,7 @@ def conflicts(
     corpus, report = _report(paths, rates, quiet=as_json)
     shown = select_groups(report.groups, min_severity=min_severity.value, agreements=show_all)
     if as_json:
-        typer.echo(to_json(report), nl=False)
+        _emit(to_json(report))
     else:
         _out().print(conflicts_view(report, groups=shown, claims=len(corpus.claims)))
     if fail_on_conflict and any(g.status == "conflict" for g in shown):
@@ -237,10 +325,11 @@ def export(
     _, report = _report(paths, rates, quiet=True)
     text = to_json(report) if fmt is Format.json else to_markdown(report)
     if output == "-":
-        typer.echo(text, nl=False)
+        _emit(text)
         return
-    write_atomic(output, text)
-    _err().print(f"wrote {output}")
+    written = write_atomic(output, text)
+    through = f" (the target of the symlink {output})" if written.path != Path(output) else ""
+    _say(f"{'replaced' if written.replaced else 'wrote'} {written.path}{through}")
 
 
 InPaths = Annotated[
@@ -272,7 +361,7 @@ def query(
     groups = corpus.groups(rates=_rates(rates))
     hits = search(corpus.claims, groups, keywords, kind=kind, limit=limit)
     if as_json:
-        typer.echo(to_json(QueryReport(keywords=tuple(keywords), hits=hits)), nl=False)
+        _emit(to_json(QueryReport(keywords=tuple(keywords), hits=hits)))
         return
     names = corpus.names()
     _out().print(query_table(hits, names))
@@ -290,13 +379,15 @@ def check(
     """Check a statement's numbers against the sources: supported, contested, contradicted or not found."""
     source = Path(statement_or_file)
     lines: list[str] | None = None
-    if source.is_file():
+    if _is_file(source):
         try:
             lines = source.read_text(encoding="utf-8").splitlines()
         except (OSError, UnicodeDecodeError) as e:
             raise InputError(f"{source}: cannot read ({e})") from e
     elif not statement_or_file.strip():
         raise InputError("empty statement")
+    else:
+        statement_or_file = _decodable(statement_or_file)
     corpus = _corpus(paths, quiet=as_json)
     table = _rates(rates)
     claims = corpus.comparable()
@@ -308,7 +399,7 @@ def check(
     else:
         results = check_lines(lines, claims, groups, rates=table)
     if as_json:
-        typer.echo(to_json(results if lines is not None else results[0]), nl=False)
+        _emit(to_json(results if lines is not None else results[0]))
         return
     names = corpus.names()
     console = _out()
@@ -316,7 +407,38 @@ def check(
         console.print(check_view(result, names))
 
 
+def _is_file(path: Path) -> bool:
+    """Whether a statement names a file; a statement too long for a path (over 255 bytes) is none."""
+    try:
+        return path.is_file()
+    except (OSError, ValueError):
+        return False
+
+
+def _decodable(text: str) -> str:
+    r"""An argument with its bytes that are not UTF-8 (kept by Python as lone surrogates) as ``\xff``."""
+    if not any("\ud800" <= char <= "\udfff" for char in text):
+        return text
+    return text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+
+
+def _terminated(signum: int, _frame: object) -> None:
+    """SIGTERM ends the run as an exception would, so that ``finally`` blocks remove temporaries."""
+    raise SystemExit(128 + signum)
+
+
 def main(argv: Sequence[str] | None = None) -> None:
     """Entry point. Typer turns usage errors into exit code 2; each command turns library errors into
-    one line on stderr and exit code 2 (see ``_command``)."""
-    app(args=list(argv) if argv is not None else None, prog_name="factcheck")
+    one line on stderr and exit code 2 (see ``_command``); a stdout that cannot take the output (a full
+    disk, ``> /dev/full``) is exit code 2 with one line too."""
+    signal.signal(signal.SIGTERM, _terminated)
+    try:
+        app(args=list(argv) if argv is not None else None, prog_name="factcheck")
+    finally:
+        try:
+            sys.stdout.flush()
+        except OSError as e:
+            _discard_stdout()
+            if not isinstance(e, BrokenPipeError):
+                _say(f"factcheck: cannot write the output ({e.strerror or e})", style="red")
+            raise SystemExit(2) from None

@@ -6,7 +6,7 @@ Offsets are half-open Python ``str`` indices into ``Document.text``.
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -215,3 +215,68 @@ class StatementCheck(_Value):
         description="Why a statement of a file was not checked ('no number found in the statement'); "
         "the other lines are checked all the same",
     )
+
+
+# ---------------------------------------------------------------------------------------------
+# claims --format jsonl: one object per line, each sentence once, claims pointing at theirs.
+
+
+class HeaderLine(_Value):
+    """The first line of ``claims --format jsonl``."""
+
+    type: Literal["header"] = "header"
+    schema_version: str = SCHEMA_VERSION
+
+
+class DocumentLine(DocumentSummary):
+    """A document, before its sentences and claims."""
+
+    type: Literal["document"] = "document"
+
+
+class SentenceLine(_Value):
+    """A sentence that holds claims, once, before them: ``document text[start:end] == text``."""
+
+    type: Literal["sentence"] = "sentence"
+    id: str = Field(description="'<doc id>:s<n>', n counting the document's sentences from 0")
+    document: str = Field(description="The document's path")
+    start: int
+    end: int
+    text: str
+
+
+class ClaimLine(Claim):
+    """A claim as ``--json`` prints it, but its sentence given by ``sentence_id`` (the line before)."""
+
+    type: Literal["claim"] = "claim"
+    sentence: str = Field(default="", exclude=True)
+    sentence_id: str = Field(description="Id of the sentence line the claim is in")
+
+
+JsonLine = HeaderLine | DocumentLine | SentenceLine | ClaimLine
+
+
+# ---------------------------------------------------------------------------------------------
+# --rates FILE: read, never printed.
+
+# Units of a currency per EUR: from the Kuwaiti dinar (0.3) to the Iranian rial (about 50,000), with
+# room either way; a rate outside these is a typo, and a tiny one turns every sum into infinity.
+RATE_MIN = 1e-4
+RATE_MAX = 1e7
+Rate = Annotated[float, Field(strict=True, ge=RATE_MIN, le=RATE_MAX, allow_inf_nan=False)]
+CurrencyCode = Annotated[str, Field(pattern=r"^[A-Z]{3}$")]
+
+
+class RateEntry(BaseModel):
+    """``{"rate": 7.46, "source": ..., "date": ...}``, as in ``data/rates.json``; other keys are notes."""
+
+    model_config = ConfigDict(frozen=True, extra="allow")
+    rate: Rate
+
+
+class RatesFile(BaseModel):
+    """A ``--rates`` file: ``{"rates": {"DKK": 7.46, "USD": {"rate": 1.04}}}``; a number is a finite,
+    positive JSON number (not a string, not a boolean), between ``RATE_MIN`` and ``RATE_MAX``."""
+
+    model_config = ConfigDict(frozen=True, extra="allow")
+    rates: dict[CurrencyCode, Rate | RateEntry] = Field(min_length=1)

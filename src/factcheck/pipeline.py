@@ -3,18 +3,21 @@
 from __future__ import annotations
 
 import gc
+import hashlib
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from operator import attrgetter
 from pathlib import Path
+from typing import Any, cast
 
 from factcheck.config import Settings
 from factcheck.errors import UsageError
 from factcheck.extract import extract_claims
 from factcheck.group.cluster import group_claims
 from factcheck.ingest.copies import find_copies
-from factcheck.ingest.load import load_documents
+from factcheck.ingest.load import iter_documents, load_documents
 from factcheck.ingest.sentences import split_sentences
 from factcheck.judge import assess
 from factcheck.models import (
@@ -25,8 +28,9 @@ from factcheck.models import (
     Document,
     DocumentSummary,
     Report,
+    Sentence,
 )
-from factcheck.rates import checked_rates, corpus_rates_of_day
+from factcheck.rates import checked_rates, corpus_rates_of_day, rates_of_day
 from factcheck.report.wording import short_names
 
 
@@ -105,6 +109,34 @@ def read_corpus(
     return Corpus(tuple(docs), counts, tuple(corpus_rates_of_day(docs, claims)), find_copies(docs))
 
 
+def stream_claims(
+    paths: Sequence[str | Path],
+    *,
+    found: Sequence[Path] | None = None,
+    on_warning: Callable[[str], None] | None = None,
+) -> Iterator[tuple[DocumentSummary, tuple[Sentence, ...], tuple[Claim, ...]]]:
+    """Each document's summary, the sentences that hold claims, and its claims, one document at a time:
+    memory is bounded by the largest document, not by the corpus.
+
+    The claims are those of ``read_corpus``, but for one thing: a document that states no date of its own
+    takes no rate of the day (``read_corpus`` gives it the middle day of the corpus, which only the whole
+    corpus can tell), so its sums are compared at the reference rates."""
+    for doc in iter_documents(paths, found=found, on_warning=on_warning):
+        sents = list(split_sentences(doc))
+        claims = tuple(rates_of_day(doc, list(extract_claims(doc, sents))))
+        starts = {c.sentence_start for c in claims}
+        summary = DocumentSummary(
+            id=doc.id,
+            path=doc.path,
+            title=doc.title,
+            published=doc.published,
+            sentences=len(sents),
+            claims=len(claims),
+            text_source=doc.text_source,
+        )
+        yield summary, tuple(s for s in sents if s.start in starts), claims
+
+
 def build_groups(
     claims: Sequence[Claim],
     *,
@@ -119,7 +151,8 @@ def build_groups(
     names = names if names is not None else short_names([c.document for c in claims])
     with _collector_paused():
         assessed = [
-            assess(g, group_id="", rates=rates, names=names) for g in group_claims(claims, settings=settings)
+            assess(g, group_id="", rates=rates, names=names)
+            for g in _grouped_by_content(claims, settings=settings)
         ]
     assessed.sort(
         key=lambda g: (
@@ -130,6 +163,43 @@ def build_groups(
         )
     )
     return tuple(g.model_copy(update={"id": f"g{i}"}) for i, g in enumerate(assessed, 1))
+
+
+def _grouped_by_content(claims: Sequence[Claim], *, settings: Settings | None) -> list[list[Claim]]:
+    """``group_claims`` as if each document were named by what it says: the grouper reads documents in
+    path order and breaks ties between equal scores by position, so 25 files renamed to sort in reverse
+    grouped some claims differently. Here each claim's document is given a name made from its
+    document's sentences for the grouper, and the groups are made of the claims as they were, in their
+    given order. Documents that say exactly the same are ordered by path, which makes no difference."""
+    names = _content_names(claims)
+    renamed = [_Renamed(c, names[c.document], k) for k, c in enumerate(claims)]
+    groups = group_claims(cast(list[Claim], renamed), settings=settings)
+    return [[r.claim for r in sorted(cast(list[_Renamed], g), key=attrgetter("position"))] for g in groups]
+
+
+class _Renamed:
+    """A claim as the grouper sees it, under its document's content name: three slots, where a copy of
+    the claim would copy every field (85 MB more at the peak for 10 MB of news)."""
+
+    __slots__ = ("claim", "document", "position")
+
+    def __init__(self, claim: Claim, document: str, position: int) -> None:
+        self.claim, self.document, self.position = claim, document, position
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.claim, name)
+
+
+def _content_names(claims: Sequence[Claim]) -> dict[str, str]:
+    """Each document path -> a digest of its claims' sentences, then the path (for exact copies)."""
+    digests: dict[str, Any] = {}
+    seen: set[tuple[str, int]] = set()
+    for claim in claims:
+        digest = digests.setdefault(claim.document, hashlib.sha256())
+        if (claim.document, claim.sentence_start) not in seen:
+            seen.add((claim.document, claim.sentence_start))
+            digest.update(claim.sentence.encode("utf-8", "surrogatepass") + b"\0")
+    return {path: f"{digest.hexdigest()}\0{path}" for path, digest in digests.items()}
 
 
 def select_groups(

@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import json
 import math
+import os
 import re
+import stat
 from collections.abc import Mapping, Sequence
 from datetime import date
 from functools import lru_cache
@@ -22,6 +24,7 @@ from typing import NamedTuple
 
 import numpy as np
 from numpy.typing import NDArray
+from pydantic import ValidationError
 
 from factcheck.config import (
     APPROX_MARGIN,
@@ -33,7 +36,7 @@ from factcheck.config import (
 )
 from factcheck.errors import InputError
 from factcheck.lexicon import DISTANCE_UNITS, DURATION_UNITS, VAGUE_SPAN_WORDS
-from factcheck.models import QUALIFIERS, Claim
+from factcheck.models import QUALIFIERS, Claim, RateEntry, RatesFile
 
 
 def _vague_pattern(words: tuple[str, ...], prefixes: tuple[str, ...]) -> re.Pattern[str]:
@@ -64,21 +67,61 @@ def default_rates() -> dict[str, float]:
     return {code: float(entry["rate"]) for code, entry in data["rates"].items()}
 
 
+RATES_MAX_BYTES = 1024 * 1024  # a rates file is a few kilobytes; /dev/zero or a 1 GB file is not one
+
+
 def load_rates(path: str | Path) -> dict[str, float]:
     """Units of each currency per EUR from a rates file: ``{"rates": {"DKK": 7.46, ...}}``, each rate a
     number or ``{"rate": 7.46, ...}`` as in ``data/rates.json``; a bare ``{"DKK": 7.46}`` is read too.
+    A UTF-8 byte-order mark is allowed.
 
-    Raises InputError for a missing file or one of another shape.
+    Raises InputError for a missing file, one that is not a regular file (a FIFO, a device) or is too
+    large, and one of another shape or with a rate that is not a finite positive number (``RatesFile``).
     """
-    source = Path(path)
+    name = str(path)
+    data = _read_small(Path(path), limit=RATES_MAX_BYTES)
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
     try:
-        data = json.loads(source.read_text(encoding="utf-8"))
-        table = data.get("rates", data)
-        return {code: float(v["rate"] if isinstance(v, dict) else v) for code, v in table.items()}
+        raw = json.loads(data.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError, RecursionError) as e:
+        raise InputError(f'{name}: not a rates file (expected {{"rates": {{"DKK": 7.46, ...}}}})') from e
+    if isinstance(raw, dict) and "rates" not in raw:
+        raw = {"rates": raw}
+    try:
+        table = RatesFile.model_validate(raw).rates
+    except ValidationError as e:
+        first = e.errors()[0]
+        where = ".".join(str(part) for part in first["loc"][:2])
+        raise InputError(
+            f"{name}: not a usable rates file ({where}: {first['msg']}); expected "
+            f'{{"rates": {{"DKK": 7.46, ...}}}}, each a positive number of units per EUR'
+        ) from e
+    return {code: float(v.rate if isinstance(v, RateEntry) else v) for code, v in table.items()}
+
+
+def _read_small(path: Path, *, limit: int) -> bytes:
+    """A regular file's bytes, refusing a FIFO or a device (which would block or never end) and a file
+    over ``limit`` bytes."""
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
     except FileNotFoundError as e:
         raise InputError(f"{path}: no such file") from e
-    except (OSError, ValueError, TypeError, AttributeError, KeyError) as e:
-        raise InputError(f'{path}: not a rates file (expected {{"rates": {{"DKK": 7.46, ...}}}})') from e
+    except OSError as e:
+        raise InputError(f"{path}: cannot read ({e.strerror or e})") from e
+    with os.fdopen(fd, "rb") as f:
+        try:
+            info = os.fstat(fd)
+            if not stat.S_ISREG(info.st_mode):
+                raise InputError(f"{path}: not a regular file")
+            data = f.read(min(info.st_size, limit) + 1)  # read(n) sets aside n bytes first
+            if len(data) > info.st_size:  # it grew since fstat
+                data += f.read(limit + 1 - len(data))
+        except OSError as e:
+            raise InputError(f"{path}: cannot read ({e.strerror or e})") from e
+    if len(data) > limit:
+        raise InputError(f"{path}: too large for a rates file (over {limit:,} bytes)")
+    return data
 
 
 def interval(claim: Claim, *, rates: Mapping[str, float] | None = None) -> Interval | None:

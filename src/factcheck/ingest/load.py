@@ -22,8 +22,10 @@ size while decoding); files above ``max_bytes`` are skipped with a warning.
 from __future__ import annotations
 
 import codecs
+import html as html_lib
 import os
 import re
+import stat
 from collections.abc import Callable, Iterator, Sequence
 from datetime import date
 from importlib.resources import files
@@ -43,8 +45,11 @@ __all__ = [
     "default_paths",
     "find_metadata",
     "find_sources",
+    "html_depth",
+    "iter_documents",
     "load_document",
     "load_documents",
+    "shown_path",
 ]
 
 DEFAULT_MAX_BYTES = 200 * 1024 * 1024
@@ -79,37 +84,76 @@ def default_paths() -> list[Path]:
     return [Path(str(files("factcheck") / "data" / "sample"))]
 
 
-def find_sources(paths: Sequence[str | Path]) -> list[Path]:
+def find_sources(paths: Sequence[str | Path], *, on_warning: Warn | None = None) -> list[Path]:
     """The files to read, sorted by path (as text, with forward slashes), without duplicates.
 
     Folders are read recursively for ``.txt .md .markdown .html .htm`` files (any case), skipping
     hidden files and folders (a leading dot) and not following symlinked folders. A file named
-    explicitly is kept whatever its extension: the user means it.
+    explicitly is kept whatever its extension: the user means it. A subfolder that cannot be listed is
+    skipped with a warning, as an unreadable file is.
     """
+    warn = on_warning or _ignore
     found: dict[str, Path] = {}
     for given in paths:
         path = Path(given)
-        if path.is_dir():
-            in_folder = list(_walk_folder(path))
+        name = shown_path(path)
+        try:
+            is_dir, is_file, exists = path.is_dir(), path.is_file(), path.exists()
+        except (OSError, ValueError) as e:  # a name too long for a path, a NUL byte
+            raise InputError(f"{_cut(name)}: not a usable path ({getattr(e, 'strerror', None) or e})") from e
+        if is_dir:
+            in_folder = list(_walk_folder(path, warn))
             if not in_folder:
-                raise InputError(f"{path.as_posix()}: no .txt, .md or .html documents found")
+                raise InputError(f"{name}: no .txt, .md or .html documents found")
             for file in in_folder:
                 found.setdefault(file.as_posix(), file)
-        elif path.is_file():
+        elif is_file:
             found.setdefault(path.as_posix(), path)
-        elif path.exists():
-            raise InputError(f"{path.as_posix()}: not a file or folder")
+        elif exists:
+            raise InputError(f"{name}: not a file or folder")
         else:
-            raise InputError(f"{path.as_posix()}: no such file or directory")
+            raise InputError(f"{name}: no such file or directory")
     return [found[key] for key in sorted(found)]
 
 
-def _walk_folder(folder: Path) -> Iterator[Path]:
-    for dirpath, dirnames, filenames in os.walk(folder):
-        dirnames[:] = [name for name in dirnames if not name.startswith(".")]
-        for name in filenames:
-            if not name.startswith(".") and Path(name).suffix.lower() in SUPPORTED_SUFFIXES:
-                yield Path(dirpath) / name
+def shown_path(path: str | Path) -> str:
+    r"""A path as text that any output can hold: forward slashes, and the bytes of a name that are not
+    UTF-8 (which Python keeps as lone surrogates) written as ``\xff``.
+
+    >>> shown_path(os.fsdecode(b"bad\xff\xfename.txt"))
+    'bad\\xff\\xfename.txt'
+    """
+    text = Path(path).as_posix()
+    return os.fsencode(text).decode("utf-8", "backslashreplace") if _has_surrogate(text) else text
+
+
+def _has_surrogate(text: str) -> bool:
+    return any("\ud800" <= char <= "\udfff" for char in text)
+
+
+def _walk_folder(folder: Path, warn: Warn) -> Iterator[Path]:
+    """The supported files under ``folder``, without recursion (a tree may be thousands deep)."""
+    pending = [folder]
+    while pending:
+        current = pending.pop()
+        try:
+            with os.scandir(current) as entries:
+                listed = list(entries)
+        except OSError as e:
+            warn(f"{shown_path(current)}: folder skipped, {e.strerror or e}")
+            continue
+        for entry in listed:
+            if entry.name.startswith("."):
+                continue
+            try:
+                if entry.is_dir(follow_symlinks=False):
+                    pending.append(Path(entry.path))
+                    continue
+                is_dir = entry.is_dir()  # a symlinked folder: not followed, as os.walk does not
+            except OSError:
+                is_dir = False
+            if not is_dir and Path(entry.name).suffix.lower() in SUPPORTED_SUFFIXES:
+                yield Path(entry.path)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -130,16 +174,28 @@ def load_documents(
     Raises ``InputError`` for a missing path, a folder without documents, or when nothing at all could
     be read.
     """
+    return list(iter_documents(paths, found=found, max_bytes=max_bytes, on_warning=on_warning))
+
+
+def iter_documents(
+    paths: Sequence[str | Path],
+    *,
+    found: Sequence[Path] | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    on_warning: Warn | None = None,
+) -> Iterator[Document]:
+    """``load_documents`` one document at a time, for a caller that streams: the ``InputError`` for
+    a corpus where nothing could be read comes at the end."""
     if not paths:
         raise InputError("no paths given")
-    docs: list[Document] = []
-    for path in found if found is not None else find_sources(paths):
-        doc = load_document(path, doc_id=f"d{len(docs)}", max_bytes=max_bytes, on_warning=on_warning)
+    count = 0
+    for path in found if found is not None else find_sources(paths, on_warning=on_warning):
+        doc = load_document(path, doc_id=f"d{count}", max_bytes=max_bytes, on_warning=on_warning)
         if doc is not None:
-            docs.append(doc)
-    if not docs:
-        raise InputError(f"no readable documents in {', '.join(Path(p).as_posix() for p in paths)}")
-    return docs
+            count += 1
+            yield doc
+    if not count:
+        raise InputError(f"no readable documents in {', '.join(shown_path(p) for p in paths)}")
 
 
 def load_document(
@@ -147,15 +203,11 @@ def load_document(
 ) -> Document | None:
     """Read one file; ``None`` when it is skipped (too large, binary, empty), with a warning."""
     warn = on_warning or _ignore
-    name = path.as_posix()
+    name = shown_path(path)
     try:
-        size = path.stat().st_size
-        if size > max_bytes:
-            warn(f"{name}: skipped, too large ({size:,} bytes, limit {max_bytes:,})")
-            return None
-        data = path.read_bytes()
-    except OSError as e:
-        warn(f"{name}: skipped, {e.strerror or e}")
+        data = _read_regular(path, max_bytes=max_bytes)
+    except _Skip as e:
+        warn(f"{name}: skipped, {e}")
         return None
     fmt = SUPPORTED_SUFFIXES.get(path.suffix.lower(), "text")
     decoded = _decode(data, html=fmt == "html")
@@ -168,6 +220,8 @@ def load_document(
         warn(f"{name}: not UTF-8, read as {encoding}")
     if fmt == "html":
         page = _read_html(text)
+        if page.stripped:
+            warn(f"{name}: HTML nested deeper than {MAX_HTML_DEPTH} elements, read with its tags stripped")
         text, title, published = page.text, page.title, page.published
     else:
         title, published = "", None
@@ -177,7 +231,7 @@ def load_document(
     return Document(
         id=doc_id,
         path=name,
-        title=title or find_title(text) or path.stem,
+        title=title or find_title(text) or Path(name).stem,
         published=published or find_published(text),
         metadata=find_metadata(text),
         text=text,
@@ -185,6 +239,41 @@ def load_document(
         text_source="extracted" if fmt == "html" else "file",
         encoding=encoding,
     )
+
+
+class _Skip(Exception):
+    """Why a file is skipped: the end of a warning."""
+
+
+_KINDS = ((stat.S_ISDIR, "a folder"), (stat.S_ISFIFO, "a FIFO"), (stat.S_ISSOCK, "a socket"))
+
+
+def _read_regular(path: Path, *, max_bytes: int) -> bytes:
+    """The bytes of a regular file. Anything else (a FIFO, a device, a socket) is refused before a byte
+    is read: a FIFO would wait for a writer forever, ``/dev/zero`` never ends. ``O_NONBLOCK`` makes the
+    open itself return at once for a FIFO; the type is checked on the open file, so it cannot change
+    between the check and the read."""
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0))
+    except OSError as e:
+        raise _Skip(e.strerror or str(e)) from e
+    with os.fdopen(fd, "rb") as f:
+        try:
+            info = os.fstat(fd)
+            if not stat.S_ISREG(info.st_mode):
+                kind = next((k for test, k in _KINDS if test(info.st_mode)), "a device")
+                raise _Skip(f"not a regular file ({kind})")
+            if info.st_size > max_bytes:
+                raise _Skip(f"too large ({info.st_size:,} bytes, limit {max_bytes:,})")
+            # read(n) sets aside n bytes first: ask for the size the file has, not for the limit
+            data = f.read(info.st_size + 1)
+            if len(data) > info.st_size:  # it grew since fstat
+                data += f.read(max_bytes + 1 - len(data))
+        except OSError as e:
+            raise _Skip(e.strerror or str(e)) from e
+    if len(data) > max_bytes:  # grew since fstat
+        raise _Skip(f"too large (over {max_bytes:,} bytes)")
+    return data
 
 
 # ---------------------------------------------------------------------------------------------
@@ -300,9 +389,12 @@ class _Page(NamedTuple):
     text: str
     title: str
     published: str | None
+    stripped: bool = False  # too deep for the parser: read by stripping tags
 
 
 def _read_html(html: str) -> _Page:
+    if html_depth(html, limit=MAX_HTML_DEPTH) > MAX_HTML_DEPTH:
+        return _stripped_html(html)
     tree = LexborHTMLParser(html)
     title = _node_text(tree.css_first("title")) or _node_text(tree.css_first("h1"))
     published = _html_published(tree)
@@ -363,6 +455,73 @@ def _extract_text(root: LexborNode) -> str:
 def _clean_block(block: str) -> str:
     lines = (_HTML_SPACE.sub(" ", line).strip() for line in block.split("\n"))
     return "\n".join(line for line in lines if line)
+
+
+# Browsers stop nesting at 512 elements (WebKit, Blink); the parser's time grows with the square of
+# the depth (80,000 nested lists took over a minute), and no article is nested more than a few dozen.
+MAX_HTML_DEPTH = 512
+_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9:-]{0,40})(?:\s[^<>]*)?(/?)>")
+_VOID_TAGS = frozenset("area base br col embed hr img input link meta source track wbr".split())
+# Tags whose end tag may be left out: a second <p> or <li> closes the first rather than nesting in it.
+_SELF_CLOSING_SIBLINGS = frozenset("p li dt dd tr td th option thead tbody tfoot".split())
+
+
+def html_depth(html: str, *, limit: int) -> int:
+    """How deep the elements of ``html`` nest, roughly as a parser would nest them, stopping as soon as
+    ``limit`` is passed; linear in the length.
+
+    >>> html_depth("<div><p>a<p>b</div><ul><li>x<li>y</ul>", limit=100)
+    2
+    >>> html_depth("<ul><li>" * 1000, limit=100)
+    101
+    """
+    stack: list[str] = []
+    open_counts: dict[str, int] = {}
+    deepest = 0
+    for match in _TAG.finditer(html):
+        closing, tag, self_closed = match.group(1), match.group(2).lower(), match.group(3)
+        if closing:
+            if open_counts.get(tag):
+                while stack:  # pop up to the matching open tag; each tag is popped once at most
+                    top = stack.pop()
+                    open_counts[top] -= 1
+                    if top == tag:
+                        break
+            continue
+        if tag in _VOID_TAGS or self_closed:
+            continue
+        if tag in _SELF_CLOSING_SIBLINGS:
+            _close_sibling(stack, open_counts, tag)
+        stack.append(tag)
+        open_counts[tag] = open_counts.get(tag, 0) + 1
+        deepest = max(deepest, len(stack))
+        if deepest > limit:
+            break
+    return deepest
+
+
+def _close_sibling(stack: list[str], open_counts: dict[str, int], tag: str) -> None:
+    """A <td> closes the open <td>, a <tr> the open <tr> and its cells: pop back to an open ``tag``
+    when only such elements stand above it (a <li> inside a nested <ul> nests)."""
+    for k in range(1, min(len(stack), 3) + 1):
+        if stack[-k] == tag:
+            for _ in range(k):
+                open_counts[stack.pop()] -= 1
+            return
+        if stack[-k] not in _SELF_CLOSING_SIBLINGS:
+            return
+
+
+_DROPPED_BLOCK = re.compile(r"<(script|style|noscript|template|head)\b.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
+_BLOCK_TAG = re.compile(r"</?(?:" + "|".join(sorted(_BLOCK_TAGS)) + r"|br)\b[^<>]*>", re.IGNORECASE)
+_ANY_TAG = re.compile(r"<[^<>]*>")
+
+
+def _stripped_html(html: str) -> _Page:
+    """The text of a page too deep to parse: tags removed, block tags as paragraph breaks."""
+    text = _ANY_TAG.sub(" ", _BLOCK_TAG.sub(_BREAK, _DROPPED_BLOCK.sub(" ", html)))
+    blocks = (_clean_block(html_lib.unescape(block)) for block in text.split(_BREAK))
+    return _Page("\n\n".join(block for block in blocks if block), "", None, stripped=True)
 
 
 # ---------------------------------------------------------------------------------------------

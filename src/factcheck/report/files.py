@@ -1,19 +1,34 @@
-"""Reports as files: JSON and Markdown, written atomically (a temporary file renamed into place)."""
+"""Reports as files: JSON, JSON Lines and Markdown, written atomically (a temporary file renamed into
+place, never over anything but a regular file)."""
 
 from __future__ import annotations
 
 import contextlib
 import json
 import os
+import re
+import stat
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
+from typing import NamedTuple
 
 from pydantic import BaseModel
 
 from factcheck.errors import InputError
-from factcheck.models import Claim, ClaimGroup, ClaimsReport, Report
-from factcheck.report.wording import clock, humanize, short_names, span_of, with_unit
+from factcheck.models import (
+    Claim,
+    ClaimGroup,
+    ClaimLine,
+    ClaimsReport,
+    DocumentLine,
+    DocumentSummary,
+    HeaderLine,
+    Report,
+    Sentence,
+    SentenceLine,
+)
+from factcheck.report.wording import clock, humanize, short_names, span_of, visible, with_unit
 
 QUALIFIER_WORDS = {
     "approx": "about",
@@ -35,23 +50,100 @@ def to_json(value: BaseModel | Sequence[BaseModel]) -> str:
     read back to the same values; the bytes are kept as they were, since users diff them.
     """
     if isinstance(value, Report | ClaimsReport):
-        return value.model_dump_json(indent=2) + "\n"
+        return _bounded(value).model_dump_json(indent=2) + "\n"
     if isinstance(value, BaseModel):
         return json.dumps(value.model_dump(mode="json"), indent=2) + "\n"
     return json.dumps([v.model_dump(mode="json") for v in value], indent=2) + "\n"
 
 
-def write_atomic(path: str | Path, text: str) -> None:
-    """Write ``text`` to ``path`` so that readers see the old file or the whole new one, never a part."""
-    target = Path(path)
+# A claim's ``sentence`` in JSON is at most this long. A longer "sentence" (a table flattened into one
+# line, 20 KB of "1%1%1%...") is cut to a window around the claim, and ``sentence_start`` moves with it,
+# so ``text[sentence_start:][:len(sentence)] == sentence`` still holds; otherwise the JSON would grow
+# with claims times sentence length (205 MB for a 20 KB line). News sentences stay far below it.
+SENTENCE_MAX = 1000
+
+
+def clipped(claim: Claim, *, limit: int = SENTENCE_MAX) -> Claim:
+    """``claim`` with its sentence cut to ``limit`` characters around it, if it is longer."""
+    sentence = claim.sentence
+    if len(sentence) <= limit:
+        return claim
+    at, end = claim.start - claim.sentence_start, claim.end - claim.sentence_start
+    left = max(0, at - max(0, limit - (end - at)) // 2)
+    right = min(len(sentence), max(end, left + limit))
+    left = max(0, min(left, right - limit, at))
+    return claim.model_copy(
+        update={"sentence": sentence[left:right], "sentence_start": claim.sentence_start + left}
+    )
+
+
+def _bounded(value: Report | ClaimsReport) -> Report | ClaimsReport:
+    if isinstance(value, ClaimsReport):
+        if all(len(c.sentence) <= SENTENCE_MAX for c in value.claims):
+            return value
+        return value.model_copy(update={"claims": tuple(clipped(c) for c in value.claims)})
+    if all(len(c.sentence) <= SENTENCE_MAX for g in value.groups for c in g.claims):
+        return value
+    groups = tuple(g.model_copy(update={"claims": tuple(clipped(c) for c in g.claims)}) for g in value.groups)
+    return value.model_copy(update={"groups": groups})
+
+
+def to_jsonl(
+    stream: Iterable[tuple[DocumentSummary, Sequence[Sentence], Sequence[Claim]]],
+) -> Iterator[str]:
+    """``claims --format jsonl``: a header line, then for each document its line, and each sentence
+    that holds claims once, before its claims, which name it by ``sentence_id``. One line at a time,
+    so the output's size and memory are linear in the corpus."""
+    yield HeaderLine().model_dump_json() + "\n"
+    for summary, sents, claims in stream:
+        yield DocumentLine(**dict(summary)).model_dump_json() + "\n"
+        by_start = {sent.start: sent for sent in sents}
+        emitted: set[int] = set()
+        for claim in claims:
+            sent = by_start.get(claim.sentence_start)
+            sentence_id = f"{summary.id}:s{sent.index}" if sent is not None else ""
+            if sent is not None and sent.start not in emitted:
+                emitted.add(sent.start)
+                line = SentenceLine(
+                    id=sentence_id, document=summary.path, start=sent.start, end=sent.end, text=sent.text
+                )
+                yield line.model_dump_json() + "\n"
+            yield ClaimLine.model_construct(**dict(claim), sentence_id=sentence_id).model_dump_json() + "\n"
+
+
+class Written(NamedTuple):
+    """What ``write_atomic`` did: the file written, and whether a file stood there before."""
+
+    path: Path
+    replaced: bool
+
+
+TEMP_TAG = ".factcheck-"  # temporaries are ".<name>.factcheck-<pid>-<random>.tmp"
+_TEMP = re.compile(r"\.factcheck-(\d+)-[^.]*\.tmp$")
+
+
+def write_atomic(path: str | Path, text: str) -> Written:
+    """Write ``text`` to ``path`` so that readers see the old file or the whole new one, never a part.
+
+    Only a regular file is replaced (a symlink is followed to its target, which is what gets written);
+    a device, a FIFO or a folder at ``path`` is refused. A replaced file keeps its mode (and owner,
+    where allowed); a new one gets the mode the umask gives. Temporaries left by a run that was killed
+    (``kill -9``) are removed by the next run that writes beside them.
+    """
+    target = Path(os.path.realpath(path)) if os.path.islink(path) else Path(path)
     folder = target.parent if str(target.parent) else Path(".")
     if not folder.is_dir():
         raise InputError(f"{target}: folder {folder} does not exist")
+    existing = _existing(target)
+    _remove_stale(folder, target.name)
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+        fd, tmp = tempfile.mkstemp(
+            prefix=f".{target.name}{TEMP_TAG}{os.getpid()}-", suffix=".tmp", dir=folder
+        )
     except OSError as e:
         raise InputError(f"{target}: cannot write ({e.strerror})") from e
     try:
+        _take_mode(fd, existing)
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
             f.write(text)
             f.flush()
@@ -62,6 +154,58 @@ def write_atomic(path: str | Path, text: str) -> None:
     finally:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp)
+    return Written(target, existing is not None)
+
+
+def _existing(target: Path) -> os.stat_result | None:
+    try:
+        info = os.lstat(target)
+    except FileNotFoundError:
+        return None
+    except OSError as e:
+        raise InputError(f"{target}: cannot write ({e.strerror})") from e
+    if not stat.S_ISREG(info.st_mode):
+        kind = "a folder" if stat.S_ISDIR(info.st_mode) else "a device, FIFO or socket"
+        raise InputError(f"{target}: not a regular file ({kind}); refusing to replace it")
+    return info
+
+
+def _take_mode(fd: int, existing: os.stat_result | None) -> None:
+    """The old file's mode and owner, or for a new file what ``open`` would give (0666 less the umask)."""
+    if existing is None:
+        umask = os.umask(0)
+        os.umask(umask)
+        os.fchmod(fd, 0o666 & ~umask)
+        return
+    with contextlib.suppress(PermissionError):
+        os.fchown(fd, existing.st_uid, existing.st_gid)
+    os.fchmod(fd, stat.S_IMODE(existing.st_mode))
+
+
+def _remove_stale(folder: Path, name: str) -> None:
+    """Temporaries beside ``name`` whose process is gone."""
+    prefix = f".{name}{TEMP_TAG}"
+    with contextlib.suppress(OSError):
+        for entry in os.scandir(folder):
+            match = _TEMP.search(entry.name)
+            if not (entry.name.startswith(prefix) and match and entry.is_file(follow_symlinks=False)):
+                continue
+            if _alive(int(match.group(1))):
+                continue
+            with contextlib.suppress(OSError):
+                os.unlink(entry.path)
+
+
+def _alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OverflowError):
+        return pid > 0
+    return True
 
 
 def stated(claim: Claim) -> str:
@@ -112,7 +256,8 @@ def to_markdown(report: Report) -> str:
     ]
     for d in report.documents:
         lines.append(
-            f"| {names[d.path]} | {_cell(d.title)} | `{d.path}` | {d.published or ''} | {d.claims} |"
+            f"| {_cell(names[d.path])} | {_cell(d.title)} | {_cell(d.path)} | {_cell(d.published or '')} "
+            f"| {d.claims} |"
         )
     for heading, groups in (("Conflicts", conflicts), ("Agreements", agreements)):
         lines += ["", f"## {heading}", ""]
@@ -136,15 +281,21 @@ def _markdown_group(group: ClaimGroup, names: dict[str, str]) -> list[str]:
     for claim in group.claims:
         sentence = _cell(claim.sentence).replace(_cell(claim.text), f"**{_cell(claim.text)}**", 1)
         out.append(
-            f"| {names.get(claim.document, claim.document)} | {_cell(stated(claim))} | "
-            f"{normalized(claim)} | {sentence} |"
+            f"| {_cell(names.get(claim.document, claim.document))} | {_cell(stated(claim))} | "
+            f"{_cell(normalized(claim))} | {sentence} |"
         )
     out.append("")
     return out
 
 
 def _cell(text: str) -> str:
-    """Text safe inside a Markdown table cell: no pipes, no line breaks, no markup from the source."""
-    for char in "\\|*_`[]<>#":
+    r"""Text safe inside a Markdown table cell: no pipes, no line breaks, no markup or entity from the
+    source, and no control character (ESC, BEL, C1, bidi overrides: written as ``\x1b``, ``\u202e``).
+
+    >>> _cell("<img src=x>|[a](b)\n&#x202E;\x1b[2J\u202e")
+    '\\<img src=x\\>\\|\\[a\\](b) \\&\\#x202E;\\x1b\\[2J\\u202e'
+    """
+    text = " ".join(text.split())
+    for char in "\\|*_`[]<>#&~":
         text = text.replace(char, "\\" + char)
-    return " ".join(text.split())
+    return visible(text, lines=False)

@@ -13,7 +13,15 @@ from typing import Any
 
 from pydantic import TypeAdapter
 
-from factcheck.models import SCHEMA_VERSION, ClaimsReport, QueryReport, Report, SourcesReport, StatementCheck
+from factcheck.models import (
+    SCHEMA_VERSION,
+    ClaimsReport,
+    JsonLine,
+    QueryReport,
+    Report,
+    SourcesReport,
+    StatementCheck,
+)
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 
@@ -21,6 +29,12 @@ DIALECT = "https://json-schema.org/draft/2020-12/schema"
 OUTPUTS: tuple[tuple[str, str, Any], ...] = (
     ("report", "factcheck export; factcheck conflicts --json", Report),
     ("claims", "factcheck claims --json", ClaimsReport),
+    (
+        "claims-jsonl",
+        "factcheck claims --format jsonl: each line one of these objects (a header, then each document, "
+        "each sentence that holds claims, and its claims)",
+        JsonLine,
+    ),
     ("sources", "factcheck sources --json", SourcesReport),
     ("query", "factcheck query --json", QueryReport),
     (

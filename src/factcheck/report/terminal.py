@@ -1,13 +1,14 @@
 """Reports as Rich renderables. Nothing here prints; the CLI does.
 
 Source text is data, never markup: it goes into ``Text`` objects (never into markup strings), and
-control characters are shown as escapes, so ``[bold]`` or an escape sequence in a source prints as
-written and cannot restyle the terminal.
+every string from outside (document text, titles, file names, statements, messages) passes through
+``safe``: control characters, bidi controls and undecodable bytes are shown as escapes, so ``[bold]``,
+an escape sequence or a right-to-left override in a source or a file name prints as written and cannot
+restyle, retitle or clear the terminal.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
 from rich.console import Group, RenderableType
@@ -17,25 +18,31 @@ from rich.text import Text
 
 from factcheck.models import Claim, ClaimGroup, DocumentSummary, QueryHit, Report, StatementCheck
 from factcheck.report.files import normalized, stated
-from factcheck.report.wording import short_names
+from factcheck.report.wording import short_names, visible
 
 SEVERITY_STYLE = {"high": "bold red", "medium": "yellow", "low": "cyan"}
 STATUS_STYLE = {"conflict": "red", "agreement": "green", "single": "dim"}
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 CONTEXT = 70  # characters kept on each side of a number in a long sentence
 
 
-def safe(text: str) -> str:
-    r"""Control characters as visible escapes: "\x1b[31m" prints as written.
+def safe(text: str, *, lines: bool = True) -> str:
+    r"""The one sanitiser of text bound for a terminal: control characters, bidi controls and
+    undecodable bytes as visible escapes ("\x1b[31m" prints as written); with ``lines=False``
+    (a one-line message) newlines and tabs too.
 
-    >>> safe("a\x1b[31mred")
-    'a\\x1b[31mred'
+    >>> safe("a\x1b[31mred\u202e")
+    'a\\x1b[31mred\\u202e'
     """
-    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+    return visible(text, lines=lines)
 
 
-def plain(text: str, style: str = "") -> Text:
-    return Text(safe(text), style=style)
+def message(text: str, style: str = "") -> Text:
+    """A one-line message (an error, a warning) whose parts may come from file names."""
+    return Text(safe(text, lines=False), style=style)
+
+
+def plain(text: str, style: str = "", *, lines: bool = True) -> Text:
+    return Text(safe(text, lines=lines), style=style)
 
 
 def highlighted_sentence(claim: Claim, *, context: int = CONTEXT) -> Text:
@@ -61,7 +68,14 @@ def sources_table(docs: Sequence[DocumentSummary]) -> Table:
             name, justify="right" if name in ("sentences", "claims") else "left", overflow="fold"
         )
     for d in docs:
-        table.add_row(d.id, plain(d.title), plain(d.path), d.published or "", str(d.sentences), str(d.claims))
+        table.add_row(
+            d.id,
+            plain(d.title),
+            plain(d.path, lines=False),
+            plain(d.published or ""),
+            str(d.sentences),
+            str(d.claims),
+        )
     return table
 
 
@@ -71,7 +85,7 @@ def claims_table(claims: Sequence[Claim]) -> Table:
         table.add_column(name, overflow="fold")
     for claim in claims:
         table.add_row(
-            claim.id,
+            plain(claim.id),
             claim.kind,
             plain(claim.text),
             plain(stated(claim)),
@@ -86,25 +100,28 @@ def group_view(group: ClaimGroup, names: dict[str, str], titles: dict[str, str])
     table = Table(expand=True, show_edge=False, pad_edge=False)
     table.add_column("src", no_wrap=True)
     table.add_column("stated", ratio=3, overflow="fold")
-    table.add_column(f"in {group.unit}" if group.unit else "normalised", ratio=2, overflow="fold")
+    table.add_column(safe(f"in {group.unit}" if group.unit else "normalised"), ratio=2, overflow="fold")
     table.add_column("sentence", ratio=9, overflow="fold")
     for claim in group.claims:
         as_stated, norm = stated(claim), normalized(claim)
         shown = "" if norm and as_stated.endswith(norm) else norm
         table.add_row(
-            names.get(claim.document, claim.document), plain(as_stated), shown, highlighted_sentence(claim)
+            plain(names.get(claim.document, claim.document), lines=False),
+            plain(as_stated),
+            plain(shown),
+            highlighted_sentence(claim),
         )
     title = Text(f"{group.id} ")
-    title.append(safe(group.label), style="bold")
+    title.append(safe(group.label, lines=False), style="bold")
     if group.conflict is not None:
         title.append(f"  {group.conflict.severity} severity", style=SEVERITY_STYLE[group.conflict.severity])
     else:
         title.append(f"  {group.status}", style=STATUS_STYLE[group.status])
     legend = Text()
     for path in sorted({c.document for c in group.claims}):
-        legend.append(f"{names.get(path, path)}  ", style="bold")
+        legend.append(f"{safe(names.get(path, path), lines=False)}  ", style="bold")
         legend.append(safe(titles.get(path, "")), style="italic")
-        legend.append(f"  {safe(path)}\n", style="dim")
+        legend.append(f"  {safe(path, lines=False)}\n", style="dim")
     return Panel(Group(table, legend, plain(group.explanation)), title=title, title_align="left")
 
 
@@ -146,7 +163,7 @@ def query_table(hits: Sequence[QueryHit], names: dict[str, str]) -> Table:
         table.add_row(
             f"{hit.score:.0f}",
             Text(hit.status, style=STATUS_STYLE[hit.status]),
-            names.get(claim.document, claim.document),
+            plain(names.get(claim.document, claim.document), lines=False),
             plain(stated(claim)),
             plain(f"{hit.group_id} {hit.group_label}" if hit.group_id else ""),
             highlighted_sentence(claim, context=50),
@@ -158,17 +175,17 @@ def check_view(result: StatementCheck, names: dict[str, str]) -> Panel:
     """A statement's verdict, and for each of its numbers the evidence on each side."""
     parts: list[RenderableType] = []
     for number in result.numbers:
-        line = Text(f"{number.claim.text}: ", style="bold")
+        line = Text(f"{safe(number.claim.text)}: ", style="bold")
         line.append(number.verdict.replace("_", " "), style=VERDICT_STYLE[number.verdict])
         parts.append(line)
         parts.append(plain(f"  {number.explanation}"))
         for label, claims in (("for", number.supporting), ("against", number.contradicting)):
             for claim in claims:
-                row = Text(f"  {label:<8}{names.get(claim.document, claim.document)}  ")
+                row = Text(f"  {label:<8}{safe(names.get(claim.document, claim.document), lines=False)}  ")
                 row.append_text(highlighted_sentence(claim, context=50))
                 parts.append(row)
     title = Text("")
     title.append(result.verdict.replace("_", " ").upper(), style=VERDICT_STYLE[result.verdict])
     title.append("  ")
-    title.append(safe(result.statement))
+    title.append(safe(result.statement, lines=False))
     return Panel(Group(*parts), title=title, title_align="left")

@@ -6,6 +6,7 @@ check and every report can use it.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Sequence
 from pathlib import PurePosixPath
@@ -13,6 +14,32 @@ from pathlib import PurePosixPath
 from factcheck.lexicon.plurals import plural
 from factcheck.lexicon.words import content_stems, content_words
 from factcheck.models import Claim
+
+# What must never reach a terminal or a Markdown file as itself: C0 and C1 controls (ESC starts a
+# terminal sequence, C1 0x9b is a one-byte CSI), DEL, the bidi controls that reorder text on screen
+# (U+061C, U+200E/F, U+202A-E, U+2066-9), the line and paragraph separators, and the lone surrogates
+# that stand for undecodable bytes. Tab and newline are kept unless ``lines`` is False.
+_UNSAFE = "\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069\ud800-\udfff"
+_UNSAFE_IN_TEXT = re.compile(f"[{_UNSAFE}]")
+_UNSAFE_IN_LINE = re.compile(f"[{_UNSAFE}\t\n]")
+
+
+def visible(text: str, *, lines: bool = True) -> str:
+    r"""``text`` with every control character written as an escape: "\x1b[2J" prints as those six
+    characters, a right-to-left override as "\u202e". With ``lines=False`` tabs and newlines too.
+
+    >>> visible("a\x1b[31mred\u202eevil\x9b")
+    'a\\x1b[31mred\\u202eevil\\x9b'
+    >>> visible("two\nlines", lines=False)
+    'two\\x0alines'
+    """
+    pattern = _UNSAFE_IN_TEXT if lines else _UNSAFE_IN_LINE
+    return pattern.sub(_escape, text)
+
+
+def _escape(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
 
 def describe(side: list[Claim]) -> str:
