@@ -345,3 +345,19 @@ def test_cli_explanations_name_documents_as_the_legend_does(tmp_path: Path) -> N
     assert code == 0
     (group,) = json.loads(out)["groups"]
     assert "(000_a)" in group["explanation"] and "(001_b)" in group["explanation"]
+
+
+@pytest.mark.parametrize(
+    ("statement", "fail_on", "code"),
+    [
+        ("Denmark will pay Kosovo 150 million euros", "contradicted,contested", 1),
+        ("Kosovo will receive 210 million euros", "contradicted", 0),
+        ("Kosovo will receive 210 million euros", "contradicted,contested", 1),
+        ("Denmark leases 300 prison cells in Kosovo", "contradicted,contested,not_found", 0),
+        ("Denmark leases 300 prison cells in Kosovo", "wrong", 2),
+    ],
+    ids=["contradicted", "contested-not-asked", "contested", "supported", "unknown-verdict"],
+)
+def test_cli_check_fail_on_makes_the_exit_code_usable(statement: str, fail_on: str, code: int) -> None:
+    exit_code, _, _ = invoke("check", statement, "--in", "seeds", "--json", "--fail-on", fail_on)
+    assert exit_code == code

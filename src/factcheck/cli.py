@@ -21,6 +21,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
 from factcheck import (
     KINDS,
+    VERDICTS,
     ClaimsReport,
     Corpus,
     QueryReport,
@@ -375,8 +376,18 @@ def check(
     paths: InPaths = None,
     as_json: JsonFlag = False,
     rates: RatesOption = None,
+    fail_on: Annotated[
+        str,
+        typer.Option(
+            "--fail-on",
+            help="Exit 1 when a statement's verdict is one of these, comma-separated: "
+            "contradicted, contested, not_found (for a newsroom's pipeline).",
+            show_default=False,
+        ),
+    ] = "",
 ) -> None:
     """Check a statement's numbers against the sources: supported, contested, contradicted or not found."""
+    failing = _verdicts(fail_on)
     source = Path(statement_or_file)
     lines: list[str] | None = None
     if _is_file(source):
@@ -400,11 +411,22 @@ def check(
         results = check_lines(lines, claims, groups, rates=table)
     if as_json:
         _emit(to_json(results if lines is not None else results[0]))
-        return
-    names = corpus.names()
-    console = _out()
-    for result in results:
-        console.print(check_view(result, names))
+    else:
+        names = corpus.names()
+        console = _out()
+        for result in results:
+            console.print(check_view(result, names))
+    if any(r.verdict in failing for r in results):
+        raise typer.Exit(1)
+
+
+def _verdicts(text: str) -> frozenset[str]:
+    """The verdicts of ``--fail-on``; an unknown one is a usage error."""
+    chosen = frozenset(v.strip() for v in text.split(",") if v.strip())
+    unknown = sorted(chosen - set(VERDICTS))
+    if unknown:
+        raise UsageError(f"--fail-on: unknown verdict {unknown[0]!r}; choose from {', '.join(VERDICTS)}")
+    return chosen
 
 
 def _is_file(path: Path) -> bool:
