@@ -14,7 +14,7 @@ the bar and no pair of them is impossible (average linkage on a sample, which st
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from typing import NamedTuple
@@ -33,10 +33,15 @@ STRIDE = SAMPLE + 1  # a pair of sample sizes (a, b) as one number, a * STRIDE +
 AHEAD = 2048  # edges whose linkage pairs are scored together, as arrays, before they are taken
 
 
-def group_claims(claims: Sequence[Claim], *, settings: Settings | None = None) -> list[list[Claim]]:
-    """Partition the groupable claims into measures; each list is one group, in a stable order."""
+def group_claims(
+    claims: Sequence[Claim], *, settings: Settings | None = None, doc_order: Mapping[str, str] | None = None
+) -> list[list[Claim]]:
+    """Partition the groupable claims into measures; each list is one group, in a stable order.
+
+    ``doc_order`` names each document by a key to read the documents in (by default their paths): the
+    pipeline gives one made from what they say, so that renaming the files changes no group."""
     settings = settings or Settings()
-    cols = columns_of(claims, settings=settings)
+    cols = columns_of(claims, settings=settings, doc_order=doc_order)
     table = PairTable.of(cols)
     first, second = candidate_pairs(cols, settings=settings)
     scores = table.scores(first, second)

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import repeat
 from operator import attrgetter
@@ -197,10 +197,16 @@ def profile_claims(
     return [cols.profile(k) for k in range(len(cols))], cols.vocab()
 
 
-def columns_of(claims: Iterable[Claim], *, settings: Settings | None = None) -> Columns:
-    """The columns of the groupable claims: their fields, words, weights, probes and times."""
+def columns_of(
+    claims: Iterable[Claim], *, settings: Settings | None = None, doc_order: Mapping[str, str] | None = None
+) -> Columns:
+    """The columns of the groupable claims: their fields, words, weights, probes and times, in the
+    order of their documents (by ``doc_order``'s key, else by path) and their offsets."""
     settings = settings or Settings()
-    chosen = sorted(filter(groupable, claims), key=attrgetter("document", "start", "id"))
+    if doc_order is None:
+        chosen = sorted(filter(groupable, claims), key=attrgetter("document", "start", "id"))
+    else:
+        chosen = sorted(filter(groupable, claims), key=lambda c: (doc_order[c.document], c.start, c.id))
     keys: dict[tuple[str, int], int] = {}
     sentence = _ints(keys.setdefault((c.document, c.sentence_start), len(keys)) for c in chosen)
     firsts = _first_uses(sentence, len(keys)).tolist()  # a claim of each sentence
