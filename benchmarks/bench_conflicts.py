@@ -50,6 +50,7 @@ GRID: dict[str, tuple[float, ...]] = {
     "OTHER_DAY": (0.0, -0.1, -0.2),
     "SAME_FIGURE": (0.3, 0.25, 0.35),
     "synonyms": (False, True),
+    "STORY_APART": (0.15, 1.0),
 }
 SETTINGS_KNOBS = frozenset(f.name for f in Settings.__dataclass_fields__.values())
 
