@@ -32,7 +32,7 @@ from factcheck.config import SAME_FIGURE, STORY_APART, TIME_TOPIC_BAR, TOPIC_BAR
 from factcheck.errors import InputError
 from factcheck.extract import extract_text
 from factcheck.group.columns import profile_claims
-from factcheck.group.profiles import Profile, Vocabulary, affinity
+from factcheck.group.profiles import CLAUSE_BREAK, Profile, Vocabulary, affinity
 from factcheck.judge import sides
 from factcheck.lexicon import MONTHS
 from factcheck.lexicon.words import STOPWORDS, WORD
@@ -47,7 +47,6 @@ TIME_KINDS = frozenset({"year", "date", "time"})  # place a statement in time; c
 EACH = ":each"  # id suffix of a statement's sum read as a price per head
 PER_GUESS = 0.1  # what reading a sum per head costs a match: the statement did not say "per"
 OTHER_SUBJECT = 0.3  # what a figure of another name than the statement's costs a match
-CLAUSE_BREAK = re.compile(r"[,;:]|\s(?:and|while|whereas|but)\s")
 NAME_REACH = 3  # words between a figure and the name it belongs to: "$50M from Britain", "France $109M"
 NAME = re.compile(r"\b[A-Z][\w'’.-]*[A-Za-z]")  # a capitalised word: "Britain", "U.S.", "McDonald's"
 CALENDAR = frozenset({"year", "date"})  # in every other sentence: a match needs more words in common

@@ -361,7 +361,7 @@ def claims_meet(a: Claim, b: Claim, ia: Interval | None, ib: Interval | None) ->
         return True
     if ia is None or ib is None:
         return False
-    if a.kind == "money" and a.unit and a.unit == b.unit:
+    if a.kind == "money" and a.unit and a.unit == b.unit and a.rate != b.rate:  # one rate: one scale already
         stated = {a.unit: 1.0}
         ia, ib = interval(a, rates=stated), interval(b, rates=stated)
         if ia is None or ib is None:

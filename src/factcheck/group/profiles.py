@@ -50,7 +50,7 @@ COUNTDOWN = re.compile(
     rf"(?:[ \u00a0]+(?:of[ \u00a0]+)?[\w’'-]+){{0,3}}?[ \u00a0]+(?:{'|'.join(table('context.toml', 'countdown_words'))})\b"
 )  # "96 hours of oxygen left": at most three words between the span and the word
 PROJECTION_REACH = 8  # words before a figure, in its clause, that may make it a projection
-CLAUSE_START = re.compile(r"[,;:]|\s(?:and|but|while|whereas)\s")
+CLAUSE_BREAK = re.compile(r"[,;:]|\s(?:and|but|while|whereas)\s")  # where a clause of a sentence ends
 RELATIVE_YEARS: dict[str, int] = dict(table("context.toml", "relative_years"))
 RELATIVE_YEAR = re.compile(rf"\b({'|'.join(RELATIVE_YEARS)})[ \u00a0]+year\b", re.I)
 TIME_MARKERS = re.compile(
@@ -353,7 +353,7 @@ def projected(claim: Claim) -> bool:
     [False, False, True]
     """
     before = claim.sentence[: claim.start - claim.sentence_start]
-    clause = before[max((m.end() for m in CLAUSE_START.finditer(before)), default=0) :]
+    clause = before[max((m.end() for m in CLAUSE_BREAK.finditer(before)), default=0) :]
     words = clause.lower().split()[-PROJECTION_REACH:]
     return any(w.strip(".,'’\"()") in PROJECTION_WORDS for w in words)
 
