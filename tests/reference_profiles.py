@@ -22,11 +22,13 @@ from factcheck.group.profiles import (
     figure_of,
     groupable,
     head_of,
+    name_variants,
     projected,
     relative_year,
     story_year,
     word_forms,
 )
+from factcheck.group.subjects import SUBJECT_REACH, common_words, near_names, subject_mask
 from factcheck.lexicon.words import content_stems
 from factcheck.models import Claim
 from factcheck.values import interval
@@ -79,6 +81,11 @@ def _weigh(items: list[Profile], *, settings: Settings) -> Vocabulary:
         d: story_year(YEAR.findall(text) for _, text in sorted(found.items()))
         for d, found in doc_sentences.items()
     }
+    common = common_words(item.claim for item in items)
+    names = [[n.lower() for n in near_names(item.claim, common, reach=SUBJECT_REACH)] for item in items]
+    variants = name_variants({n for found in names for n in found}, cutoff=settings.fuzzy_names)
+    for item, found in zip(items, names, strict=True):
+        item.subject = subject_mask(variants.get(n, n) for n in found)
     for item in items:
         claim = item.claim
         own = {ids.get(canon.get(w, w), -1) for w in content_stems(claim.text)}

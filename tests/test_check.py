@@ -8,9 +8,10 @@ from typing import NamedTuple
 import pytest
 
 from builders import Corpus
-from factcheck.check import check_lines, check_statement, near_names
+from factcheck.check import check_lines, check_statement
 from factcheck.errors import InputError
 from factcheck.extract import extract_text
+from factcheck.group.subjects import near_names
 from factcheck.pipeline import read_corpus
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -23,7 +23,6 @@ nearly any figure. A year in the statement is also compared with dates: "in 2008
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -32,10 +31,9 @@ from factcheck.config import SAME_FIGURE, STORY_APART, TIME_TOPIC_BAR, TOPIC_BAR
 from factcheck.errors import InputError
 from factcheck.extract import extract_text
 from factcheck.group.columns import profile_claims
-from factcheck.group.profiles import CLAUSE_BREAK, Profile, Vocabulary, affinity
+from factcheck.group.profiles import Profile, Vocabulary, affinity
+from factcheck.group.subjects import common_words, near_names, sentence_names
 from factcheck.judge import sides
-from factcheck.lexicon import MONTHS
-from factcheck.lexicon.words import STOPWORDS, WORD
 from factcheck.models import VERDICTS, Claim, ClaimGroup, Normalized, NumberCheck, StatementCheck, Verdict
 from factcheck.rates import statement_rates_of_day
 from factcheck.report.wording import describe, short_names
@@ -47,8 +45,6 @@ TIME_KINDS = frozenset({"year", "date", "time"})  # place a statement in time; c
 EACH = ":each"  # id suffix of a statement's sum read as a price per head
 PER_GUESS = 0.1  # what reading a sum per head costs a match: the statement did not say "per"
 OTHER_SUBJECT = 0.3  # what a figure of another name than the statement's costs a match
-NAME_REACH = 3  # words between a figure and the name it belongs to: "$50M from Britain", "France $109M"
-NAME = re.compile(r"\b[A-Z][\w'’.-]*[A-Za-z]")  # a capitalised word: "Britain", "U.S.", "McDonald's"
 CALENDAR = frozenset({"year", "date"})  # in every other sentence: a match needs more words in common
 
 
@@ -66,12 +62,15 @@ def check_statement(
     *,
     rates: Mapping[str, float] | None = None,
     settings: Settings | None = None,
+    published: Mapping[str, str | None] | None = None,
 ) -> StatementCheck:
     """Check each number of ``statement`` against the source ``claims`` and their ``groups``.
 
     Raises InputError when the statement states no number.
     """
-    return _check_all([(statement, None)], claims, groups, rates=rates, settings=settings)[0]
+    return _check_all(
+        [(statement, None)], claims, groups, rates=rates, settings=settings, published=published
+    )[0]
 
 
 def check_lines(
@@ -81,6 +80,7 @@ def check_lines(
     *,
     rates: Mapping[str, float] | None = None,
     settings: Settings | None = None,
+    published: Mapping[str, str | None] | None = None,
 ) -> tuple[StatementCheck, ...]:
     """Check each line as a statement; blank lines and lines starting with ``#`` are skipped. A line
     with no number is not checked (verdict not_found, with a ``note``), and the others are."""
@@ -89,7 +89,7 @@ def check_lines(
         for n, line in enumerate(lines, 1)
         if line.strip() and not line.lstrip().startswith("#")
     ]
-    return _check_all(statements, claims, groups, rates=rates, settings=settings)
+    return _check_all(statements, claims, groups, rates=rates, settings=settings, published=published)
 
 
 def _check_all(
@@ -99,6 +99,7 @@ def _check_all(
     *,
     rates: Mapping[str, float] | None,
     settings: Settings | None,
+    published: Mapping[str, str | None] | None,
 ) -> tuple[StatementCheck, ...]:
     day = story_day(claims)
     numbers: list[list[Claim]] = []
@@ -115,7 +116,7 @@ def _check_all(
         notes.append(note)
     probes = {claim.id: _probes(claim) for claim_list in numbers for claim in claim_list}
     probe_claims = [p for ps in probes.values() for p in ps]
-    profiles, vocab = profile_claims([*claims, *probe_claims], settings=settings)
+    profiles, vocab = profile_claims([*claims, *probe_claims], settings=settings, published=published)
     probe_ids = {p.id for p in probe_claims}
     sources = [p for p in profiles if p.claim.id not in probe_ids]
     probe_items = {p.claim.id: p for p in profiles if p.claim.id in probe_ids}
@@ -252,53 +253,6 @@ def _other_subject(probe: Claim, source: Claim, common: frozenset[str]) -> bool:
     if not mine or not theirs or mine & theirs:
         return False
     return bool(mine & sentence_names(source, common))
-
-
-def common_words(claims: Sequence[Claim]) -> frozenset[str]:
-    """The words the sources write in lower case somewhere: a capitalised one of them at the start of
-    a sentence ("Turnout was ...") is no name."""
-    sentences = {c.sentence for c in claims}
-    return frozenset(w for text in sentences for w in WORD.findall(text) if w[0].islower())
-
-
-def sentence_names(claim: Claim, common: frozenset[str] = frozenset()) -> frozenset[str]:
-    """The names of a claim's sentence: its capitalised words, common words aside (``common``: what the
-    sources write in lower case, for the first word of a sentence)."""
-    return frozenset(_names(claim.sentence, 0, len(claim.sentence), common))
-
-
-def near_names(
-    claim: Claim, common: frozenset[str] = frozenset(), *, reach: int = NAME_REACH
-) -> frozenset[str]:
-    """The names right beside a claim, in its clause (between the commas, semicolons and "and"s around
-    it) and at most ``reach`` words from it: whose figure it is, in a sentence that lists several.
-
-    >>> from factcheck.extract import extract_text
-    >>> text = "Germany pledged $100M, $50M from Britain and $25M from Denmark."
-    >>> [sorted(near_names(c)) for c in extract_text(text)]
-    [['Germany'], ['Britain'], ['Denmark']]
-    """
-    text = claim.sentence
-    at = claim.start - claim.sentence_start
-    end = at + len(claim.text)
-    start = max((m.end() for m in CLAUSE_BREAK.finditer(text, 0, at)), default=0)
-    found = CLAUSE_BREAK.search(text, end)
-    stop = found.start() if found else len(text)
-    before = [m.start() for m in re.finditer(r"\S+", text[start:at])][-reach:]
-    after = [m.end() for m in re.finditer(r"\S+", text[end:stop])][:reach]
-    left = start + before[0] if before else at
-    right = end + after[-1] if after else end
-    return frozenset(_names(text, left, right, common))
-
-
-def _names(text: str, start: int, end: int, common: frozenset[str]) -> list[str]:
-    return [
-        m.group()
-        for m in NAME.finditer(text, start, end)
-        if m.group().lower() not in STOPWORDS
-        and m.group().lower() not in MONTHS
-        and (m.start() > 0 or m.group().lower() not in common)
-    ]
 
 
 def _story_year(sources: Sequence[Profile], day: str | None) -> str | None:

@@ -405,10 +405,10 @@ def check(
     groups = corpus.groups(rates=table)
     if lines is None:
         results: tuple[StatementCheck, ...] = (
-            check_statement(statement_or_file, claims, groups, rates=table),
+            check_statement(statement_or_file, claims, groups, rates=table, published=corpus.published()),
         )
     else:
-        results = check_lines(lines, claims, groups, rates=table)
+        results = check_lines(lines, claims, groups, rates=table, published=corpus.published())
     if as_json:
         _emit(to_json(results if lines is not None else results[0]))
     else:

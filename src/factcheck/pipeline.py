@@ -66,7 +66,13 @@ class Corpus:
         """``build_groups`` of the comparable claims, the documents named as in every view."""
         if rates is not None:  # a --rates table must price every currency the documents use
             rates = checked_rates(rates, (c.unit or "" for c in self.claims if c.kind == "money"))
-        return build_groups(self.comparable(), settings=settings, rates=rates, names=self.names())
+        return build_groups(
+            self.comparable(), settings=settings, rates=rates, names=self.names(), published=self.published()
+        )
+
+    def published(self) -> dict[str, str | None]:
+        """Each document's publication date, where known: the day its story is told from."""
+        return {d.path: d.published for d in self.docs}
 
     def summaries(self) -> tuple[DocumentSummary, ...]:
         per_doc: dict[str, int] = {}
@@ -142,6 +148,7 @@ def build_groups(
     settings: Settings | None = None,
     rates: Mapping[str, float] | None = None,
     names: Mapping[str, str] | None = None,
+    published: Mapping[str, str | None] | None = None,
 ) -> tuple[ClaimGroup, ...]:
     """Groups of claims, conflicts first (most severe first), then agreements; ids g1, g2, ...
 
@@ -151,7 +158,7 @@ def build_groups(
     with _collector_paused():
         assessed = [
             assess(g, group_id="", rates=rates, names=names)
-            for g in _grouped_by_content(claims, settings=settings)
+            for g in _grouped_by_content(claims, settings=settings, published=published)
         ]
     assessed.sort(
         key=lambda g: (
@@ -164,11 +171,13 @@ def build_groups(
     return tuple(g.model_copy(update={"id": f"g{i}"}) for i, g in enumerate(assessed, 1))
 
 
-def _grouped_by_content(claims: Sequence[Claim], *, settings: Settings | None) -> list[list[Claim]]:
+def _grouped_by_content(
+    claims: Sequence[Claim], *, settings: Settings | None, published: Mapping[str, str | None] | None = None
+) -> list[list[Claim]]:
     """``group_claims`` with the documents read in the order of what they say, not of their names:
     the grouper breaks ties between equal scores by position, so 25 files renamed to sort in reverse
     grouped some claims differently. Documents that say exactly the same are ordered by path."""
-    return group_claims(claims, settings=settings, doc_order=_content_names(claims))
+    return group_claims(claims, settings=settings, doc_order=_content_names(claims), published=published)
 
 
 def _content_names(claims: Sequence[Claim]) -> dict[str, str]:

@@ -34,14 +34,18 @@ AHEAD = 2048  # edges whose linkage pairs are scored together, as arrays, before
 
 
 def group_claims(
-    claims: Sequence[Claim], *, settings: Settings | None = None, doc_order: Mapping[str, str] | None = None
+    claims: Sequence[Claim],
+    *,
+    settings: Settings | None = None,
+    doc_order: Mapping[str, str] | None = None,
+    published: Mapping[str, str | None] | None = None,
 ) -> list[list[Claim]]:
     """Partition the groupable claims into measures; each list is one group, in a stable order.
 
     ``doc_order`` names each document by a key to read the documents in (by default their paths): the
     pipeline gives one made from what they say, so that renaming the files changes no group."""
     settings = settings or Settings()
-    cols = columns_of(claims, settings=settings, doc_order=doc_order)
+    cols = columns_of(claims, settings=settings, doc_order=doc_order, published=published)
     table = PairTable.of(cols)
     first, second = candidate_pairs(cols, settings=settings)
     scores = table.scores(first, second)

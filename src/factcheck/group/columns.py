@@ -45,6 +45,7 @@ from factcheck.group.profiles import (
     story_year,
     word_forms,
 )
+from factcheck.group.subjects import subject_masks
 from factcheck.lexicon.words import WORD, content_stem
 from factcheck.models import Claim
 from factcheck.values import floats, interval, intervals, money_factors
@@ -140,6 +141,7 @@ class Columns:
     projected: Bools  # a plan, forecast or target (``profiles.projected``)
     countdown: Bools  # what is left of a span of time (``profiles.countdown``)
     marker: Ints  # code of the time marker ("initially"), 0 for none
+    subject: Ints  # mask of the names beside the claim (``subjects.subject_mask``), 0 for none
     times: list[str]  # anchors' and markers' codes, decoded (0 is "")
     equivalent: Ints  # row of the claim this one restates, -1 if none
     has_interval: Bools
@@ -181,6 +183,7 @@ class Columns:
             projected=bool(self.projected[k]),
             countdown=bool(self.countdown[k]),
             marker=self.times[int(self.marker[k])] or None,
+            subject=int(self.subject[k]),
         )
 
     def vocab(self) -> Vocabulary:
@@ -190,18 +193,26 @@ class Columns:
 
 
 def profile_claims(
-    claims: Iterable[Claim], *, settings: Settings | None = None
+    claims: Iterable[Claim],
+    *,
+    settings: Settings | None = None,
+    published: Mapping[str, str | None] | None = None,
 ) -> tuple[list[Profile], Vocabulary]:
     """The groupable claims' profiles, in (document, offset) order, and the vocabulary that weighs them."""
-    cols = columns_of(claims, settings=settings)
+    cols = columns_of(claims, settings=settings, published=published)
     return [cols.profile(k) for k in range(len(cols))], cols.vocab()
 
 
 def columns_of(
-    claims: Iterable[Claim], *, settings: Settings | None = None, doc_order: Mapping[str, str] | None = None
+    claims: Iterable[Claim],
+    *,
+    settings: Settings | None = None,
+    doc_order: Mapping[str, str] | None = None,
+    published: Mapping[str, str | None] | None = None,
 ) -> Columns:
     """The columns of the groupable claims: their fields, words, weights, probes and times, in the
-    order of their documents (by ``doc_order``'s key, else by path) and their offsets."""
+    order of their documents (by ``doc_order``'s key, else by path) and their offsets. ``published``
+    gives each document's publication date, where known: the year its story is set in."""
     settings = settings or Settings()
     if doc_order is None:
         chosen = sorted(filter(groupable, claims), key=attrgetter("document", "start", "id"))
@@ -241,8 +252,9 @@ def columns_of(
         docs=docs,
         family=family,
         figure=figure,
-        **_anchors(chosen, sentence, doc, years, times),
+        **_anchors(chosen, sentence, doc, years, times, [(published or {}).get(path) for path in docs]),
         marker=markers[sentence],
+        subject=np.array(subject_masks(chosen, cutoff=settings.fuzzy_names), dtype=np.int64),
         times=list(times),
         rarity=rarity.astype(np.float64),
         norm=norm,
@@ -517,18 +529,27 @@ def _magnitudes(chosen: Sequence[Claim], kind: Ints, low: Floats) -> Ints:
 
 
 def _anchors(
-    chosen: Sequence[Claim], sentence: Ints, doc: Ints, years: dict[int, list[str]], times: dict[str, int]
+    chosen: Sequence[Claim],
+    sentence: Ints,
+    doc: Ints,
+    years: dict[int, list[str]],
+    times: dict[str, int],
+    published: Sequence[str | None],
 ) -> dict[str, Any]:
     """Each claim's anchor, for claims that are not themselves years or dates: the first year its
     sentence names that its own text does not, or names from the story's ("last year"), else
-    (``implicit``) its document's story year."""
+    (``implicit``) its document's story year: the year it was published in, or else the year most of
+    its sentences name (a story published in 2024 that looks back at 2019 is still a story of 2024)."""
     anchor = np.zeros(len(chosen), dtype=np.int64)
     implicit = np.zeros(len(chosen), dtype=np.bool_)
     timeless = np.isin(np.array([KIND_CODES[c.kind] for c in chosen], dtype=np.int64), TIMELESS)
     doc_sentences: dict[int, set[int]] = {}
     for d, s in zip(doc.tolist(), sentence.tolist(), strict=True):
         doc_sentences.setdefault(d, set()).add(s)
-    stories = {d: story_year(years.get(s, ()) for s in sorted(found)) for d, found in doc_sentences.items()}
+    stories = {
+        d: _story_of(published[d], [years.get(s, []) for s in sorted(found)], published)
+        for d, found in doc_sentences.items()
+    }
     for k in np.flatnonzero(~timeless).tolist():
         claim = chosen[k]
         named = years.get(int(sentence[k]))
@@ -547,6 +568,23 @@ def _anchors(
         "projected": np.fromiter(map(projected, chosen), np.bool_, len(chosen)),
         "countdown": np.fromiter(map(countdown, chosen), np.bool_, len(chosen)),
     }
+
+
+def _story_of(published: str | None, years: list[list[str]], corpus: Sequence[str | None]) -> str | None:
+    """The year a document's story is set in: the year it was published, else (sources of one story are
+    written within days of each other) the middle publication year of the corpus's dated documents when
+    it names that year or none, else the year most of its sentences name.
+
+    >>> _story_of(None, [["2019"], ["2019"], ["2024"]], ["2024-06-05", None]), _story_of("2023-01-02", [], [])
+    ('2024', '2023')
+    """
+    if published:
+        return published[:4]
+    dated = sorted(day[:4] for day in corpus if day)
+    middle = dated[len(dated) // 2] if dated else None
+    if middle is not None and (not any(years) or any(middle in found for found in years)):
+        return middle
+    return story_year(years)
 
 
 TIMELESS = np.array([KIND_CODES["year"], KIND_CODES["date"]], dtype=np.int64)  # times themselves

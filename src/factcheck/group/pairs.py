@@ -31,10 +31,15 @@ from factcheck.config import (
     DISTANCE_MARGIN,
     MIN_CONTEXT,
     MODALITY_APART,
+    NEAR_TIME,
+    NEAR_TIME_MINUTES,
     OTHER_DAY,
     SAME_FIGURE,
     SAME_STORY,
+    SLIP,
+    SLIP_TOLERANCE,
     STORY_APART,
+    SUBJECT_APART,
     UNIT_BONUS,
     Settings,
 )
@@ -70,6 +75,7 @@ class _Side(NamedTuple):
     head: Ints
     anchor: Ints
     marker: Ints
+    subject: Ints  # mask of the names beside the claim, 0 for none
     equivalent: Ints  # row of the claim this one restates, -1 if none
     flags: Ints  # bits of _FLAGS
     low: Floats
@@ -185,6 +191,8 @@ class PairTable:
         fig = np.where(fig > 0, fig * np.minimum(x.rarity, y.rarity), fig)
         fig = np.where(~compatible & _story_apart(x, y), fig - STORY_APART, fig)
         fig = np.where(~compatible & (x.flag("projected") != y.flag("projected")), fig - MODALITY_APART, fig)
+        apart = (x.subject != 0) & (y.subject != 0) & ((x.subject & y.subject) == 0)  # two subjects
+        fig = np.where(~compatible & apart, fig - SUBJECT_APART, fig)
         measured = x.flag("has_interval") & y.flag("has_interval")
         impossible = (
             (x.sentence == y.sentence)
@@ -254,15 +262,25 @@ def _affinity(x: _Side, y: _Side, compatible: Bools) -> Floats:
     mid_i = (x.low + x.high) / 2
     mid_j = (y.low + y.high) / 2
     ratio = np.maximum(mid_i, mid_j) / np.minimum(mid_i, mid_j)
+    stated = np.where(  # the ratio as stated, in one unit: a sum converted at two days' rates moves
+        (x.unit == y.unit) & (np.minimum(x.value, y.value) > 0),
+        np.maximum(x.value, y.value) / np.minimum(x.value, y.value),
+        ratio,
+    )
+    power = 10.0 ** np.round(np.log10(stated))
+    slipped = ((power >= 100) & (np.abs(stated / power - 1) <= SLIP_TOLERANCE)) | (
+        (x.kind == KIND_CODES["money"]) & (x.value == y.value) & (x.unit != y.unit)
+    )
     by_ratio = np.select(
-        [(ratio <= 1.006) | compatible, ratio <= 1.15, ratio <= 1.5, ratio <= 3],
-        [SAME_FIGURE, 0.15, 0.05, -0.05],
+        [(ratio <= 1.006) | compatible, slipped, ratio <= 1.15, ratio <= 1.5, ratio <= 3],
+        [SAME_FIGURE, SLIP, 0.15, 0.05, -0.05],
         -0.2,
     )
     figure: Floats = np.select(
         [
             x.flag("vague") | y.flag("vague") | ~x.flag("has_interval") | ~y.flag("has_interval"),
             np.isin(x.kind, TIMES),
+            x.kind == KIND_CODES["time"],
             x.flag("bounded") | y.flag("bounded"),
             ~(x.flag("has_value") & y.flag("has_value")),
             (mid_i <= 0) | (mid_j <= 0),
@@ -270,6 +288,11 @@ def _affinity(x: _Side, y: _Side, compatible: Bools) -> Floats:
         [
             0.0,
             np.where(compatible, SAME_FIGURE, OTHER_DAY),
+            np.where(
+                compatible,
+                SAME_FIGURE,
+                np.where(np.abs(x.low - y.low) <= NEAR_TIME_MINUTES, NEAR_TIME, OTHER_DAY),
+            ),
             np.where(compatible, np.where(_same_figure(x, y), SAME_FIGURE, 0.0), -0.1),
             0.0,
             np.where(compatible, SAME_FIGURE, 0.0),

@@ -26,10 +26,15 @@ from rapidfuzz import fuzz, process
 from factcheck.config import (
     MIN_CONTEXT,
     MODALITY_APART,
+    NEAR_TIME,
+    NEAR_TIME_MINUTES,
     OTHER_DAY,
     SAME_FIGURE,
     SAME_STORY,
+    SLIP,
+    SLIP_TOLERANCE,
     STORY_APART,
+    SUBJECT_APART,
     UNIT_BONUS,
     Settings,
 )
@@ -87,6 +92,7 @@ class Profile:
     projected: bool = False  # a plan, forecast or target, not what has happened (``projected``)
     countdown: bool = False  # what is left of a span of time (``countdown``)
     marker: str | None = None  # "initially", "currently", ...
+    subject: int = 0  # mask of the names beside the claim (``subjects.subject_mask``), 0 for none
 
 
 @dataclass(slots=True)
@@ -145,6 +151,8 @@ class Vocabulary:
         fig = _affinity(ca, cb, a.interval, b.interval, compatible)
         if fig > 0:  # a figure that many claims state ("2025", "1 year") ties two of them loosely
             fig *= min(a.rarity, b.rarity)
+        if not compatible and a.subject and b.subject and not a.subject & b.subject:
+            fig -= SUBJECT_APART  # "NDA wins 291", "INDIA bloc 230": two subjects' figures
         if ca.kind == "count" and a.head != b.head and fig < SAME_FIGURE:
             return -1.0
         if ca.kind in ("distance", "duration") and (a.interval is None or b.interval is None):
@@ -269,6 +277,9 @@ def _affinity(a: Claim, b: Claim, ia: Interval | None, ib: Interval | None, comp
         return 0.0
     if a.kind in ("year", "date"):
         return SAME_FIGURE if compatible else OTHER_DAY
+    if a.kind == "time":  # minutes from New Year: the ratio of two says nothing, their distance does
+        near = abs(ia.low - ib.low) <= NEAR_TIME_MINUTES
+        return SAME_FIGURE if compatible else (NEAR_TIME if near else OTHER_DAY)
     if a.qualifier in BOUNDS or b.qualifier in BOUNDS or a.low is not None or b.low is not None:
         # "over £10bn" and "£10 billion" cite one figure; a bound says little of a figure it only meets
         same = a.value is not None and a.value == b.value and a.unit == b.unit and a.kind not in WEAK_FIGURES
@@ -281,11 +292,29 @@ def _affinity(a: Claim, b: Claim, ia: Interval | None, ib: Interval | None, comp
     ratio = max(ma, mb) / min(ma, mb)
     if ratio <= 1.006 or compatible:
         return SAME_FIGURE
+    stated = (
+        max(a.value, b.value) / min(a.value, b.value)
+        if a.unit == b.unit and min(a.value, b.value) > 0
+        else ratio
+    )
+    if slipped(stated) or (a.kind == "money" and a.value == b.value and a.unit != b.unit):
+        return SLIP
     if ratio <= 1.15:
         return 0.15
     if ratio <= 1.5:
         return 0.05
     return -0.05 if ratio <= 3 else -0.2
+
+
+def slipped(ratio: float) -> bool:
+    """Whether two figures this far apart are the same digits at another power of ten (100 or more):
+    "$69 million" against "$68.7 billion" is 1/996.
+
+    >>> slipped(68.7e9 / 69e6), slipped(100.0), slipped(10.0), slipped(1.3e3)
+    (True, True, False, False)
+    """
+    power = 10.0 ** round(math.log10(ratio)) if ratio > 0 else 0.0
+    return power >= 100 and abs(ratio / power - 1) <= SLIP_TOLERANCE
 
 
 def _same_per(a: str | None, b: str | None) -> bool:

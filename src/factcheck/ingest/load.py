@@ -639,6 +639,8 @@ def find_published(text: str) -> str | None:
 
     >>> find_published("Title\\nhttps://x.org/a | Pub | 2023-12-08\\n\\nText on 17 February 2008.")
     '2023-12-08'
+    >>> find_published("T\\nhttps://x.org/a | Pub | 2023-06-22 (from the URL)"), find_published("T\\nhttps://x.org | P | not stated (2 May 2023)")
+    ('2023-06-22', None)
     >>> find_published("Title\\n\\nKosovo declared independence on 17 February 2008.") is None
     True
     """
@@ -674,6 +676,7 @@ def find_metadata(text: str) -> tuple[tuple[int, int], ...]:
     return tuple(spans)
 
 
+_REMARK = re.compile(r"\s*\([^()]*\)\s*$")  # a bracketed remark that ends a field
 _SOURCE_LINE = re.compile(r"(?:https?://|www\.)\S+\s*\|")  # "https://site/path | Publisher | date"
 
 
@@ -700,8 +703,8 @@ def _date_of_line(line: str, *, whole: bool = False) -> str | None:
     ``whole``, "Published ..." counts only when a date is all that follows: "Released in March 2023,
     the report found ..." is a paragraph of the story, though its date may well be the publication's."""
     fields = [field.strip() for field in line.split("|")]
-    if len(fields) >= 2:  # source URL | publisher | date
-        return _date_only(fields[-1])
+    if len(fields) >= 2:  # source URL | publisher | date, perhaps with a remark: "2023-06-22 (from the URL)"
+        return _date_only(_REMARK.sub("", fields[-1]))
     if keyword := _KEYWORD_LINE.match(line):
         rest = keyword.group("rest")
         return _date_only(rest.strip(" :,-")) or (None if whole else parse_date(rest[:80]))

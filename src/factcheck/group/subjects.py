@@ -1,0 +1,104 @@
+"""Whose figure a claim is: the names beside it, value-blind evidence of what it measures.
+
+"NDA wins 291 seats; INDIA bloc 230": both are seats won, in one sentence, but of two subjects. The
+names a claim's clause gives near it (``near_names``) are its subjects; two claims whose subjects are
+both known and share no name, and whose figures differ, most likely measure two things ("Messi's
+557,000 euros a week" and "Neymar's £540,000 a week"). A capitalised word is a name only when the
+sources never write it in lower case (``common_words``): "Turnout was ...", "the Government" name no one.
+
+For many pairs at once a claim's subjects are kept as a 63-bit mask of their names' hashes
+(``subject_mask``): two masks share no bit only when the names are disjoint (a shared bit may be a
+collision, which only ever keeps two claims together).
+"""
+
+from __future__ import annotations
+
+import re
+import zlib
+from collections.abc import Iterable, Sequence
+
+from factcheck.config import SUBJECT_REACH
+from factcheck.group.profiles import CLAUSE_BREAK, name_variants
+from factcheck.lexicon import MONTHS
+from factcheck.lexicon.load import table
+from factcheck.lexicon.words import STOPWORDS, WORD
+from factcheck.models import Claim
+
+NAME_REACH = 3  # words between a figure and the name it belongs to: "$50M from Britain", "France $109M"
+NAME = re.compile(r"\b[A-Z][\w'’.-]*[A-Za-z]")  # a capitalised word: "Britain", "U.S.", "McDonald's"
+POSSESSIVE = re.compile(r"['’]s$")  # "Microsoft’s" is Microsoft
+WEEKDAYS = frozenset(table("context.toml", "weekdays"))
+MASK_BITS = 63  # bits of a subject mask: an int64 that stays positive
+
+
+def common_words(claims: Iterable[Claim]) -> frozenset[str]:
+    """The words the sources write in lower case somewhere: a capitalised one of them at the start of
+    a sentence ("Turnout was ...") is no name."""
+    sentences = {c.sentence for c in claims}
+    return frozenset(w for text in sentences for w in WORD.findall(text) if w[0].islower())
+
+
+def sentence_names(claim: Claim, common: frozenset[str] = frozenset()) -> frozenset[str]:
+    """The names of a claim's sentence: its capitalised words, common words aside (``common``: what the
+    sources write in lower case, for the first word of a sentence)."""
+    return frozenset(_names(claim.sentence, 0, len(claim.sentence), common))
+
+
+def near_names(
+    claim: Claim, common: frozenset[str] = frozenset(), *, reach: int = NAME_REACH
+) -> frozenset[str]:
+    """The names right beside a claim, in its clause (between the commas, semicolons and "and"s around
+    it) and at most ``reach`` words from it: whose figure it is, in a sentence that lists several.
+
+    >>> from factcheck.extract import extract_text
+    >>> text = "Germany pledged $100M, $50M from Britain and $25M from Denmark."
+    >>> [sorted(near_names(c)) for c in extract_text(text)]
+    [['Germany'], ['Britain'], ['Denmark']]
+    """
+    text = claim.sentence
+    at = claim.start - claim.sentence_start
+    end = at + len(claim.text)
+    start = max((m.end() for m in CLAUSE_BREAK.finditer(text, 0, at)), default=0)
+    found = CLAUSE_BREAK.search(text, end)
+    stop = found.start() if found else len(text)
+    before = [m.start() for m in re.finditer(r"\S+", text[start:at])][-reach:]
+    after = [m.end() for m in re.finditer(r"\S+", text[end:stop])][:reach]
+    left = start + before[0] if before else at
+    right = end + after[-1] if after else end
+    return frozenset(_names(text, left, at, common) + _names(text, end, right, common))
+
+
+def subject_mask(names: Iterable[str]) -> int:
+    """The names as bits of a mask, case aside: 0 for none.
+
+    >>> subject_mask([]), subject_mask(["NDA"]) == subject_mask(["nda"]), subject_mask(["NDA"]) > 0
+    (0, True, True)
+    """
+    mask = 0
+    for name in names:
+        mask |= 1 << (zlib.crc32(name.lower().encode("utf-8")) % MASK_BITS)
+    return mask
+
+
+def subject_masks(claims: Sequence[Claim], *, reach: int | None = None, cutoff: int = 85) -> list[int]:
+    """Each claim's ``subject_mask`` of its ``near_names`` within ``reach`` words (``SUBJECT_REACH``),
+    the sentences' first words judged by the words these claims' sentences write in lower case, and
+    spelling variants of one name ("Kharkiv", "Kharkov": RapidFuzz ratio ``cutoff``) made one."""
+    common = common_words(claims)
+    names = [[n.lower() for n in near_names(c, common, reach=reach or SUBJECT_REACH)] for c in claims]
+    forms = name_variants({n for found in names for n in found}, cutoff=cutoff)
+    return [subject_mask(forms.get(n, n) for n in found) for found in names]
+
+
+def _names(text: str, start: int, end: int, common: frozenset[str]) -> list[str]:
+    return [
+        POSSESSIVE.sub("", m.group())
+        for m in NAME.finditer(text, start, end)
+        if m.group().lower() not in STOPWORDS
+        and m.group().lower() not in MONTHS
+        and m.group().lower() not in WEEKDAYS
+        and m.group().lower() not in common
+    ]
+
+
+__all__ = ["common_words", "near_names", "sentence_names", "subject_mask", "subject_masks"]

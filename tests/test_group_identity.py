@@ -1,0 +1,182 @@
+"""Measure identity on real sentences, end to end: what puts two figures in one group, and what keeps
+them apart, read from small corpora written to disk (the extractor, the loader's publication date and
+the grouper together). Each case names two figures and the outcome between them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import NamedTuple
+
+import pytest
+
+from factcheck.extract import extract_text
+from factcheck.group.subjects import common_words, near_names, subject_mask
+from factcheck.models import ClaimGroup
+from factcheck.pipeline import read_corpus
+
+HEADER = "{title}\nhttps://example.org/{name} | Example News | {day}\n\n"
+
+
+class Case(NamedTuple):
+    id: str
+    docs: tuple[str, ...]  # the documents' bodies, each under a title and a dated source line
+    first: str  # a figure as one document writes it
+    second: str  # a figure as another (or the same) document writes it
+    expected: str  # "conflict", "agreement" or "apart"
+    day: str = "2024-06-05"
+
+
+CASES = [
+    # Two subjects' figures in one story: the NDA's seats against the opposition's, never one measure ...
+    Case(
+        "two-subjects-apart",
+        (
+            "The ruling NDA has won 291 seats in the final tally. The opposition INDIA bloc is meanwhile "
+            "at 230 seats, officials said.",
+            "The BJP-led NDA won 293 seats in the polls. In a remarkable turn, the opposition INDIA bloc "
+            "made strides, clinching 234 seats.",
+        ),
+        "291 seats",
+        "230 seats",
+        "apart",
+    ),
+    # ... while each subject's own figures, told two ways, are one measure that disagrees.
+    Case(
+        "one-subject-two-counts",
+        (
+            "The ruling NDA has won 291 seats in the final tally. The opposition INDIA bloc is meanwhile "
+            "at 230 seats, officials said.",
+            "The BJP-led NDA won 293 seats in the polls. In a remarkable turn, the opposition INDIA bloc "
+            "made strides, clinching 234 seats.",
+        ),
+        "291 seats",
+        "293 seats",
+        "conflict",
+    ),
+    # The same digits at another power of ten: a slip of the pen, reported as a conflict, not missed.
+    Case(
+        "million-for-billion",
+        (
+            "Microsoft cut 1,900 jobs three months after it completed its $69 million purchase of "
+            "Activision Blizzard.",
+            "Microsoft completed its $68.7 billion purchase of Activision Blizzard in October.",
+        ),
+        "$69 million",
+        "$68.7 billion",
+        "conflict",
+    ),
+    Case(
+        "lakh-for-crore",
+        (
+            "The commission said 1.5 lakh polling officials would be deployed across the country.",
+            "About 1.5 crore polling officials and security staff will be deployed, the commission said.",
+        ),
+        "1.5 lakh polling officials",
+        "1.5 crore polling officials",
+        "conflict",
+    ),
+    # Clock times: two readings of one moment hours apart conflict; a day apart they are two moments.
+    Case(
+        "one-moment-two-times",
+        (
+            "The Titan lost contact with its support ship at 9.45 am EDT on Sunday.",
+            "Its last ping to the Polar Prince came at 11.47 am EDT on Sunday, the coast guard said.",
+        ),
+        "9.45 am EDT",
+        "11.47 am EDT",
+        "conflict",
+        "2023-06-20",
+    ),
+    Case(
+        "two-days-two-moments",
+        (
+            "A press conference on Wednesday at 11 a.m. EDT revised the estimate of the oxygen left.",
+            "The coast guard expects the vessel will run out of oxygen at 1pm UK time on Thursday.",
+        ),
+        "11 a.m. EDT",
+        "1pm UK time",
+        "apart",
+        "2023-06-22",
+    ),
+]
+
+
+# A subject in an earlier clause than its figure is not read yet: "Messi, who, reportedly, earns ..."
+KNOWN_GAPS = [
+    pytest.param(
+        Case(
+            "two-players-wages",
+            (
+                "Reports suggest Neymar will earn £540,000 a week after tax following his move to Paris.",
+                "The sum is larger than what Lionel Messi earns, 557,000 euros a week after his new contract.",
+            ),
+            "£540,000",
+            "557,000 euros",
+            "apart",
+            "2017-08-04",
+        ),
+        marks=pytest.mark.xfail(strict=True, reason="the subject is in the clause before the figure's"),
+        id="two-players-wages",
+    ),
+    pytest.param(
+        Case(
+            "same-words-two-subjects",
+            (
+                "The ruling NDA has won 291 seats in the final tally.",
+                "The opposition INDIA bloc has won 234 seats in the final tally.",
+            ),
+            "291 seats",
+            "234 seats",
+            "apart",
+        ),
+        marks=pytest.mark.xfail(strict=True, reason="the shared words outweigh two subjects' names"),
+        id="same-words-two-subjects",
+    ),
+]
+
+
+def groups_of(tmp_path: Path, case: Case) -> tuple[ClaimGroup, ...]:
+    for k, body in enumerate(case.docs):
+        title = f"Story {k}"
+        text = HEADER.format(title=title, name=k, day=case.day) + body + "\n"
+        (tmp_path / f"{k:03d}.txt").write_text(text, encoding="utf-8")
+    return read_corpus([tmp_path]).groups()
+
+
+def outcome(groups: tuple[ClaimGroup, ...], first: str, second: str) -> str:
+    for group in groups:
+        texts = {c.text for c in group.claims}
+        if first in texts and second in texts:
+            return group.status
+    return "apart"
+
+
+@pytest.mark.parametrize(
+    "case", [*CASES, *KNOWN_GAPS], ids=[*(c.id for c in CASES), *(p.id for p in KNOWN_GAPS)]
+)
+def test_group_identity_on_real_sentences(tmp_path: Path, case: Case) -> None:
+    assert outcome(groups_of(tmp_path, case), case.first, case.second) == case.expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "figure", "names"),
+    [
+        ("The ruling NDA has won 291 seats in the final tally.", "291 seats", {"NDA"}),
+        ("In Paris, Neymar will earn £540,000 a week.", "£540,000", {"Neymar"}),
+        ("Microsoft’s proposed $68.7 billion acquisition.", "$68.7 billion", {"Microsoft"}),
+        ("It will run out of oxygen at 1pm UK time on Thursday.", "1pm UK time", set()),
+        ("On Monday the toll rose to 99, the government said.", "99", set()),
+    ],
+    ids=["acronym", "person", "possessive", "zone-is-no-name", "weekday-and-common-word"],
+)
+def test_group_identity_subjects_are_the_names_beside_a_figure(
+    sentence: str, figure: str, names: set[str]
+) -> None:
+    (claim,) = [c for c in extract_text(sentence) if c.text == figure]
+    common = common_words([claim]) | {"government"}
+    assert near_names(claim, common, reach=6) == names
+
+
+def test_group_identity_subject_masks_share_a_bit_for_a_shared_name() -> None:
+    assert subject_mask(["NDA", "BJP"]) & subject_mask(["nda"])
+    assert not subject_mask([]) & subject_mask(["NDA"])
