@@ -47,11 +47,9 @@ SUMMARY = re.compile(
 GRID: dict[str, tuple[float, ...]] = {
     "cross_document": (0.25, 0.2),
     "SAME_FIGURE": (0.3, 0.25),
-    "STORY_APART": (0.15, 1.0),
-    "SUBJECT_APART": (0.2, 0.1, 0.3),
-    "SUBJECT_REACH": (6, 4, 8),
-    "NEAR_TIME": (0.3, 0.15),
-    "SLIP": (0.15, 0.0),
+    "SUBJECT_BONUS": (0.2, 0.1, 0.3, 0.0),
+    "SUBJECT_APART": (0.2, 0.3),
+    "SUBJECT_REACH": (6, 8),
 }
 SETTINGS_KNOBS = frozenset(f.name for f in Settings.__dataclass_fields__.values())
 

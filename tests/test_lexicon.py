@@ -29,6 +29,7 @@ FILES = [
     "context.toml",
     "currencies.toml",
     "months.toml",
+    "names.toml",
     "nouns.toml",
     "numbers.toml",
     "plurals.toml",

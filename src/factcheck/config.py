@@ -25,7 +25,8 @@ SAME_FIGURE = 0.3  # the same figure in two sources is itself evidence of one me
 OTHER_DAY = 0.0  # another day or year than the other claim's: weak evidence of another event
 STORY_APART = 0.15  # a year a sentence names against another story's year: likely another time
 MODALITY_APART = 0.15  # a plan, forecast or target against what happened: likely two measures
-SUBJECT_APART = 0.2  # figures of two subjects ("NDA wins 291", "INDIA bloc 230"): likely two measures
+SUBJECT_APART = 0.3  # figures of two subjects ("NDA wins 291", "INDIA bloc 230"): likely two measures
+SUBJECT_BONUS = 0.3  # two figures of one subject (a name beside each): evidence of one measure
 SUBJECT_REACH = 6  # words on each side of a figure, within its clause, whose names are its subjects
 SLIP = 0.15  # the same digits at another power of ten or in another currency ("$69 million" for
 # "$68.7 billion", "1.5 lakh" for "1.5 crore", "£68.7bn" for "$68.7bn"): a slip, evidence of one measure

@@ -40,6 +40,7 @@ from factcheck.config import (
     SLIP_TOLERANCE,
     STORY_APART,
     SUBJECT_APART,
+    SUBJECT_BONUS,
     UNIT_BONUS,
     Settings,
 )
@@ -203,6 +204,7 @@ class PairTable:
             | (~compatible & ~_same_time(x, y))
         )
         bonus = np.where((x.head > 0) & (x.head == y.head) & np.isin(kind, COUNTED), UNIT_BONUS, 0.0)
+        bonus += np.where((x.subject & y.subject) != 0, SUBJECT_BONUS, 0.0)
         settled = np.where(impossible, -1.0, np.nan)
         settled[(x.equivalent == j) | (y.equivalent == i)] = 1.0
         return settled, bonus, fig, compatible

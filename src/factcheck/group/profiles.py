@@ -35,6 +35,7 @@ from factcheck.config import (
     SLIP_TOLERANCE,
     STORY_APART,
     SUBJECT_APART,
+    SUBJECT_BONUS,
     UNIT_BONUS,
     Settings,
 )
@@ -166,7 +167,7 @@ class Vocabulary:
         sim = self.similarity(a, b)
         if sim < MIN_CONTEXT and (ca.kind in WEAK_FIGURES or not self.same_story(a.doc, b.doc)):
             return 0.0
-        return sim + _unit_bonus(a, b) + fig
+        return sim + _unit_bonus(a, b) + fig + (SUBJECT_BONUS if a.subject & b.subject else 0.0)
 
     def topic(self, a: Profile, b: Profile) -> float:
         """Word overlap plus the bonus for the same counted noun: what two claims speak of, figures aside."""

@@ -20,7 +20,7 @@ from collections.abc import Iterable, Sequence
 from factcheck.config import SUBJECT_REACH
 from factcheck.group.profiles import CLAUSE_BREAK, name_variants
 from factcheck.lexicon import MONTHS
-from factcheck.lexicon.load import table
+from factcheck.lexicon.load import index, table
 from factcheck.lexicon.words import STOPWORDS, WORD
 from factcheck.models import Claim
 
@@ -28,6 +28,11 @@ NAME_REACH = 3  # words between a figure and the name it belongs to: "$50M from 
 NAME = re.compile(r"\b[A-Z][\w'’.-]*[A-Za-z]")  # a capitalised word: "Britain", "U.S.", "McDonald's"
 POSSESSIVE = re.compile(r"['’]s$")  # "Microsoft’s" is Microsoft
 WEEKDAYS = frozenset(table("context.toml", "weekdays"))
+ALIASES = index(table("names.toml", "name"), "spellings")  # "britain" -> "united_kingdom"
+ALIAS = re.compile(  # a spelling of ALIASES as a whole phrase: "U.S.", "United Kingdom"
+    r"(?<![\w.])(?:" + "|".join(sorted(map(re.escape, ALIASES), key=len, reverse=True)) + r")(?!\w)",
+    re.IGNORECASE,
+)
 MASK_BITS = 63  # bits of a subject mask: an int64 that stays positive
 
 
@@ -53,7 +58,7 @@ def near_names(
     >>> from factcheck.extract import extract_text
     >>> text = "Germany pledged $100M, $50M from Britain and $25M from Denmark."
     >>> [sorted(near_names(c)) for c in extract_text(text)]
-    [['Germany'], ['Britain'], ['Denmark']]
+    [['Germany'], ['united_kingdom'], ['Denmark']]
     """
     text = claim.sentence
     at = claim.start - claim.sentence_start
@@ -91,14 +96,45 @@ def subject_masks(claims: Sequence[Claim], *, reach: int | None = None, cutoff: 
 
 
 def _names(text: str, start: int, end: int, common: frozenset[str]) -> list[str]:
-    return [
-        POSSESSIVE.sub("", m.group())
-        for m in NAME.finditer(text, start, end)
-        if m.group().lower() not in STOPWORDS
-        and m.group().lower() not in MONTHS
-        and m.group().lower() not in WEEKDAYS
-        and m.group().lower() not in common
-    ]
+    """The names in ``text[start:end]``: a spelling of ``ALIASES`` as its one name ("Britain" and "UK"
+    are "united_kingdom"), and each other capitalised word that is no common word, with the initials
+    of a run of them ("National Audit Office" is also "NAO").
+
+    >>> _names("The United States and Britain", 0, 29, frozenset())
+    ['united_states', 'united_kingdom']
+    >>> _names("the National Audit Office said", 0, 30, frozenset({"said"}))
+    ['National', 'Audit', 'Office', 'NAO']
+    """
+    found: list[str] = []
+    taken: list[tuple[int, int]] = []
+    for m in ALIAS.finditer(text, start, end):
+        if m.group()[0].isupper():
+            found.append(ALIASES[m.group().lower()])
+            taken.append(m.span())
+    run: list[str] = []
+    last = -1
+
+    def close() -> None:
+        if len(run) >= 2:
+            initials = "".join(w[0] for w in run).upper()
+            found.append(ALIASES.get(initials.lower(), initials))
+        run.clear()
+
+    for m in NAME.finditer(text, start, end):
+        if any(a <= m.start() < b for a, b in taken):
+            continue
+        word = POSSESSIVE.sub("", m.group())
+        lower = word.lower()
+        if lower in STOPWORDS or lower in MONTHS or lower in WEEKDAYS or lower in common:
+            close()
+            continue
+        if text[last : m.start()] != " ":
+            close()
+        run.append(word)
+        last = m.end()
+        found.append(word)
+    close()
+    return found
 
 
 __all__ = ["common_words", "near_names", "sentence_names", "subject_mask", "subject_masks"]
