@@ -166,7 +166,7 @@ def _binary(path: Path) -> Path:
     ("make", "message"),
     [
         (lambda tmp: tmp / "missing", "no such file or directory"),
-        (lambda tmp: tmp, "no .txt, .md or .html documents found"),
+        (lambda tmp: tmp, "no .txt, .md, .html or .pdf documents found"),
         (lambda tmp: _binary(tmp / "image.txt"), "no readable documents"),
     ],
     ids=["missing path", "empty folder", "only a binary file"],

@@ -43,7 +43,9 @@ from factcheck import (
     to_jsonl,
 )
 from factcheck.errors import FactcheckError, InputError, UsageError
+from factcheck.report.csv import to_csv
 from factcheck.report.files import to_markdown, write_atomic
+from factcheck.report.html import to_html
 from factcheck.report.terminal import (
     check_view,
     claims_table,
@@ -79,6 +81,25 @@ class Severity(StrEnum):
 class Format(StrEnum):
     json = "json"
     markdown = "markdown"
+    html = "html"
+    csv = "csv"
+
+
+# -o report.md picks Markdown, and so on, unless --format says otherwise; any other name gets JSON.
+SUFFIX_FORMATS = {
+    ".json": Format.json,
+    ".md": Format.markdown,
+    ".markdown": Format.markdown,
+    ".html": Format.html,
+    ".htm": Format.html,
+    ".csv": Format.csv,
+}
+WRITERS: dict[Format, Callable[[Report], str]] = {
+    Format.json: to_json,
+    Format.markdown: to_markdown,
+    Format.html: to_html,
+    Format.csv: to_csv,
+}
 
 
 class ClaimsFormat(StrEnum):
@@ -204,7 +225,16 @@ def _discard_stdout() -> None:
 
 
 def _paths(paths: Sequence[Path] | None) -> list[Path]:
-    return list(paths) if paths else default_paths()
+    """The paths given, else ``./seeds``, else the bundled sample, which a notice on stderr names: a
+    user who forgot the paths must not read the sample's conflicts as their own."""
+    if paths:
+        return list(paths)
+    chosen = default_paths()
+    if chosen != [Path("seeds")]:
+        _say(
+            "note: no paths given and no ./seeds folder here: reading the sample corpus bundled with factcheck"
+        )
+    return chosen
 
 
 @contextmanager
@@ -317,14 +347,21 @@ def conflicts(
 def export(
     paths: Paths = None,
     output: Annotated[str, typer.Option("--output", "-o", help="File to write, or - for stdout.")] = "-",
-    fmt: Annotated[Format, typer.Option("--format", help="json (the contract's report) or markdown.")] = (
-        Format.json
-    ),
+    fmt: Annotated[
+        Format | None,
+        typer.Option(
+            "--format",
+            help="json (the contract's report), markdown, html (one page, no external requests) or csv "
+            "(a row per claim). Default: from the -o suffix (.md, .html, .csv), else json.",
+            show_default=False,
+        ),
+    ] = None,
     rates: RatesOption = None,
 ) -> None:
     """Write the whole report to a file, atomically."""
+    chosen = fmt or SUFFIX_FORMATS.get(Path(output).suffix.lower(), Format.json)
     _, report = _report(paths, rates, quiet=True)
-    text = to_json(report) if fmt is Format.json else to_markdown(report)
+    text = WRITERS[chosen](report)
     if output == "-":
         _emit(text)
         return
@@ -358,6 +395,8 @@ def query(
     """Claims whose sentence, counted noun or group matches the keywords, best first."""
     if kind is not None and kind not in KINDS:
         raise UsageError(f"unknown kind {kind!r}; choose from {', '.join(KINDS)}")
+    if paths is None:
+        _hint_in(keywords)
     corpus = _corpus(paths, quiet=as_json)
     groups = corpus.groups(rates=_rates(rates))
     hits = search(corpus.claims, groups, keywords, kind=kind, limit=limit)
@@ -366,6 +405,25 @@ def query(
         return
     names = corpus.names()
     _out().print(query_table(hits, names))
+
+
+def _hint_in(keywords: Sequence[str]) -> None:
+    """A keyword that names a folder or file was most likely meant as the sources: say where paths go."""
+    for word in keywords:
+        kind = "a folder" if _is_dir(Path(word)) else "a file" if _is_file(Path(word)) else None
+        if kind is not None:
+            _say(
+                f"note: the keyword {word!r} names {kind}: paths go after --in "
+                f"(factcheck query KEYWORD... --in {word}); searching for it as a word"
+            )
+            return
+
+
+def _is_dir(path: Path) -> bool:
+    try:
+        return path.is_dir()
+    except (OSError, ValueError):
+        return False
 
 
 @_command
