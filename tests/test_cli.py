@@ -241,7 +241,7 @@ def test_cli_readme_commands_work(line: str, tmp_path: Path, monkeypatch: pytest
     for example in (ROOT / "claims").glob("*.txt"):
         shutil.copy(example, tmp_path / "claims" / example.name)
     monkeypatch.chdir(tmp_path)
-    code, out, err = invoke(*shlex.split(line)[1:])
+    code, out, err = invoke(*shlex.split(line, comments=True)[1:])
     assert code == 0, (line, out, err)
 
 
