@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
+import typer.core
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
@@ -55,7 +56,53 @@ from factcheck.report.terminal import (
     sources_table,
 )
 
+GLOBAL_FLAGS = frozenset({"--no-color", "--quiet", "-q"})  # the app's own: accepted after the command too
+COMMAND_FLAGS = frozenset({"--json"})  # each command's own: accepted before the command too
+
+
+def _hoisted(args: Sequence[str], commands: frozenset[str]) -> list[str]:
+    """``args`` with the global flags put before the command and ``--json`` after it, wherever the user
+    wrote them (``factcheck conflicts --no-color``, ``factcheck --json sources``); nothing after ``--``
+    moves.
+
+    >>> _hoisted(["conflicts", "seeds", "--no-color", "-q"], frozenset({"conflicts"}))
+    ['--no-color', '-q', 'conflicts', 'seeds']
+    >>> _hoisted(["--json", "sources", "--", "--no-color"], frozenset({"sources"}))
+    ['sources', '--json', '--', '--no-color']
+    """
+    args = list(args)
+    cut = args.index("--") if "--" in args else len(args)
+    head, tail = args[:cut], args[cut:]
+    at = next((k for k, arg in enumerate(head) if arg in commands), None)
+    if at is None:
+        return args
+    flags = [arg for arg in head if arg in GLOBAL_FLAGS]
+    before = [arg for arg in head[:at] if arg not in GLOBAL_FLAGS | COMMAND_FLAGS]
+    moved = [arg for arg in head[:at] if arg in COMMAND_FLAGS]
+    after = [arg for arg in head[at + 1 :] if arg not in GLOBAL_FLAGS]
+    return [*flags, *before, head[at], *moved, *after, *tail]
+
+
+class _Commands(typer.core.TyperGroup):
+    """The app's group: global flags anywhere on the line (``_hoisted``)."""
+
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        return super().parse_args(ctx, _hoisted(args, frozenset(self.commands)))
+
+
+def _no_bool_shown(display: Callable[[Any, Any], str | None]) -> Callable[[Any, Any], str | None]:
+    """Typer's help writes ``<bool>`` beside every flag, which takes no value: show nothing there."""
+
+    def shown(option: Any, ctx: Any) -> str | None:
+        return None if getattr(option, "is_flag", False) else display(option, ctx)
+
+    return shown
+
+
+typer.core.TyperOption.display_type_rich = _no_bool_shown(typer.core.TyperOption.display_type_rich)  # type: ignore[method-assign,assignment]
+
 app = typer.Typer(
+    cls=_Commands,
     name="factcheck",
     help="Find the numbers in your sources, see where the sources disagree, and check statements against them.",
     no_args_is_help=True,
@@ -110,6 +157,7 @@ class ClaimsFormat(StrEnum):
 
 class _State:
     color: bool = True
+    quiet: bool = False  # --quiet: no progress bar, notes or warnings; errors still say why
 
 
 STATE = _State()
@@ -132,6 +180,34 @@ RatesOption = Annotated[
 ]
 
 
+EXIT_CODES = "Exit codes: 0 done; 2 bad usage, an unreadable source or an output that cannot be written."
+EXIT_ONE = {  # the commands that exit 1 when asked to
+    "conflicts": "1 a conflict was found and --fail-on-conflict asks for it",
+    "check": "1 a verdict is one that --fail-on names",
+}
+EXAMPLES = {
+    "sources": ("factcheck sources articles/", "curl -s URL | factcheck sources -"),
+    "claims": ("factcheck claims report.pdf", "factcheck claims articles/ --format jsonl > claims.jsonl"),
+    "conflicts": (
+        "factcheck conflicts articles/ --all",
+        "factcheck conflicts articles/ --json --min-severity high",
+    ),
+    "export": ("factcheck export articles/ -o report.html", "factcheck export articles/ -o claims.csv"),
+    "query": ('factcheck query "prison cells" --in articles/', "factcheck query seats --kind count --json"),
+    "check": (
+        'factcheck check "Kosovo will receive 210 million euros" --in articles/',
+        "factcheck check claims/statements.txt --fail-on contradicted",
+    ),
+}
+
+
+def _epilog(name: str) -> str:
+    """Two examples and the exit codes, at the end of a command's --help."""
+    examples = "\n\n".join(f"  {example}" for example in EXAMPLES.get(name, ()))
+    codes = EXIT_CODES.replace("; 2 ", f"; {EXIT_ONE[name]}; 2 ") if name in EXIT_ONE else EXIT_CODES
+    return f"Examples:\n\n{examples}\n\n{codes}"
+
+
 def _command(func: Callable[..., None]) -> Callable[..., None]:
     """Register a command whose library errors end as one line on stderr and exit code 2."""
 
@@ -150,7 +226,7 @@ def _command(func: Callable[..., None]) -> Callable[..., None]:
                 _say(f"factcheck: {what} ({e.strerror or e})", style="red")
             raise typer.Exit(2) from None
 
-    return app.command()(run)
+    return app.command(epilog=_epilog(func.__name__))(run)
 
 
 def _version(value: bool) -> None:
@@ -164,13 +240,21 @@ def main_options(
     no_color: Annotated[
         bool, typer.Option("--no-color", help="No colour or styles (NO_COLOR is honoured too).")
     ] = False,
+    quiet: Annotated[
+        bool,
+        typer.Option("--quiet", "-q", help="No progress bar, notes or warnings; errors still print."),
+    ] = False,
     version: Annotated[
         bool | None,
-        typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit."),
+        typer.Option("--version", "-V", callback=_version, is_eager=True, help="Print the version and exit."),
     ] = None,
 ) -> None:
-    """Numeric claims across sources: conflicts, agreements, queries and statement checks."""
+    """Numeric claims across sources: conflicts, agreements, queries and statement checks.
+
+    Global flags (--no-color, --quiet) go before or after the command.
+    """
     STATE.color = not (no_color or "NO_COLOR" in os.environ)
+    STATE.quiet = quiet
 
 
 def _out() -> Console:
@@ -199,7 +283,14 @@ def _say(text: str, *, style: str = "") -> None:
 
 
 def _warn(text: str) -> None:
-    _say(f"warning: {text}", style="yellow")
+    if not STATE.quiet:
+        _say(f"warning: {text}", style="yellow")
+
+
+def _note(text: str) -> None:
+    """Something a user should know that is not wrong: which corpus is read, where paths go."""
+    if not STATE.quiet:
+        _say(f"note: {text}")
 
 
 def _emit(text: str, *, flush: bool = True) -> None:
@@ -231,9 +322,7 @@ def _paths(paths: Sequence[Path] | None) -> list[Path]:
         return list(paths)
     chosen = default_paths()
     if chosen != [Path("seeds")]:
-        _say(
-            "note: no paths given and no ./seeds folder here: reading the sample corpus bundled with factcheck"
-        )
+        _note("no paths given and no ./seeds folder here: reading the sample corpus bundled with factcheck")
     return chosen
 
 
@@ -241,7 +330,7 @@ def _paths(paths: Sequence[Path] | None) -> list[Path]:
 def _progress(total: int, *, quiet: bool) -> Iterator[Callable[[Any], None]]:
     """A bar on stderr for long runs on a terminal; nothing in JSON mode or when piped."""
     console = _err()
-    if quiet or total < PROGRESS_THRESHOLD or not console.is_terminal:
+    if quiet or STATE.quiet or total < PROGRESS_THRESHOLD or not console.is_terminal:
         yield lambda _doc: None
         return
     with Progress(
@@ -316,7 +405,7 @@ def claims(
     if as_json:
         _emit(to_json(ClaimsReport(documents=corpus.summaries(), claims=corpus.claims)))
         return
-    _out().print(claims_table(corpus.claims))
+    _out().print(claims_table(corpus.claims, corpus.names()))
 
 
 @_command
@@ -335,8 +424,8 @@ def conflicts(
     """Show where the sources disagree, most severe first."""
     corpus, report = _report(paths, rates, quiet=as_json)
     shown = select_groups(report.groups, min_severity=min_severity.value, agreements=show_all)
-    if as_json:
-        _emit(to_json(report))
+    if as_json:  # the groups the view would show; `export` writes them all
+        _emit(to_json(report.model_copy(update={"groups": shown})))
     else:
         _out().print(conflicts_view(report, groups=shown, claims=len(corpus.claims)))
     if fail_on_conflict and any(g.status == "conflict" for g in shown):
@@ -367,7 +456,8 @@ def export(
         return
     written = write_atomic(output, text)
     through = f" (the target of the symlink {output})" if written.path != Path(output) else ""
-    _say(f"{'replaced' if written.replaced else 'wrote'} {written.path}{through}")
+    if not STATE.quiet:
+        _say(f"{'replaced' if written.replaced else 'wrote'} {written.path}{through}")
 
 
 InPaths = Annotated[
@@ -412,8 +502,8 @@ def _hint_in(keywords: Sequence[str]) -> None:
     for word in keywords:
         kind = "a folder" if _is_dir(Path(word)) else "a file" if _is_file(Path(word)) else None
         if kind is not None:
-            _say(
-                f"note: the keyword {word!r} names {kind}: paths go after --in "
+            _note(
+                f"the keyword {word!r} names {kind}: paths go after --in "
                 f"(factcheck query KEYWORD... --in {word}); searching for it as a word"
             )
             return
