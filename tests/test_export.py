@@ -120,12 +120,14 @@ def test_export_html_sources_with_titles_and_dates(corpus_dir: Path) -> None:
     assert "Bridge opens" in page and "2024-02-01" in page
 
 
-def test_export_html_page_numbers(tmp_path: Path) -> None:
+@pytest.mark.parametrize("fmt", ["html", "markdown"])
+def test_export_cites_pdf_pages(tmp_path: Path, fmt: str) -> None:
     from pdfs import make_pdf
 
     (tmp_path / "a.pdf").write_bytes(make_pdf([["Report"], ["The bridge cost EUR 210 million."]]))
     (tmp_path / "b.txt").write_text("B\n\nThe bridge cost EUR 180 million.\n", encoding="utf-8")
-    assert "p. 2" in _html(tmp_path)
+    code, out, _ = invoke("export", str(tmp_path), "--format", fmt)
+    assert code == 0 and "p. 2" in out
 
 
 def test_export_html_is_deterministic(corpus_dir: Path) -> None:

@@ -264,3 +264,27 @@ def test_terminal_conflicts_json_honours_all_and_min_severity(report_json: dict)
     )
     _, high, _ = invoke("conflicts", SEEDS, "--json", "--min-severity", "high")
     assert json.loads(high)["groups"] == []
+
+
+# --- progress in every long stage -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "size, quiet, shown",
+    [(100_000, False, True), (10, False, False), (100_000, True, False)],
+    ids=["large corpus", "small corpus", "quiet"],
+)
+def test_terminal_grouping_shows_a_spinner(
+    monkeypatch: pytest.MonkeyPatch, size: int, quiet: bool, shown: bool
+) -> None:
+    import io
+
+    from rich.console import Console
+
+    from factcheck import cli
+
+    stream = io.StringIO()
+    monkeypatch.setattr(cli, "_err", lambda: Console(file=stream, force_terminal=True, width=80))
+    with cli._working("grouping", size=size, quiet=quiet):
+        pass
+    assert ("grouping 100,000 claims" in stream.getvalue()) == shown

@@ -111,6 +111,7 @@ app = typer.Typer(
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 PROGRESS_THRESHOLD = 20  # files; below this a run is quick enough to need no bar
+PROGRESS_CLAIMS = 5000  # claims; below this grouping takes well under a second
 MIN_WIDTH, MAX_WIDTH = 40, 1000  # COLUMNS is clamped to these: Rich lays out every column of the width
 # errno of a stdout that cannot take the output: full disk, quota, file too large, I/O error, closed pipe
 _WRITE_ERRORS = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO, errno.EPIPE})
@@ -334,10 +335,26 @@ def _progress(total: int, *, quiet: bool) -> Iterator[Callable[[Any], None]]:
         yield lambda _doc: None
         return
     with Progress(
-        TextColumn("reading"), BarColumn(), MofNCompleteColumn(), console=console, transient=True
+        TextColumn("reading and extracting"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        console=console,
+        transient=True,
     ) as bar:
         task = bar.add_task("reading", total=total)
         yield lambda _doc: bar.advance(task)
+
+
+@contextmanager
+def _working(stage: str, *, size: int, quiet: bool) -> Iterator[None]:
+    """A spinner on stderr while a long stage with no steps to count runs (grouping), on a terminal,
+    for a corpus of ``size`` claims worth waiting for."""
+    console = _err()
+    if quiet or STATE.quiet or size < PROGRESS_CLAIMS or not console.is_terminal:
+        yield
+        return
+    with console.status(f"{stage} {size:,} claims", spinner="line"):
+        yield
 
 
 def _corpus(paths: Sequence[Path] | None, *, quiet: bool) -> Corpus:
@@ -366,7 +383,8 @@ def _now() -> datetime | None:
 
 def _report(paths: Sequence[Path] | None, rates: Path | None, *, quiet: bool) -> tuple[Corpus, Report]:
     corpus = _corpus(paths, quiet=quiet)
-    return corpus, report_of(corpus, rates=_rates(rates), now=_now())
+    with _working("grouping", size=len(corpus.claims), quiet=quiet):
+        return corpus, report_of(corpus, rates=_rates(rates), now=_now())
 
 
 @_command
@@ -488,7 +506,8 @@ def query(
     if paths is None:
         _hint_in(keywords)
     corpus = _corpus(paths, quiet=as_json)
-    groups = corpus.groups(rates=_rates(rates))
+    with _working("grouping", size=len(corpus.claims), quiet=as_json):
+        groups = corpus.groups(rates=_rates(rates))
     hits = search(corpus.claims, groups, keywords, kind=kind, limit=limit)
     if as_json:
         _emit(to_json(QueryReport(keywords=tuple(keywords), hits=hits)))
@@ -550,7 +569,8 @@ def check(
     corpus = _corpus(paths, quiet=as_json)
     table = _rates(rates)
     claims = corpus.comparable()
-    groups = corpus.groups(rates=table)
+    with _working("grouping", size=len(claims), quiet=as_json):
+        groups = corpus.groups(rates=table)
     if lines is None:
         results: tuple[StatementCheck, ...] = (
             check_statement(statement_or_file, claims, groups, rates=table),
