@@ -297,3 +297,13 @@ def test_sources_missing_stdin_pdf_named_error_is_input_error(tmp_path: Path) ->
     path = write(tmp_path / "x.pdf", b"%PDF-broken")
     with pytest.raises(InputError, match="not a readable PDF"):
         load_document(path, doc_id="d0", named=True)
+
+
+@pytest.mark.parametrize("given", ["broken.pdf", "./broken.pdf"], ids=["plain", "dot-slash"])
+def test_sources_named_pdf_as_a_string_stops_the_run(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, given: str
+) -> None:
+    write(tmp_path / "broken.pdf", b"%PDF-broken")
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(InputError, match="not a readable PDF"):
+        load_documents([given])

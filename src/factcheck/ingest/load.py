@@ -73,7 +73,7 @@ SUPPORTED_SUFFIXES: dict[str, Format] = {
     ".htm": "html",
     ".pdf": "pdf",
 }
-STDIN = Path("-")  # a path of "-" reads standard input (a file named "-" is "./-")
+STDIN = Path("-")  # a path of "-" reads standard input (name a file called "-" as "$PWD/-")
 STDIN_NAME = "<stdin>"  # how standard input is named in every output
 TITLE_MAX_CHARS = 200
 HEAD_LINES = 15  # a publication date is looked for in this many non-empty lines ...
@@ -207,10 +207,14 @@ def iter_documents(
     if not paths:
         raise InputError("no paths given")
     count = 0
-    named = {str(p) for p in paths}
+    named = {Path(p).as_posix() for p in paths}  # as find_sources keys them
     for path in found if found is not None else find_sources(paths, on_warning=on_warning):
         doc = load_document(
-            path, doc_id=f"d{count}", max_bytes=max_bytes, on_warning=on_warning, named=str(path) in named
+            path,
+            doc_id=f"d{count}",
+            max_bytes=max_bytes,
+            on_warning=on_warning,
+            named=path.as_posix() in named,
         )
         if doc is not None:
             count += 1
