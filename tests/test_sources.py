@@ -120,6 +120,14 @@ def test_sources_broken_pdf_in_a_folder_is_skipped(tmp_path: Path, case: BrokenC
     assert len(warnings) == 1 and "broken.pdf: skipped, not a readable PDF" in warnings[0]
 
 
+def test_sources_pdf_line_end_hyphen_is_a_hyphen() -> None:
+    long = "The ombudsman, Mr. Hans Gammeltoft-" + "Hansen, " + "spoke. " * 20
+    words = long.split(" ")
+    lines = [" ".join(words[:5]), " ".join(words[5:])]  # the first line ends in "Gammeltoft-"
+    text = read_pdf(make_pdf([lines])).text
+    assert "Gammeltoft-Hansen" in text and "\ufffe" not in text and "\x02" not in text
+
+
 def test_sources_read_pdf_raises_pdf_error() -> None:
     with pytest.raises(PdfError):
         read_pdf(b"%PDF-1.4 nothing")

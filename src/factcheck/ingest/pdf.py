@@ -22,9 +22,9 @@ __all__ = ["PDF_MAGIC", "PdfError", "PdfText", "page_of", "read_pdf", "with_page
 
 PDF_MAGIC = b"%PDF-"  # the first bytes of every PDF; readers allow up to 1 KB of junk before it
 PAGE_BREAK = "\n\n"
-# PDFium marks a hyphen at a line end, where it joined the two halves of a word, as U+0002; the source
-# printed a hyphen there, so a hyphen it is ("Gammeltoft-Hansen").
-_SOFT_HYPHEN = "\x02"
+# PDFium marks a hyphen at a line end, where it joined the two halves of a word, as U+FFFE (U+0002 in
+# its bounded text); the source printed a hyphen there, so a hyphen it is ("Gammeltoft-Hansen").
+_SOFT_HYPHENS = str.maketrans({"\ufffe": "-", "\x02": "-", "\x00": None})
 _LINE_ENDS = re.compile(r"\r\n?")
 _TRAILING_SPACE = re.compile(r"[ \t]+\n")
 
@@ -70,7 +70,7 @@ def _page_text(pdf: pdfium.PdfDocument, index: int) -> str:
             textpage.close()
     finally:
         page.close()
-    text = _LINE_ENDS.sub("\n", raw).replace(_SOFT_HYPHEN, "-").replace("\x00", "")
+    text = _LINE_ENDS.sub("\n", raw).translate(_SOFT_HYPHENS)
     return _TRAILING_SPACE.sub("\n", text).strip()
 
 
