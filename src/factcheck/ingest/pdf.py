@@ -1,7 +1,7 @@
 """PDF -> text with page starts, and each claim's page.
 
 Read with pypdfium2 (Google's PDFium, the engine of Chromium's viewer): on an 88-page report it gave
-the same text as pdfminer.six, about 45 times faster (README, "Measured"). Pages are joined by a blank
+the same text as pdfminer.six, 25 to 45 times faster (README, "Measured"). Pages are joined by a blank
 line; ``PdfText.pages`` holds the offset where each page starts, so a claim's offset gives its page.
 
 Only ``load.py`` calls ``read_pdf``; the pipeline calls ``with_pages`` on each document's claims.
