@@ -166,7 +166,7 @@ def _binary(path: Path) -> Path:
     ("make", "message"),
     [
         (lambda tmp: tmp / "missing", "no such file or directory"),
-        (lambda tmp: tmp, "no .txt, .md or .html documents found"),
+        (lambda tmp: tmp, "no .txt, .md, .html or .pdf documents found"),
         (lambda tmp: _binary(tmp / "image.txt"), "no readable documents"),
     ],
     ids=["missing path", "empty folder", "only a binary file"],
@@ -241,7 +241,7 @@ def test_cli_readme_commands_work(line: str, tmp_path: Path, monkeypatch: pytest
     for example in (ROOT / "claims").glob("*.txt"):
         shutil.copy(example, tmp_path / "claims" / example.name)
     monkeypatch.chdir(tmp_path)
-    code, out, err = invoke(*shlex.split(line)[1:])
+    code, out, err = invoke(*shlex.split(line, comments=True)[1:])
     assert code == 0, (line, out, err)
 
 

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
+import typer.core
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
@@ -43,7 +44,9 @@ from factcheck import (
     to_jsonl,
 )
 from factcheck.errors import FactcheckError, InputError, UsageError
+from factcheck.report.csv import to_csv
 from factcheck.report.files import to_markdown, write_atomic
+from factcheck.report.html import to_html
 from factcheck.report.terminal import (
     check_view,
     claims_table,
@@ -53,7 +56,53 @@ from factcheck.report.terminal import (
     sources_table,
 )
 
+GLOBAL_FLAGS = frozenset({"--no-color", "--quiet", "-q"})  # the app's own: accepted after the command too
+COMMAND_FLAGS = frozenset({"--json"})  # each command's own: accepted before the command too
+
+
+def _hoisted(args: Sequence[str], commands: frozenset[str]) -> list[str]:
+    """``args`` with the global flags put before the command and ``--json`` after it, wherever the user
+    wrote them (``factcheck conflicts --no-color``, ``factcheck --json sources``); nothing after ``--``
+    moves.
+
+    >>> _hoisted(["conflicts", "seeds", "--no-color", "-q"], frozenset({"conflicts"}))
+    ['--no-color', '-q', 'conflicts', 'seeds']
+    >>> _hoisted(["--json", "sources", "--", "--no-color"], frozenset({"sources"}))
+    ['sources', '--json', '--', '--no-color']
+    """
+    args = list(args)
+    cut = args.index("--") if "--" in args else len(args)
+    head, tail = args[:cut], args[cut:]
+    at = next((k for k, arg in enumerate(head) if arg in commands), None)
+    if at is None:
+        return args
+    flags = [arg for arg in head if arg in GLOBAL_FLAGS]
+    before = [arg for arg in head[:at] if arg not in GLOBAL_FLAGS | COMMAND_FLAGS]
+    moved = [arg for arg in head[:at] if arg in COMMAND_FLAGS]
+    after = [arg for arg in head[at + 1 :] if arg not in GLOBAL_FLAGS]
+    return [*flags, *before, head[at], *moved, *after, *tail]
+
+
+class _Commands(typer.core.TyperGroup):
+    """The app's group: global flags anywhere on the line (``_hoisted``)."""
+
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        return super().parse_args(ctx, _hoisted(args, frozenset(self.commands)))
+
+
+def _no_bool_shown(display: Callable[[Any, Any], str | None]) -> Callable[[Any, Any], str | None]:
+    """Typer's help writes ``<bool>`` beside every flag, which takes no value: show nothing there."""
+
+    def shown(option: Any, ctx: Any) -> str | None:
+        return None if getattr(option, "is_flag", False) else display(option, ctx)
+
+    return shown
+
+
+typer.core.TyperOption.display_type_rich = _no_bool_shown(typer.core.TyperOption.display_type_rich)  # type: ignore[method-assign,assignment]
+
 app = typer.Typer(
+    cls=_Commands,
     name="factcheck",
     help="Find the numbers in your sources, see where the sources disagree, and check statements against them.",
     no_args_is_help=True,
@@ -62,6 +111,7 @@ app = typer.Typer(
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 PROGRESS_THRESHOLD = 20  # files; below this a run is quick enough to need no bar
+PROGRESS_CLAIMS = 5000  # claims; below this grouping takes well under a second
 MIN_WIDTH, MAX_WIDTH = 40, 1000  # COLUMNS is clamped to these: Rich lays out every column of the width
 # errno of a stdout that cannot take the output: full disk, quota, file too large, I/O error, closed pipe
 _WRITE_ERRORS = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO, errno.EPIPE})
@@ -79,6 +129,25 @@ class Severity(StrEnum):
 class Format(StrEnum):
     json = "json"
     markdown = "markdown"
+    html = "html"
+    csv = "csv"
+
+
+# -o report.md picks Markdown, and so on, unless --format says otherwise; any other name gets JSON.
+SUFFIX_FORMATS = {
+    ".json": Format.json,
+    ".md": Format.markdown,
+    ".markdown": Format.markdown,
+    ".html": Format.html,
+    ".htm": Format.html,
+    ".csv": Format.csv,
+}
+WRITERS: dict[Format, Callable[[Report], str]] = {
+    Format.json: to_json,
+    Format.markdown: to_markdown,
+    Format.html: to_html,
+    Format.csv: to_csv,
+}
 
 
 class ClaimsFormat(StrEnum):
@@ -89,6 +158,7 @@ class ClaimsFormat(StrEnum):
 
 class _State:
     color: bool = True
+    quiet: bool = False  # --quiet: no progress bar, notes or warnings; errors still say why
 
 
 STATE = _State()
@@ -111,6 +181,34 @@ RatesOption = Annotated[
 ]
 
 
+EXIT_CODES = "Exit codes: 0 done; 2 bad usage, an unreadable source or an output that cannot be written."
+EXIT_ONE = {  # the commands that exit 1 when asked to
+    "conflicts": "1 a conflict was found and --fail-on-conflict asks for it",
+    "check": "1 a verdict is one that --fail-on names",
+}
+EXAMPLES = {
+    "sources": ("factcheck sources articles/", "curl -s URL | factcheck sources -"),
+    "claims": ("factcheck claims report.pdf", "factcheck claims articles/ --format jsonl > claims.jsonl"),
+    "conflicts": (
+        "factcheck conflicts articles/ --all",
+        "factcheck conflicts articles/ --json --min-severity high",
+    ),
+    "export": ("factcheck export articles/ -o report.html", "factcheck export articles/ -o claims.csv"),
+    "query": ('factcheck query "prison cells" --in articles/', "factcheck query seats --kind count --json"),
+    "check": (
+        'factcheck check "Kosovo will receive 210 million euros" --in articles/',
+        "factcheck check claims/statements.txt --fail-on contradicted",
+    ),
+}
+
+
+def _epilog(name: str) -> str:
+    """Two examples and the exit codes, at the end of a command's --help."""
+    examples = "\n\n".join(f"  {example}" for example in EXAMPLES.get(name, ()))
+    codes = EXIT_CODES.replace("; 2 ", f"; {EXIT_ONE[name]}; 2 ") if name in EXIT_ONE else EXIT_CODES
+    return f"Examples:\n\n{examples}\n\n{codes}"
+
+
 def _command(func: Callable[..., None]) -> Callable[..., None]:
     """Register a command whose library errors end as one line on stderr and exit code 2."""
 
@@ -129,7 +227,7 @@ def _command(func: Callable[..., None]) -> Callable[..., None]:
                 _say(f"factcheck: {what} ({e.strerror or e})", style="red")
             raise typer.Exit(2) from None
 
-    return app.command()(run)
+    return app.command(epilog=_epilog(func.__name__))(run)
 
 
 def _version(value: bool) -> None:
@@ -143,13 +241,21 @@ def main_options(
     no_color: Annotated[
         bool, typer.Option("--no-color", help="No colour or styles (NO_COLOR is honoured too).")
     ] = False,
+    quiet: Annotated[
+        bool,
+        typer.Option("--quiet", "-q", help="No progress bar, notes or warnings; errors still print."),
+    ] = False,
     version: Annotated[
         bool | None,
-        typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit."),
+        typer.Option("--version", "-V", callback=_version, is_eager=True, help="Print the version and exit."),
     ] = None,
 ) -> None:
-    """Numeric claims across sources: conflicts, agreements, queries and statement checks."""
+    """Numeric claims across sources: conflicts, agreements, queries and statement checks.
+
+    Global flags (--no-color, --quiet) go before or after the command.
+    """
     STATE.color = not (no_color or "NO_COLOR" in os.environ)
+    STATE.quiet = quiet
 
 
 def _out() -> Console:
@@ -178,7 +284,14 @@ def _say(text: str, *, style: str = "") -> None:
 
 
 def _warn(text: str) -> None:
-    _say(f"warning: {text}", style="yellow")
+    if not STATE.quiet:
+        _say(f"warning: {text}", style="yellow")
+
+
+def _note(text: str) -> None:
+    """Something a user should know that is not wrong: which corpus is read, where paths go."""
+    if not STATE.quiet:
+        _say(f"note: {text}")
 
 
 def _emit(text: str, *, flush: bool = True) -> None:
@@ -204,21 +317,44 @@ def _discard_stdout() -> None:
 
 
 def _paths(paths: Sequence[Path] | None) -> list[Path]:
-    return list(paths) if paths else default_paths()
+    """The paths given, else ``./seeds``, else the bundled sample, which a notice on stderr names: a
+    user who forgot the paths must not read the sample's conflicts as their own."""
+    if paths:
+        return list(paths)
+    chosen = default_paths()
+    if chosen != [Path("seeds")]:
+        _note("no paths given and no ./seeds folder here: reading the sample corpus bundled with factcheck")
+    return chosen
 
 
 @contextmanager
 def _progress(total: int, *, quiet: bool) -> Iterator[Callable[[Any], None]]:
     """A bar on stderr for long runs on a terminal; nothing in JSON mode or when piped."""
     console = _err()
-    if quiet or total < PROGRESS_THRESHOLD or not console.is_terminal:
+    if quiet or STATE.quiet or total < PROGRESS_THRESHOLD or not console.is_terminal:
         yield lambda _doc: None
         return
     with Progress(
-        TextColumn("reading"), BarColumn(), MofNCompleteColumn(), console=console, transient=True
+        TextColumn("reading and extracting"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        console=console,
+        transient=True,
     ) as bar:
         task = bar.add_task("reading", total=total)
         yield lambda _doc: bar.advance(task)
+
+
+@contextmanager
+def _working(stage: str, *, size: int, quiet: bool) -> Iterator[None]:
+    """A spinner on stderr while a long stage with no steps to count runs (grouping), on a terminal,
+    for a corpus of ``size`` claims worth waiting for."""
+    console = _err()
+    if quiet or STATE.quiet or size < PROGRESS_CLAIMS or not console.is_terminal:
+        yield
+        return
+    with console.status(f"{stage} {size:,} claims", spinner="line"):
+        yield
 
 
 def _corpus(paths: Sequence[Path] | None, *, quiet: bool) -> Corpus:
@@ -247,7 +383,8 @@ def _now() -> datetime | None:
 
 def _report(paths: Sequence[Path] | None, rates: Path | None, *, quiet: bool) -> tuple[Corpus, Report]:
     corpus = _corpus(paths, quiet=quiet)
-    return corpus, report_of(corpus, rates=_rates(rates), now=_now())
+    with _working("grouping", size=len(corpus.claims), quiet=quiet):
+        return corpus, report_of(corpus, rates=_rates(rates), now=_now())
 
 
 @_command
@@ -286,7 +423,7 @@ def claims(
     if as_json:
         _emit(to_json(ClaimsReport(documents=corpus.summaries(), claims=corpus.claims)))
         return
-    _out().print(claims_table(corpus.claims))
+    _out().print(claims_table(corpus.claims, corpus.names()))
 
 
 @_command
@@ -305,8 +442,8 @@ def conflicts(
     """Show where the sources disagree, most severe first."""
     corpus, report = _report(paths, rates, quiet=as_json)
     shown = select_groups(report.groups, min_severity=min_severity.value, agreements=show_all)
-    if as_json:
-        _emit(to_json(report))
+    if as_json:  # the groups the view would show; `export` writes them all
+        _emit(to_json(report.model_copy(update={"groups": shown})))
     else:
         _out().print(conflicts_view(report, groups=shown, claims=len(corpus.claims)))
     if fail_on_conflict and any(g.status == "conflict" for g in shown):
@@ -317,20 +454,28 @@ def conflicts(
 def export(
     paths: Paths = None,
     output: Annotated[str, typer.Option("--output", "-o", help="File to write, or - for stdout.")] = "-",
-    fmt: Annotated[Format, typer.Option("--format", help="json (the contract's report) or markdown.")] = (
-        Format.json
-    ),
+    fmt: Annotated[
+        Format | None,
+        typer.Option(
+            "--format",
+            help="json (the contract's report), markdown, html (one page, no external requests) or csv "
+            "(a row per claim). Default: from the -o suffix (.md, .html, .csv), else json.",
+            show_default=False,
+        ),
+    ] = None,
     rates: RatesOption = None,
 ) -> None:
     """Write the whole report to a file, atomically."""
+    chosen = fmt or SUFFIX_FORMATS.get(Path(output).suffix.lower(), Format.json)
     _, report = _report(paths, rates, quiet=True)
-    text = to_json(report) if fmt is Format.json else to_markdown(report)
+    text = WRITERS[chosen](report)
     if output == "-":
         _emit(text)
         return
     written = write_atomic(output, text)
     through = f" (the target of the symlink {output})" if written.path != Path(output) else ""
-    _say(f"{'replaced' if written.replaced else 'wrote'} {written.path}{through}")
+    if not STATE.quiet:
+        _say(f"{'replaced' if written.replaced else 'wrote'} {written.path}{through}")
 
 
 InPaths = Annotated[
@@ -358,14 +503,36 @@ def query(
     """Claims whose sentence, counted noun or group matches the keywords, best first."""
     if kind is not None and kind not in KINDS:
         raise UsageError(f"unknown kind {kind!r}; choose from {', '.join(KINDS)}")
+    if paths is None:
+        _hint_in(keywords)
     corpus = _corpus(paths, quiet=as_json)
-    groups = corpus.groups(rates=_rates(rates))
+    with _working("grouping", size=len(corpus.claims), quiet=as_json):
+        groups = corpus.groups(rates=_rates(rates))
     hits = search(corpus.claims, groups, keywords, kind=kind, limit=limit)
     if as_json:
         _emit(to_json(QueryReport(keywords=tuple(keywords), hits=hits)))
         return
     names = corpus.names()
     _out().print(query_table(hits, names))
+
+
+def _hint_in(keywords: Sequence[str]) -> None:
+    """A keyword that names a folder or file was most likely meant as the sources: say where paths go."""
+    for word in keywords:
+        kind = "a folder" if _is_dir(Path(word)) else "a file" if _is_file(Path(word)) else None
+        if kind is not None:
+            _note(
+                f"the keyword {word!r} names {kind}: paths go after --in "
+                f"(factcheck query KEYWORD... --in {word}); searching for it as a word"
+            )
+            return
+
+
+def _is_dir(path: Path) -> bool:
+    try:
+        return path.is_dir()
+    except (OSError, ValueError):
+        return False
 
 
 @_command
@@ -402,7 +569,8 @@ def check(
     corpus = _corpus(paths, quiet=as_json)
     table = _rates(rates)
     claims = corpus.comparable()
-    groups = corpus.groups(rates=table)
+    with _working("grouping", size=len(claims), quiet=as_json):
+        groups = corpus.groups(rates=table)
     if lines is None:
         results: tuple[StatementCheck, ...] = (
             check_statement(statement_or_file, claims, groups, rates=table, published=corpus.published()),

@@ -43,16 +43,19 @@ class Document(_Value):
     title: str
     published: str | None = Field(default=None, description="ISO 8601 date if the text states it")
     text: str = Field(repr=False)
-    format: Literal["text", "markdown", "html"] = "text"
+    format: Literal["text", "markdown", "html", "pdf"] = "text"
     text_source: TextSource = Field(
         default="file",
-        description="'file': offsets index the file as read; 'extracted': the text extracted from HTML",
+        description="'file': offsets index the file as read; 'extracted': the text extracted from HTML or PDF",
     )
     encoding: str = "utf-8"
     metadata: tuple[tuple[int, int], ...] = Field(
         default=(),
         description="Spans of header lines that describe the source rather than its story: "
         "'URL | publisher | date', a dateline, a byline. Their claims are listed but never compared",
+    )
+    pages: tuple[int, ...] = Field(
+        default=(), description="A PDF's page starts: the offset in ``text`` of page 1, 2, ..."
     )
 
     @property
@@ -117,6 +120,7 @@ class Claim(_Value):
         default=None, description="Units of the sum's currency per EUR used to compare it (ECB reference)"
     )
     rate_date: str | None = Field(default=None, description="The ECB business day of ``rate``")
+    page: int | None = Field(default=None, description="The page of a PDF source the claim is on, from 1")
 
 
 class Conflict(_Value):
@@ -144,7 +148,10 @@ class DocumentSummary(_Value):
     published: str | None
     sentences: int
     claims: int
-    text_source: TextSource = "file"
+    text_source: TextSource = Field(
+        default="file",
+        description="'file': offsets index the file as read; 'extracted': the text extracted from HTML or PDF",
+    )
     copy_of: str | None = Field(
         default=None,
         description="Path of the earlier document this one copies (the same text republished): its claims "

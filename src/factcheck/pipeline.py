@@ -17,6 +17,7 @@ from factcheck.extract import extract_claims
 from factcheck.group.cluster import group_claims
 from factcheck.ingest.copies import find_copies
 from factcheck.ingest.load import iter_documents, load_documents
+from factcheck.ingest.pdf import with_pages
 from factcheck.ingest.sentences import split_sentences
 from factcheck.judge import assess
 from factcheck.models import (
@@ -108,7 +109,7 @@ def read_corpus(
     for doc in docs:
         sents = list(split_sentences(doc))
         counts[doc.id] = len(sents)
-        claims.extend(extract_claims(doc, sents))
+        claims.extend(with_pages(doc, extract_claims(doc, sents)))
         if on_document is not None:
             on_document(doc)
     return Corpus(tuple(docs), counts, tuple(corpus_rates_of_day(docs, claims)), find_copies(docs))
@@ -128,7 +129,7 @@ def stream_claims(
     corpus can tell), so its sums are compared at the reference rates."""
     for doc in iter_documents(paths, found=found, on_warning=on_warning):
         sents = list(split_sentences(doc))
-        claims = tuple(rates_of_day(doc, list(extract_claims(doc, sents))))
+        claims = tuple(rates_of_day(doc, list(with_pages(doc, extract_claims(doc, sents)))))
         starts = {c.sentence_start for c in claims}
         summary = DocumentSummary(
             id=doc.id,

@@ -12,8 +12,15 @@ What ``Document.text`` is, and so what every offset indexes:
   A UTF-8 byte-order mark is dropped (``encoding="utf-8-sig"``, as ``open`` with that codec does).
 - Files that are not UTF-8 are decoded with the encoding charset-normalizer finds (cp1252 when it
   fits the bytes as well as any other), and a warning names it. Offsets index the decoded text.
-- HTML files: the readable text extracted from ``<body>`` (``text_source="extracted"``), one block
-  element per paragraph, separated by blank lines. Offsets index that text, not the file.
+- HTML files: the article's text as trafilatura finds it (``ingest/html.py``), without menus, boxes
+  and footers, one block per paragraph separated by blank lines (``text_source="extracted"``); a page
+  where it finds none is read by our own tag filter, every block of ``<body>``. Offsets index that
+  text, not the file. The publication date comes from htmldate, then the page's own markup.
+- PDF files (by suffix in a folder; by their first bytes when named, or on stdin): the text of each
+  page as PDFium reads it (``ingest/pdf.py``), pages separated by a blank line, with the offset where
+  each page starts in ``Document.pages``. A PDF named on the command line that cannot be read stops
+  the run; one found in a folder is skipped with a warning.
+- ``-`` reads one document from standard input: PDF, HTML (when it starts with a tag) or text.
 
 Files are read whole, one at a time, so memory is bounded by the largest file (a few times its
 size while decoding); files above ``max_bytes`` are skipped with a warning.
@@ -26,6 +33,7 @@ import html as html_lib
 import os
 import re
 import stat
+import sys
 from collections.abc import Callable, Iterator, Sequence
 from datetime import date
 from importlib.resources import files
@@ -36,11 +44,14 @@ import charset_normalizer
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from factcheck.errors import InputError
+from factcheck.ingest.html import published_date, read_article
+from factcheck.ingest.pdf import PDF_MAGIC, PdfError, read_pdf
 from factcheck.lexicon import MONTHS
 from factcheck.models import Document
 
 __all__ = [
     "DEFAULT_MAX_BYTES",
+    "STDIN",
     "SUPPORTED_SUFFIXES",
     "default_paths",
     "find_metadata",
@@ -53,13 +64,17 @@ __all__ = [
 ]
 
 DEFAULT_MAX_BYTES = 200 * 1024 * 1024
-SUPPORTED_SUFFIXES: dict[str, Literal["text", "markdown", "html"]] = {
+Format = Literal["text", "markdown", "html", "pdf"]
+SUPPORTED_SUFFIXES: dict[str, Format] = {
     ".txt": "text",
     ".md": "markdown",
     ".markdown": "markdown",
     ".html": "html",
     ".htm": "html",
+    ".pdf": "pdf",
 }
+STDIN = Path("-")  # a path of "-" reads standard input (name a file called "-" as "$PWD/-")
+STDIN_NAME = "<stdin>"  # how standard input is named in every output
 TITLE_MAX_CHARS = 200
 HEAD_LINES = 15  # a publication date is looked for in this many non-empty lines ...
 HEAD_CHARS = 2000  # ... within this many characters from the top
@@ -87,7 +102,7 @@ def default_paths() -> list[Path]:
 def find_sources(paths: Sequence[str | Path], *, on_warning: Warn | None = None) -> list[Path]:
     """The files to read, sorted by path (as text, with forward slashes), without duplicates.
 
-    Folders are read recursively for ``.txt .md .markdown .html .htm`` files (any case), skipping
+    Folders are read recursively for ``.txt .md .markdown .html .htm .pdf`` files (any case), skipping
     hidden files and folders (a leading dot) and not following symlinked folders. A file named
     explicitly is kept whatever its extension: the user means it. A subfolder that cannot be listed is
     skipped with a warning, as an unreadable file is.
@@ -95,6 +110,9 @@ def find_sources(paths: Sequence[str | Path], *, on_warning: Warn | None = None)
     warn = on_warning or _ignore
     found: dict[str, Path] = {}
     for given in paths:
+        if str(given) == "-":
+            found.setdefault("-", STDIN)
+            continue
         path = Path(given)
         name = shown_path(path)
         try:
@@ -104,7 +122,7 @@ def find_sources(paths: Sequence[str | Path], *, on_warning: Warn | None = None)
         if is_dir:
             in_folder = list(_walk_folder(path, warn))
             if not in_folder:
-                raise InputError(f"{name}: no .txt, .md or .html documents found")
+                raise InputError(f"{name}: no .txt, .md, .html or .pdf documents found")
             for file in in_folder:
                 found.setdefault(file.as_posix(), file)
         elif is_file:
@@ -189,8 +207,15 @@ def iter_documents(
     if not paths:
         raise InputError("no paths given")
     count = 0
+    named = {Path(p).as_posix() for p in paths}  # as find_sources keys them
     for path in found if found is not None else find_sources(paths, on_warning=on_warning):
-        doc = load_document(path, doc_id=f"d{count}", max_bytes=max_bytes, on_warning=on_warning)
+        doc = load_document(
+            path,
+            doc_id=f"d{count}",
+            max_bytes=max_bytes,
+            on_warning=on_warning,
+            named=path.as_posix() in named,
+        )
         if doc is not None:
             count += 1
             yield doc
@@ -199,17 +224,26 @@ def iter_documents(
 
 
 def load_document(
-    path: Path, *, doc_id: str, max_bytes: int = DEFAULT_MAX_BYTES, on_warning: Warn | None = None
+    path: Path,
+    *,
+    doc_id: str,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    on_warning: Warn | None = None,
+    named: bool = False,
 ) -> Document | None:
-    """Read one file; ``None`` when it is skipped (too large, binary, empty), with a warning."""
+    """Read one file (``STDIN``: standard input); ``None`` when it is skipped (too large, binary,
+    empty), with a warning. A PDF that cannot be read is skipped too, unless the user ``named`` it:
+    then it raises ``InputError``."""
     warn = on_warning or _ignore
-    name = shown_path(path)
+    name = STDIN_NAME if path == STDIN else shown_path(path)
     try:
-        data = _read_regular(path, max_bytes=max_bytes)
+        data = _read_stdin(max_bytes=max_bytes) if path == STDIN else _read_regular(path, max_bytes=max_bytes)
     except _Skip as e:
         warn(f"{name}: skipped, {e}")
         return None
-    fmt = SUPPORTED_SUFFIXES.get(path.suffix.lower(), "text")
+    fmt = _format_of(path, data, named=named)
+    if fmt == "pdf":
+        return _load_pdf(data, doc_id=doc_id, name=name, warn=warn, named=named)
     decoded = _decode(data, html=fmt == "html")
     del data
     if decoded is None:
@@ -231,7 +265,7 @@ def load_document(
     return Document(
         id=doc_id,
         path=name,
-        title=title or find_title(text) or Path(name).stem,
+        title=title or find_title(text) or _stem(name),
         published=published or find_published(text),
         metadata=find_metadata(text),
         text=text,
@@ -239,6 +273,62 @@ def load_document(
         text_source="extracted" if fmt == "html" else "file",
         encoding=encoding,
     )
+
+
+def _stem(name: str) -> str:
+    return "stdin" if name == STDIN_NAME else Path(name).stem
+
+
+_HTML_START = re.compile(rb"\s*<(?:!doctype\s+html|html|head|body|!--|meta|title|div|p)\b", re.IGNORECASE)
+
+
+def _format_of(path: Path, data: bytes, *, named: bool) -> Format:
+    """The suffix's format; a file the user named, or stdin, is a PDF if its bytes say so whatever its
+    name ("report" with no suffix, a ".txt" that is not), and stdin is HTML if it starts with a tag."""
+    if (named or path == STDIN) and PDF_MAGIC in data[:1024]:
+        return "pdf"
+    if path == STDIN:
+        return "html" if _HTML_START.match(data[:1024].lstrip(codecs.BOM_UTF8)) else "text"
+    return SUPPORTED_SUFFIXES.get(path.suffix.lower(), "text")
+
+
+def _load_pdf(data: bytes, *, doc_id: str, name: str, warn: Warn, named: bool) -> Document | None:
+    try:
+        pdf = read_pdf(data)
+    except PdfError as e:
+        if named:
+            raise InputError(f"{name}: not a readable PDF ({e})") from None
+        warn(f"{name}: skipped, not a readable PDF ({e})")
+        return None
+    if not pdf.text.strip():
+        warn(f"{name}: skipped, no text in the PDF (a scan without a text layer?)")
+        return None
+    return Document(
+        id=doc_id,
+        path=name,
+        title=_cut(pdf.title) or find_title(pdf.text) or _stem(name),
+        published=find_published(pdf.text),
+        metadata=find_metadata(pdf.text),
+        text=pdf.text,
+        format="pdf",
+        text_source="extracted",
+        encoding="pdf",
+        pages=pdf.pages,
+    )
+
+
+def _read_stdin(*, max_bytes: int) -> bytes:
+    """Standard input, whole, up to ``max_bytes``."""
+    stream = getattr(sys.stdin, "buffer", None)
+    if stream is None:
+        raise _Skip("no standard input")
+    try:
+        data: bytes = stream.read(max_bytes + 1)
+    except OSError as e:
+        raise _Skip(e.strerror or str(e)) from e
+    if len(data) > max_bytes:
+        raise _Skip(f"too large (over {max_bytes:,} bytes)")
+    return data
 
 
 class _Skip(Exception):
@@ -393,14 +483,20 @@ class _Page(NamedTuple):
 
 
 def _read_html(html: str) -> _Page:
+    """The article as trafilatura finds it, else every block of the body; the date htmldate finds,
+    else the one the page's metadata states."""
     if html_depth(html, limit=MAX_HTML_DEPTH) > MAX_HTML_DEPTH:
         return _stripped_html(html)
     tree = LexborHTMLParser(html)
     title = _node_text(tree.css_first("title")) or _node_text(tree.css_first("h1"))
-    published = _html_published(tree)
+    article = read_article(html)
+    published = (article.published if article else published_date(html)) or _html_published(tree)
     root = tree.body or tree.root
     text = _extract_text(root) if root is not None else ""
-    return _Page(text, _cut(title), published)
+    if article is None:
+        return _Page(text, _cut(title), published)
+    # a byline the article leaves out ("Posted on 15 March 2025 by ...") still dates it
+    return _Page(article.text, _cut(article.title or title), published or find_published(text))
 
 
 def _node_text(node: LexborNode | None) -> str:

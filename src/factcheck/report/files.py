@@ -280,8 +280,9 @@ def _markdown_group(group: ClaimGroup, names: dict[str, str]) -> list[str]:
     ]
     for claim in group.claims:
         sentence = _cell(claim.sentence).replace(_cell(claim.text), f"**{_cell(claim.text)}**", 1)
+        page = f", p. {claim.page}" if claim.page else ""  # a PDF's page, to cite
         out.append(
-            f"| {_cell(names.get(claim.document, claim.document))} | {_cell(stated(claim))} | "
+            f"| {_cell(names.get(claim.document, claim.document))}{page} | {_cell(stated(claim))} | "
             f"{_cell(normalized(claim))} | {sentence} |"
         )
     out.append("")

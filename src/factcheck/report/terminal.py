@@ -18,7 +18,7 @@ from rich.text import Text
 
 from factcheck.models import Claim, ClaimGroup, DocumentSummary, QueryHit, Report, StatementCheck
 from factcheck.report.files import normalized, stated
-from factcheck.report.wording import short_names, visible
+from factcheck.report.wording import counted, short_names, visible
 
 SEVERITY_STYLE = {"high": "bold red", "medium": "yellow", "low": "cyan"}
 STATUS_STYLE = {"conflict": "red", "agreement": "green", "single": "dim"}
@@ -46,11 +46,11 @@ def plain(text: str, style: str = "", *, lines: bool = True) -> Text:
 
 
 def highlighted_sentence(claim: Claim, *, context: int = CONTEXT) -> Text:
-    """The sentence with the number in bold, shortened around it when long."""
+    """The sentence with the number in bold, shortened around it when long, at word boundaries."""
     sentence = claim.sentence
     at = claim.start - claim.sentence_start
     end = claim.end - claim.sentence_start
-    left, right = max(0, at - context), min(len(sentence), end + context)
+    left, right = _word_window(sentence, at - context, end + context, at=at, end=end)
     prefix = "…" if left > 0 else ""
     suffix = "…" if right < len(sentence) else ""
     text = Text(prefix)
@@ -61,31 +61,59 @@ def highlighted_sentence(claim: Claim, *, context: int = CONTEXT) -> Text:
     return text
 
 
+def _word_window(sentence: str, left: int, right: int, *, at: int, end: int) -> tuple[int, int]:
+    """``[left, right)`` moved inwards to whole words (never past the figure ``[at, end)``), so that a
+    shortened sentence starts and ends with a word, not half of one.
+
+    >>> s = "Kosovo would lease 300 prison cells to Denmark"
+    >>> left, right = _word_window(s, 9, 40, at=19, end=35)
+    >>> s[left:right]
+    'lease 300 prison cells to'
+    """
+    left, right = max(0, left), min(len(sentence), right)
+    if left > 0 and not sentence[left - 1].isspace():
+        space = sentence.find(" ", left, at)
+        left = space + 1 if space != -1 else left
+    if right < len(sentence) and not sentence[right].isspace():
+        space = sentence.rfind(" ", end, right)
+        right = space if space != -1 else right
+    return left, right
+
+
 def sources_table(docs: Sequence[DocumentSummary]) -> Table:
+    """The documents, each under the short name every other view gives it (``src``): the title, and the
+    file below it (a path has no spaces: on a line of its own it stays whole); the date column only when
+    a document states one."""
+    names = short_names([d.path for d in docs])
+    dated = any(d.published for d in docs)
     table = Table(title="Sources", expand=False)
-    for name in ("id", "title", "file", "published", "sentences", "claims"):
-        table.add_column(
-            name, justify="right" if name in ("sentences", "claims") else "left", overflow="fold"
-        )
+    table.add_column("src", no_wrap=True)
+    table.add_column("title and file", overflow="fold")
+    if dated:
+        table.add_column("published", no_wrap=True)
+    table.add_column("sentences", justify="right", no_wrap=True)
+    table.add_column("claims", justify="right", no_wrap=True)
     for d in docs:
-        table.add_row(
-            d.id,
-            plain(d.title),
-            plain(d.path, lines=False),
-            plain(d.published or ""),
-            str(d.sentences),
-            str(d.claims),
-        )
+        source = plain(d.title)
+        source.append("\n")
+        source.append(safe(d.path, lines=False), style="dim")
+        cells: list[RenderableType] = [plain(names[d.path], lines=False), source]
+        if dated:
+            cells.append(plain(d.published or ""))
+        table.add_row(*cells, str(d.sentences), str(d.claims))
     return table
 
 
-def claims_table(claims: Sequence[Claim]) -> Table:
+def claims_table(claims: Sequence[Claim], names: dict[str, str] | None = None) -> Table:
+    """Every claim under its source's short name and its number in that source (``c3`` of ``d0:c3``)."""
+    names = names if names is not None else short_names([c.document for c in claims])
     table = Table(title=f"Claims ({len(claims)})")
-    for name in ("id", "kind", "text", "value", "sentence"):
+    for name in ("src", "claim", "kind", "text", "value", "sentence"):
         table.add_column(name, overflow="fold")
     for claim in claims:
         table.add_row(
-            plain(claim.id),
+            plain(names.get(claim.document, claim.document), lines=False),
+            plain(claim.id.rpartition(":")[2]),
             claim.kind,
             plain(claim.text),
             plain(stated(claim)),
@@ -94,44 +122,82 @@ def claims_table(claims: Sequence[Claim]) -> Table:
     return table
 
 
-def group_view(group: ClaimGroup, names: dict[str, str], titles: dict[str, str]) -> Panel:
-    """One group: a row per claim (source, value as stated, normalised, sentence), then the sources
-    by title and file, then the explanation."""
+def as_written(claim: Claim) -> str:
+    """The figure as the source wrote it, with the qualifier's words when they stand apart from it:
+    "approximately 200 million euros", "1.8 crore first-time voters", "€210m"."""
+    qualifier = claim.qualifier_text
+    if qualifier and qualifier.lower() not in claim.text.lower():
+        return f"{qualifier} {claim.text}"
+    return claim.text
+
+
+def compared(claim: Claim, unit: str | None) -> str:
+    """The value as the group compares it, where that is not what the source wrote: a converted sum
+    ("201.06 million EUR" for "DKK 1.5 billion"); empty for a figure compared as stated."""
+    n = claim.normalized
+    if claim.kind == "time":
+        return normalized(claim)
+    if n.value is None or claim.kind in ("year", "date"):
+        return ""
+    if n.unit == claim.unit and n.value == claim.value:
+        return ""
+    return normalized(claim) if unit is None or n.unit == unit else ""
+
+
+def group_view(group: ClaimGroup, names: dict[str, str]) -> Panel:
+    """One group: a row per claim (source, the figure as written, the compared value where it differs,
+    the sentence once), then the explanation. The sources are named once, in the report's legend."""
     table = Table(expand=True, show_edge=False, pad_edge=False)
     table.add_column("src", no_wrap=True)
     table.add_column("stated", ratio=3, overflow="fold")
-    table.add_column(safe(f"in {group.unit}" if group.unit else "normalised"), ratio=2, overflow="fold")
+    shown = [compared(claim, group.unit) for claim in group.claims]
+    if any(shown):  # a column of blanks says nothing: only where something was converted
+        table.add_column(safe(f"in {group.unit}" if group.unit else "compared"), ratio=2, overflow="fold")
     table.add_column("sentence", ratio=9, overflow="fold")
-    for claim in group.claims:
-        as_stated, norm = stated(claim), normalized(claim)
-        shown = "" if norm and as_stated.endswith(norm) else norm
-        table.add_row(
-            plain(names.get(claim.document, claim.document), lines=False),
-            plain(as_stated),
-            plain(shown),
-            highlighted_sentence(claim),
-        )
+    for claim, value in zip(group.claims, shown, strict=True):
+        cells = [plain(names.get(claim.document, claim.document), lines=False), plain(as_written(claim))]
+        if any(shown):
+            cells.append(plain(value))
+        table.add_row(*cells, highlighted_sentence(claim))
     title = Text(f"{group.id} ")
     title.append(safe(group.label, lines=False), style="bold")
     if group.conflict is not None:
-        title.append(f"  {group.conflict.severity} severity", style=SEVERITY_STYLE[group.conflict.severity])
+        severity = group.conflict.severity
+        title.append(f"  {severity} severity conflict", style=SEVERITY_STYLE[severity])
     else:
         title.append(f"  {group.status}", style=STATUS_STYLE[group.status])
-    legend = Text()
-    for path in sorted({c.document for c in group.claims}):
-        legend.append(f"{safe(names.get(path, path), lines=False)}  ", style="bold")
-        legend.append(safe(titles.get(path, "")), style="italic")
-        legend.append(f"  {safe(path, lines=False)}\n", style="dim")
-    return Panel(Group(table, legend, plain(group.explanation)), title=title, title_align="left")
+    return Panel(Group(table, plain(group.explanation)), title=title, title_align="left")
+
+
+def source_legend(docs: Sequence[DocumentSummary], names: dict[str, str], paths: set[str]) -> Table:
+    """The sources of the groups shown, once per report: short name, title, file."""
+    table = Table.grid(padding=(0, 2))
+    table.add_column(no_wrap=True, style="bold")
+    table.add_column(ratio=1, overflow="fold", style="italic")
+    table.add_column(no_wrap=True, overflow="fold", style="dim")  # a path has no spaces: kept whole
+    for doc in sorted((d for d in docs if d.path in paths), key=lambda d: names.get(d.path, d.path)):
+        table.add_row(plain(names[doc.path], lines=False), plain(doc.title), plain(doc.path, lines=False))
+    return table
 
 
 def conflicts_view(report: Report, *, groups: Sequence[ClaimGroup], claims: int) -> Group:
-    """The groups asked for, most severe first, and a summary line."""
+    """The sources once, then the groups asked for, most severe first, and a summary line."""
     names = short_names([d.path for d in report.documents])
-    titles = {d.path: d.title for d in report.documents}
-    parts: list[RenderableType] = [group_view(g, names, titles) for g in groups]
-    if not groups:
-        parts.append(Text("No conflicts found.", style="green"))
+    parts: list[RenderableType] = []
+    if groups:
+        parts.append(Text("Sources", style="bold"))
+        parts.append(source_legend(report.documents, names, {c.document for g in groups for c in g.claims}))
+    parts += [group_view(g, names) for g in groups]
+    if not any(g.status == "conflict" for g in groups):
+        hidden = sum(g.status == "conflict" for g in report.groups)
+        if hidden:
+            parts.append(
+                Text(
+                    f"No conflicts at this severity ({counted(hidden, 'conflict')} below it).", style="yellow"
+                )
+            )
+        else:
+            parts.append(Text("No conflicts found.", style="green"))
     parts.append(summary_line(report, claims=claims))
     return Group(*parts)
 
@@ -140,8 +206,9 @@ def summary_line(report: Report, *, claims: int) -> Text:
     conflicts = sum(g.status == "conflict" for g in report.groups)
     agreements = sum(g.status == "agreement" for g in report.groups)
     return Text(
-        f"{len(report.documents)} documents, {claims} claims, {len(report.groups)} groups: "
-        f"{conflicts} conflicts, {agreements} agreements",
+        f"{counted(len(report.documents), 'document')}, {counted(claims, 'claim')}, "
+        f"{counted(len(report.groups), 'group')}: {counted(conflicts, 'conflict')}, "
+        f"{counted(agreements, 'agreement')}",
         style="bold",
     )
 
@@ -150,22 +217,23 @@ VERDICT_STYLE = {"supported": "green", "contested": "yellow", "contradicted": "b
 
 
 def query_table(hits: Sequence[QueryHit], names: dict[str, str]) -> Table:
-    """Ranked hits: the claim, its source, its group's status, the sentence."""
+    """Ranked hits: the claim, its source, its group and the group's status, the sentence."""
     table = Table(title=f"{len(hits)} claims", expand=True)
     table.add_column("score", justify="right", no_wrap=True)
-    table.add_column("status", no_wrap=True)
     table.add_column("src", no_wrap=True)
-    table.add_column("stated", ratio=2, overflow="fold")
+    table.add_column("stated", ratio=2, overflow="fold", width=13)  # with a ratio, the least: "approximately"
     table.add_column("group", ratio=2, overflow="fold")
-    table.add_column("sentence", ratio=6, overflow="fold")
+    table.add_column("sentence", ratio=5, overflow="fold")
     for hit in hits:
         claim = hit.claim
+        group = Text(hit.status, style=STATUS_STYLE[hit.status])
+        if hit.group_id:
+            group.append(safe(f" {hit.group_id} {hit.group_label}"))
         table.add_row(
             f"{hit.score:.0f}",
-            Text(hit.status, style=STATUS_STYLE[hit.status]),
             plain(names.get(claim.document, claim.document), lines=False),
-            plain(stated(claim)),
-            plain(f"{hit.group_id} {hit.group_label}" if hit.group_id else ""),
+            plain(as_written(claim)),
+            group,
             highlighted_sentence(claim, context=50),
         )
     return table
@@ -178,12 +246,16 @@ def check_view(result: StatementCheck, names: dict[str, str]) -> Panel:
         line = Text(f"{safe(number.claim.text)}: ", style="bold")
         line.append(number.verdict.replace("_", " "), style=VERDICT_STYLE[number.verdict])
         parts.append(line)
-        parts.append(plain(f"  {number.explanation}"))
+        evidence = Table.grid(padding=(0, 1), pad_edge=True)  # wrapped lines keep their indent
+        evidence.add_column(no_wrap=True)
+        evidence.add_column(no_wrap=True)
+        evidence.add_column(overflow="fold")
+        evidence.add_row("", "", plain(number.explanation))
         for label, claims in (("for", number.supporting), ("against", number.contradicting)):
             for claim in claims:
-                row = Text(f"  {label:<8}{safe(names.get(claim.document, claim.document), lines=False)}  ")
-                row.append_text(highlighted_sentence(claim, context=50))
-                parts.append(row)
+                source = plain(names.get(claim.document, claim.document), lines=False)
+                evidence.add_row(label, source, highlighted_sentence(claim, context=50))
+        parts.append(evidence)
     title = Text("")
     title.append(result.verdict.replace("_", " ").upper(), style=VERDICT_STYLE[result.verdict])
     title.append("  ")

@@ -115,6 +115,15 @@ def with_unit(amount: str, unit: str, kind: str) -> str:
 PLURAL_KINDS = frozenset({"count", "duration"})
 
 
+def counted(number: int, noun: str) -> str:
+    """A count and its noun, singular for one: "1 conflict", "2 conflicts", "0 agreements".
+
+    >>> counted(1, "conflict"), counted(2, "conflict"), counted(0, "agreement")
+    ('1 conflict', '2 conflicts', '0 agreements')
+    """
+    return f"{number:,} {noun if number == 1 else plural(noun)}"
+
+
 def humanize(value: float) -> str:
     """A number as a reader writes it.
 
