@@ -17,12 +17,83 @@ from factcheck import lexicon as lx
 from factcheck.extract.numbers import NumberMatch
 from factcheck.extract.patterns import CHANGE_VERBS, DIGIT_NEXT, NOUN_WORD
 from factcheck.extract.units import YEAR_LEADS
+from factcheck.lexicon.load import table
 from factcheck.lexicon.plurals import is_plural
 
 
 def in_a_name(text: str, num: NumberMatch, start: int) -> bool:
     """Whether the bare count ``num`` (starting, with its sign, at ``start``) is part of a name."""
-    return name_before(text, num, start) or name_follows(text, num)
+    return (
+        name_before(text, num, start)
+        or name_follows(text, num)
+        or street_number(text, num)
+        or label_after_name(text, num, start)
+    )
+
+
+def street_number(text: str, num: NumberMatch) -> bool:
+    """ "9 E 71st St", "358 El Brillo Way", "16-18 Industrial Avenue": a house number (or a run of
+    them) before a street's name; "20 Wall Street banks" counts banks.
+
+    >>> from factcheck.extract.numbers import parse_number
+    >>> text = "Properties including 9 E 71st St and 16-18 Industrial Avenue."
+    >>> [street_number(text, parse_number(text, text.index(n))) for n in ("9", "16")]
+    [True, True]
+    """
+    if not num.plain_integer:
+        return False
+    street = _STREET.match(text, num.end)
+    if street is None:
+        return False
+    nxt = NOUN_WORD.match(text, street.end())
+    return nxt is None or not (nxt.group("word").islower() and is_plural(nxt.group("word")))
+
+
+_STREET_SUFFIXES = "|".join(table("nouns.toml", "street_suffixes"))
+_STREET = re.compile(
+    rf"""(?:[-–]\d{{1,5}})?                                # 16-18 Industrial Avenue
+    (?:[ \u00a0](?:[A-Z][\w'’]*\.?|\d{{1,3}}(?:st|nd|rd|th))){{1,3}}?  # the name: E 71st, El Brillo
+    [ \u00a0](?:{_STREET_SUFFIXES})\b\.?                 # St, Road, Way
+    """,
+    re.VERBOSE,
+)
+# A label in brackets right after a name: "Dak Prescott (4)", a shirt or a list number.
+_LABEL_BEFORE = re.compile(r"[A-Z][\w'’.-]*[ \u00a0]\($")
+
+
+def label_after_name(text: str, num: NumberMatch, start: int) -> bool:
+    """ "Dak Prescott (4) celebrates": a bare integer alone in brackets after a capitalised word.
+
+    >>> from factcheck.extract.numbers import parse_number
+    >>> text = "Dak Prescott (4) celebrates."
+    >>> label_after_name(text, parse_number(text, 14), 14)
+    True
+    """
+    return (
+        num.plain_integer
+        and text.startswith(")", num.end)
+        and _LABEL_BEFORE.search(text, max(0, start - 30), start) is not None
+    )
+
+
+def spelled_in_a_name(text: str, at: int, end: int) -> bool:
+    """ "the Kick Six win", "the Fantastic Four film": a number word written with a capital after a
+    capitalised word that is no function word, with a lower-case word after it (in a headline set in
+    title case, "Fire Kills Three People", the next word is capitalised too).
+
+    >>> text = "his call of the Kick Six win over Alabama"
+    >>> spelled_in_a_name(text, text.index("Six"), text.index("Six") + 3)
+    True
+    """
+    if not text[at : at + 1].isupper():
+        return False
+    before = _WORD_BEFORE.search(text, max(0, at - 24), at)
+    if before is None or not before.group("word")[0].isupper():
+        return False
+    if before.group("word").lower() in _NOT_NAMES:
+        return False
+    nxt = NOUN_WORD.match(text, end)
+    return nxt is None or not nxt.group("word")[0].isupper()
 
 
 def name_follows(text: str, num: NumberMatch) -> bool:

@@ -87,6 +87,7 @@ ANCHOR = re.compile(
     | (?P<few>\b(?i:a[ ]few|a[ ]couple[ ]of|several|a[ ]handful[ ]of)\b)
     | (?P<article>\b(?i:an?)[ ](?=(?i:{_ARTICLE_NOUNS})\b))     # a year, a million, a fifth, a twenty-first
     | (?P<half>\b(?i:half|quarter)[ ]+(?=a[ ]|of\b|the\b|(?i:{_SCALES})\b))  # half a million, half of
+    | (?P<fold>\b(?i:{_NUMBER_WORDS})(?i:fold)\b)                # sixfold, tenfold
     | (?P<word>\b(?i:{_NUMBER_WORDS})\b)                       # one ... ninety
     | (?P<month>\b(?:{_MONTH_NAMES}|{_MONTH_SHORT})\b)         # a date that starts with its month
     | (?P<part>\b(?i:early|mid|late|the[ ]end[ ]of|the[ ]start[ ]of|the[ ]beginning[ ]of)\b)
@@ -175,8 +176,9 @@ QUALIFIER_BEFORE = re.compile(
 # The last token of every qualifier ("than" of "more than", "~"): a cheap test before the search above.
 QUALIFIER_ENDINGS = frozenset(q.split()[-1] for q in QUALIFIERS) | frozenset(q[-1] for q in QUALIFIERS)
 
-# Range connectors after a first number: "700 to 800", "10-20%", "between 10% and 20%".
-RANGE_JOIN = re.compile(r"[ \u00a0]*(?:-|–|—|~|to|through|thru|and|or)[ \u00a0]*")
+# Range connectors after a first number: "700 to 800", "10-20%", "between 10% and 20%", "0-to-60 mph",
+# "from 450 sq ft up to 900 sq ft" (the scan takes "up to" only after "from").
+RANGE_JOIN = re.compile(r"[ \u00a0]*(?:-to-|-|–|—|~|to|through|thru|and|or|up[ \u00a0]+to)[ \u00a0]*")
 BETWEEN_BEFORE = re.compile(
     r"(?:^|(?<=[^\w]))(?:(?P<verb>[A-Za-z]+)[ \u00a0]+)?(?P<b>[Bb]etween|[Ff]rom)[ \u00a0]+$"
 )
@@ -197,7 +199,7 @@ NOT_PROSE = re.compile(
     | \]\([^)\s]*\)                      # the target of a Markdown link
     | \[\d{1,3}\]                        # a footnote mark [12]
     | \b\d{1,2}[:.]\d{2}[ ]?(?i:a\.?m\.?|p\.?m\.?)(?!\w)  # 10.30am, 9:15 p.m.
-    | \b\d{1,2}:\d{2}(?::\d{2})?\b       # 14:30
+    | \b\d{1,2}:\d{2}(?::\d{2})?(?:\.\d+)?\b  # 14:30, a lap of 1:36.6
     | \b\d{1,2}[ ]?(?i:am|pm|a\.m\.|p\.m\.)(?!\w)      # 3pm
     | (?<![\d ()+-])\+\d[\d ()-]{8,18}\d   # telephone numbers with a country code
     | (?<=[ :(])\+\d{1,3}[ ]\d[\d ]{6,14}\d(?![\d,]|\.\d)  # +44 1632 960123, after a space

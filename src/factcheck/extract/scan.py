@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 
 from factcheck import lexicon as lx
-from factcheck.extract.names import in_a_name
+from factcheck.extract.names import in_a_name, spelled_in_a_name
 from factcheck.extract.numbers import NumberMatch, parse_number, parse_words
 from factcheck.extract.patterns import (
     ANCHOR,
@@ -37,7 +37,7 @@ from factcheck.extract.patterns import (
     SYMBOL_AFTER,
     UNIT_AFTER,
 )
-from factcheck.extract.units import counted_noun, find_period, is_year_context
+from factcheck.extract.units import counted_noun, find_period, is_year_context, strong_year_lead
 from factcheck.lexicon import GLUED_ONLY
 from factcheck.lexicon.load import table
 from factcheck.lexicon.plurals import is_plural
@@ -110,8 +110,13 @@ def scan(text: str) -> list[Mention]:
         if found is not None:
             mentions.append(found)
             pos = found.end
+            if found.kind == "date" and text[pos - 1].isdigit() and (days := _DAY_RANGE_END.match(text, pos)):
+                pos = days.end()  # "Oct. 18-22": the last day is no count
     return _link(text, _bounded(text, _dollar_cents(text, mentions)))
 
+
+# The last day of a run of days after a date: "Sept. 20*-24*", "Oct. 18*–22*".
+_DAY_RANGE_END = re.compile(r"[-–](?:[12]\d|3[01]|0?[1-9])\b(?![.,]?\d)")
 
 # Currencies written with a dollar sign: their cents are the "cents" of a sentence that names one.
 _DOLLARS = frozenset(code for sym, code in lx.CURRENCY_SYMBOLS.items() if "$" in sym)
@@ -209,7 +214,15 @@ def _at_anchor(text: str, anchor: re.Match[str], previous: list[Mention]) -> Men
         return _multi(text, anchor)
     if group == "few":
         return _few(text, anchor)
+    if group == "fold":
+        return _fold(text, anchor)
     return _words(text, anchor, previous)
+
+
+def _fold(text: str, anchor: re.Match[str]) -> Mention:
+    """ "sixfold", "tenfold": so many times, a ratio."""
+    value = lx.UNITS_0_19.get(anchor.group()[:-4].lower()) or lx.TENS[anchor.group()[:-4].lower()]
+    return _with_context(text, Mention(anchor.start(), anchor.end(), "ratio", value=value, unit="times"))
 
 
 # --- dates ---------------------------------------------------------------------------------------
@@ -289,7 +302,12 @@ def _digits(text: str, at: int) -> Mention | int | None:
         if ratio is not None:
             return ratio
     found = _quantity(text, num, start=cur_start if currency else start, currency=currency)
-    if isinstance(found, Mention) and found.kind == "count" and in_a_name(text, num, start):
+    if (
+        isinstance(found, Mention)
+        and found.kind == "count"
+        and not (found.unit in MEASURES and found.end == num.end)  # "Category 5 Hurricane Ian"
+        and in_a_name(text, num, start)
+    ):
         return _token_end(text, at)
     return found
 
@@ -299,7 +317,7 @@ _SIGN_WORDS = tuple(table("context.toml", "sign_words"))
 _SIGN_WORD = re.compile(rf"(?i:\b(?:{'|'.join(_SIGN_WORDS)}))(?:[ \u00a0]+|-)$")
 _SLASH = re.compile(r"[/\u2044](\d{1,3})(?![/\u2044\d])")  # 3/4, 1⁄32 (fraction slash)
 # A currency written again before a range's second number: "£", "RM", "US$", "HK $".
-_CURRENCY_PREFIX = re.compile(r"[A-Za-z.]{0,4}[ ]?[$€£¥₹]|[A-Za-z]{2,3}(?=\d)")
+_CURRENCY_PREFIX = re.compile(r"\$(?:US|AU?|CA?|NZ|HK)(?=\d)|[A-Za-z.]{0,4}[ ]?[$€£¥₹]|[A-Za-z]{2,3}(?=\d)")
 _MIXED = re.compile(r"[ \u00a0]{1,2}(?P<num>\d{1,2})/(?P<den>\d{1,2})(?![/\d])")
 # "×10−8", "x 10^-8", "×10^23": scientific notation as printed (a minus sign or a hyphen as the sign);
 # "4x100" (a relay) has neither a caret nor a sign and is left alone.
@@ -343,7 +361,14 @@ def _metres_not_millions(text: str, num: NumberMatch) -> NumberMatch:
     after = CURRENCY_AFTER.match(text, num.end)
     if before or (after and _currency_of(after)) or counted_noun(text, num.end, 2.0):
         return num
+    partitive = _OF_WHOSE.match(text, num.end)  # "35m of its Echo devices": millions of things
+    if partitive and counted_noun(text, partitive.end(), 2.0):
+        return num
     return replace(num, value=num.value / 1e6, end=num.end - 1, scaled=False, scale_abbrev=False, factor=1.0)
+
+
+# "of", "of its", "of the": what a partitive puts between a number and the things it counts.
+_OF_WHOSE = re.compile(r"[ \u00a0]+of(?:[ \u00a0]+(?:the|its|their|his|her|our|these|those))?(?=[ \u00a0])")
 
 
 def _is_identifier(text: str, start: int, end: int) -> bool:
@@ -355,6 +380,8 @@ def _is_identifier(text: str, start: int, end: int) -> bool:
             return True
         code = found.group("code")  # three capitals that are no currency ("LGA1156") name a thing too
         return code is not None and (code not in lx.CURRENCY_CODES or code in lx.AMBIGUOUS_CODES)
+    if before == "." and start >= 2 and text[start - 2].isupper():  # "ID.3", "ID.4 models"
+        return True
     if before == "-" and start >= 2 and text[start - 2].isalpha():
         word = re.search(r"[A-Za-z]+$", text[max(0, start - 12) : start - 1])
         low = word.group().lower() if word else ""
@@ -414,6 +441,10 @@ def _quantity(text: str, num: NumberMatch, *, start: int, currency: str | None) 
         kind = "year"
     if kind == "count" and unit.unit is None and 0 < abs(num.value) < 1 and not num.words:
         kind, unit = "ratio", replace(unit, unit="fraction")  # 3/4, .5
+    if kind == "year" and second is not None:  # "from 1000 to 2000 hires", "2000 - 2500 Calories"
+        after = _unit_after(text, replace(second[0], plain_integer=False), None)
+        if after.unit is not None and (after.kind != "count" or _counted_plural(text, end)):
+            kind, unit, end = after.kind, after, after.end
     if kind == "year" and low is not None:  # 2023-24
         if high is not None and high < 100:
             high = (low // 100) * 100 + high
@@ -422,6 +453,10 @@ def _quantity(text: str, num: NumberMatch, *, start: int, currency: str | None) 
     if low is not None and high is not None and high < low:
         low = high = None
         end = unit.end
+    if kind == "count" and unit.unit is None and _RANK_BEFORE.search(text, max(0, start - 12), start):
+        return None  # "slipped towards the bottom three": a place in a table
+    if kind == "count" and low is None and (measure := _measured(text, num, start, unit)) is not None:
+        return _with_context(text, Mention(start, num.end, "count", value=value, unit=measure))
     between = BETWEEN_BEFORE.search(text[max(0, start - 12) : start])
     if low is not None and between:
         start -= len(between.group()) - len(between.group("verb") or "") - (1 if between.group("verb") else 0)
@@ -436,6 +471,42 @@ def _quantity(text: str, num: NumberMatch, *, start: int, currency: str | None) 
         qualifier=unit.qualifier,
     )
     return _with_context(text, mention)
+
+
+def _measured(text: str, num: NumberMatch, start: int, unit: _Unit) -> str | None:
+    """The noun a bare figure measures, written right before it: "a magnitude of 5.9", "a
+    magnitude-5.9 tremor", "a category 4 hurricane", "alert level 3". A plural noun after the figure is
+    what it counts: "a score of 3 goals" counts goals.
+
+    >>> [(m.value, m.unit) for m in scan("A category 4 hurricane, with a score of 3 goals.")]
+    [(4.0, 'category'), (3.0, 'goal')]
+    """
+    found = _MEASURE_BEFORE.search(text, max(0, start - 16), start)
+    if found is None:
+        return None
+    if unit.unit is not None and not text.startswith("-", start - 1):
+        noun = NOUN_WORD.match(text, num.end)
+        if noun is None or noun.group("gap") == "-" or is_plural(noun.group("word")):
+            return None
+    return found.group("noun").lower()
+
+
+# "the top", "the bottom" right before a bare number: a rank.
+_RANK_BEFORE = re.compile(
+    rf"\b(?i:the)[ \u00a0]+(?i:{'|'.join(table('context.toml', 'rank_words'))})[ \u00a0]+$"
+)
+
+# A noun that says what the figure after it measures: "magnitude of", "category", "magnitude-".
+_MEASURE_BEFORE = re.compile(rf"\b(?P<noun>(?i:{'|'.join(lx.MEASURE_WORDS)}))(?:[ \u00a0]+of)?[ \u00a0-]$")
+MEASURES = frozenset(lx.MEASURE_WORDS)
+
+
+def _counted_plural(text: str, end: int) -> tuple[str, int] | None:
+    """The plural noun a number counts right after ``end``: "(from 1000 to 2000) hires"."""
+    nxt = NOUN_WORD.match(text, end)
+    if nxt is None or nxt.group("gap") == "-" or not is_plural(nxt.group("word")):
+        return None
+    return counted_noun(text, end, 2.0)
 
 
 def _is_score(text: str, num: NumberMatch, unit: _Unit, num2: NumberMatch) -> bool:
@@ -611,9 +682,17 @@ def _listed_noun(text: str, num: NumberMatch) -> _Unit | None:
 
 
 def _counted(text: str, num: NumberMatch) -> _Unit | None:
-    """ "300 prison cells", "152-member unit"."""
+    """ "300 prison cells", "152-member unit"; "a six-speed gearbox" names a kind and counts nothing."""
     counted = counted_noun(text, num.end, num.value)
-    return _Unit("count", counted[0], counted[1]) if counted is not None else None
+    if counted is None:
+        return None
+    if counted[0] in _CLASSIFIER_NOUNS and text.startswith("-", num.end):
+        return _Unit("none", None, counted[1])
+    return _Unit("count", counted[0], counted[1])
+
+
+# Nouns that glued to a number name a kind: "a six-speed gearbox", "a four-cylinder engine".
+_CLASSIFIER_NOUNS = frozenset(table("nouns.toml", "classifier_nouns"))
 
 
 def _money(text: str, num: NumberMatch, currency: str, end: int) -> _Unit:
@@ -693,16 +772,18 @@ def _range_second(
     join = RANGE_JOIN.match(text, unit.end)
     if join is None:
         return None
-    word = join.group().strip()
-    if word == "or" and not text[join.start() : join.end()].startswith(" "):
+    joined = join.group()
+    word = re.sub(r"[ \u00a0]+", " ", joined.strip())
+    if word == "or" and not joined.startswith(" "):
         return None  # "5or6" is no text
+    if word == "-" and joined.startswith(" ") and _SIGNED_DECIMAL.match(text, join.end()):
+        return None  # "Stoxx 50 -1.3% FTSE -0.6%": a sign, not a dash ("ef 75 -300mm" is a range)
     before = BETWEEN_BEFORE.search(text[max(0, start - 12) : start])
-    if word == "and" and not (before and before.group("b").lower() == "between"):
+    b = before.group("b").lower() if before else ""
+    if (word == "and" and b != "between") or (word == "up to" and b != "from"):
         return None
-    if (
-        before
-        and before.group("b").lower() == "from"
-        and (word != "to" or (before.group("verb") or "").lower() in CHANGE_VERBS)
+    if b == "from" and (
+        word not in ("to", "up to") or (before.group("verb") or "").lower() in CHANGE_VERBS  # type: ignore[union-attr]
     ):  # "rose from 5 to 10" is a change
         return None
     if word == "to" and unit.unit is not None and _after_change_verb(text, start):
@@ -720,7 +801,7 @@ def _range_second(
         if num2.plain_integer and num2.ndigits in (2, 4) and word != "and":
             return num2, _Unit("year", "year", num2.end)
         return None
-    if _is_identifier(text, at, num2.end):
+    if word != "-to-" and _is_identifier(text, at, num2.end):
         return None
     if word == "or" and not (num.words and num2.words and num.value < num2.value <= 2 * num.value + 1):
         return None  # "three or four years", the spoken estimate; not "25k or 40k ... respectively"
@@ -731,6 +812,9 @@ def _range_second(
         unit2 = replace(unit2, kind=unit.kind, unit=unit.unit)
     return num2, unit2
 
+
+# A decimal right after a minus sign: "-1.3%", the change of a market index.
+_SIGNED_DECIMAL = re.compile(r"\d+\.\d")
 
 # The words right before a number that make it a change: "rose", "edged down", "increased by".
 _CHANGE_BEFORE = re.compile(r"(?P<verb>[A-Za-z]+)(?:[ \u00a0]+(?:by|down|up|higher|lower))?[ \u00a0]+$")
@@ -744,12 +828,14 @@ def _after_change_verb(text: str, start: int) -> bool:
 
 
 def _is_year(text: str, num: NumberMatch, end: int) -> bool:
-    return (
-        num.plain_integer
-        and num.ndigits == 4
-        and 1000 <= num.value <= 2100
-        and is_year_context(text, num.start, end)
-    )
+    """A four-digit number read as a year: "in 2021", "the 2010 floods", "by 2120" (past 2100 only
+    after a word that makes a year); a round hundred before 1800 only after such a word ("in 1500"),
+    so "about 1000 come from Asia" and "an average of 1500" are counts."""
+    if not (num.plain_integer and num.ndigits == 4 and 1000 <= num.value <= 2200):
+        return False
+    if num.value > 2100 or (num.value < 1800 and num.value % 100 == 0):
+        return strong_year_lead(text, num.start)
+    return is_year_context(text, num.start, end)
 
 
 # --- numbers written in words, and vague quantities ----------------------------------------------
@@ -767,6 +853,8 @@ def _words(text: str, anchor: re.Match[str], previous: list[Mention]) -> Mention
         return _fraction(text, num, at)
     if 0 < num.value < 1:
         return Mention(at, num.end, "ratio", value=num.value, unit="fraction")
+    if spelled_in_a_name(text, at, num.end):  # "the Kick Six win"
+        return None
     prev_word = _word_before(text, at)
     signed = prev_word in _SIGN_WORDS
     start = at
@@ -835,9 +923,9 @@ def _word_before(text: str, at: int) -> str:
 def _counts_one(text: str, end: int, prev_word: str) -> bool:
     """ "one MP", "one-yen bid", "that one mile" count; "one of", "no one", "the one who" do not."""
     nxt = NOUN_WORD.match(text, end)
-    if nxt is not None and _is_currency_or_unit(nxt.group("word")):
-        return True
-    if prev_word in ("no", "any", "every", "some", "the", "this", "that", "each", "which", "anyone"):
+    if (nxt is not None and _is_currency_or_unit(nxt.group("word"))) or PERCENT_AFTER.match(text, end):
+        return True  # "one MP", "one per cent"
+    if prev_word in ("no", "any", "every", "some", "the", "this", "that", "each", "which", "anyone", "same"):
         return False
     if nxt is None or nxt.group("gap") == "-":
         return False
@@ -879,6 +967,8 @@ def _article(text: str, at: int) -> Mention | None:
         amount = _quantity(text, one, start=at, currency=None)
         return amount if isinstance(amount, Mention) else None
     if nxt in lx.DURATION_UNITS:
+        if nxt in _FIGURATIVE_SPANS:  # "for a century", "more than a decade"
+            return None
         prev = _word_before(text, at)
         follow = re.match(r"[ \u00a0]+(ago|later|earlier|before|after|or)\b", text[at + word.end() :])
         if prev not in _DURATION_LEADS or follow:
@@ -906,11 +996,14 @@ def _article(text: str, at: int) -> Mention | None:
 
 # Words before "a year", "a month" that make it a duration of one: "for a year", "after a week".
 _DURATION_LEADS = frozenset(table("context.toml", "duration_leads"))
+# Spans of time that "a" makes a figure of speech: "for a century", "the highest in a decade".
+_FIGURATIVE_SPANS = frozenset(table("context.toml", "figurative_spans"))
 
 
 def _fraction(text: str, num: NumberMatch, at: int) -> Mention | None:
+    """ "half of the", "half the revenue"; not "the second half of the game", a part of a match."""
     m = re.match(r"half[ ](?:of\b|the\b)", text[at : at + 12], re.IGNORECASE)
-    if m is None:
+    if m is None or _word_before(text, at) in ("first", "second", "other"):
         return None
     return Mention(at, at + 4, "ratio", value=0.5, unit="fraction")
 

@@ -35,6 +35,8 @@ def _phrase_words(text: str, end: int, limit: int = 5) -> list[re.Match[str]]:
         low = m.group("word").lower()
         if low in lx.NOUN_STOPWORDS or low in lx.NON_COUNT_HEADS or low in lx.PERIOD_ADJECTIVES:
             break
+        if low.split("-", 1)[0] in lx.NOUN_STOPWORDS:  # "0-to-60-mph": a range, not a noun
+            break
         if low in lx.UNITS_0_19 or low in lx.TENS:  # "three-nought-four": numbers, not a noun
             break
         words.append(m)
@@ -79,6 +81,18 @@ def _kept_modifier(word: str) -> bool:
 
 
 WEAK_YEAR_LEADS = frozenset(table("context.toml", "weak_year_leads"))
+# Words that make a year of any four-digit number after them: "in 1500", "by 2120" (not "to", "the").
+STRONG_YEAR_LEADS = YEAR_LEADS - WEAK_YEAR_LEADS - {"to", "the"}
+
+
+def strong_year_lead(text: str, start: int) -> bool:
+    """Whether the word before ``start`` makes a year of any four-digit number: "in 1500", "by 2120".
+
+    >>> [strong_year_lead(t, t.index("1")) for t in ["in 1500", "about 1000 come", "rose to 1500", "A.D. 1000"]]
+    [True, False, False, True]
+    """
+    before = re.search(r"([A-Za-z]+|A\.D\.|B\.C\.)[ \u00a0]*$", text[max(0, start - 16) : start])
+    return before is not None and before.group(1).lower() in STRONG_YEAR_LEADS
 
 
 def _counted_plural(word: re.Match[str]) -> bool:
