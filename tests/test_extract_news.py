@@ -240,6 +240,8 @@ STILL_RANGES = [
     ("The upper limit for adults is between 15kHz and 17kHz.", "between 15kHz and 17kHz", 15, 17),
     ("Estimates put the bill at £140m-£240m.", "£140m-£240m", 140e6, 240e6),
     ("It shaves a second off the 0-to-60-mph time.", "0-to-60-mph", 0, 60),
+    ("The number range is 5k-20k.", "5k-20k", 5000, 20000),
+    ("Take 10mg-20mg a day.", "10mg-20mg", 10, 20),
     ("Sizes go from 450 sq ft up to 900 sq ft.", "from 450 sq ft up to 900 sq ft", 450, 900),
     (
         "Guidance was cut from between $US160 million and $US171 million.",
@@ -406,14 +408,8 @@ RATES = [
     ("A seat on the dive cost $250,000 per passenger.", "$250,000", "passenger"),
     ("The club charged £40 a head for the dinner.", "£40", "person"),
     ("Analysts value the stock at $95/share.", "$95", "share"),
-    pytest.param(
-        "Volunteers were paid $5 each.",
-        "$5",
-        "volunteer",
-        marks=pytest.mark.xfail(
-            strict=True, reason="'each' refers back to a noun the extractor does not resolve"
-        ),
-    ),
+    ("Volunteers were paid $5 each.", "$5", "volunteer"),
+    ("Tickets in Section 427 Row 21 cost $6 each in the stands.", "$6", "ticket"),
     ("The firm lost 63 cents per share in the quarter.", "63 cents", "share"),
     ("They paid $5 each month.", "$5", "month"),
 ]

@@ -371,9 +371,10 @@ def _metres_not_millions(text: str, num: NumberMatch) -> NumberMatch:
 _OF_WHOSE = re.compile(r"[ \u00a0]+of(?:[ \u00a0]+(?:the|its|their|his|her|our|these|those))?(?=[ \u00a0])")
 
 
-def _is_identifier(text: str, start: int, end: int) -> bool:
-    """COVID-19, G7, F-16, MH17, 4G, A4: digits glued to letters that are no unit or currency."""
-    before = text[start - 1] if start else " "
+def _is_identifier(text: str, start: int, end: int, *, joined: bool = False) -> bool:
+    """COVID-19, G7, F-16, MH17, 4G, A4: digits glued to letters that are no unit or currency. A
+    range's second number ``joined`` by a hyphen to the first ("5k-20k") is judged on what follows."""
+    before = " " if joined or not start else text[start - 1]
     if before.isalpha():  # an ambiguous code glued to a figure names a thing: "COP28", not 28 pesos
         found = CURRENCY_BEFORE.search(text[max(0, start - 6) : start])
         if found is None:
@@ -801,7 +802,7 @@ def _range_second(
         if num2.plain_integer and num2.ndigits in (2, 4) and word != "and":
             return num2, _Unit("year", "year", num2.end)
         return None
-    if word != "-to-" and _is_identifier(text, at, num2.end):
+    if _is_identifier(text, at, num2.end, joined=word in ("-", "-to-") and text[at - 1] == "-"):
         return None
     if word == "or" and not (num.words and num2.words and num.value < num2.value <= 2 * num.value + 1):
         return None  # "three or four years", the spoken estimate; not "25k or 40k ... respectively"

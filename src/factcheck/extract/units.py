@@ -188,11 +188,38 @@ def _per_noun(text: str, end: int) -> str | None:
     return " ".join([*words[:-1], singular(words[-1])]) if words else ""
 
 
+# A distributive "each" with no noun of its own: "paid $5 each.", "cost $6 each in the stands".
+_EACH = re.compile(
+    r"[ \u00a0]+each(?=[ \u00a0]*(?:[.,;:!?)]|$)|[ \u00a0]+(?:in|to|for|of|on|at|from|by|and|or|but|with)\b)"
+)
+
+
+def _antecedent(text: str, start: int) -> str | None:
+    """The plural noun a distributive "each" after ``start`` refers to: the last one before it in its
+    clause ("Volunteers were paid $5 each": volunteer)."""
+    left = text[max(0, start - 80) : start]
+    stop = list(re.finditer(r"[.;:!?()]", left))
+    if stop:
+        left = left[stop[-1].end() :]
+    for word in reversed(re.findall(r"[A-Za-z]+", left)):
+        low = word.lower()
+        if low not in lx.NOUN_STOPWORDS and is_plural(low):
+            return singular(low)
+    return None
+
+
 def find_period(text: str, start: int, end: int) -> str | None:
-    """The period of a rate stated around a quantity: "€15 million ... each year", "annual ... of 45 million"."""
+    """The period of a rate stated around a quantity: "€15 million ... each year", "annual ... of 45
+    million"; the noun a distributive "each" refers to: "Volunteers were paid $5 each".
+
+    >>> find_period("Volunteers were paid $5 each.", 21, 23)
+    'volunteer'
+    """
     per = _per_noun(text, end)
     if per is not None:
         return per or None
+    if _EACH.match(text, end):
+        return _antecedent(text, start)
     window = text[end : end + 60]
     stop = _CLAUSE_END.search(window)
     if stop:
