@@ -14,8 +14,17 @@ from __future__ import annotations
 import re
 
 from factcheck import lexicon as lx
+from factcheck.extract.money import CENTS
 from factcheck.extract.numbers import NumberMatch
-from factcheck.extract.patterns import CHANGE_VERBS, DIGIT_NEXT, NOUN_WORD
+from factcheck.extract.patterns import (
+    CHANGE_VERBS,
+    CURRENCY_BEFORE,
+    DIGIT_NEXT,
+    NOUN_WORD,
+    PERCENT_AFTER,
+    UNIT_AFTER,
+)
+from factcheck.extract.readers import cased_as_unit
 from factcheck.extract.units import YEAR_LEADS
 from factcheck.lexicon.load import table
 from factcheck.lexicon.plurals import is_plural
@@ -153,3 +162,39 @@ def name_before(text: str, num: NumberMatch, start: int) -> bool:
         return False
     word = m.group("word")
     return word.lower() not in _NOT_NAMES and any(c.isupper() for c in word)
+
+
+# --- digits glued to letters ------------------------------------------------------------------
+_HYPHEN_PREFIXES = frozenset(table("context.toml", "hyphen_prefixes"))
+
+
+def is_identifier(text: str, start: int, end: int, *, joined: bool = False) -> bool:
+    """COVID-19, G7, F-16, MH17, 4G, A4: digits glued to letters that are no unit or currency. A
+    range's second number ``joined`` by a hyphen to the first ("5k-20k") is judged on what follows."""
+    before = " " if joined or not start else text[start - 1]
+    if before.isalpha():  # an ambiguous code glued to a figure names a thing: "COP28", not 28 pesos
+        found = CURRENCY_BEFORE.search(text[max(0, start - 6) : start])
+        if found is None:
+            return True
+        code = found.group("code")  # three capitals that are no currency ("LGA1156") name a thing too
+        return code is not None and (code not in lx.CURRENCY_CODES or code in lx.AMBIGUOUS_CODES)
+    if before == "." and start >= 2 and text[start - 2].isupper():  # "ID.3", "ID.4 models"
+        return True
+    if before == "-" and start >= 2 and text[start - 2].isalpha():
+        word = re.search(r"[A-Za-z]+$", text[max(0, start - 12) : start - 1])
+        low = word.group().lower() if word else ""
+        return word is not None and low not in _HYPHEN_PREFIXES and low not in lx.MEASURE_WORDS
+    after = re.match(r"[A-Za-z]+", text[end : end + 12])
+    if after is None or text[end + after.end() : end + after.end() + 1] == "$":  # 3.14US$
+        return False
+    glued = after.group().lower()
+    unit = UNIT_AFTER.match(text, end)
+    if PERCENT_AFTER.match(text, end) or CENTS.match(text, end) or (unit and cased_as_unit(unit)):
+        return False  # "24pc", "164p", "256GB", "3923sq m"; not "5G"
+    known = glued in lx.SCALE_ABBREVIATIONS or glued in ("st", "nd", "rd", "th", "s", "bn")
+    return not known and glued not in lx.CURRENCY_SYMBOLS and glued.upper() not in lx.CURRENCY_CODES
+
+
+def token_end(text: str, at: int) -> int:
+    m = re.compile(r"[\w.,-]*").match(text, at)
+    return m.end() if m else at + 1
