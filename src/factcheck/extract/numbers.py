@@ -256,6 +256,8 @@ def parse_words(text: str, pos: int) -> NumberMatch | None:
     [1.5, 0.625, 2200.0]
     >>> [parse_words(t, 0).value for t in ["three million and a half", "three dozens", "a hundredth"]]
     [3500000.0, 36.0, 0.01]
+    >>> [parse_words(t, 0).value for t in ["two and a half million", "one and three quarter billion"]]
+    [2500000.0, 1750000000.0]
     """
     return _WordReader(text, pos).read()
 
@@ -445,8 +447,10 @@ class _WordReader:
         if word == "and":
             fraction = self._fraction_at(token.end())
             if fraction is not None:
-                f, end, explicit = fraction
-                scale = 1.0 if explicit or self.current else (self.largest or 1.0)
+                f, end, factor = fraction
+                if factor != 1.0:  # "two and a half million": the scale after the fraction takes both
+                    return (value if self.largest else value * factor) + f, end
+                scale = 1.0 if self.current else (self.largest or 1.0)  # "three million and a half"
                 return value + f * scale, end
         return None
 
@@ -487,9 +491,9 @@ class _WordReader:
                 return value * scale, m.end()
         return value, end
 
-    def _fraction_at(self, end: int) -> tuple[float, int, bool] | None:
+    def _fraction_at(self, end: int) -> tuple[float, int, float] | None:
         """A fraction after "and": "a half", "one half", "three quarters", "five ninths", "a thirtieth";
-        with its scale if one follows ("and a half million"): (value, end, scale read)."""
+        with its scale if one follows ("and a half million"): (value, end, the scale read or 1)."""
         nxt = self._next(end)
         if nxt is None:
             return None
@@ -506,7 +510,7 @@ class _WordReader:
             return None
         d, stop = denom
         value, stop2 = self._scaled(numerator / d, stop)
-        return value, stop2, stop2 != stop
+        return value, stop2, value / (numerator / d) if stop2 != stop else 1.0
 
     def _denominator_at(self, token: re.Match[str]) -> tuple[float, int] | None:
         """The denominator that starts at ``token`` and where it ends: "fifths", "twenty-fifth"."""

@@ -81,6 +81,8 @@ def _kept_modifier(word: str) -> bool:
 
 
 WEAK_YEAR_LEADS = frozenset(table("context.toml", "weak_year_leads"))
+# Plural nouns after a year that are the year's: "below 2019 levels", "at 2008 prices".
+YEAR_NOUNS = frozenset(table("context.toml", "year_nouns"))
 # Words that make a year of any four-digit number after them: "in 1500", "by 2120" (not "to", "the").
 STRONG_YEAR_LEADS = YEAR_LEADS - WEAK_YEAR_LEADS - {"to", "the"}
 
@@ -107,8 +109,8 @@ def is_year_context(text: str, start: int, end: int) -> bool:
 
     >>> [is_year_context(t, 10, 14) for t in ["more than 1000 customers", "sent them 2000-strong"]]
     [False, False]
-    >>> is_year_context("it was in 2000 that", 10, 14)
-    True
+    >>> [is_year_context(t, t.index("2"), t.index("2") + 4) for t in ["it was in 2000 that", "below 2019 levels"]]
+    [True, True]
     """
     before = re.search(r"([A-Za-z]+)[ \u00a0]*$", text[max(0, start - 16) : start])
     lead = before.group(1).lower() if before else ""
@@ -120,7 +122,7 @@ def is_year_context(text: str, start: int, end: int) -> bool:
     if nxt.group("gap") == "-":  # "2020-era" is rare; "a 1500-strong force", "2000-member unit" count
         return nxt.group("word").lower() in lx.NOUN_STOPWORDS
     word = nxt.group("word")
-    if word[0].isupper() or not word.isalpha():
+    if word[0].isupper() or not word.isalpha() or word in YEAR_NOUNS:
         return True
     if is_plural(word):
         return False
