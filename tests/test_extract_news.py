@@ -153,6 +153,8 @@ NOT_NAMES = [
     ("Tesla delivered 27000 Model S and Model X vehicles.", "27000"),
     ("Nights fall to about minus 233 Celsius there.", "minus 233 Celsius"),
     ("Analysts say 20 Wall Street banks will report.", "20 Wall Street banks"),
+    ("Structures destroyed2,207[5]", "2,207"),  # a table scraped without its cell borders
+    ("Deaths80[2][3]", "80"),
     ("Fire Kills Three People In Village", "Three People"),
     ("In Europe: Stoxx 50 -1.3% FTSE -0.6%.", "-1.3%"),
 ]

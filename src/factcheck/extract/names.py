@@ -168,10 +168,19 @@ def name_before(text: str, num: NumberMatch, start: int) -> bool:
 _HYPHEN_PREFIXES = frozenset(table("context.toml", "hyphen_prefixes"))
 
 
+# A value as a table scraped without its cell borders writes it after its label: grouped, or before a
+# footnote mark or a "+": "Structures destroyed2,207[5]", "Deaths80[2]", "Non-fatal injuries26+".
+_TABLE_CELL = re.compile(r"\d{1,3}(?:,\d{3})+(?![\d.])|\d+(?:\[\w{1,3}\]|\+)")
+# The label: a lower-case word of four letters or more, glued to the value.
+_LABEL_WORD = re.compile(r"(?<![A-Za-z])[A-Za-z]?[a-z]{3,}$")
+
+
 def is_identifier(text: str, start: int, end: int, *, joined: bool = False) -> bool:
     """COVID-19, G7, F-16, MH17, 4G, A4: digits glued to letters that are no unit or currency. A
     range's second number ``joined`` by a hyphen to the first ("5k-20k") is judged on what follows."""
     before = " " if joined or not start else text[start - 1]
+    if before.isalpha() and _TABLE_CELL.match(text, start) and _LABEL_WORD.search(text, 0, start):
+        return False  # "Deaths80[2]", "Structures destroyed2,207[5]": a table's label and its value
     if before.isalpha():  # an ambiguous code glued to a figure names a thing: "COP28", not 28 pesos
         found = CURRENCY_BEFORE.search(text[max(0, start - 6) : start])
         if found is None:
