@@ -87,8 +87,8 @@ ANCHOR = re.compile(
     | (?P<few>\b(?i:a[ ]few|a[ ]couple[ ]of|several|a[ ]handful[ ]of)\b)
     | (?P<article>\b(?i:an?)[ ](?=(?i:{_ARTICLE_NOUNS})\b))     # a year, a million, a fifth, a twenty-first
     | (?P<half>\b(?i:half|quarter)[ ]+(?=a[ ]|of\b|the\b|(?i:{_SCALES})\b))  # half a million, half of
-    | (?P<fold>\b(?i:{_NUMBER_WORDS})(?i:fold)\b)                # sixfold, tenfold
     | (?P<word>\b(?i:{_NUMBER_WORDS})\b)                       # one ... ninety
+    | (?P<fold>\b(?i:{_NUMBER_WORDS})(?i:fold)\b)                # sixfold, tenfold (after "word": rare)
     | (?P<month>\b(?:{_MONTH_NAMES}|{_MONTH_SHORT})\b)         # a date that starts with its month
     | (?P<part>\b(?i:early|mid|late|the[ ]end[ ]of|the[ ]start[ ]of|the[ ]beginning[ ]of)\b)
     """,

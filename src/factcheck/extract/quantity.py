@@ -20,36 +20,21 @@ from factcheck.lexicon.plurals import is_plural
 
 
 def read_quantity(text: str, num: NumberMatch, *, start: int, currency: str | None) -> Mention | int | None:
-    """A number with what stands around it."""
-    low = high = None
+    """A number with what stands around it: its unit, a range, what kind of figure it is, a rank or a
+    measure word before it; a score ("2-1") gives the offset to skip to."""
     unit = unit_after(text, num, currency)
-    end = unit.end
     second = range_second(text, start, num, unit, currency)
     if second is not None and _is_score(text, num, unit, second[0]):
         return second[0].end
-    if second is not None:
-        num2, unit2 = second
-        if unit.unit is None and unit2.unit is not None:
-            unit = replace(unit2, end=unit2.end)
-        low, high = num.value, num2.value
-        if not num.scaled and num2.scaled and low * num2.factor <= high:
-            low *= num2.factor
-        end = max(unit2.end, num2.end)
+    unit, low, high, end = _with_range(num, unit, second)
     if unit.kind == "none":
         return None
-    kind, value = unit.kind, num.value * unit.factor + unit.extra
-    if kind == "count" and unit.unit is None and is_year(text, num, end) and low is None:
-        kind = "year"
-    if kind == "count" and unit.unit is None and 0 < abs(num.value) < 1 and not num.words:
-        kind, unit = "ratio", replace(unit, unit="fraction")  # 3/4, .5
-    if kind == "year" and second is not None:  # "from 1000 to 2000 hires", "2000 - 2500 Calories"
-        after = unit_after(text, replace(second[0], plain_integer=False), None)
-        if after.unit is not None and (after.kind != "count" or _counted_plural(text, end)):
-            kind, unit, end = after.kind, after, after.end
-    if kind == "year" and low is not None:  # 2023-24
-        if high is not None and high < 100:
+    value = num.value * unit.factor + unit.extra
+    kind, unit, end = _kind(text, num, unit, end=end, second=second)
+    if kind == "year" and low is not None and high is not None:  # 2023-24
+        if high < 100:
             high = (low // 100) * 100 + high
-        if high is None or high <= low:
+        if high <= low:
             return None
     if low is not None and high is not None and high < low:
         low = high = None
@@ -72,6 +57,40 @@ def read_quantity(text: str, num: NumberMatch, *, start: int, currency: str | No
         qualifier=unit.qualifier,
     )
     return with_context(text, mention)
+
+
+def _with_range(
+    num: NumberMatch, unit: Unit, second: tuple[NumberMatch, Unit] | None
+) -> tuple[Unit, float | None, float | None, int]:
+    """The unit, the two ends (None, None without a range) and the end of a number read with the
+    second number of its range: "10-20%" takes the unit of its second number, "two to three million"
+    its scale."""
+    if second is None:
+        return unit, None, None, unit.end
+    num2, unit2 = second
+    if unit.unit is None and unit2.unit is not None:
+        unit = replace(unit2, end=unit2.end)
+    low = num.value
+    if not num.scaled and num2.scaled and low * num2.factor <= num2.value:
+        low *= num2.factor
+    return unit, low, num2.value, max(unit2.end, num2.end)
+
+
+def _kind(
+    text: str, num: NumberMatch, unit: Unit, *, end: int, second: tuple[NumberMatch, Unit] | None
+) -> tuple[str, Unit, int]:
+    """What kind of figure a number is, with its unit and end: a year ("in 2021"), a fraction ("3/4",
+    ".5"), and for a range of years before a measure, that measure ("from 1000 to 2000 hires")."""
+    kind = unit.kind
+    if kind == "count" and unit.unit is None and second is None and is_year(text, num, end):
+        kind = "year"
+    if kind == "count" and unit.unit is None and 0 < abs(num.value) < 1 and not num.words:
+        kind, unit = "ratio", replace(unit, unit="fraction")  # 3/4, .5
+    if kind == "year" and second is not None:  # "from 1000 to 2000 hires", "2000 - 2500 Calories"
+        after = unit_after(text, replace(second[0], plain_integer=False), None)
+        if after.unit is not None and (after.kind != "count" or _counted_plural(text, end)):
+            kind, unit, end = after.kind, after, after.end
+    return kind, unit, end
 
 
 def _measured(text: str, num: NumberMatch, start: int, unit: Unit) -> str | None:

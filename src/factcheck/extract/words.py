@@ -28,19 +28,27 @@ def read_fold(text: str, anchor: re.Match[str]) -> Mention:
 
 
 def read_words(text: str, anchor: re.Match[str], previous: list[Mention]) -> Mention | None:
+    """A number in words at ``anchor``: after an article ("a year", "a dozen eggs"), "half of", a fraction
+    ("two-thirds"), else a whole number with what stands around it (``_whole_in_words``)."""
     at = anchor.start()
-    group = anchor.lastgroup
-    if group == "article":
+    if anchor.lastgroup == "article":
         return _article(text, at)
     num = parse_words(text, at)
     if num is None:
         return None
-    if num.value == 0.5 and group == "half" and not num.scaled:
+    if num.value == 0.5 and anchor.lastgroup == "half" and not num.scaled:
         return _fraction(text, num, at)
     if 0 < num.value < 1:
         return Mention(at, num.end, "ratio", value=num.value, unit="fraction")
     if spelled_in_a_name(text, at, num.end):  # "the Kick Six win"
         return None
+    return _whole_in_words(text, num, previous)
+
+
+def _whole_in_words(text: str, num: NumberMatch, previous: list[Mention]) -> Mention | None:
+    """ "minus five percent", "one out of three", "one MP" (not "one of"), "three hundred people",
+    "another five" (years, after "five years")."""
+    at = num.start
     prev_word = _word_before(text, at)
     signed = prev_word in SIGN_WORDS
     start = at
@@ -114,37 +122,58 @@ def _elliptic(mention: Mention, prev_word: str, previous: list[Mention]) -> Ment
 
 
 def _article(text: str, at: int) -> Mention | None:
-    """ "a year", "a single takeaway", "a dozen eggs", "a million people"."""
+    """ "a dollar", "a year", "a single takeaway", "a dozen eggs", "a million people": read by what the
+    word after the article is."""
     word = re.match(r"(?i:an?)[ ](\w+)", text[at : at + 20])
     if word is None:
         return None
     nxt = word.group(1).lower()
-    if (
-        nxt in lx.ARTICLE_CURRENCIES
-    ):  # "a dollar", "above a dollar and 42 cents"; not "a euro zone", "a pound of"
-        follow = NOUN_WORD.match(text, at + word.end())
-        if follow and (follow.group("gap") == "-" or follow.group("word").lower() not in lx.NOUN_STOPWORDS):
-            return None
-        one = NumberMatch(1.0, at, at + word.start(1), words=True)
-        amount = read_quantity(text, one, start=at, currency=None)
-        return amount if isinstance(amount, Mention) else None
+    if nxt in lx.ARTICLE_CURRENCIES:
+        return _a_currency(text, at, word)
     if nxt in lx.DURATION_UNITS:
-        if nxt in _FIGURATIVE_SPANS:  # "for a century", "more than a decade"
-            return None
-        prev = _word_before(text, at)
-        follow = re.match(r"[ \u00a0]+(ago|later|earlier|before|after|or)\b", text[at + word.end() :])
-        if prev not in _DURATION_LEADS or follow:
-            return None
-        return with_context(
-            text, Mention(at, at + word.end(), "duration", value=1.0, unit=lx.DURATION_UNITS[nxt][0])
-        )
+        return _a_span_of_time(text, at, word)
     if nxt == "single":
-        noun = counted_noun(text, at + word.end(), 1.0)
-        if noun is None:
-            return None
-        if noun[0].lower() in lx.DURATION_UNITS:
-            return Mention(at, noun[1], "duration", value=1.0, unit=lx.DURATION_UNITS[noun[0].lower()][0])
-        return with_context(text, Mention(at, noun[1], "count", value=1.0, unit=noun[0]))
+        return _a_single(text, at, word)
+    return _a_number(text, at)
+
+
+def _a_currency(text: str, at: int, word: re.Match[str]) -> Mention | None:
+    """ "a dollar", "above a dollar and 42 cents"; not "a euro zone", "a pound of"."""
+    follow = NOUN_WORD.match(text, at + word.end())
+    if follow and (follow.group("gap") == "-" or follow.group("word").lower() not in lx.NOUN_STOPWORDS):
+        return None
+    one = NumberMatch(1.0, at, at + word.start(1), words=True)
+    amount = read_quantity(text, one, start=at, currency=None)
+    return amount if isinstance(amount, Mention) else None
+
+
+def _a_span_of_time(text: str, at: int, word: re.Match[str]) -> Mention | None:
+    """ "for a year", "after a week"; not "a year ago", "a week or", nor "for a century" (a figure of
+    speech)."""
+    nxt = word.group(1).lower()
+    if nxt in _FIGURATIVE_SPANS:  # "for a century", "more than a decade"
+        return None
+    prev = _word_before(text, at)
+    follow = re.match(r"[ \u00a0]+(ago|later|earlier|before|after|or)\b", text[at + word.end() :])
+    if prev not in _DURATION_LEADS or follow:
+        return None
+    return with_context(
+        text, Mention(at, at + word.end(), "duration", value=1.0, unit=lx.DURATION_UNITS[nxt][0])
+    )
+
+
+def _a_single(text: str, at: int, word: re.Match[str]) -> Mention | None:
+    """ "a single takeaway", "a single day"."""
+    noun = counted_noun(text, at + word.end(), 1.0)
+    if noun is None:
+        return None
+    if noun[0].lower() in lx.DURATION_UNITS:
+        return Mention(at, noun[1], "duration", value=1.0, unit=lx.DURATION_UNITS[noun[0].lower()][0])
+    return with_context(text, Mention(at, noun[1], "count", value=1.0, unit=noun[0]))
+
+
+def _a_number(text: str, at: int) -> Mention | None:
+    """ "a dozen eggs", "a million people", "a third of"; not "a third country" (an ordinal)."""
     num = parse_words(text, at)
     if num is None or num.value == 1:
         return None
