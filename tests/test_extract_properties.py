@@ -12,8 +12,8 @@ from hypothesis import strategies as st
 
 from factcheck.extract import extract_text, names, quantity, ranges, units
 from factcheck.extract.dates import DAY_RANGE_END
-from factcheck.extract.digits import _OF_WHOSE
 from factcheck.extract.patterns import RANGE_JOIN
+from factcheck.extract.readers import PARTITIVE
 from factcheck.lexicon import OTHER_UNITS, TENS, UNITS_0_19
 from factcheck.models import Claim
 
@@ -104,7 +104,7 @@ PATTERNS = [
     quantity._RANK_BEFORE,
     quantity._MEASURE_BEFORE,
     ranges._SIGNED_DECIMAL,
-    _OF_WHOSE,
+    PARTITIVE,
     RANGE_JOIN,
 ]
 LONG = [

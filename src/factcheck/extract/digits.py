@@ -12,6 +12,7 @@ from factcheck.extract.names import in_a_name, is_identifier, token_end
 from factcheck.extract.numbers import NumberMatch, parse_number
 from factcheck.extract.patterns import CURRENCY_AFTER, CURRENCY_BEFORE
 from factcheck.extract.quantity import MEASURES, ratio_after, read_quantity
+from factcheck.extract.readers import PARTITIVE
 from factcheck.extract.units import counted_noun
 from factcheck.lexicon.load import table
 
@@ -110,11 +111,7 @@ def _metres_not_millions(text: str, num: NumberMatch) -> NumberMatch:
     after = CURRENCY_AFTER.match(text, num.end)
     if before or (after and currency_of(after)) or counted_noun(text, num.end, 2.0):
         return num
-    partitive = _OF_WHOSE.match(text, num.end)  # "35m of its Echo devices": millions of things
+    partitive = PARTITIVE.match(text, num.end)  # "35m of its Echo devices": millions of things
     if partitive and counted_noun(text, partitive.end(), 2.0):
         return num
     return replace(num, value=num.value / 1e6, end=num.end - 1, scaled=False, scale_abbrev=False, factor=1.0)
-
-
-# "of", "of its", "of the": what a partitive puts between a number and the things it counts.
-_OF_WHOSE = re.compile(r"[ \u00a0]+of(?:[ \u00a0]+(?:the|its|their|his|her|our|these|those))?(?=[ \u00a0])")

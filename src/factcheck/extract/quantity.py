@@ -88,7 +88,7 @@ def _kind(
         kind, unit = "ratio", replace(unit, unit="fraction")  # 3/4, .5
     if kind == "year" and second is not None:  # "from 1000 to 2000 hires", "2000 - 2500 Calories"
         after = unit_after(text, replace(second[0], plain_integer=False), None)
-        if after.unit is not None and (after.kind != "count" or _counted_plural(text, end)):
+        if after.unit is not None and (after.kind != "count" or _plural_noun_after(text, end)):
             kind, unit, end = after.kind, after, after.end
     return kind, unit, end
 
@@ -122,7 +122,7 @@ _MEASURE_BEFORE = re.compile(rf"\b(?P<noun>(?i:{'|'.join(lx.MEASURE_WORDS)}))(?:
 MEASURES = frozenset(lx.MEASURE_WORDS)
 
 
-def _counted_plural(text: str, end: int) -> tuple[str, int] | None:
+def _plural_noun_after(text: str, end: int) -> tuple[str, int] | None:
     """The plural noun a number counts right after ``end``: "(from 1000 to 2000) hires"."""
     nxt = NOUN_WORD.match(text, end)
     if nxt is None or nxt.group("gap") == "-" or not is_plural(nxt.group("word")):

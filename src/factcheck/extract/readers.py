@@ -91,8 +91,10 @@ def _qualified_noun(text: str, num: NumberMatch) -> Unit | None:
     return None
 
 
-# "two *of the* engines", "three *of its* reactors": a partitive before the counted noun.
-_PARTITIVE = re.compile(r"[ \u00a0]+of[ \u00a0]+(?:the|its|their|his|her|our|these|those)(?=[ \u00a0])")
+# "two *of the* engines", "three *of its* reactors", "35m *of* devices": a partitive before the counted noun.
+PARTITIVE = re.compile(
+    r"[ \u00a0]+of(?P<whose>[ \u00a0]+(?:the|its|their|his|her|our|these|those))?(?=[ \u00a0])"
+)
 # "twelve *British, French and German* jets": capitalised adjectives listed before the noun.
 _ADJECTIVE_LIST = re.compile(
     r"(?:[ \u00a0]+[A-Z][a-z]+,){1,5}[ \u00a0]+[A-Z][a-z]+,?[ \u00a0]+(?:and|or)[ \u00a0]+[A-Z][a-z]+(?=[ \u00a0])"
@@ -105,7 +107,8 @@ def _listed_noun(text: str, num: NumberMatch) -> Unit | None:
     partitive or a list of adjectives, when it is a plural noun in lower case."""
     if num.value == 1:
         return None
-    lead = _PARTITIVE.match(text, num.end) or _ADJECTIVE_LIST.match(text, num.end)
+    partitive = PARTITIVE.match(text, num.end)
+    lead = partitive if partitive and partitive.group("whose") else _ADJECTIVE_LIST.match(text, num.end)
     if lead is None:
         return None
     noun = NOUN_WORD.match(text, lead.end())

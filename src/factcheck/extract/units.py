@@ -93,8 +93,16 @@ def strong_year_lead(text: str, start: int) -> bool:
     >>> [strong_year_lead(t, t.index("1")) for t in ["in 1500", "about 1000 come", "rose to 1500", "A.D. 1000"]]
     [True, False, False, True]
     """
-    before = re.search(r"([A-Za-z]+|A\.D\.|B\.C\.)[ \u00a0]*$", text[max(0, start - 16) : start])
-    return before is not None and before.group(1).lower() in STRONG_YEAR_LEADS
+    return _lead(text, start) in STRONG_YEAR_LEADS
+
+
+def _lead(text: str, start: int) -> str:
+    """The word right before a number, lower case: "in" in "in 2021", "a.d." in "A.D. 1000"."""
+    before = _LEAD.search(text, max(0, start - 16), start)
+    return before.group(1).lower() if before else ""
+
+
+_LEAD = re.compile(r"([A-Za-z]+|A\.D\.|B\.C\.)[ \u00a0]*$")
 
 
 def _counted_plural(word: re.Match[str]) -> bool:
@@ -112,8 +120,7 @@ def is_year_context(text: str, start: int, end: int) -> bool:
     >>> [is_year_context(t, t.index("2"), t.index("2") + 4) for t in ["it was in 2000 that", "below 2019 levels"]]
     [True, True]
     """
-    before = re.search(r"([A-Za-z]+)[ \u00a0]*$", text[max(0, start - 16) : start])
-    lead = before.group(1).lower() if before else ""
+    lead = _lead(text, start)
     nxt = NOUN_WORD.match(text, end)
     if lead in YEAR_LEADS and not (lead in WEAK_YEAR_LEADS and nxt is not None and _counted_plural(nxt)):
         return True
