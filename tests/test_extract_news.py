@@ -503,6 +503,7 @@ NOT_COUNTS = [
     ("The hunt takes place Sept. 20-24 and Oct. 18-22.", "24"),
     ("The hunt takes place Sept. 20-24 and Oct. 18-22.", "22"),
     ("A Model S ran a 1:36.6 at Laguna Seca.", "6"),
+    ("The Olinda fire (initially reported 8/8) is 85% contained.", "8"),
 ]
 
 

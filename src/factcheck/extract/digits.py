@@ -31,7 +31,7 @@ def read_digits(text: str, at: int) -> Mention | int | None:
                 plain_integer=False,
             )
         else:
-            return token_end(text, at)
+            return fraction.end()  # "8/8", "22/04": a date or a score, neither figure a count
     elif num.plain_integer:
         num = _mixed_fraction(text, num)
     num = _metres_not_millions(text, num)
