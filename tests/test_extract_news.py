@@ -79,6 +79,9 @@ SCALES = [
     ("Gas is cooled to minus-260 degrees Fahrenheit.", "minus-260 degrees Fahrenheit", -260),
     ("The current population is about 8 B people.", "8 B people", 8e9),
     ("It is reckoned to have 35m of its Echo devices installed.", "35m", 35e6),
+    ("He served 2½ years in jail.", "2½ years", 2.5),
+    ("About ¾ of voters agreed.", "¾", 0.75),
+    ("The deal is worth £1½ million.", "£1½ million", 1.5e6),
     ("The team's total offense was minus-5 yards.", "minus-5 yards", -5),
     ("Temperatures fell to minus 30 degrees Celsius.", "minus 30 degrees Celsius", -30),
 ]

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import time
+import unicodedata
 
 import pytest
 from hypothesis import given, settings
@@ -12,6 +13,7 @@ from hypothesis import strategies as st
 
 from factcheck.extract import extract_text, names, quantity, ranges, units
 from factcheck.extract.dates import DAY_RANGE_END
+from factcheck.extract.numbers import parse_digits
 from factcheck.extract.patterns import RANGE_JOIN
 from factcheck.extract.readers import PARTITIVE
 from factcheck.lexicon import OTHER_UNITS, TENS, UNITS_0_19
@@ -94,6 +96,14 @@ def test_extract_properties_number_word_fold_is_a_ratio(word: str) -> None:
     assert (claim.kind, claim.value, claim.unit) == ("ratio", value, "times")
 
 
+@given(st.integers(0, 999), st.sampled_from("½¼¾⅓⅔⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞"))
+def test_extract_properties_fraction_in_one_character(whole: int, fraction: str) -> None:
+    written = f"{whole or ''}{fraction}"
+    num = parse_digits(f"It took {written} years.", 8)
+    assert num is not None and num.end == 8 + len(written)
+    assert num.value == pytest.approx(whole + unicodedata.numeric(fraction))
+
+
 # --- the new patterns on long adversarial strings ------------------------------------------------
 
 PATTERNS = [
@@ -148,6 +158,7 @@ FORMS = [
     "between $US1 and $US",
     "Stoxx 50 -1.3% ",
     "about 1000 ",
+    "2½ years ",
 ]
 
 

@@ -7,6 +7,7 @@ read) or None. Nothing is rewritten: the caller keeps offsets into the original 
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -41,7 +42,8 @@ class NumberMatch:
 DIGITS = re.compile(
     r"""
     (?P<num>
-        \d+(?:\.\d+)?[eE][+-]?\d{1,3}(?![\w.])         # 1.3e6, 12e-1 (scientific notation)
+        \d{0,3}[½¼¾⅓⅔⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞]                   # 2½, ¾ (a fraction in one character)
+      | \d+(?:\.\d+)?[eE][+-]?\d{1,3}(?![\w.])       # 1.3e6, 12e-1 (scientific notation)
       | \d{1,3}(?:,\d{3})+(?:\.\d+)?                 # 1,234,567.89  (English grouping)
       | \d{1,3}(?:\.\d{3})+(?:,\d+)?(?![.]\d)        # 1.234.567,89  (European grouping: 250.000)
       | \d{1,3}(?:[\u00a0\u202f\u2009]\d{3})+(?:[.,]\d+)?  # 250 000 with a no-break or thin space
@@ -99,6 +101,8 @@ def parse_digits(text: str, pos: int) -> NumberMatch | None:
     1.5
     >>> parse_digits("in 2021,", 3).plain_integer
     True
+    >>> parse_digits("2½ years", 0).value, parse_digits("¾ of", 0).value
+    (2.5, 0.75)
     """
     m = DIGITS.match(text, pos)
     if m is None:
@@ -107,6 +111,8 @@ def parse_digits(text: str, pos: int) -> NumberMatch | None:
     plain = raw.isdigit()
     if plain:
         value = float(raw)
+    elif not raw[-1].isdigit():  # 2½: the whole number and the fraction's own value
+        value = float(raw[:-1] or 0) + unicodedata.numeric(raw[-1])
     elif "e" in raw or "E" in raw:
         value = float(raw)
     elif re.fullmatch(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?", raw) and not _dot_is_decimal(text, raw, m.end()):

@@ -78,10 +78,14 @@ _MONTH_SHORT = "|".join(a.title() for a in MONTH_ABBREVIATIONS)
 # A dot only after an abbreviation ("Oct.", "Sept."): after "June" it ends the sentence.
 MONTH = rf"(?:(?:{_MONTH_NAMES})\b|(?:{_MONTH_SHORT})\b\.?)"
 
+# The fractions Unicode writes as one character: "2½ years", "¾ of", "⅓ cup" (``unicodedata.numeric``
+# gives their values).
+VULGAR_FRACTIONS = "[½¼¾⅓⅔⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞]"
+
 # Where a numeric expression may begin. Each alternative is one token; the parser does the rest.
 ANCHOR = re.compile(
     rf"""
-      (?P<digit>(?<![\d])(?:(?<![\w.,])\.(?=\d))?\d)             # a digit not inside a run of digits; .5
+      (?P<digit>(?<![\d])(?:(?<![\w.,])\.(?=\d))?\d|(?<!\d){VULGAR_FRACTIONS})  # a digit not inside a run of digits; .5; ½
     | (?P<vague>\b(?:many[ ]|tens[ ]of[ ])?(?i:{_alternation(VAGUE_PLURALS)})[ ]of\b)
     | (?P<multi>\b(?i:multi)-?(?i:million|billion|trillion)\b) # multi-million
     | (?P<few>\b(?i:a[ ]few|a[ ]couple[ ]of|several|a[ ]handful[ ]of)\b)
@@ -109,7 +113,7 @@ ANCHOR_WORDS = (
 )
 # Where ANCHOR may match, searched on the lower-cased text: runs of digits, and the words above
 # (zero width, so that a word inside a phrase is found too: "half" in "a half").
-ANCHOR_START = re.compile(rf"(?P<digits>\d+)|\b(?={trie(ANCHOR_WORDS)})")
+ANCHOR_START = re.compile(rf"(?P<digits>\d+|{VULGAR_FRACTIONS})|\b(?={trie(ANCHOR_WORDS)})")
 
 # A date at a position. Months are case-sensitive so that "may" and "march" stay verbs.
 DATE = re.compile(
