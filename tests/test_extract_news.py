@@ -194,6 +194,9 @@ GLUED = [
     ("It was 2.14degF (1.19deg C) warmer than average.", "2.14degF", "other", 2.14, "°F"),
     ("It was 2.14degF (1.19deg C) warmer than average.", "1.19deg C", "other", 1.19, "°C"),
     ("Revenue grew more than sixfold last year.", "sixfold", "ratio", 6, "times"),
+    ("It was 30°C in Paris on Monday.", "30°C", "other", 30, "°C"),
+    ("Water boils at 212 °F at sea level.", "212 °F", "other", 212, "°F"),
+    ("Nights fell to 20 ºC in the desert.", "20 ºC", "other", 20, "°C"),
     ("Jobs grew by 60,600 or one per cent for men.", "one per cent", "percent", 1, "%"),
 ]
 
