@@ -14,7 +14,7 @@ from factcheck.extract.clock import with_times
 from factcheck.extract.numbers import as_number
 from factcheck.extract.scan import Mention, scan
 from factcheck.ingest.sentences import split_sentences
-from factcheck.lexicon import DURATION_UNITS, MEASURE_WORDS
+from factcheck.lexicon import DURATION_UNITS
 from factcheck.models import Claim, Document, Normalized, Sentence
 
 __all__ = ["extract_claims", "extract_sentence", "extract_text"]
@@ -36,33 +36,7 @@ def extract_sentence(sent: Sentence, *, doc: Document, first: int = 0) -> list[C
     mentions = with_times(scan(sent.text), sent.text)
     ids = [f"{doc.id}:c{first + i}" for i in range(len(mentions))]
     claims = [_claim(m, sent, doc=doc, claim_id=ids[i], ids=ids) for i, m in enumerate(mentions)]
-    return elided_nouns(measured_figures(joined_durations(claims, doc=doc)))
-
-
-def measured_figures(claims: list[Claim]) -> list[Claim]:
-    """A bare figure right after a noun that says what it measures takes that noun as its unit: "a
-    magnitude of 5.9" (5.9 magnitude), "a magnitude-5.9 tremor", "a category 4 hurricane", "alert level 3".
-
-    >>> [(c.text, c.unit) for c in extract_text("The quake had a magnitude of 5.9.")]
-    [('5.9', 'magnitude')]
-    """
-    out = []
-    for claim in claims:
-        if claim.kind == "count" and claim.value is not None and claim.per is None:
-            before = claim.sentence[: claim.start - claim.sentence_start]
-            found = _MEASURE_BEFORE.search(before)
-            # a noun read after the figure yields to the measure word only when joined by a hyphen:
-            # "a magnitude-5.9 tremor" measures magnitude, "a score of 3 goals" counts goals
-            if found is not None and (claim.unit is None or before.endswith("-")):
-                noun = found.group("noun").lower()
-                claim = claim.model_copy(
-                    update={"unit": noun, "normalized": Normalized(value=claim.value, unit=noun)}
-                )
-        out.append(claim)
-    return out
-
-
-_MEASURE_BEFORE = re.compile(rf"\b(?P<noun>(?i:{'|'.join(MEASURE_WORDS)}))(?:[ \u00a0]+of)?[ \u00a0-]$")
+    return elided_nouns(joined_durations(claims, doc=doc))
 
 
 def joined_durations(claims: list[Claim], *, doc: Document) -> list[Claim]:

@@ -7,6 +7,7 @@ read) or None. Nothing is rewritten: the caller keeps offsets into the original 
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -41,7 +42,8 @@ class NumberMatch:
 DIGITS = re.compile(
     r"""
     (?P<num>
-        \d+(?:\.\d+)?[eE][+-]?\d{1,3}(?![\w.])         # 1.3e6, 12e-1 (scientific notation)
+        \d{0,3}[½¼¾⅓⅔⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞]                   # 2½, ¾ (a fraction in one character)
+      | \d+(?:\.\d+)?[eE][+-]?\d{1,3}(?![\w.])       # 1.3e6, 12e-1 (scientific notation)
       | \d{1,3}(?:,\d{3})+(?:\.\d+)?                 # 1,234,567.89  (English grouping)
       | \d{1,3}(?:\.\d{3})+(?:,\d+)?(?![.]\d)        # 1.234.567,89  (European grouping: 250.000)
       | \d{1,3}(?:[\u00a0\u202f\u2009]\d{3})+(?:[.,]\d+)?  # 250 000 with a no-break or thin space
@@ -67,12 +69,13 @@ SCALE_WORD = re.compile(
     )s?\b""",
     re.IGNORECASE | re.VERBOSE,
 )
-# An abbreviated scale glued to the digits or after one space: "€6m", "$2.5bn", "10k", "£1.2 bn", "US$ 1MM".
+# An abbreviated scale glued to the digits or after one space: "€6m", "$2.5bn", "10k", "£1.2 bn", "US$ 1MM",
+# "£140m-£240m" (not "a 300m-long tanker"); spaced, also "8 B people".
 SCALE_ABBREV = re.compile(
-    r"\u00a0?(?P<abbr>bn|bln|mn|mln|mio|tn|trn|tln|mil|(?-i:MM)|m|b|k)\b(?!-)(?!\.\w)", re.IGNORECASE
+    r"\u00a0?(?P<abbr>bn|bln|mn|mln|mio|tn|trn|tln|mil|(?-i:MM)|m|b|k)\b(?!-[A-Za-z])(?!\.\w)", re.IGNORECASE
 )
 SCALE_ABBREV_SPACED = re.compile(
-    r"[ ]{1,2}(?P<abbr>bn|mn|mln|tn|bln|tln|k|(?-i:M))\b(?![-'’])", re.IGNORECASE
+    r"[ ]{1,2}(?P<abbr>bn|mn|mln|tn|bln|tln|k|(?-i:M|B))\b(?![-'’])", re.IGNORECASE
 )
 # Giga, only after a decimal or grouped number (a plain "5G" is a network generation): "1,674.5 G", ".0012G".
 SCALE_GIGA = re.compile(r"[ ]?(?-i:G)\b(?!-)")
@@ -98,6 +101,8 @@ def parse_digits(text: str, pos: int) -> NumberMatch | None:
     1.5
     >>> parse_digits("in 2021,", 3).plain_integer
     True
+    >>> parse_digits("2½ years", 0).value, parse_digits("¾ of", 0).value
+    (2.5, 0.75)
     """
     m = DIGITS.match(text, pos)
     if m is None:
@@ -106,6 +111,8 @@ def parse_digits(text: str, pos: int) -> NumberMatch | None:
     plain = raw.isdigit()
     if plain:
         value = float(raw)
+    elif not raw[-1].isdigit():  # 2½: the whole number and the fraction's own value
+        value = float(raw[:-1] or 0) + unicodedata.numeric(raw[-1])
     elif "e" in raw or "E" in raw:
         value = float(raw)
     elif re.fullmatch(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?", raw) and not _dot_is_decimal(text, raw, m.end()):
@@ -255,6 +262,8 @@ def parse_words(text: str, pos: int) -> NumberMatch | None:
     [1.5, 0.625, 2200.0]
     >>> [parse_words(t, 0).value for t in ["three million and a half", "three dozens", "a hundredth"]]
     [3500000.0, 36.0, 0.01]
+    >>> [parse_words(t, 0).value for t in ["two and a half million", "one and three quarter billion"]]
+    [2500000.0, 1750000000.0]
     """
     return _WordReader(text, pos).read()
 
@@ -444,8 +453,10 @@ class _WordReader:
         if word == "and":
             fraction = self._fraction_at(token.end())
             if fraction is not None:
-                f, end, explicit = fraction
-                scale = 1.0 if explicit or self.current else (self.largest or 1.0)
+                f, end, factor = fraction
+                if factor != 1.0:  # "two and a half million": the scale after the fraction takes both
+                    return (value if self.largest else value * factor) + f, end
+                scale = 1.0 if self.current else (self.largest or 1.0)  # "three million and a half"
                 return value + f * scale, end
         return None
 
@@ -486,9 +497,9 @@ class _WordReader:
                 return value * scale, m.end()
         return value, end
 
-    def _fraction_at(self, end: int) -> tuple[float, int, bool] | None:
+    def _fraction_at(self, end: int) -> tuple[float, int, float] | None:
         """A fraction after "and": "a half", "one half", "three quarters", "five ninths", "a thirtieth";
-        with its scale if one follows ("and a half million"): (value, end, scale read)."""
+        with its scale if one follows ("and a half million"): (value, end, the scale read or 1)."""
         nxt = self._next(end)
         if nxt is None:
             return None
@@ -505,7 +516,7 @@ class _WordReader:
             return None
         d, stop = denom
         value, stop2 = self._scaled(numerator / d, stop)
-        return value, stop2, stop2 != stop
+        return value, stop2, value / (numerator / d) if stop2 != stop else 1.0
 
     def _denominator_at(self, token: re.Match[str]) -> tuple[float, int] | None:
         """The denominator that starts at ``token`` and where it ends: "fifths", "twenty-fifth"."""

@@ -78,16 +78,21 @@ _MONTH_SHORT = "|".join(a.title() for a in MONTH_ABBREVIATIONS)
 # A dot only after an abbreviation ("Oct.", "Sept."): after "June" it ends the sentence.
 MONTH = rf"(?:(?:{_MONTH_NAMES})\b|(?:{_MONTH_SHORT})\b\.?)"
 
+# The fractions Unicode writes as one character: "2½ years", "¾ of", "⅓ cup" (``unicodedata.numeric``
+# gives their values).
+VULGAR_FRACTIONS = "[½¼¾⅓⅔⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞]"
+
 # Where a numeric expression may begin. Each alternative is one token; the parser does the rest.
 ANCHOR = re.compile(
     rf"""
-      (?P<digit>(?<![\d])(?:(?<![\w.,])\.(?=\d))?\d)             # a digit not inside a run of digits; .5
+      (?P<digit>(?<![\d])(?:(?<![\w.,])\.(?=\d))?\d|(?<!\d){VULGAR_FRACTIONS})  # a digit not inside a run of digits; .5; ½
     | (?P<vague>\b(?:many[ ]|tens[ ]of[ ])?(?i:{_alternation(VAGUE_PLURALS)})[ ]of\b)
     | (?P<multi>\b(?i:multi)-?(?i:million|billion|trillion)\b) # multi-million
     | (?P<few>\b(?i:a[ ]few|a[ ]couple[ ]of|several|a[ ]handful[ ]of)\b)
     | (?P<article>\b(?i:an?)[ ](?=(?i:{_ARTICLE_NOUNS})\b))     # a year, a million, a fifth, a twenty-first
     | (?P<half>\b(?i:half|quarter)[ ]+(?=a[ ]|of\b|the\b|(?i:{_SCALES})\b))  # half a million, half of
     | (?P<word>\b(?i:{_NUMBER_WORDS})\b)                       # one ... ninety
+    | (?P<fold>\b(?i:{_NUMBER_WORDS})(?i:fold)\b)                # sixfold, tenfold (after "word": rare)
     | (?P<month>\b(?:{_MONTH_NAMES}|{_MONTH_SHORT})\b)         # a date that starts with its month
     | (?P<part>\b(?i:early|mid|late|the[ ]end[ ]of|the[ ]start[ ]of|the[ ]beginning[ ]of)\b)
     """,
@@ -108,7 +113,7 @@ ANCHOR_WORDS = (
 )
 # Where ANCHOR may match, searched on the lower-cased text: runs of digits, and the words above
 # (zero width, so that a word inside a phrase is found too: "half" in "a half").
-ANCHOR_START = re.compile(rf"(?P<digits>\d+)|\b(?={trie(ANCHOR_WORDS)})")
+ANCHOR_START = re.compile(rf"(?P<digits>\d+|{VULGAR_FRACTIONS})|\b(?={trie(ANCHOR_WORDS)})")
 
 # A date at a position. Months are case-sensitive so that "may" and "march" stay verbs.
 DATE = re.compile(
@@ -175,8 +180,9 @@ QUALIFIER_BEFORE = re.compile(
 # The last token of every qualifier ("than" of "more than", "~"): a cheap test before the search above.
 QUALIFIER_ENDINGS = frozenset(q.split()[-1] for q in QUALIFIERS) | frozenset(q[-1] for q in QUALIFIERS)
 
-# Range connectors after a first number: "700 to 800", "10-20%", "between 10% and 20%".
-RANGE_JOIN = re.compile(r"[ \u00a0]*(?:-|–|—|~|to|through|thru|and|or)[ \u00a0]*")
+# Range connectors after a first number: "700 to 800", "10-20%", "between 10% and 20%", "0-to-60 mph",
+# "from 450 sq ft up to 900 sq ft" (the scan takes "up to" only after "from").
+RANGE_JOIN = re.compile(r"[ \u00a0]*(?:-to-|-|–|—|~|to|through|thru|and|or|up[ \u00a0]+to)[ \u00a0]*")
 BETWEEN_BEFORE = re.compile(
     r"(?:^|(?<=[^\w]))(?:(?P<verb>[A-Za-z]+)[ \u00a0]+)?(?P<b>[Bb]etween|[Ff]rom)[ \u00a0]+$"
 )
@@ -197,7 +203,7 @@ NOT_PROSE = re.compile(
     | \]\([^)\s]*\)                      # the target of a Markdown link
     | \[\d{1,3}\]                        # a footnote mark [12]
     | \b\d{1,2}[:.]\d{2}[ ]?(?i:a\.?m\.?|p\.?m\.?)(?!\w)  # 10.30am, 9:15 p.m.
-    | \b\d{1,2}:\d{2}(?::\d{2})?\b       # 14:30
+    | \b\d{1,2}:\d{2}(?::\d{2})?(?:\.\d+)?\b  # 14:30, a lap of 1:36.6
     | \b\d{1,2}[ ]?(?i:am|pm|a\.m\.|p\.m\.)(?!\w)      # 3pm
     | (?<![\d ()+-])\+\d[\d ()-]{8,18}\d   # telephone numbers with a country code
     | (?<=[ :(])\+\d{1,3}[ ]\d[\d ]{6,14}\d(?![\d,]|\.\d)  # +44 1632 960123, after a space

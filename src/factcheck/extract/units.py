@@ -35,6 +35,8 @@ def _phrase_words(text: str, end: int, limit: int = 5) -> list[re.Match[str]]:
         low = m.group("word").lower()
         if low in lx.NOUN_STOPWORDS or low in lx.NON_COUNT_HEADS or low in lx.PERIOD_ADJECTIVES:
             break
+        if low.split("-", 1)[0] in lx.NOUN_STOPWORDS:  # "0-to-60-mph": a range, not a noun
+            break
         if low in lx.UNITS_0_19 or low in lx.TENS:  # "three-nought-four": numbers, not a noun
             break
         words.append(m)
@@ -79,6 +81,28 @@ def _kept_modifier(word: str) -> bool:
 
 
 WEAK_YEAR_LEADS = frozenset(table("context.toml", "weak_year_leads"))
+# Plural nouns after a year that are the year's: "below 2019 levels", "at 2008 prices".
+YEAR_NOUNS = frozenset(table("context.toml", "year_nouns"))
+# Words that make a year of any four-digit number after them: "in 1500", "by 2120" (not "to", "the").
+STRONG_YEAR_LEADS = YEAR_LEADS - WEAK_YEAR_LEADS - {"to", "the"}
+
+
+def strong_year_lead(text: str, start: int) -> bool:
+    """Whether the word before ``start`` makes a year of any four-digit number: "in 1500", "by 2120".
+
+    >>> [strong_year_lead(t, t.index("1")) for t in ["in 1500", "about 1000 come", "rose to 1500", "A.D. 1000"]]
+    [True, False, False, True]
+    """
+    return _lead(text, start) in STRONG_YEAR_LEADS
+
+
+def _lead(text: str, start: int) -> str:
+    """The word right before a number, lower case: "in" in "in 2021", "a.d." in "A.D. 1000"."""
+    before = _LEAD.search(text, max(0, start - 16), start)
+    return before.group(1).lower() if before else ""
+
+
+_LEAD = re.compile(r"([A-Za-z]+|A\.D\.|B\.C\.)[ \u00a0]*$")
 
 
 def _counted_plural(word: re.Match[str]) -> bool:
@@ -93,11 +117,10 @@ def is_year_context(text: str, start: int, end: int) -> bool:
 
     >>> [is_year_context(t, 10, 14) for t in ["more than 1000 customers", "sent them 2000-strong"]]
     [False, False]
-    >>> is_year_context("it was in 2000 that", 10, 14)
-    True
+    >>> [is_year_context(t, t.index("2"), t.index("2") + 4) for t in ["it was in 2000 that", "below 2019 levels"]]
+    [True, True]
     """
-    before = re.search(r"([A-Za-z]+)[ \u00a0]*$", text[max(0, start - 16) : start])
-    lead = before.group(1).lower() if before else ""
+    lead = _lead(text, start)
     nxt = NOUN_WORD.match(text, end)
     if lead in YEAR_LEADS and not (lead in WEAK_YEAR_LEADS and nxt is not None and _counted_plural(nxt)):
         return True
@@ -106,7 +129,7 @@ def is_year_context(text: str, start: int, end: int) -> bool:
     if nxt.group("gap") == "-":  # "2020-era" is rare; "a 1500-strong force", "2000-member unit" count
         return nxt.group("word").lower() in lx.NOUN_STOPWORDS
     word = nxt.group("word")
-    if word[0].isupper() or not word.isalpha():
+    if word[0].isupper() or not word.isalpha() or word in YEAR_NOUNS:
         return True
     if is_plural(word):
         return False
@@ -174,11 +197,38 @@ def _per_noun(text: str, end: int) -> str | None:
     return " ".join([*words[:-1], singular(words[-1])]) if words else ""
 
 
+# A distributive "each" with no noun of its own: "paid $5 each.", "cost $6 each in the stands".
+_EACH = re.compile(
+    r"[ \u00a0]+each(?=[ \u00a0]*(?:[.,;:!?)]|$)|[ \u00a0]+(?:in|to|for|of|on|at|from|by|and|or|but|with)\b)"
+)
+
+
+def _antecedent(text: str, start: int) -> str | None:
+    """The plural noun a distributive "each" after ``start`` refers to: the last one before it in its
+    clause ("Volunteers were paid $5 each": volunteer)."""
+    left = text[max(0, start - 80) : start]
+    stop = list(re.finditer(r"[.;:!?()]", left))
+    if stop:
+        left = left[stop[-1].end() :]
+    for word in reversed(re.findall(r"[A-Za-z]+", left)):
+        low = word.lower()
+        if low not in lx.NOUN_STOPWORDS and is_plural(low):
+            return singular(low)
+    return None
+
+
 def find_period(text: str, start: int, end: int) -> str | None:
-    """The period of a rate stated around a quantity: "€15 million ... each year", "annual ... of 45 million"."""
+    """The period of a rate stated around a quantity: "€15 million ... each year", "annual ... of 45
+    million"; the noun a distributive "each" refers to: "Volunteers were paid $5 each".
+
+    >>> find_period("Volunteers were paid $5 each.", 21, 23)
+    'volunteer'
+    """
     per = _per_noun(text, end)
     if per is not None:
         return per or None
+    if _EACH.match(text, end):
+        return _antecedent(text, start)
     window = text[end : end + 60]
     stop = _CLAUSE_END.search(window)
     if stop:
