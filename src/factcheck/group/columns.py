@@ -546,8 +546,10 @@ def _anchors(
     doc_sentences: dict[int, set[int]] = {}
     for d, s in zip(doc.tolist(), sentence.tolist(), strict=True):
         doc_sentences.setdefault(d, set()).add(s)
+    dated = sorted(day[:4] for day in published if day)  # once for the corpus, not per document
+    middle = dated[len(dated) // 2] if dated else None
     stories = {
-        d: _story_of(published[d], [years.get(s, []) for s in sorted(found)], published)
+        d: _story_of(published[d], [years.get(s, []) for s in sorted(found)], middle)
         for d, found in doc_sentences.items()
     }
     for k in np.flatnonzero(~timeless).tolist():
@@ -570,18 +572,16 @@ def _anchors(
     }
 
 
-def _story_of(published: str | None, years: list[list[str]], corpus: Sequence[str | None]) -> str | None:
+def _story_of(published: str | None, years: list[list[str]], middle: str | None) -> str | None:
     """The year a document's story is set in: the year it was published, else (sources of one story are
-    written within days of each other) the middle publication year of the corpus's dated documents when
-    it names that year or none, else the year most of its sentences name.
+    written within days of each other) ``middle``, the middle publication year of the corpus's dated
+    documents, when it names that year or none, else the year most of its sentences name.
 
-    >>> _story_of(None, [["2019"], ["2019"], ["2024"]], ["2024-06-05", None]), _story_of("2023-01-02", [], [])
+    >>> _story_of(None, [["2019"], ["2019"], ["2024"]], "2024"), _story_of("2023-01-02", [], None)
     ('2024', '2023')
     """
     if published:
         return published[:4]
-    dated = sorted(day[:4] for day in corpus if day)
-    middle = dated[len(dated) // 2] if dated else None
     if middle is not None and (not any(years) or any(middle in found for found in years)):
         return middle
     return story_year(years)
