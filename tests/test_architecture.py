@@ -24,6 +24,7 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("values", ("factcheck.values", "factcheck.rates")),
     ("ingest", ("factcheck.ingest",)),
     ("extract", ("factcheck.extract",)),
+    ("parallel", ("factcheck.parallel",)),  # load, split and extract on every core or a Dask cluster
     ("group", ("factcheck.group",)),
     ("judge", ("factcheck.judge",)),
     ("services", ("factcheck.check", "factcheck.query")),

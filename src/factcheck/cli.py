@@ -8,6 +8,7 @@ import os
 import re
 import signal
 import sys
+import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -89,6 +90,8 @@ class ClaimsFormat(StrEnum):
 
 class _State:
     color: bool = True
+    jobs: int = 0  # --jobs: processes that read the documents, 0 for one per core
+    scheduler: str | None = None  # --scheduler: a Dask cluster's workers read them instead
 
 
 STATE = _State()
@@ -147,9 +150,21 @@ def main_options(
         bool | None,
         typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit."),
     ] = None,
+    jobs: Annotated[
+        int, typer.Option("--jobs", "-j", min=0, help="Processes that read the documents; 0: one per core.")
+    ] = 0,
+    scheduler: Annotated[
+        str | None,
+        typer.Option(
+            "--scheduler",
+            help="Read the documents on Dask: 'local' (--jobs workers here) or a scheduler's tcp://host:port.",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """Numeric claims across sources: conflicts, agreements, queries and statement checks."""
     STATE.color = not (no_color or "NO_COLOR" in os.environ)
+    STATE.jobs, STATE.scheduler = jobs, scheduler
 
 
 def _out() -> Console:
@@ -214,18 +229,38 @@ def _progress(total: int, *, quiet: bool) -> Iterator[Callable[[Any], None]]:
     if quiet or total < PROGRESS_THRESHOLD or not console.is_terminal:
         yield lambda _doc: None
         return
-    with Progress(
-        TextColumn("reading"), BarColumn(), MofNCompleteColumn(), console=console, transient=True
+    with Progress(  # refreshed here, not by a thread: the processes that read are forked from this one
+        TextColumn("reading"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        console=console,
+        transient=True,
+        auto_refresh=False,
     ) as bar:
         task = bar.add_task("reading", total=total)
-        yield lambda _doc: bar.advance(task)
+        shown = [0.0]
+
+        def advance(_doc: Any) -> None:
+            bar.advance(task)
+            if time.monotonic() - shown[0] > 0.1:
+                shown[0] = time.monotonic()
+                bar.refresh()
+
+        yield advance
 
 
 def _corpus(paths: Sequence[Path] | None, *, quiet: bool) -> Corpus:
     chosen = _paths(paths)
     found = find_sources(chosen, on_warning=_warn)  # walked once: the bar's size, then the files to read
     with _progress(len(found), quiet=quiet) as advance:
-        return load(chosen, found=found, on_warning=_warn, on_document=advance)
+        return load(
+            chosen,
+            found=found,
+            on_warning=_warn,
+            on_document=advance,
+            jobs=STATE.jobs,
+            scheduler=STATE.scheduler,
+        )
 
 
 def _rates(path: Path | None) -> dict[str, float] | None:
@@ -275,9 +310,11 @@ def claims(
     """Every numeric claim in the sources, with its value, unit and qualifier."""
     if fmt is ClaimsFormat.jsonl:
         chosen = _paths(paths)
-        for line in to_jsonl(
-            stream_claims(chosen, found=find_sources(chosen, on_warning=_warn), on_warning=_warn)
-        ):
+        found = find_sources(chosen, on_warning=_warn)
+        stream = stream_claims(
+            chosen, found=found, on_warning=_warn, jobs=STATE.jobs, scheduler=STATE.scheduler
+        )
+        for line in to_jsonl(stream):
             _emit(line, flush=False)  # buffered: a flush per line would be a write per claim
         sys.stdout.flush()
         return

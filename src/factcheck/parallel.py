@@ -1,0 +1,289 @@
+"""Reading a corpus on every core, or on the workers of a Dask cluster.
+
+Load, split and extract are independent per document and most of a run's time, so they run where
+there are cores: ``read_files`` is the one unit of work (a few files in, their documents and claims out),
+the same function in this process, in a local pool of processes and on a Dask cluster. Its results come
+back packed (``_pack``): plain tuples rather than models, each sentence as an offset into the document's
+text, so that little crosses between processes and nothing is validated again. Results are read in the
+order of the files, and documents are numbered as they come, so the corpus is the same, byte for byte,
+whatever ran it.
+"""
+
+from __future__ import annotations
+
+import gc
+import os
+import sys
+from collections import deque
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, NamedTuple, cast
+
+from factcheck.errors import InputError, UsageError
+from factcheck.extract import extract_claims
+from factcheck.ingest.load import DEFAULT_MAX_BYTES, find_sources, load_document, shown_path
+from factcheck.ingest.sentences import split_sentences
+from factcheck.models import Claim, Document, Normalized, Sentence
+
+MAX_CHUNK = 32  # files per task at most: a task is a few hundred KB of text, so results stream back
+TASKS_PER_WORKER = 4  # tasks per worker at least, so that one slow file does not leave the others idle
+AHEAD = 3  # tasks in flight per worker: enough to keep each busy, few enough that memory stays bounded
+MIN_PARALLEL_FILES = 16  # below this, starting processes costs more than it saves
+
+_CLAIM_FIELDS = tuple(Claim.model_fields)
+_DOC_FIELDS = tuple(Document.model_fields)
+_SENTENCE = _CLAIM_FIELDS.index("sentence")
+_NORMALIZED = _CLAIM_FIELDS.index("normalized")
+
+
+@dataclass(frozen=True)
+class Read:
+    """One file read: its document (None when skipped), the number of its sentences, its claims, the
+    sentences that hold claims (when asked for), and the warnings reading it gave."""
+
+    doc: Document | None
+    sentences: int
+    claims: tuple[Claim, ...]
+    held: tuple[Sentence, ...]
+    warnings: tuple[str, ...]
+
+
+class Loaded(NamedTuple):
+    """A document read, as ``read_all`` gives it: its sentence count, claims and the sentences holding them."""
+
+    doc: Document
+    sentences: int
+    claims: tuple[Claim, ...]
+    held: tuple[Sentence, ...]
+
+
+def read_file(path: Path, *, doc_id: str, held: bool = False, max_bytes: int = DEFAULT_MAX_BYTES) -> Read:
+    """Load, split and extract one file, as ``read_corpus`` does, its warnings kept for the caller."""
+    warnings: list[str] = []
+    doc = load_document(path, doc_id=doc_id, max_bytes=max_bytes, on_warning=warnings.append)
+    if doc is None:
+        return Read(None, 0, (), (), tuple(warnings))
+    sents = list(split_sentences(doc))
+    claims = tuple(extract_claims(doc, sents))
+    kept: tuple[Sentence, ...] = ()
+    if held:
+        starts = {c.sentence_start for c in claims}
+        kept = tuple(s for s in sents if s.start in starts)
+    return Read(doc, len(sents), claims, kept, tuple(warnings))
+
+
+def read_files(paths: Sequence[str], first: int, held: bool = False) -> list[tuple[Any, ...]]:
+    """The unit of work of a pool or a cluster: ``read_file`` of each path, the first numbered ``d{first}``,
+    packed. Positional arguments and plain values only, so that any scheduler can ship it."""
+    with collector_paused():
+        return [_pack(read_file(Path(p), doc_id=f"d{first + i}", held=held)) for i, p in enumerate(paths)]
+
+
+def read_all(
+    paths: Sequence[str | Path],
+    *,
+    found: Sequence[Path] | None = None,
+    on_warning: Callable[[str], None] | None = None,
+    jobs: int = 1,
+    scheduler: str | None = None,
+    held: bool = False,
+) -> Iterator[Loaded]:
+    """``read_file`` of every source under ``paths``, in order, the readable ones numbered d0, d1, ...
+
+    Raises ``InputError`` for a missing path or when nothing could be read, as ``iter_documents`` does."""
+    if not paths:
+        raise InputError("no paths given")
+    files = [str(p) for p in (found if found is not None else find_sources(paths, on_warning=on_warning))]
+    count = 0
+    for read in _reads(files, jobs=jobs, scheduler=scheduler, held=held):
+        for warning in read.warnings:
+            if on_warning is not None:
+                on_warning(warning)
+        doc = read.doc
+        if doc is None:
+            continue
+        if doc.id != f"d{count}":  # a file before it was skipped: ids count readable documents
+            read = _renumbered(read, doc, f"d{count}")
+            doc = doc.model_copy(update={"id": f"d{count}"})
+        count += 1
+        yield Loaded(doc, read.sentences, read.claims, read.held)
+    if not count:
+        raise InputError(f"no readable documents in {', '.join(shown_path(p) for p in paths)}")
+
+
+def workers(jobs: int) -> int:
+    """``jobs`` as a number of processes: 0 is one per core this process may use."""
+    if jobs < 0:
+        raise UsageError(f"--jobs {jobs}: give a number of processes, or 0 for one per core")
+    if jobs:
+        return jobs
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def _reads(files: list[str], *, jobs: int, scheduler: str | None, held: bool) -> Iterator[Read]:
+    n = workers(jobs)
+    if scheduler is None and (n == 1 or len(files) < MIN_PARALLEL_FILES):
+        for i, path in enumerate(files):
+            with collector_paused():
+                read = read_file(Path(path), doc_id=f"d{i}", held=held)
+            yield read
+        return
+    size = max(1, min(MAX_CHUNK, len(files) // (n * TASKS_PER_WORKER)))
+    tasks = [(files[i : i + size], i) for i in range(0, len(files), size)]
+    run = _dask(scheduler, n) if scheduler is not None else _pool(n)
+    with run as submit:
+        pending: deque[Callable[[], list[tuple[Any, ...]]]] = deque()
+        todo = iter(tasks)
+        for chunk, first in todo:
+            pending.append(submit(read_files, chunk, first, held))
+            if len(pending) >= n * AHEAD:
+                break
+        while pending:
+            packed = pending.popleft()()
+            for chunk, first in todo:  # one more in flight for each one done
+                pending.append(submit(read_files, chunk, first, held))
+                break
+            with collector_paused():
+                reads = [_unpack(p) for p in packed]
+            yield from reads
+
+
+Submit = Callable[..., Callable[[], list[tuple[Any, ...]]]]
+
+
+@contextmanager
+def _pool(n: int) -> Iterator[Submit]:
+    """A pool of ``n`` processes. Forked where the system allows it: a forked worker starts with the
+    modules, lexicons and patterns this process has loaded, in milliseconds rather than a second."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    method = "fork" if sys.platform == "linux" else None
+    with ProcessPoolExecutor(max_workers=n, mp_context=multiprocessing.get_context(method)) as pool:
+
+        def submit(
+            fn: Callable[..., list[tuple[Any, ...]]], *args: Any
+        ) -> Callable[[], list[tuple[Any, ...]]]:
+            return pool.submit(fn, *args).result
+
+        yield submit
+
+
+@contextmanager
+def _dask(scheduler: str, n: int) -> Iterator[Submit]:
+    """The workers of a Dask cluster: ``local`` starts one of ``n`` processes on this machine, an address
+    (``tcp://host:8786``) joins a running one, whose workers must see the same files at the same paths."""
+    try:
+        from dask.distributed import Client, LocalCluster
+    except ImportError as e:
+        raise UsageError(f"--scheduler {scheduler}: needs Dask (pip install 'factcheck[dask]')") from e
+    cluster = None
+    try:
+        if scheduler == "local":
+            cluster = LocalCluster(n_workers=n, threads_per_worker=1, processes=True, dashboard_address=None)
+            client = Client(cluster)
+        else:
+            client = Client(scheduler, timeout=10)
+    except OSError as e:
+        raise UsageError(f"--scheduler {scheduler}: cannot reach the scheduler ({e})") from e
+    try:
+
+        def submit(
+            fn: Callable[..., list[tuple[Any, ...]]], *args: Any
+        ) -> Callable[[], list[tuple[Any, ...]]]:
+            future = client.submit(fn, *args, pure=False)
+            return cast(Callable[[], list[tuple[Any, ...]]], future.result)
+
+        yield submit
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()
+
+
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """Reading makes many small objects and no reference cycles; the cycle collector would walk them
+    (and everything read before) again and again. It runs as before once the block ends."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+# --- packing: a Read as plain values, and back ---------------------------------------------------------
+
+
+class _Packed(NamedTuple):
+    doc: tuple[Any, ...] | None
+    sentences: int
+    claims: list[tuple[Any, ...]]
+    held: list[tuple[int, int, int]]
+    warnings: tuple[str, ...]
+
+
+def _pack(read: Read) -> tuple[Any, ...]:
+    """A Read as tuples of field values. A claim's sentence is sent as its length when it is the text at
+    its offset (always, but for a claim built by hand), so each sentence crosses once, in the document."""
+    doc = read.doc
+    if doc is None:
+        return tuple(_Packed(None, 0, [], [], read.warnings))
+    claims = []
+    for claim in read.claims:
+        values = [getattr(claim, name) for name in _CLAIM_FIELDS]
+        sentence = claim.sentence
+        if doc.text.startswith(sentence, claim.sentence_start):
+            values[_SENTENCE] = len(sentence)
+        values[_NORMALIZED] = (claim.normalized.value, claim.normalized.unit)
+        claims.append(tuple(values))
+    doc_values = tuple(getattr(doc, name) for name in _DOC_FIELDS)
+    held = [(s.index, s.start, s.end) for s in read.held]
+    return tuple(_Packed(doc_values, read.sentences, claims, held, read.warnings))
+
+
+def _unpack(packed: tuple[Any, ...]) -> Read:
+    values = _Packed(*packed)
+    if values.doc is None:
+        return Read(None, 0, (), (), values.warnings)
+    doc = Document.model_construct(**dict(zip(_DOC_FIELDS, values.doc, strict=True)))
+    text = doc.text
+    sentences: dict[tuple[int, int], str] = {}
+    claims = []
+    for row in values.claims:
+        fields = dict(zip(_CLAIM_FIELDS, row, strict=True))
+        if isinstance(row[_SENTENCE], int):
+            start, length = fields["sentence_start"], row[_SENTENCE]
+            key = (start, length)
+            if key not in sentences:
+                sentences[key] = text[start : start + length]
+            fields["sentence"] = sentences[key]
+        value, unit = row[_NORMALIZED]
+        fields["normalized"] = Normalized.model_construct(value=value, unit=unit)
+        claims.append(Claim.model_construct(**fields))
+    held = tuple(
+        Sentence.model_construct(doc_id=doc.id, index=index, start=start, end=end, text=text[start:end])
+        for index, start, end in values.held
+    )
+    return Read(doc, values.sentences, tuple(claims), held, values.warnings)
+
+
+def _renumbered(read: Read, doc: Document, doc_id: str) -> Read:
+    """A Read of ``doc`` with its id changed, and the ids of its claims and sentences with it."""
+    old = f"{doc.id}:"
+
+    def new(claim_id: str | None) -> str | None:
+        return None if claim_id is None else doc_id + ":" + claim_id.removeprefix(old)
+
+    claims = tuple(
+        c.model_copy(update={"id": new(c.id), "equivalent_of": new(c.equivalent_of)}) for c in read.claims
+    )
+    held = tuple(s.model_copy(update={"doc_id": doc_id}) for s in read.held)
+    return Read(doc.model_copy(update={"id": doc_id}), read.sentences, claims, held, read.warnings)
