@@ -12,8 +12,9 @@ replaced, consistently, by names of its own, so 10 MB hold hundreds of stories t
 
 For each corpus, ``claims --format jsonl``, ``export`` and ``conflicts`` run as processes, output sent
 to a file or /dev/null (``--runs`` times, medians printed): wall time, MB/s of input, CPU seconds of
-the process and its workers, peak RSS (the largest sum over the process tree, sampled every 20 ms)
-and bytes of RSS per input byte. quantulum3 (``pip install -e '.[bench]'``) runs in the same run on a
+the process and its workers, peak memory (PSS: the largest sum over the process tree, sampled every
+20 ms, pages its forked workers share counted once; RSS: the largest single process, from ``wait4``)
+and bytes of PSS per input byte (B/B). quantulum3 (``pip install -e '.[bench]'``) runs in the same run on a
 sample of the same files, one process, and each command's MB/s is given as a multiple of it.
 
 ``--src`` runs every command a second time with another source tree on ``PYTHONPATH`` (a checkout of
@@ -154,30 +155,40 @@ def make_corpus(folder: Path, *, mb: float, shared: Path | None, seed: int = 20)
 # --- measuring -----------------------------------------------------------------------------------
 
 
-def _tree_rss(pid: int) -> int:
-    """Bytes of RSS of ``pid`` and every process below it."""
-    children: dict[int, list[int]] = {}
-    rss: dict[int, int] = {}
-    for entry in os.listdir("/proc"):
-        if not entry.isdigit():
-            continue
-        try:
-            with open(f"/proc/{entry}/stat", encoding="ascii", errors="replace") as f:
-                fields = f.read().rsplit(")", 1)[1].split()
-        except OSError:
-            continue
-        children.setdefault(int(fields[1]), []).append(int(entry))
-        rss[int(entry)] = int(fields[21]) * os.sysconf("SC_PAGE_SIZE")
-    total, todo = 0, [pid]
+def _tree(pid: int) -> list[int]:
+    """``pid`` and every process below it."""
+    found, todo = [], [pid]
     while todo:
         p = todo.pop()
-        total += rss.get(p, 0)
-        todo += children.get(p, [])
+        found.append(p)
+        try:
+            for task in os.listdir(f"/proc/{p}/task"):
+                with open(f"/proc/{p}/task/{task}/children", encoding="ascii") as f:
+                    todo += [int(c) for c in f.read().split()]
+        except OSError:
+            continue
+    return found
+
+
+def _tree_pss(pid: int) -> int:
+    """Bytes of proportional set size of a process tree: each page shared by forked workers counted once
+    in all (their RSS would count it once per process)."""
+    total = 0
+    for p in _tree(pid):
+        try:
+            with open(f"/proc/{p}/smaps_rollup", encoding="ascii") as f:
+                for line in f:
+                    if line.startswith("Pss:"):
+                        total += int(line.split()[1]) * 1024
+                        break
+        except OSError:
+            continue
     return total
 
 
 def run(args: list[str], *, src: Path, stdout: str = os.devnull) -> dict[str, float]:
-    """One whole process: wall and CPU seconds (its own and its workers'), peak RSS of the tree."""
+    """One whole process: wall and CPU seconds (its own and its workers'), the peak PSS of its tree and
+    the largest RSS of one of its processes."""
     env = {**os.environ, "PYTHONPATH": str(src), "SOURCE_DATE_EPOCH": "1700000000"}
     env.pop("COLUMNS", None)
     peak = 0
@@ -191,7 +202,7 @@ def run(args: list[str], *, src: Path, stdout: str = os.devnull) -> dict[str, fl
         def sample() -> None:
             nonlocal peak
             while not done.wait(0.02):
-                peak = max(peak, _tree_rss(child.pid))
+                peak = max(peak, _tree_pss(child.pid))
 
         sampler = threading.Thread(target=sample, daemon=True)
         sampler.start()
@@ -202,7 +213,8 @@ def run(args: list[str], *, src: Path, stdout: str = os.devnull) -> dict[str, fl
     return {
         "wall": wall,
         "cpu": usage.ru_utime + usage.ru_stime,
-        "rss": max(peak, usage.ru_maxrss * 1024),
+        "pss": peak,
+        "rss": usage.ru_maxrss * 1024,
         "code": os.waitstatus_to_exitcode(status),
     }
 
@@ -265,11 +277,12 @@ def _median(rows: list[dict[str, float]], key: str) -> float:
 
 def _row(name: str, rows: list[dict[str, float]], size: int, q3: float) -> str:
     wall, cpu, rss = _median(rows, "wall"), _median(rows, "cpu"), _median(rows, "rss")
+    pss = _median(rows, "pss")
     rate = size / 1e6 / wall
     codes = ",".join(sorted({str(int(r["code"])) for r in rows}))
     return (
-        f"{name:<34} {rate:>7.2f} {wall:>8.1f} {cpu:>8.1f} {cpu / wall:>5.2f} {rss / 1e6:>8.0f} "
-        f"{rss / size:>7.1f} {rate / q3:>7.0f}x {codes:>4}"
+        f"{name:<34} {rate:>7.2f} {wall:>8.1f} {cpu:>8.1f} {cpu / wall:>5.2f} {pss / 1e6:>8.0f} "
+        f"{rss / 1e6:>8.0f} {pss / size:>7.1f} {rate / q3:>7.0f}x {codes:>4}"
     )
 
 
@@ -314,7 +327,7 @@ def main() -> None:
             q3 = quantulum_rate(folder)
             print(f"\ncorpus {mb:g} MB: {size / 1e6:.1f} MB in {files} files; quantulum3 {q3:.4f} MB/s")
             print(
-                f"{'command':<34} {'MB/s':>7} {'wall s':>8} {'CPU s':>8} {'cores':>5} {'RSS MB':>8} "
+                f"{'command':<34} {'MB/s':>7} {'wall s':>8} {'CPU s':>8} {'cores':>5} {'PSS MB':>8} {'RSS MB':>8} "
                 f"{'B/B':>7} {'vs q3':>8} {'exit':>4}"
             )
             for line in measure(folder, size, options, q3):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import random
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -13,7 +14,9 @@ from builders import make_claim
 from factcheck import parallel
 from factcheck.cli import app
 from factcheck.judge import _midpoint, sides
-from factcheck.models import Claim, Normalized
+from factcheck.models import Claim, Normalized, Report
+from factcheck.pipeline import read_corpus, report_of
+from factcheck.report.files import SENTENCE_MAX, clipped, json_pieces
 from factcheck.values import claims_meet, interval
 
 EPOCH = {"SOURCE_DATE_EPOCH": "1700000000", "COLUMNS": "100", "NO_COLOR": "1"}
@@ -215,3 +218,30 @@ def test_pipeline_sides_of_a_large_group_in_linear_time() -> None:
     assert sorted(len(side) for side in parts) == sorted(
         [sum(c.value == 300 for c in claims), sum(c.value == 310 for c in claims)]
     )
+
+
+# --- streamed JSON (issue 20) --------------------------------------------------------------------
+
+
+def _whole(report: Report) -> str:
+    """The report's JSON as it was made before it was streamed: one dump of the whole, sentences cut."""
+    groups = tuple(
+        g.model_copy(update={"claims": tuple(clipped(c) for c in g.claims)}) for g in report.groups
+    )
+    return report.model_copy(update={"groups": groups}).model_dump_json(indent=2) + "\n"
+
+
+def test_pipeline_streamed_json_is_the_whole_dump(tmp_path: Path) -> None:
+    long = "In the table " + "1%, " * 400 + "the total was 300 prison cells in 2023."
+    (tmp_path / "a.txt").write_text(long + "\n\nIt cost 5 million euros.\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text(
+        long.replace("300", "310") + "\n\nIt cost 6 million euros.\n", encoding="utf-8"
+    )
+    report = report_of(read_corpus([tmp_path]), now=datetime(2026, 1, 1, tzinfo=UTC))
+    assert any(len(c.sentence) > SENTENCE_MAX for g in report.groups for c in g.claims)
+    assert "".join(json_pieces(report)) == _whole(report)
+
+
+def test_pipeline_streamed_json_of_empty_lists() -> None:
+    report = Report(generated_at="2026-01-01T00:00:00Z", documents=(), groups=())
+    assert "".join(json_pieces(report)) == report.model_dump_json(indent=2) + "\n"

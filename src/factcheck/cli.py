@@ -9,7 +9,7 @@ import re
 import signal
 import sys
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from enum import StrEnum
@@ -44,7 +44,7 @@ from factcheck import (
     to_jsonl,
 )
 from factcheck.errors import FactcheckError, InputError, UsageError
-from factcheck.report.files import to_markdown, write_atomic
+from factcheck.report.files import json_pieces, to_markdown, write_atomic
 from factcheck.report.terminal import (
     check_view,
     claims_table,
@@ -207,6 +207,13 @@ def _emit(text: str, *, flush: bool = True) -> None:
         sys.stdout.flush()
 
 
+def _emit_pieces(pieces: Iterable[str]) -> None:
+    """``_emit`` of a long output in pieces, buffered, so that its whole text is never in memory."""
+    for piece in pieces:
+        _emit(piece, flush=False)
+    sys.stdout.flush()
+
+
 def _discard_stdout() -> None:
     """After a failed write to stdout (a full disk, a closed pipe), drop what is still buffered, so
     that the interpreter's last flush does not fail again with a traceback."""
@@ -321,7 +328,7 @@ def claims(
     as_json = as_json or fmt is ClaimsFormat.json
     corpus = _corpus(paths, quiet=as_json)
     if as_json:
-        _emit(to_json(ClaimsReport(documents=corpus.summaries(), claims=corpus.claims)))
+        _emit_pieces(json_pieces(ClaimsReport(documents=corpus.summaries(), claims=corpus.claims)))
         return
     _out().print(claims_table(corpus.claims))
 
@@ -343,7 +350,7 @@ def conflicts(
     corpus, report = _report(paths, rates, quiet=as_json)
     shown = select_groups(report.groups, min_severity=min_severity.value, agreements=show_all)
     if as_json:
-        _emit(to_json(report))
+        _emit_pieces(json_pieces(report))
     else:
         _out().print(conflicts_view(report, groups=shown, claims=len(corpus.claims)))
     if fail_on_conflict and any(g.status == "conflict" for g in shown):
@@ -361,11 +368,11 @@ def export(
 ) -> None:
     """Write the whole report to a file, atomically."""
     _, report = _report(paths, rates, quiet=True)
-    text = to_json(report) if fmt is Format.json else to_markdown(report)
+    pieces = json_pieces(report) if fmt is Format.json else iter([to_markdown(report)])
     if output == "-":
-        _emit(text)
+        _emit_pieces(pieces)
         return
-    written = write_atomic(output, text)
+    written = write_atomic(output, pieces)
     through = f" (the target of the symlink {output})" if written.path != Path(output) else ""
     _say(f"{'replaced' if written.replaced else 'wrote'} {written.path}{through}")
 
