@@ -12,7 +12,9 @@ whatever ran it.
 from __future__ import annotations
 
 import gc
+import importlib
 import os
+import re
 import sys
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
@@ -178,17 +180,21 @@ def _pool(n: int) -> Iterator[Submit]:
 def _dask(scheduler: str, n: int) -> Iterator[Submit]:
     """The workers of a Dask cluster: ``local`` starts one of ``n`` processes on this machine, an address
     (``tcp://host:8786``) joins a running one, whose workers must see the same files at the same paths."""
+    if scheduler != "local" and not re.fullmatch(r"[a-z][a-z0-9+.-]*://\S+", scheduler):
+        raise UsageError(f"--scheduler {scheduler!r}: give 'local' or a scheduler's address, tcp://host:8786")
     try:
-        from dask.distributed import Client, LocalCluster
+        distributed: Any = importlib.import_module("dask.distributed")  # optional: factcheck[dask]
     except ImportError as e:
         raise UsageError(f"--scheduler {scheduler}: needs Dask (pip install 'factcheck[dask]')") from e
     cluster = None
     try:
         if scheduler == "local":
-            cluster = LocalCluster(n_workers=n, threads_per_worker=1, processes=True, dashboard_address=None)
-            client = Client(cluster)
+            cluster = distributed.LocalCluster(
+                n_workers=n, threads_per_worker=1, processes=True, dashboard_address=None
+            )
+            client = distributed.Client(cluster)
         else:
-            client = Client(scheduler, timeout=10)
+            client = distributed.Client(scheduler, timeout=10)
     except OSError as e:
         raise UsageError(f"--scheduler {scheduler}: cannot reach the scheduler ({e})") from e
     try:
