@@ -24,11 +24,11 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("values", ("factcheck.values", "factcheck.rates")),
     ("ingest", ("factcheck.ingest",)),
     ("extract", ("factcheck.extract",)),
-    ("parallel", ("factcheck.parallel",)),  # load, split and extract on every core or a Dask cluster
     ("group", ("factcheck.group",)),
     ("judge", ("factcheck.judge",)),
     ("services", ("factcheck.check", "factcheck.query")),
     ("report", ("factcheck.report",)),
+    ("parallel", ("factcheck.parallel",)),  # load, split and extract on every core or a Dask cluster
     ("pipeline", ("factcheck.pipeline",)),
     ("api", ("factcheck",)),  # __init__.py re-exports the stages; the face reads it
     ("face", ("factcheck.cli", "factcheck.__main__")),

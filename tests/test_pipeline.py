@@ -15,8 +15,8 @@ from factcheck import parallel
 from factcheck.cli import app
 from factcheck.judge import _midpoint, sides
 from factcheck.models import Claim, Normalized, Report
-from factcheck.pipeline import read_corpus, report_of
-from factcheck.report.files import SENTENCE_MAX, clipped, json_pieces
+from factcheck.pipeline import read_corpus, report_of, stream_claims
+from factcheck.report.files import SENTENCE_MAX, clipped, json_pieces, to_jsonl
 from factcheck.values import claims_meet, interval
 
 EPOCH = {"SOURCE_DATE_EPOCH": "1700000000", "COLUMNS": "100", "NO_COLOR": "1"}
@@ -245,3 +245,11 @@ def test_pipeline_streamed_json_is_the_whole_dump(tmp_path: Path) -> None:
 def test_pipeline_streamed_json_of_empty_lists() -> None:
     report = Report(generated_at="2026-01-01T00:00:00Z", documents=(), groups=())
     assert "".join(json_pieces(report)) == report.model_dump_json(indent=2) + "\n"
+
+
+def test_pipeline_jsonl_of_the_workers_is_that_of_the_stream(tmp_path: Path) -> None:
+    """The lines the workers render, ids renumbered after skipped files, are ``to_jsonl(stream_claims)``."""
+    folder = _many_files(tmp_path)
+    code, out, _ = invoke("--jobs", "2", "claims", "--format", "jsonl", str(folder))
+    assert code == 0
+    assert out == "".join(to_jsonl(stream_claims([folder])))

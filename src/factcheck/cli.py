@@ -34,14 +34,13 @@ from factcheck import (
     check_statement,
     default_paths,
     find_sources,
+    jsonl_lines,
     load,
     load_rates,
     report_of,
     search,
     select_groups,
-    stream_claims,
     to_json,
-    to_jsonl,
 )
 from factcheck.errors import FactcheckError, InputError, UsageError
 from factcheck.report.files import json_pieces, to_markdown, write_atomic
@@ -318,12 +317,9 @@ def claims(
     if fmt is ClaimsFormat.jsonl:
         chosen = _paths(paths)
         found = find_sources(chosen, on_warning=_warn)
-        stream = stream_claims(
-            chosen, found=found, on_warning=_warn, jobs=STATE.jobs, scheduler=STATE.scheduler
+        _emit_pieces(
+            jsonl_lines(chosen, found=found, on_warning=_warn, jobs=STATE.jobs, scheduler=STATE.scheduler)
         )
-        for line in to_jsonl(stream):
-            _emit(line, flush=False)  # buffered: a flush per line would be a write per claim
-        sys.stdout.flush()
         return
     as_json = as_json or fmt is ClaimsFormat.json
     corpus = _corpus(paths, quiet=as_json)

@@ -27,7 +27,9 @@ from factcheck.errors import InputError, UsageError
 from factcheck.extract import extract_claims
 from factcheck.ingest.load import DEFAULT_MAX_BYTES, find_sources, load_document, shown_path
 from factcheck.ingest.sentences import split_sentences
-from factcheck.models import Claim, Document, Normalized, Sentence
+from factcheck.models import Claim, Document, DocumentSummary, Normalized, Sentence
+from factcheck.rates import rates_of_day
+from factcheck.report.files import jsonl_document
 
 MAX_CHUNK = 32  # files per task at most: a task is a few hundred KB of text, so results stream back
 TASKS_PER_WORKER = 4  # tasks per worker at least, so that one slow file does not leave the others idle
@@ -115,6 +117,69 @@ def read_all(
         raise InputError(f"no readable documents in {', '.join(shown_path(p) for p in paths)}")
 
 
+def jsonl_files(paths: Sequence[str], first: int) -> list[tuple[str | None, str, tuple[str, ...]]]:
+    """The unit of work of ``claims --format jsonl``: each file's lines (``jsonl_document``), rendered
+    where it is read, so that only text comes back: (its document's id or None, the lines, warnings)."""
+    out: list[tuple[str | None, str, tuple[str, ...]]] = []
+    with collector_paused():
+        for i, path in enumerate(paths):
+            read = read_file(Path(path), doc_id=f"d{first + i}", held=True)
+            if read.doc is None:
+                out.append((None, "", read.warnings))
+                continue
+            doc, claims = read.doc, tuple(rates_of_day(read.doc, read.claims))
+            summary = DocumentSummary(
+                id=doc.id,
+                path=doc.path,
+                title=doc.title,
+                published=doc.published,
+                sentences=read.sentences,
+                claims=len(claims),
+                text_source=doc.text_source,
+            )
+            out.append((doc.id, jsonl_document(summary, read.held, claims), read.warnings))
+    return out
+
+
+def jsonl_all(
+    paths: Sequence[str | Path],
+    *,
+    found: Sequence[Path] | None = None,
+    on_warning: Callable[[str], None] | None = None,
+    jobs: int = 1,
+    scheduler: str | None = None,
+) -> Iterator[str]:
+    """The lines of ``claims --format jsonl`` after its header, a document's at a time, in order; the
+    same as ``to_jsonl(stream_claims(...))``, made by the workers."""
+    if not paths:
+        raise InputError("no paths given")
+    files = [str(p) for p in (found if found is not None else find_sources(paths, on_warning=on_warning))]
+    n = workers(jobs)
+    if scheduler is None and (n == 1 or len(files) < MIN_PARALLEL_FILES):
+        results: Iterator[list[Any]] = (jsonl_files([f], i) for i, f in enumerate(files))
+    else:
+        results = _results(jsonl_files, files, n=n, scheduler=scheduler, args=())
+    count = 0
+    for chunk in results:
+        for doc_id, text, warnings in chunk:
+            for warning in warnings:
+                if on_warning is not None:
+                    on_warning(warning)
+            if doc_id is None:
+                continue
+            if doc_id != f"d{count}":  # a file before it was skipped: ids count readable documents
+                text = _JSONL_IDS.sub(rf"\g<1>d{count}\g<3>", text)
+            count += 1
+            yield text
+    if not count:
+        raise InputError(f"no readable documents in {', '.join(shown_path(p) for p in paths)}")
+
+
+# The ids in a document's JSON lines: keys followed by a document id; inside a JSON string a quote is
+# escaped (\"), so the pattern matches only keys and values.
+_JSONL_IDS = re.compile(r'("(?:id|sentence_id|equivalent_of)":")(d\d+)((?::[cs]\d+)?")')
+
+
 def workers(jobs: int) -> int:
     """``jobs`` as a number of processes: 0 is one per core this process may use."""
     if jobs < 0:
@@ -135,27 +200,35 @@ def _reads(files: list[str], *, jobs: int, scheduler: str | None, held: bool) ->
                 read = read_file(Path(path), doc_id=f"d{i}", held=held)
             yield read
         return
+    for packed in _results(read_files, files, n=n, scheduler=scheduler, args=(held,)):
+        with collector_paused():
+            reads = [_unpack(p) for p in packed]
+        yield from reads
+
+
+def _results(
+    task: Callable[..., list[Any]], files: list[str], *, n: int, scheduler: str | None, args: tuple[Any, ...]
+) -> Iterator[list[Any]]:
+    """``task(chunk, first, *args)`` of chunks of the files, on ``n`` processes or a Dask cluster, its
+    results in the order of the files, with at most ``AHEAD`` tasks per worker in flight."""
     size = max(1, min(MAX_CHUNK, len(files) // (n * TASKS_PER_WORKER)))
-    tasks = [(files[i : i + size], i) for i in range(0, len(files), size)]
+    todo = iter([(files[i : i + size], i) for i in range(0, len(files), size)])
     run = _dask(scheduler, n) if scheduler is not None else _pool(n)
     with run as submit:
-        pending: deque[Callable[[], list[tuple[Any, ...]]]] = deque()
-        todo = iter(tasks)
+        pending: deque[Callable[[], list[Any]]] = deque()
         for chunk, first in todo:
-            pending.append(submit(read_files, chunk, first, held))
+            pending.append(submit(task, chunk, first, *args))
             if len(pending) >= n * AHEAD:
                 break
         while pending:
-            packed = pending.popleft()()
+            result = pending.popleft()()
             for chunk, first in todo:  # one more in flight for each one done
-                pending.append(submit(read_files, chunk, first, held))
+                pending.append(submit(task, chunk, first, *args))
                 break
-            with collector_paused():
-                reads = [_unpack(p) for p in packed]
-            yield from reads
+            yield result
 
 
-Submit = Callable[..., Callable[[], list[tuple[Any, ...]]]]
+Submit = Callable[..., Callable[[], list[Any]]]
 
 
 @contextmanager
@@ -199,11 +272,9 @@ def _dask(scheduler: str, n: int) -> Iterator[Submit]:
         raise UsageError(f"--scheduler {scheduler}: cannot reach the scheduler ({e})") from e
     try:
 
-        def submit(
-            fn: Callable[..., list[tuple[Any, ...]]], *args: Any
-        ) -> Callable[[], list[tuple[Any, ...]]]:
+        def submit(fn: Callable[..., list[Any]], *args: Any) -> Callable[[], list[Any]]:
             future = client.submit(fn, *args, pure=False)
-            return cast(Callable[[], list[tuple[Any, ...]]], future.result)
+            return cast(Callable[[], list[Any]], future.result)
 
         yield submit
     finally:

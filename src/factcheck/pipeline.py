@@ -26,8 +26,9 @@ from factcheck.models import (
     Report,
     Sentence,
 )
-from factcheck.parallel import read_all
+from factcheck.parallel import jsonl_all, read_all
 from factcheck.rates import checked_rates, corpus_rates_of_day, rates_of_day
+from factcheck.report.files import jsonl_header
 from factcheck.report.wording import short_names
 
 
@@ -139,6 +140,20 @@ def stream_claims(
             text_source=doc.text_source,
         )
         yield summary, read.held, claims
+
+
+def jsonl_lines(
+    paths: Sequence[str | Path],
+    *,
+    found: Sequence[Path] | None = None,
+    on_warning: Callable[[str], None] | None = None,
+    jobs: int = 1,
+    scheduler: str | None = None,
+) -> Iterator[str]:
+    """``to_jsonl(stream_claims(...))``, a document's lines at a time, rendered by the processes that
+    read the documents: only text crosses between them."""
+    yield jsonl_header()
+    yield from jsonl_all(paths, found=found, on_warning=on_warning, jobs=jobs, scheduler=scheduler)
 
 
 def build_groups(

@@ -108,23 +108,33 @@ def to_jsonl(
     stream: Iterable[tuple[DocumentSummary, Sequence[Sentence], Sequence[Claim]]],
 ) -> Iterator[str]:
     """``claims --format jsonl``: a header line, then for each document its line, and each sentence
-    that holds claims once, before its claims, which name it by ``sentence_id``. One line at a time,
+    that holds claims once, before its claims, which name it by ``sentence_id``. One document at a time,
     so the output's size and memory are linear in the corpus."""
-    yield HeaderLine().model_dump_json() + "\n"
+    yield jsonl_header()
     for summary, sents, claims in stream:
-        yield DocumentLine(**dict(summary)).model_dump_json() + "\n"
-        by_start = {sent.start: sent for sent in sents}
-        emitted: set[int] = set()
-        for claim in claims:
-            sent = by_start.get(claim.sentence_start)
-            sentence_id = f"{summary.id}:s{sent.index}" if sent is not None else ""
-            if sent is not None and sent.start not in emitted:
-                emitted.add(sent.start)
-                line = SentenceLine(
-                    id=sentence_id, document=summary.path, start=sent.start, end=sent.end, text=sent.text
-                )
-                yield line.model_dump_json() + "\n"
-            yield ClaimLine.model_construct(**dict(claim), sentence_id=sentence_id).model_dump_json() + "\n"
+        yield jsonl_document(summary, sents, claims)
+
+
+def jsonl_header() -> str:
+    return HeaderLine().model_dump_json() + "\n"
+
+
+def jsonl_document(summary: DocumentSummary, sents: Sequence[Sentence], claims: Sequence[Claim]) -> str:
+    """One document's lines of ``to_jsonl``: its own, then its sentences and claims."""
+    lines = [DocumentLine(**dict(summary)).model_dump_json()]
+    by_start = {sent.start: sent for sent in sents}
+    emitted: set[int] = set()
+    for claim in claims:
+        sent = by_start.get(claim.sentence_start)
+        sentence_id = f"{summary.id}:s{sent.index}" if sent is not None else ""
+        if sent is not None and sent.start not in emitted:
+            emitted.add(sent.start)
+            line = SentenceLine(
+                id=sentence_id, document=summary.path, start=sent.start, end=sent.end, text=sent.text
+            )
+            lines.append(line.model_dump_json())
+        lines.append(ClaimLine.model_construct(**dict(claim), sentence_id=sentence_id).model_dump_json())
+    return "\n".join(lines) + "\n"
 
 
 class Written(NamedTuple):
