@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+import importlib
 import json
 import random
+import subprocess
+import sys
+import types
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
+import factcheck
 from builders import make_claim
 from factcheck import parallel
 from factcheck.cli import app
@@ -253,3 +258,38 @@ def test_pipeline_jsonl_of_the_workers_is_that_of_the_stream(tmp_path: Path) -> 
     code, out, _ = invoke("--jobs", "2", "claims", "--format", "jsonl", str(folder))
     assert code == 0
     assert out == "".join(to_jsonl(stream_claims([folder])))
+
+
+# --- start-up (issue 20) -------------------------------------------------------------------------
+
+
+def test_pipeline_version_imports_no_stage() -> None:
+    """``factcheck --version`` answers before NumPy, SciPy, Typer and the stages are imported."""
+    code = (
+        "import sys, runpy; sys.argv = ['factcheck', '--version']; runpy.run_module('factcheck', run_name='__main__');"
+        "print(sorted(m for m in ('numpy', 'scipy', 'typer', 'rich', 'factcheck.extract') if m in sys.modules))"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.splitlines() == [f"factcheck {factcheck.__version__}", "[]"]
+
+
+def test_pipeline_api_names_stay_functions_when_their_modules_are_imported() -> None:
+    importlib.import_module("factcheck.extract")
+    importlib.import_module("factcheck.group.cluster")
+    importlib.import_module("factcheck.check")
+    for name in ("extract", "group", "judge", "check", "load"):
+        assert not isinstance(getattr(factcheck, name), types.ModuleType), name
+    assert factcheck.extract("EUR 210 million")[0].value == 210_000_000
+
+
+# --- terminal views of big outputs (issue 20) ----------------------------------------------------
+
+
+def test_pipeline_claims_past_a_screenful_are_plain_lines() -> None:
+    code, out, _ = invoke("claims", str(Path(__file__).parents[1] / "seeds"))
+    assert code == 0
+    lines = out.splitlines()
+    assert lines[0] == "Claims (96)" and len(lines) == 98
+    assert all(len(line) <= 100 for line in lines)  # COLUMNS
+    assert not any(char in out for char in "│┃━")
+    assert lines[2].split()[:3] == ["d0:c0", "date", "17"]

@@ -46,6 +46,7 @@ from factcheck.errors import FactcheckError, InputError, UsageError
 from factcheck.report.files import json_pieces, to_markdown, write_atomic
 from factcheck.report.terminal import (
     check_view,
+    claims_lines,
     claims_table,
     conflicts_view,
     message,
@@ -326,7 +327,11 @@ def claims(
     if as_json:
         _emit_pieces(json_pieces(ClaimsReport(documents=corpus.summaries(), claims=corpus.claims)))
         return
-    _out().print(claims_table(corpus.claims))
+    console = _out()
+    if len(corpus.claims) > console.height:  # more than a screenful: plain lines, written as they are made
+        _emit_pieces(line + "\n" for line in claims_lines(corpus.claims, width=console.width))
+        return
+    console.print(claims_table(corpus.claims))
 
 
 @_command
