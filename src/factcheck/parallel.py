@@ -137,7 +137,7 @@ def jsonl_files(paths: Sequence[str], first: int) -> list[tuple[str | None, str,
                 claims=len(claims),
                 text_source=doc.text_source,
             )
-            out.append((doc.id, jsonl_document(summary, read.held, claims), read.warnings))
+            out.append((doc.id, "".join(jsonl_document(summary, read.held, claims)), read.warnings))
     return out
 
 

@@ -112,15 +112,15 @@ def to_jsonl(
     so the output's size and memory are linear in the corpus."""
     yield jsonl_header()
     for summary, sents, claims in stream:
-        yield jsonl_document(summary, sents, claims)
+        yield from jsonl_document(summary, sents, claims)
 
 
 def jsonl_header() -> str:
     return HeaderLine().model_dump_json() + "\n"
 
 
-def jsonl_document(summary: DocumentSummary, sents: Sequence[Sentence], claims: Sequence[Claim]) -> str:
-    """One document's lines of ``to_jsonl``: its own, then its sentences and claims."""
+def jsonl_document(summary: DocumentSummary, sents: Sequence[Sentence], claims: Sequence[Claim]) -> list[str]:
+    """One document's lines of ``to_jsonl``, each with its newline: its own, then its sentences and claims."""
     lines = [DocumentLine(**dict(summary)).model_dump_json()]
     by_start = {sent.start: sent for sent in sents}
     emitted: set[int] = set()
@@ -134,7 +134,7 @@ def jsonl_document(summary: DocumentSummary, sents: Sequence[Sentence], claims: 
             )
             lines.append(line.model_dump_json())
         lines.append(ClaimLine.model_construct(**dict(claim), sentence_id=sentence_id).model_dump_json())
-    return "\n".join(lines) + "\n"
+    return [line + "\n" for line in lines]
 
 
 class Written(NamedTuple):
