@@ -103,13 +103,17 @@ def read_corpus(
     docs: list[Document] = []
     counts: dict[str, int] = {}
     claims: list[Claim] = []
-    for read in read_all(paths, found=found, on_warning=on_warning, jobs=jobs, scheduler=scheduler):
+    signatures = {}
+    reads = read_all(paths, found=found, on_warning=on_warning, jobs=jobs, scheduler=scheduler, signed=True)
+    for read in reads:
         docs.append(read.doc)
         counts[read.doc.id] = read.sentences
         claims.extend(read.claims)
+        signatures[read.doc.path] = read.signature
         if on_document is not None:
             on_document(read.doc)
-    return Corpus(tuple(docs), counts, tuple(corpus_rates_of_day(docs, claims)), find_copies(docs))
+    copies = find_copies(docs, signatures=signatures)
+    return Corpus(tuple(docs), counts, tuple(corpus_rates_of_day(docs, claims)), copies)
 
 
 def stream_claims(
