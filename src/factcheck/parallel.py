@@ -39,6 +39,7 @@ MAX_CHUNK = 32  # files per task at most: a task is a few hundred KB of text, so
 TASKS_PER_WORKER = 4  # tasks per worker at least, so that one slow file does not leave the others idle
 AHEAD = 3  # tasks in flight per worker: enough to keep each busy, few enough that memory stays bounded
 MIN_PARALLEL_FILES = 16  # below this, starting processes costs more than it saves
+MIN_FILES_PER_WORKER = 8  # a process forked for fewer files costs more than it saves
 
 V = TypeVar("V", bound=BaseModel)
 _CLAIM_FIELDS = tuple(Claim.model_fields)
@@ -170,7 +171,7 @@ def jsonl_all(
     if not paths:
         raise InputError("no paths given")
     files = [str(p) for p in (found if found is not None else find_sources(paths, on_warning=on_warning))]
-    n = workers(jobs)
+    n = workers(jobs, files=len(files), scheduler=scheduler)
     if scheduler is None and (n == 1 or len(files) < MIN_PARALLEL_FILES):
         results: Iterator[list[Any]] = (jsonl_files([f], i) for i, f in enumerate(files))
     else:
@@ -196,20 +197,23 @@ def jsonl_all(
 _JSONL_IDS = re.compile(r'("(?:id|sentence_id|equivalent_of)":")(d\d+)((?::[cs]\d+)?")')
 
 
-def workers(jobs: int) -> int:
-    """``jobs`` as a number of processes: 0 is one per core this process may use."""
+def workers(jobs: int, *, files: int, scheduler: str | None = None) -> int:
+    """``jobs`` as a number of processes: 0 is one per core this process may use. A local pool gets
+    at most one process per ``MIN_FILES_PER_WORKER`` files: on 64 cores, 20 files fork 2, not 64."""
     if jobs < 0:
         raise UsageError(f"--jobs {jobs}: give a number of processes, or 0 for one per core")
     if jobs:
-        return jobs
-    try:
-        return len(os.sched_getaffinity(0))
-    except AttributeError:  # not on Linux
-        return os.cpu_count() or 1
+        n = jobs
+    else:
+        try:
+            n = len(os.sched_getaffinity(0))
+        except AttributeError:  # not on Linux
+            n = os.cpu_count() or 1
+    return n if scheduler is not None else max(1, min(n, files // MIN_FILES_PER_WORKER))
 
 
 def _reads(files: list[str], *, jobs: int, scheduler: str | None, held: bool, signed: bool) -> Iterator[Read]:
-    n = workers(jobs)
+    n = workers(jobs, files=len(files), scheduler=scheduler)
     if scheduler is None and (n == 1 or len(files) < MIN_PARALLEL_FILES):
         for i, path in enumerate(files):
             with collector_paused():
