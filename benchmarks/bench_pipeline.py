@@ -13,7 +13,7 @@ replaced, consistently, by names of its own, so 10 MB hold hundreds of stories t
 For each corpus, ``claims --format jsonl``, ``export`` and ``conflicts`` run as processes, output sent
 to a file or /dev/null (``--runs`` times, medians printed): wall time, MB/s of input, CPU seconds of
 the process and its workers, peak memory (PSS: the largest sum over the process tree, sampled every
-20 ms, pages its forked workers share counted once; RSS: the largest single process, from ``wait4``)
+0.25 s, pages its forked workers share counted once; RSS: the largest single process, from ``wait4``)
 and bytes of PSS per input byte (B/B). quantulum3 (``pip install -e '.[bench]'``) runs in the same run on a
 sample of the same files, one process, and each command's MB/s is given as a multiple of it.
 
@@ -40,6 +40,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 SRC = ROOT / "src"
+SAMPLE = 0.25  # seconds between two readings of the tree's PSS (each walks its page tables: not free)
 COMMANDS = {
     "claims --format jsonl": ["claims", "--format", "jsonl"],
     "export": ["export", "-o", "{out}"],
@@ -201,7 +202,7 @@ def run(args: list[str], *, src: Path, stdout: str = os.devnull) -> dict[str, fl
 
         def sample() -> None:
             nonlocal peak
-            while not done.wait(0.02):
+            while not done.wait(SAMPLE):
                 peak = max(peak, _tree_pss(child.pid))
 
         sampler = threading.Thread(target=sample, daemon=True)
