@@ -28,6 +28,7 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("judge", ("factcheck.judge",)),
     ("services", ("factcheck.check", "factcheck.query")),
     ("report", ("factcheck.report",)),
+    ("parallel", ("factcheck.parallel",)),  # load, split and extract on every core or a Dask cluster
     ("pipeline", ("factcheck.pipeline",)),
     ("api", ("factcheck",)),  # __init__.py re-exports the stages; the face reads it
     ("face", ("factcheck.cli", "factcheck.__main__")),
@@ -81,7 +82,12 @@ READS_ONLY = [
         ("factcheck", "factcheck.report", "factcheck.errors"),
         "the face calls the public API (factcheck/__init__.py) and renders with factcheck.report",
     ),
-    Rule("main-runs-the-cli", "factcheck.__main__", ("factcheck.cli",), "python -m factcheck is the CLI"),
+    Rule(
+        "main-runs-the-cli",
+        "factcheck.__main__",
+        ("factcheck.cli", "factcheck"),
+        "python -m factcheck is the CLI; --version alone reads factcheck.__version__ before importing it",
+    ),
 ]
 
 # Third-party packages that only the screen may import: the library never prints (STYLE.md, rule 4).

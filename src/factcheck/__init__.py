@@ -19,69 +19,169 @@ same name: reach a module with ``from factcheck.group import cluster`` (``import
 ``factcheck.group.cluster`` would find the function).
 """
 
-# ruff: noqa: E402  (the stages are imported after SOURCE_DATE_EPOCH is set aside: see below)
+# The stages are imported on first use of any name below (PEP 562), so that ``factcheck --version``
+# and ``import factcheck.models`` do not pay for NumPy, SciPy and the compiled patterns (0.85 s).
 import os
-from importlib.metadata import PackageNotFoundError, version
+import sys
+import types
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
 
-# numpy (imported by scipy, below) runs int(os.environ["SOURCE_DATE_EPOCH"]) as it is imported, so a
-# value such as "abc" would end every command with a traceback before the CLI could say what is wrong.
-# The variable is set aside while the stages are imported and put back at the end of this file; the
-# CLI checks it where it is used (the report's generated_at) and says so in one line.
-_EPOCH = os.environ.pop("SOURCE_DATE_EPOCH", None)
+if TYPE_CHECKING:
+    from factcheck.check import check_lines, check_statement
+    from factcheck.config import Settings
+    from factcheck.errors import FactcheckError, InputError, UsageError
+    from factcheck.extract import extract_claims, extract_text
+    from factcheck.group.cluster import group_claims
+    from factcheck.ingest.load import default_paths, find_sources, load_documents
+    from factcheck.ingest.sentences import split_sentences
+    from factcheck.judge import assess
+    from factcheck.models import (
+        KINDS,
+        SCHEMA_VERSION,
+        SEVERITIES,
+        VERDICTS,
+        Claim,
+        ClaimGroup,
+        ClaimsReport,
+        Document,
+        DocumentSummary,
+        NumberCheck,
+        QueryHit,
+        QueryReport,
+        Report,
+        Sentence,
+        SourcesReport,
+        StatementCheck,
+    )
+    from factcheck.pipeline import (
+        Corpus,
+        analyze,
+        build_groups,
+        jsonl_lines,
+        read_corpus,
+        report_of,
+        select_groups,
+        stream_claims,
+    )
+    from factcheck.query import search
+    from factcheck.report.files import to_json, to_jsonl
+    from factcheck.values import load_rates
 
-from factcheck.check import check_lines, check_statement
-from factcheck.config import Settings
-from factcheck.errors import FactcheckError, InputError, UsageError
-from factcheck.extract import extract_claims, extract_text
-from factcheck.group.cluster import group_claims
-from factcheck.ingest.load import default_paths, find_sources, load_documents
-from factcheck.ingest.sentences import split_sentences
-from factcheck.judge import assess
-from factcheck.models import (
-    KINDS,
-    SCHEMA_VERSION,
-    SEVERITIES,
-    VERDICTS,
-    Claim,
-    ClaimGroup,
-    ClaimsReport,
-    Document,
-    DocumentSummary,
-    NumberCheck,
-    QueryHit,
-    QueryReport,
-    Report,
-    Sentence,
-    SourcesReport,
-    StatementCheck,
-)
-from factcheck.pipeline import (
-    Corpus,
-    analyze,
-    build_groups,
-    read_corpus,
-    report_of,
-    select_groups,
-    stream_claims,
-)
-from factcheck.query import search
-from factcheck.report.files import to_json, to_jsonl
-from factcheck.values import load_rates
-
-if _EPOCH is not None:
-    os.environ["SOURCE_DATE_EPOCH"] = _EPOCH
-
-try:
-    __version__ = version("factcheck")  # one place: pyproject.toml
-except PackageNotFoundError:  # run from a source tree that was never installed
-    __version__ = "0+unknown"
+    load = read_corpus
+    extract = extract_text
+    group = group_claims
+    judge = assess
+    check = check_statement
+    __version__: str
 
 # The stages by the names of the architecture issue; the longer names stay for existing callers.
-load = read_corpus
-extract = extract_text
-group = group_claims
-judge = assess
-check = check_statement
+_ALIASES = {
+    "load": "read_corpus",
+    "extract": "extract_text",
+    "group": "group_claims",
+    "judge": "assess",
+    "check": "check_statement",
+}
+
+
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("factcheck")  # one place: pyproject.toml
+    except PackageNotFoundError:  # run from a source tree that was never installed
+        return "0+unknown"
+
+
+# Where each name of the API lives.
+_WHERE = {
+    "check_lines": "factcheck.check",
+    "check_statement": "factcheck.check",
+    "Settings": "factcheck.config",
+    "FactcheckError": "factcheck.errors",
+    "InputError": "factcheck.errors",
+    "UsageError": "factcheck.errors",
+    "extract_claims": "factcheck.extract",
+    "extract_text": "factcheck.extract",
+    "group_claims": "factcheck.group.cluster",
+    "default_paths": "factcheck.ingest.load",
+    "find_sources": "factcheck.ingest.load",
+    "load_documents": "factcheck.ingest.load",
+    "split_sentences": "factcheck.ingest.sentences",
+    "assess": "factcheck.judge",
+    "KINDS": "factcheck.models",
+    "SCHEMA_VERSION": "factcheck.models",
+    "SEVERITIES": "factcheck.models",
+    "VERDICTS": "factcheck.models",
+    "Claim": "factcheck.models",
+    "ClaimGroup": "factcheck.models",
+    "ClaimsReport": "factcheck.models",
+    "Document": "factcheck.models",
+    "DocumentSummary": "factcheck.models",
+    "NumberCheck": "factcheck.models",
+    "QueryHit": "factcheck.models",
+    "QueryReport": "factcheck.models",
+    "Report": "factcheck.models",
+    "Sentence": "factcheck.models",
+    "SourcesReport": "factcheck.models",
+    "StatementCheck": "factcheck.models",
+    "Corpus": "factcheck.pipeline",
+    "analyze": "factcheck.pipeline",
+    "build_groups": "factcheck.pipeline",
+    "jsonl_lines": "factcheck.pipeline",
+    "read_corpus": "factcheck.pipeline",
+    "report_of": "factcheck.pipeline",
+    "select_groups": "factcheck.pipeline",
+    "stream_claims": "factcheck.pipeline",
+    "search": "factcheck.query",
+    "to_json": "factcheck.report.files",
+    "to_jsonl": "factcheck.report.files",
+    "load_rates": "factcheck.values",
+}
+
+
+def _load_api() -> dict[str, Any]:
+    """Every name of the API, imported at once. numpy (imported by scipy) runs
+    int(os.environ["SOURCE_DATE_EPOCH"]) as it is imported, so a value such as "abc" would end every
+    command with a traceback before the CLI could say what is wrong: the variable is set aside while
+    the stages are imported and put back after; the CLI checks it where it is used (the report's
+    generated_at) and says so in one line."""
+    epoch = os.environ.pop("SOURCE_DATE_EPOCH", None)
+    try:
+        found = {name: getattr(import_module(module), name) for name, module in _WHERE.items()}
+    finally:
+        if epoch is not None:
+            os.environ["SOURCE_DATE_EPOCH"] = epoch
+    found.update({alias: found[name] for alias, name in _ALIASES.items()})
+    return found
+
+
+def __getattr__(name: str) -> Any:
+    if name == "__version__":
+        value = _version()
+    elif name in __all__:
+        api = _load_api()
+        globals().update(api)
+        value = api[name]
+    else:
+        raise AttributeError(f"module 'factcheck' has no attribute {name!r}")
+    globals()[name] = value
+    return value
+
+
+class _Api(types.ModuleType):
+    """The package, whose ``extract``, ``group``, ``judge`` and ``check`` stay the functions: importing
+    the submodule of the same name would set the attribute to the module (as the eager imports once
+    overwrote it back)."""
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        if name in _ALIASES and isinstance(value, types.ModuleType):
+            return
+        super().__setattr__(name, value)
+
+
+sys.modules[__name__].__class__ = _Api
 
 __all__ = [
     "KINDS",
@@ -117,6 +217,7 @@ __all__ = [
     "extract_text",
     "find_sources",
     "group",
+    "jsonl_lines",
     "judge",
     "load",
     "load_documents",

@@ -8,7 +8,8 @@ import os
 import re
 import signal
 import sys
-from collections.abc import Callable, Iterator, Sequence
+import time
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from enum import StrEnum
@@ -34,21 +35,21 @@ from factcheck import (
     check_statement,
     default_paths,
     find_sources,
+    jsonl_lines,
     load,
     load_rates,
     report_of,
     search,
     select_groups,
-    stream_claims,
     to_json,
-    to_jsonl,
 )
 from factcheck.errors import FactcheckError, InputError, UsageError
 from factcheck.report.csv import to_csv
-from factcheck.report.files import to_markdown, write_atomic
+from factcheck.report.files import json_pieces, to_markdown, write_atomic
 from factcheck.report.html import to_html
 from factcheck.report.terminal import (
     check_view,
+    claims_lines,
     claims_table,
     conflicts_view,
     message,
@@ -159,6 +160,8 @@ class ClaimsFormat(StrEnum):
 class _State:
     color: bool = True
     quiet: bool = False  # --quiet: no progress bar, notes or warnings; errors still say why
+    jobs: int = 0  # --jobs: processes that read the documents, 0 for one per core
+    scheduler: str | None = None  # --scheduler: a Dask cluster's workers read them instead
 
 
 STATE = _State()
@@ -249,6 +252,17 @@ def main_options(
         bool | None,
         typer.Option("--version", "-V", callback=_version, is_eager=True, help="Print the version and exit."),
     ] = None,
+    jobs: Annotated[
+        int, typer.Option("--jobs", "-j", min=0, help="Processes that read the documents; 0: one per core.")
+    ] = 0,
+    scheduler: Annotated[
+        str | None,
+        typer.Option(
+            "--scheduler",
+            help="Read the documents on Dask: 'local' (--jobs workers here) or a scheduler's tcp://host:port.",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """Numeric claims across sources: conflicts, agreements, queries and statement checks.
 
@@ -256,6 +270,7 @@ def main_options(
     """
     STATE.color = not (no_color or "NO_COLOR" in os.environ)
     STATE.quiet = quiet
+    STATE.jobs, STATE.scheduler = jobs, scheduler
 
 
 def _out() -> Console:
@@ -305,6 +320,13 @@ def _emit(text: str, *, flush: bool = True) -> None:
         sys.stdout.flush()
 
 
+def _emit_pieces(pieces: Iterable[str]) -> None:
+    """``_emit`` of a long output in pieces, buffered, so that its whole text is never in memory."""
+    for piece in pieces:
+        _emit(piece, flush=False)
+    sys.stdout.flush()
+
+
 def _discard_stdout() -> None:
     """After a failed write to stdout (a full disk, a closed pipe), drop what is still buffered, so
     that the interpreter's last flush does not fail again with a traceback."""
@@ -334,15 +356,24 @@ def _progress(total: int, *, quiet: bool) -> Iterator[Callable[[Any], None]]:
     if quiet or STATE.quiet or total < PROGRESS_THRESHOLD or not console.is_terminal:
         yield lambda _doc: None
         return
-    with Progress(
+    with Progress(  # refreshed here, not by a thread: the processes that read are forked from this one
         TextColumn("reading and extracting"),
         BarColumn(),
         MofNCompleteColumn(),
         console=console,
         transient=True,
+        auto_refresh=False,
     ) as bar:
         task = bar.add_task("reading", total=total)
-        yield lambda _doc: bar.advance(task)
+        shown = [0.0]
+
+        def advance(_doc: Any) -> None:
+            bar.advance(task)
+            if time.monotonic() - shown[0] > 0.1:
+                shown[0] = time.monotonic()
+                bar.refresh()
+
+        yield advance
 
 
 @contextmanager
@@ -361,7 +392,14 @@ def _corpus(paths: Sequence[Path] | None, *, quiet: bool) -> Corpus:
     chosen = _paths(paths)
     found = find_sources(chosen, on_warning=_warn)  # walked once: the bar's size, then the files to read
     with _progress(len(found), quiet=quiet) as advance:
-        return load(chosen, found=found, on_warning=_warn, on_document=advance)
+        return load(
+            chosen,
+            found=found,
+            on_warning=_warn,
+            on_document=advance,
+            jobs=STATE.jobs,
+            scheduler=STATE.scheduler,
+        )
 
 
 def _rates(path: Path | None) -> dict[str, float] | None:
@@ -412,18 +450,23 @@ def claims(
     """Every numeric claim in the sources, with its value, unit and qualifier."""
     if fmt is ClaimsFormat.jsonl:
         chosen = _paths(paths)
-        for line in to_jsonl(
-            stream_claims(chosen, found=find_sources(chosen, on_warning=_warn), on_warning=_warn)
-        ):
-            _emit(line, flush=False)  # buffered: a flush per line would be a write per claim
-        sys.stdout.flush()
+        found = find_sources(chosen, on_warning=_warn)
+        _emit_pieces(
+            jsonl_lines(chosen, found=found, on_warning=_warn, jobs=STATE.jobs, scheduler=STATE.scheduler)
+        )
         return
     as_json = as_json or fmt is ClaimsFormat.json
     corpus = _corpus(paths, quiet=as_json)
     if as_json:
-        _emit(to_json(ClaimsReport(documents=corpus.summaries(), claims=corpus.claims)))
+        _emit_pieces(json_pieces(ClaimsReport(documents=corpus.summaries(), claims=corpus.claims)))
         return
-    _out().print(claims_table(corpus.claims, corpus.names()))
+    console = _out()
+    if len(corpus.claims) > console.height:  # more than a screenful: plain lines, written as they are made
+        _emit_pieces(
+            line + "\n" for line in claims_lines(corpus.claims, width=console.width, names=corpus.names())
+        )
+        return
+    console.print(claims_table(corpus.claims, corpus.names()))
 
 
 @_command
@@ -443,7 +486,7 @@ def conflicts(
     corpus, report = _report(paths, rates, quiet=as_json)
     shown = select_groups(report.groups, min_severity=min_severity.value, agreements=show_all)
     if as_json:  # the groups the view would show; `export` writes them all
-        _emit(to_json(report.model_copy(update={"groups": shown})))
+        _emit_pieces(json_pieces(report.model_copy(update={"groups": shown})))
     else:
         _out().print(conflicts_view(report, groups=shown, claims=len(corpus.claims)))
     if fail_on_conflict and any(g.status == "conflict" for g in shown):
@@ -468,11 +511,11 @@ def export(
     """Write the whole report to a file, atomically."""
     chosen = fmt or SUFFIX_FORMATS.get(Path(output).suffix.lower(), Format.json)
     _, report = _report(paths, rates, quiet=True)
-    text = WRITERS[chosen](report)
+    pieces = json_pieces(report) if chosen is Format.json else iter([WRITERS[chosen](report)])
     if output == "-":
-        _emit(text)
+        _emit_pieces(pieces)
         return
-    written = write_atomic(output, text)
+    written = write_atomic(output, pieces)
     through = f" (the target of the symlink {output})" if written.path != Path(output) else ""
     if not STATE.quiet:
         _say(f"{'replaced' if written.replaced else 'wrote'} {written.path}{through}")

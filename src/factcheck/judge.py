@@ -21,44 +21,108 @@ def sides(claims: Sequence[Claim], *, rates: Mapping[str, float] | None = None) 
 
     Sides are made of firm claims. A vague claim ("multi-million") or a parenthesised restatement
     in another currency joins a side only where it fits exactly one, so it never tips a count.
+    A claim joins a side it meets every claim of; ``_Side`` tells that in constant time for the claims
+    of one kind, unit and rate, so that a group of thousands of claims is judged in linear time.
     """
     spans = {id(c): interval(c, rates=rates) for c in claims}
-
-    def meet(a: Claim, b: Claim) -> bool:
-        return claims_meet(a, b, spans[id(a)], spans[id(b)])
 
     def middle(claim: Claim) -> float:
         return _midpoint(spans[id(claim)])
 
-    firm = [c for c in claims if _firm(c, claims)]
+    by_id: dict[str, Claim] = {}
+    for claim in claims:
+        by_id.setdefault(claim.id, claim)  # the first of an id, as a search in order would find
+    firm = [c for c in claims if _firm(c, by_id)]
     if not firm:
         firm = list(claims)
-    out: list[list[Claim]] = []
+    out: list[_Side] = []
     for claim in sorted(firm, key=lambda c: (middle(c), c.document, c.start)):
         for side in out:
-            if all(meet(claim, other) for other in side):
-                side.append(claim)
+            if side.meets(claim, spans):
+                side.add(claim, spans)
                 break
         else:
-            out.append([claim])
+            out.append(_Side(claim, spans))
     firm_ids = {id(c) for c in firm}
     for claim in claims:
         if id(claim) in firm_ids:  # by identity: comparing frozen models field by field is slow
             continue
-        fits = [side for side in out if all(meet(claim, other) for other in side)]
+        fits = [side for side in out if side.meets(claim, spans)]
         if len(fits) == 1:
-            fits[0].append(claim)
+            fits[0].add(claim, spans)
         elif not fits:
-            out.append([claim])
-    return sorted(out, key=lambda side: (-len({c.document for c in side}), middle(side[0])))
+            out.append(_Side(claim, spans))
+    parts = [side.claims for side in out]
+    return sorted(parts, key=lambda side: (-len({c.document for c in side}), middle(side[0])))
 
 
-def _firm(claim: Claim, claims: Sequence[Claim]) -> bool:
+Spans = Mapping[int, Interval | None]
+
+
+class _Side:
+    """Claims that meet one another, and what a claim must be to meet them all.
+
+    Two claims of one kind, unit and rate (``_key``) meet when their intervals overlap (``claims_meet``
+    with no margin and no conversion), so a claim meets all those of its key when its interval reaches
+    their highest low and their lowest high. Claims of other keys, and a claim that restates one of the
+    side or is restated by one, are compared one by one, as ``claims_meet`` compares them."""
+
+    def __init__(self, claim: Claim, spans: Spans) -> None:
+        self.claims: list[Claim] = []
+        self.ids: set[str] = set()
+        self.restated: set[str] = set()  # the ids the side's claims restate (``equivalent_of``)
+        self.members: dict[Key, list[Claim]] = {}
+        self.reach: dict[Key, tuple[float, float]] = {}  # a key's highest low and lowest high, if all plain
+        self.add(claim, spans)
+
+    def add(self, claim: Claim, spans: Spans) -> None:
+        self.claims.append(claim)
+        self.ids.add(claim.id)
+        if claim.equivalent_of is not None:
+            self.restated.add(claim.equivalent_of)
+        key, span = _key(claim), spans[id(claim)]
+        first = key not in self.members
+        self.members.setdefault(key, []).append(claim)
+        if span is None or not span.low <= span.high:  # no interval, an empty one or NaN: one by one
+            self.reach.pop(key, None)
+        elif first:
+            self.reach[key] = (span.low, span.high)
+        elif key in self.reach:
+            high_low, low_high = self.reach[key]
+            self.reach[key] = (max(high_low, span.low), min(low_high, span.high))
+
+    def meets(self, claim: Claim, spans: Spans) -> bool:
+        """Whether ``claim`` meets every claim of the side (``claims_meet``)."""
+        span = spans[id(claim)]
+        if claim.equivalent_of in self.ids or claim.id in self.restated:
+            return all(claims_meet(claim, other, span, spans[id(other)]) for other in self.claims)
+        key = _key(claim)
+        for other_key, members in self.members.items():
+            reach = self.reach.get(other_key) if other_key == key else None
+            if reach is not None:
+                if span is None or not (
+                    span.low <= span.high and span.low <= reach[1] and reach[0] <= span.high
+                ):
+                    return False
+            elif not all(claims_meet(claim, other, span, spans[id(other)]) for other in members):
+                return False
+        return True
+
+
+Key = tuple[str, str | None, float | None]
+
+
+def _key(claim: Claim) -> Key:
+    """Claims of one key compare as plain intervals: one unit (no margin), one rate (no conversion)."""
+    return claim.kind, claim.unit, claim.rate if claim.kind == "money" else None
+
+
+def _firm(claim: Claim, by_id: Mapping[str, Claim]) -> bool:
     if claim.qualifier == "vague":
         return False
     if claim.equivalent_of is None:
         return True
-    partner = next((c for c in claims if c.id == claim.equivalent_of), None)
+    partner = by_id.get(claim.equivalent_of)
     return partner is None or partner.start > claim.start
 
 

@@ -13,12 +13,8 @@ from typing import Any
 
 from factcheck.config import Settings
 from factcheck.errors import UsageError
-from factcheck.extract import extract_claims
 from factcheck.group.cluster import group_claims
 from factcheck.ingest.copies import find_copies
-from factcheck.ingest.load import iter_documents, load_documents
-from factcheck.ingest.pdf import with_pages
-from factcheck.ingest.sentences import split_sentences
 from factcheck.judge import assess
 from factcheck.models import (
     SEVERITIES,
@@ -30,7 +26,9 @@ from factcheck.models import (
     Report,
     Sentence,
 )
+from factcheck.parallel import jsonl_all, read_all
 from factcheck.rates import checked_rates, corpus_rates_of_day, rates_of_day
+from factcheck.report.files import jsonl_header
 from factcheck.report.wording import short_names
 
 
@@ -100,19 +98,28 @@ def read_corpus(
     found: Sequence[Path] | None = None,
     on_warning: Callable[[str], None] | None = None,
     on_document: Callable[[Document], None] | None = None,
+    jobs: int = 1,
+    scheduler: str | None = None,
 ) -> Corpus:
     """Load, split and extract: the corpus before grouping. ``found`` is ``find_sources(paths)`` when the
-    caller has it already (a progress bar sized by it); ``on_document`` is called as each is read."""
-    docs = load_documents(paths, found=found, on_warning=on_warning)
+    caller has it already (a progress bar sized by it); ``on_document`` is called as each is read.
+
+    ``jobs`` processes read the documents (0: one per core), or the workers of a Dask ``scheduler``
+    (``"local"`` or a scheduler's address, ``"tcp://host:8786"``); the corpus is the same either way."""
+    docs: list[Document] = []
     counts: dict[str, int] = {}
     claims: list[Claim] = []
-    for doc in docs:
-        sents = list(split_sentences(doc))
-        counts[doc.id] = len(sents)
-        claims.extend(with_pages(doc, extract_claims(doc, sents)))
+    signatures = {}
+    reads = read_all(paths, found=found, on_warning=on_warning, jobs=jobs, scheduler=scheduler, signed=True)
+    for read in reads:
+        docs.append(read.doc)
+        counts[read.doc.id] = read.sentences
+        claims.extend(read.claims)
+        signatures[read.doc.path] = read.signature
         if on_document is not None:
-            on_document(doc)
-    return Corpus(tuple(docs), counts, tuple(corpus_rates_of_day(docs, claims)), find_copies(docs))
+            on_document(read.doc)
+    copies = find_copies(docs, signatures=signatures)
+    return Corpus(tuple(docs), counts, tuple(corpus_rates_of_day(docs, claims)), copies)
 
 
 def stream_claims(
@@ -120,27 +127,43 @@ def stream_claims(
     *,
     found: Sequence[Path] | None = None,
     on_warning: Callable[[str], None] | None = None,
+    jobs: int = 1,
+    scheduler: str | None = None,
 ) -> Iterator[tuple[DocumentSummary, tuple[Sentence, ...], tuple[Claim, ...]]]:
     """Each document's summary, the sentences that hold claims, and its claims, one document at a time:
-    memory is bounded by the largest document, not by the corpus.
+    memory is bounded by the largest document (and, with ``jobs``, the few read ahead), not by the corpus.
 
     The claims are those of ``read_corpus``, but for one thing: a document that states no date of its own
     takes no rate of the day (``read_corpus`` gives it the middle day of the corpus, which only the whole
     corpus can tell), so its sums are compared at the reference rates."""
-    for doc in iter_documents(paths, found=found, on_warning=on_warning):
-        sents = list(split_sentences(doc))
-        claims = tuple(rates_of_day(doc, list(with_pages(doc, extract_claims(doc, sents)))))
-        starts = {c.sentence_start for c in claims}
+    reads = read_all(paths, found=found, on_warning=on_warning, jobs=jobs, scheduler=scheduler, held=True)
+    for read in reads:
+        doc = read.doc
+        claims = tuple(rates_of_day(doc, read.claims))
         summary = DocumentSummary(
             id=doc.id,
             path=doc.path,
             title=doc.title,
             published=doc.published,
-            sentences=len(sents),
+            sentences=read.sentences,
             claims=len(claims),
             text_source=doc.text_source,
         )
-        yield summary, tuple(s for s in sents if s.start in starts), claims
+        yield summary, read.held, claims
+
+
+def jsonl_lines(
+    paths: Sequence[str | Path],
+    *,
+    found: Sequence[Path] | None = None,
+    on_warning: Callable[[str], None] | None = None,
+    jobs: int = 1,
+    scheduler: str | None = None,
+) -> Iterator[str]:
+    """``to_jsonl(stream_claims(...))``, a document's lines at a time, rendered by the processes that
+    read the documents: only text crosses between them."""
+    yield jsonl_header()
+    yield from jsonl_all(paths, found=found, on_warning=on_warning, jobs=jobs, scheduler=scheduler)
 
 
 def build_groups(

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from calendar import monthrange
 from collections.abc import Sequence
 from datetime import UTC, date, datetime, timedelta
 
@@ -74,6 +75,8 @@ def _anchor_date(claim: Claim, published: date | None, nearest: Day | None) -> C
         ref = date(nearest[0], nearest[1] or 6, nearest[2] or 15)
         year, how = _year_near(month, day or 15, ref), "nearest_date"
     else:
+        return claim
+    if day and day > monthrange(year, month)[1]:  # 29 February, and no leap year near: left yearless
         return claim
     iso = f"{year:04d}-{month:02d}" + (f"-{day:02d}" if day else "")
     return claim.model_copy(update={"date": iso, "anchored_by": how})

@@ -40,8 +40,8 @@ def read_date(text: str, at: int) -> Mention | int | None:
         return None
     if not 1 <= month <= 12 and month:
         return None
-    if day and month and day > monthrange(int(year) if year else _LEAP_YEAR, month)[1]:
-        return m.end()
+    if day and (not month or day > monthrange(int(year) if year else _LEAP_YEAR, month)[1]):
+        return m.end()  # 31 June, 30 February, and month 00 of 2023-00-29
     iso = "-".join(filter(None, [year or "-", f"{month:02d}" if month else "", f"{day:02d}" if day else ""]))
     return Mention(at, m.end(), "date", date=iso, qualifier=qualifier)
 

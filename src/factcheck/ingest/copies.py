@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 import zlib
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 import numpy as np
 from numpy.typing import NDArray
@@ -33,8 +33,12 @@ _PRIME = 4_294_967_291  # the largest prime below 2**32: (a * h + b) mod p never
 _WORD = re.compile(r"\w+")
 
 
-def find_copies(docs: Sequence[Document]) -> dict[str, str]:
+def find_copies(
+    docs: Sequence[Document], *, signatures: Mapping[str, NDArray[np.uint64] | None] | None = None
+) -> dict[str, str]:
     """Each document that copies an earlier one (by path), mapped to that original's path.
+    ``signatures`` are ``signature_of(doc.text)`` by path where the caller has them (made where the
+    documents were read, in parallel).
 
     >>> text = " ".join(f"word{k} in the story" for k in range(40))
     >>> docs = [Document(id=f"d{k}", path=p, title="", text=t) for k, (p, t) in
@@ -43,11 +47,12 @@ def find_copies(docs: Sequence[Document]) -> dict[str, str]:
     {'b.txt': 'a.txt'}
     """
     ordered = sorted(docs, key=lambda d: d.path)
-    signatures = [_signature(d.text) for d in ordered]
+    known = signatures or {}
+    signatures_ = [known[d.path] if d.path in known else _signature(d.text) for d in ordered]
     rows = PERMUTATIONS // BANDS
     original: dict[int, int] = {}
     buckets: dict[tuple[int, bytes], int] = {}  # (band, its places) -> the first document with them
-    for k, signature in enumerate(signatures):
+    for k, signature in enumerate(signatures_):
         if signature is None:
             continue
         for band in range(BANDS):
@@ -56,7 +61,7 @@ def find_copies(docs: Sequence[Document]) -> dict[str, str]:
             if first == k:
                 continue
             root = original.get(first, first)
-            if k not in original and _similar(signatures[root], signature):
+            if k not in original and _similar(signatures_[root], signature):
                 original[k] = root
     return {ordered[k].path: ordered[root].path for k, root in sorted(original.items())}
 
@@ -77,6 +82,11 @@ def _signature(text: str) -> NDArray[np.uint64] | None:
     return found
 
 
+def signature_of(text: str) -> NDArray[np.uint64] | None:
+    """The MinHash signature ``find_copies`` compares a text by."""
+    return _signature(text)
+
+
 def _similar(a: NDArray[np.uint64] | None, b: NDArray[np.uint64]) -> bool:
     return a is not None and float(np.mean(a == b)) >= COPY_SIMILARITY
 
@@ -91,4 +101,4 @@ def _coefficients() -> tuple[NDArray[np.uint64], NDArray[np.uint64]]:
 
 _COEFFICIENTS = _coefficients()
 
-__all__ = ["COPY_SIMILARITY", "find_copies"]
+__all__ = ["COPY_SIMILARITY", "find_copies", "signature_of"]

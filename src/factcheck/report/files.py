@@ -50,7 +50,7 @@ def to_json(value: BaseModel | Sequence[BaseModel]) -> str:
     read back to the same values; the bytes are kept as they were, since users diff them.
     """
     if isinstance(value, Report | ClaimsReport):
-        return _bounded(value).model_dump_json(indent=2) + "\n"
+        return "".join(json_pieces(value))
     if isinstance(value, BaseModel):
         return json.dumps(value.model_dump(mode="json"), indent=2) + "\n"
     return json.dumps([v.model_dump(mode="json") for v in value], indent=2) + "\n"
@@ -77,38 +77,64 @@ def clipped(claim: Claim, *, limit: int = SENTENCE_MAX) -> Claim:
     )
 
 
-def _bounded(value: Report | ClaimsReport) -> Report | ClaimsReport:
-    if isinstance(value, ClaimsReport):
-        if all(len(c.sentence) <= SENTENCE_MAX for c in value.claims):
-            return value
-        return value.model_copy(update={"claims": tuple(clipped(c) for c in value.claims)})
-    if all(len(c.sentence) <= SENTENCE_MAX for g in value.groups for c in g.claims):
-        return value
-    groups = tuple(g.model_copy(update={"claims": tuple(clipped(c) for c in g.claims)}) for g in value.groups)
-    return value.model_copy(update={"groups": groups})
+def json_pieces(value: Report | ClaimsReport) -> Iterator[str]:
+    """``to_json`` of a report or of ``claims``, in pieces: each document and each group (or claim) is
+    dumped alone as it is written, so that the whole text never sits in memory (the JSON of 100 MB of
+    sources is about 800 MB). The bytes are those of ``model_dump_json(indent=2)`` of the whole: the
+    items are indented under an outline of the report dumped with its lists empty."""
+    lists = ("documents", "groups") if isinstance(value, Report) else ("documents", "claims")
+    outline = value.model_copy(update=dict.fromkeys(lists, ())).model_dump_json(indent=2) + "\n"
+    for name in lists:
+        head, outline = outline.split(f'\n  "{name}": []', 1)
+        yield head + f'\n  "{name}": ['
+        items: Sequence[BaseModel] = getattr(value, name)
+        for i, item in enumerate(items):
+            text = _bounded_item(item).model_dump_json(indent=2)
+            yield ("\n    " if i == 0 else ",\n    ") + text.replace("\n", "\n    ")
+        yield "\n  ]" if items else "]"
+    yield outline
+
+
+def _bounded_item(item: BaseModel) -> BaseModel:
+    """A claim, or a group's claims, with sentences cut to ``SENTENCE_MAX`` (``clipped``)."""
+    if isinstance(item, Claim):
+        return clipped(item)
+    if isinstance(item, ClaimGroup) and any(len(c.sentence) > SENTENCE_MAX for c in item.claims):
+        return item.model_copy(update={"claims": tuple(clipped(c) for c in item.claims)})
+    return item
 
 
 def to_jsonl(
     stream: Iterable[tuple[DocumentSummary, Sequence[Sentence], Sequence[Claim]]],
 ) -> Iterator[str]:
     """``claims --format jsonl``: a header line, then for each document its line, and each sentence
-    that holds claims once, before its claims, which name it by ``sentence_id``. One line at a time,
+    that holds claims once, before its claims, which name it by ``sentence_id``. One document at a time,
     so the output's size and memory are linear in the corpus."""
-    yield HeaderLine().model_dump_json() + "\n"
+    yield jsonl_header()
     for summary, sents, claims in stream:
-        yield DocumentLine(**dict(summary)).model_dump_json() + "\n"
-        by_start = {sent.start: sent for sent in sents}
-        emitted: set[int] = set()
-        for claim in claims:
-            sent = by_start.get(claim.sentence_start)
-            sentence_id = f"{summary.id}:s{sent.index}" if sent is not None else ""
-            if sent is not None and sent.start not in emitted:
-                emitted.add(sent.start)
-                line = SentenceLine(
-                    id=sentence_id, document=summary.path, start=sent.start, end=sent.end, text=sent.text
-                )
-                yield line.model_dump_json() + "\n"
-            yield ClaimLine.model_construct(**dict(claim), sentence_id=sentence_id).model_dump_json() + "\n"
+        yield from jsonl_document(summary, sents, claims)
+
+
+def jsonl_header() -> str:
+    return HeaderLine().model_dump_json() + "\n"
+
+
+def jsonl_document(summary: DocumentSummary, sents: Sequence[Sentence], claims: Sequence[Claim]) -> list[str]:
+    """One document's lines of ``to_jsonl``, each with its newline: its own, then its sentences and claims."""
+    lines = [DocumentLine(**dict(summary)).model_dump_json()]
+    by_start = {sent.start: sent for sent in sents}
+    emitted: set[int] = set()
+    for claim in claims:
+        sent = by_start.get(claim.sentence_start)
+        sentence_id = f"{summary.id}:s{sent.index}" if sent is not None else ""
+        if sent is not None and sent.start not in emitted:
+            emitted.add(sent.start)
+            line = SentenceLine(
+                id=sentence_id, document=summary.path, start=sent.start, end=sent.end, text=sent.text
+            )
+            lines.append(line.model_dump_json())
+        lines.append(ClaimLine.model_construct(**dict(claim), sentence_id=sentence_id).model_dump_json())
+    return [line + "\n" for line in lines]
 
 
 class Written(NamedTuple):
@@ -122,8 +148,9 @@ TEMP_TAG = ".factcheck-"  # temporaries are ".<name>.factcheck-<pid>-<random>.tm
 _TEMP = re.compile(r"\.factcheck-(\d+)-[^.]*\.tmp$")
 
 
-def write_atomic(path: str | Path, text: str) -> Written:
-    """Write ``text`` to ``path`` so that readers see the old file or the whole new one, never a part.
+def write_atomic(path: str | Path, text: str | Iterable[str]) -> Written:
+    """Write ``text`` (a string, or its pieces: ``json_pieces``) to ``path`` so that readers see the old
+    file or the whole new one, never a part.
 
     Only a regular file is replaced (a symlink is followed to its target, which is what gets written);
     a device, a FIFO or a folder at ``path`` is refused. A replaced file keeps its mode (and owner,
@@ -145,7 +172,8 @@ def write_atomic(path: str | Path, text: str) -> Written:
     try:
         _take_mode(fd, existing)
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
-            f.write(text)
+            for piece in [text] if isinstance(text, str) else text:
+                f.write(piece)
             f.flush()
             os.fsync(f.fileno())
         os.replace(tmp, target)
