@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import math
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from itertools import chain, filterfalse
 
 from factcheck.config import COMMON_FIGURE, Settings
+from factcheck.group.days import claim_days
 from factcheck.group.profiles import (
     TIME_MARKERS,
     YEAR,
@@ -28,14 +29,17 @@ from factcheck.group.profiles import (
     story_year,
     word_forms,
 )
-from factcheck.group.subjects import SUBJECT_REACH, common_words, near_names, subject_mask
+from factcheck.group.subjects import SLOTS, SUBJECT_REACH, common_words, nearest_names
 from factcheck.lexicon.words import content_stems
 from factcheck.models import Claim
 from factcheck.values import interval
 
 
 def reference_profiles(
-    claims: Iterable[Claim], *, settings: Settings | None = None
+    claims: Iterable[Claim],
+    *,
+    settings: Settings | None = None,
+    published: Mapping[str, str | None] | None = None,
 ) -> tuple[list[Profile], Vocabulary]:
     settings = settings or Settings()
     chosen = sorted((c for c in claims if groupable(c)), key=lambda c: (c.document, c.start, c.id))
@@ -51,10 +55,10 @@ def reference_profiles(
         )
         for c in chosen
     ]
-    return items, _weigh(items, settings=settings)
+    return items, _weigh(items, settings=settings, published=published or {})
 
 
-def _weigh(items: list[Profile], *, settings: Settings) -> Vocabulary:
+def _weigh(items: list[Profile], *, settings: Settings, published: Mapping[str, str | None]) -> Vocabulary:
     sentence_words: dict[tuple[str, int], list[str]] = {}
     for item in items:
         words = sentence_words.get(item.sentence)
@@ -77,15 +81,16 @@ def _weigh(items: list[Profile], *, settings: Settings) -> Vocabulary:
     doc_sentences: dict[str, dict[int, str]] = defaultdict(dict)
     for item in items:
         doc_sentences[item.doc][item.sentence[1]] = item.claim.sentence
-    stories = {
-        d: story_year(YEAR.findall(text) for _, text in sorted(found.items()))
-        for d, found in doc_sentences.items()
-    }
+    stories = _stories(doc_sentences, published)
     common = common_words(item.claim for item in items)
-    names = [[n.lower() for n in near_names(item.claim, common, reach=SUBJECT_REACH)] for item in items]
+    names = [[n.lower() for n in nearest_names(item.claim, common, reach=SUBJECT_REACH)] for item in items]
     variants = name_variants({n for found in names for n in found}, cutoff=settings.fuzzy_names)
-    for item, found in zip(items, names, strict=True):
-        item.subject = subject_mask(variants.get(n, n) for n in found)
+    nearest = [list(dict.fromkeys(variants.get(n, n) for n in found))[:SLOTS] for found in names]
+    codes = {name: k for k, name in enumerate(sorted(set(chain.from_iterable(nearest))), 1)}
+    for item, found in zip(items, nearest, strict=True):
+        item.subject = tuple(sorted(codes[n] for n in found))
+    for item, day in zip(items, claim_days([item.claim for item in items], published), strict=True):
+        item.day = day
     for item in items:
         claim = item.claim
         own = {ids.get(canon.get(w, w), -1) for w in content_stems(claim.text)}
@@ -113,6 +118,26 @@ def _weigh(items: list[Profile], *, settings: Settings) -> Vocabulary:
     for item in items:
         by_doc[item.doc].update(item.words)
     return Vocabulary(weight2, {doc: tuple(sorted(words - figures)) for doc, words in by_doc.items()})
+
+
+def _stories(
+    doc_sentences: dict[str, dict[int, str]], published: Mapping[str, str | None]
+) -> dict[str, str | None]:
+    """Each document's story year: its publication year, else the corpus's middle one if it names that
+    year or none, else the year most of its sentences name."""
+    dated = sorted(day[:4] for d in doc_sentences if (day := published.get(d)))
+    middle = dated[len(dated) // 2] if dated else None
+    stories: dict[str, str | None] = {}
+    for d, found in doc_sentences.items():
+        named = [YEAR.findall(text) for _, text in sorted(found.items())]
+        day = published.get(d)
+        if day:
+            stories[d] = day[:4]
+        elif middle is not None and (not any(named) or any(middle in years for years in named)):
+            stories[d] = middle
+        else:
+            stories[d] = story_year(named)
+    return stories
 
 
 __all__ = ["reference_profiles"]

@@ -9,6 +9,7 @@ and random mixtures of them (hypothesis) are made both ways.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -20,6 +21,7 @@ from factcheck.config import Settings
 from factcheck.group import columns as columns_module
 from factcheck.group.columns import Rows, columns_of, interleave, places, profile_claims
 from factcheck.models import Claim
+from factcheck.pipeline import read_corpus
 from reference_profiles import reference_profiles
 
 
@@ -27,9 +29,14 @@ def stories() -> list[Claim]:
     return [claim for case in CASES for claim in case.claims()]
 
 
-def assert_same_profiles(claims: Sequence[Claim], *, grouping: Settings | None = None) -> None:
-    items, vocab = profile_claims(claims, settings=grouping)
-    expected, expected_vocab = reference_profiles(claims, settings=grouping)
+def assert_same_profiles(
+    claims: Sequence[Claim],
+    *,
+    grouping: Settings | None = None,
+    published: dict[str, str | None] | None = None,
+) -> None:
+    items, vocab = profile_claims(claims, settings=grouping, published=published)
+    expected, expected_vocab = reference_profiles(claims, settings=grouping, published=published)
     assert items == expected
     assert vocab.weight2 == expected_vocab.weight2
     assert vocab.doc_contexts == expected_vocab.doc_contexts
@@ -43,6 +50,14 @@ def test_columns_profiles_as_the_reference_on_the_seeds(seeds: Corpus, synonyms:
 @pytest.mark.parametrize("synonyms", [False, True], ids=["words", "wordnet-synonyms"])
 def test_columns_profiles_as_the_reference_on_the_stories(synonyms: bool) -> None:
     assert_same_profiles(stories(), grouping=Settings(synonyms=synonyms))
+
+
+def test_columns_profiles_as_the_reference_with_publication_dates() -> None:
+    """Days named in sentences ("on Monday") resolve against each document's publication date."""
+    corpus = read_corpus([Path(__file__).resolve().parents[1] / "seeds"])
+    published = corpus.published()
+    assert any(published.values())
+    assert_same_profiles([*corpus.claims, *stories()], published=published)
 
 
 @settings(max_examples=40, deadline=None)

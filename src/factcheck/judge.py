@@ -171,6 +171,27 @@ def assess(
     )
 
 
+def assess_sources(
+    claims: Sequence[Claim],
+    *,
+    rates: Mapping[str, float] | None = None,
+    names: Mapping[str, str] | None = None,
+) -> list[ClaimGroup]:
+    """``assess`` of a group, where a disagreement must be one between sources: a group whose claims all
+    come from one document and do not agree is that document's several measures ("surged 40%" and "a
+    premium of 45%"; a list of pledges by several donors), which grouping took for one. Each of its
+    sides becomes a group of its own (a side of one claim, no group), so that a writer's two figures
+    never make a conflict; a source disagreeing with another always does. Group ids are left empty."""
+    group = assess(claims, group_id="", rates=rates, names=names)
+    if group.status != "conflict" or len({c.document for c in claims}) > 1:
+        return [group]
+    return [
+        assess(side, group_id="", rates=rates, names=names)
+        for side in sides(claims, rates=rates)
+        if len(side) > 1
+    ]
+
+
 def _conflict(
     parts: list[list[Claim]], names: Mapping[str, str], rates: Mapping[str, float] | None
 ) -> Conflict:

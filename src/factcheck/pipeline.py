@@ -15,7 +15,7 @@ from factcheck.config import Settings
 from factcheck.errors import UsageError
 from factcheck.group.cluster import group_claims
 from factcheck.ingest.copies import find_copies
-from factcheck.judge import assess
+from factcheck.judge import assess_sources
 from factcheck.models import (
     SEVERITIES,
     STATUSES,
@@ -181,8 +181,9 @@ def build_groups(
     names = names if names is not None else short_names([c.document for c in claims])
     with _collector_paused():
         assessed = [
-            assess(g, group_id="", rates=rates, names=names)
+            judged
             for g in _grouped_by_content(claims, settings=settings, published=published)
+            for judged in assess_sources(g, rates=rates, names=names)
         ]
     assessed.sort(
         key=lambda g: (

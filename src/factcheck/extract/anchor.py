@@ -17,10 +17,12 @@ from collections.abc import Sequence
 from datetime import UTC, date, datetime, timedelta
 
 from factcheck.extract.clock import ZONES, day_hint, zone_info
+from factcheck.lexicon.load import table
 from factcheck.models import AnchoredBy, Claim, Document
 
 FOLLOWING_DAY = re.compile(r"(?i:\b(?:the\s+)?(?:following|next)\s+day\b|\bthe\s+day\s+after\b)")
-FUTURE = re.compile(r"(?i:\b(?:will|until|till|expected|due|next|deadline)\b)")  # "will run out at 1pm on"
+FUTURE_WORDS = "|".join(table("context.toml", "future_words"))  # "will run out at 1pm"
+FUTURE = re.compile(r"(?i:\b(?:" + FUTURE_WORDS + r")\b)")
 LEAP = 2000  # the calendar of a date whose year is unknown: 29 February exists in it
 
 Day = tuple[int | None, int, int]  # (year or None, month, day)

@@ -27,6 +27,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from factcheck.config import COMMON_FIGURE
+from factcheck.group.days import claim_days
 from factcheck.group.profiles import (
     BOUNDS,
     PERIODS,
@@ -45,7 +46,7 @@ from factcheck.group.profiles import (
     story_year,
     word_forms,
 )
-from factcheck.group.subjects import subject_masks
+from factcheck.group.subjects import SLOTS, codes_mask, subject_codes
 from factcheck.lexicon.words import WORD, content_stem
 from factcheck.models import Claim
 from factcheck.values import floats, interval, intervals, money_factors
@@ -141,7 +142,9 @@ class Columns:
     projected: Bools  # a plan, forecast or target (``profiles.projected``)
     countdown: Bools  # what is left of a span of time (``profiles.countdown``)
     marker: Ints  # code of the time marker ("initially"), 0 for none
-    subject: Ints  # mask of the names beside the claim (``subjects.subject_mask``), 0 for none
+    subject: Ints  # mask of the codes of the names beside the claim (``subjects.codes_mask``), 0 for none
+    subject_codes: Ints  # claims x SLOTS: the codes themselves (``subjects.subject_codes``), 0 padded
+    day: Ints  # the day the sentence sets the claim on, as an ordinal (``days.claim_days``), 0 for none
     times: list[str]  # anchors' and markers' codes, decoded (0 is "")
     equivalent: Ints  # row of the claim this one restates, -1 if none
     has_interval: Bools
@@ -183,7 +186,8 @@ class Columns:
             projected=bool(self.projected[k]),
             countdown=bool(self.countdown[k]),
             marker=self.times[int(self.marker[k])] or None,
-            subject=int(self.subject[k]),
+            subject=tuple(int(code) for code in self.subject_codes[k] if code),
+            day=int(self.day[k]),
         )
 
     def vocab(self) -> Vocabulary:
@@ -242,6 +246,7 @@ def columns_of(
     words, probes, norm = _claim_words(sentence, sentence_words, own, weight2, rank, df > 1, settings)
     stated = family * len(vocabulary) + figure  # how many claims of the family state the figure
     rarity = np.minimum(1.0, np.sqrt(COMMON_FIGURE / np.bincount(stated)[stated]))
+    subject, subject_table = _subjects(chosen, settings)
     is_figure = np.zeros(len(vocabulary), dtype=np.bool_)
     is_figure[figure] = True
     return Columns(
@@ -254,7 +259,9 @@ def columns_of(
         figure=figure,
         **_anchors(chosen, sentence, doc, years, times, [(published or {}).get(path) for path in docs]),
         marker=markers[sentence],
-        subject=np.array(subject_masks(chosen, cutoff=settings.fuzzy_names), dtype=np.int64),
+        subject=subject,
+        subject_codes=subject_table,
+        day=np.array(claim_days(chosen, published or {}), dtype=np.int64),
         times=list(times),
         rarity=rarity.astype(np.float64),
         norm=norm,
@@ -265,6 +272,16 @@ def columns_of(
         doc_words=_doc_words(doc, words, is_figure, len(docs), len(vocabulary)),
         **_fields(chosen),
     )
+
+
+def _subjects(chosen: Sequence[Claim], settings: Settings) -> tuple[Ints, Ints]:
+    """The ``subject`` and ``subject_codes`` columns."""
+    codes = subject_codes(chosen, cutoff=settings.fuzzy_names)
+    table = np.zeros((len(chosen), SLOTS), dtype=np.int64)
+    for k, found in enumerate(codes):
+        table[k, : len(found)] = found
+    mask = np.fromiter(map(codes_mask, codes), dtype=np.int64, count=len(codes))
+    return mask, table
 
 
 def _word_ids(raw: Rows, strings: list[str], settings: Settings) -> tuple[list[str], Ints]:

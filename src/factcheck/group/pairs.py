@@ -28,6 +28,7 @@ from scipy import sparse
 
 from factcheck.config import (
     CONVERSION_MARGIN,
+    DAY_APART,
     DISTANCE_MARGIN,
     MIN_CONTEXT,
     MODALITY_APART,
@@ -76,7 +77,12 @@ class _Side(NamedTuple):
     head: Ints
     anchor: Ints
     marker: Ints
-    subject: Ints  # mask of the names beside the claim, 0 for none
+    subject: Ints  # mask of the codes of the names beside the claim, 0 for none
+    s0: Ints  # the codes themselves (``Columns.subject_codes``), 0 for none
+    s1: Ints
+    s2: Ints
+    s3: Ints
+    day: Ints  # the day the sentence sets the claim on, 0 for none
     equivalent: Ints  # row of the claim this one restates, -1 if none
     flags: Ints  # bits of _FLAGS
     low: Floats
@@ -91,6 +97,17 @@ class _Side(NamedTuple):
 
 
 _CODES = _Side._fields[: _Side._fields.index("flags")]
+_SLOTS = ("s0", "s1", "s2", "s3")  # the columns of ``Columns.subject_codes``
+
+
+def _column(cols: Columns, name: str) -> Ints:
+    if name in _SLOTS:
+        found: Ints = cols.subject_codes[:, _SLOTS.index(name)]
+        return found
+    column: Ints = getattr(cols, name)
+    return column
+
+
 _FLAGS = ("per_period", "has_interval", "vague", "bounded", "has_value", "implicit", "projected", "countdown")
 _VALUES = ("low", "high", "rarity", "value", "scale")
 _KIND = _CODES.index("kind")
@@ -125,7 +142,7 @@ class PairTable:
             (getattr(cols, name).astype(np.int64) << bit for bit, name in enumerate(_FLAGS)), np.int64(0)
         )
         return cls(
-            codes=np.stack([*(getattr(cols, name) for name in _CODES), flags], axis=1),
+            codes=np.stack([*(_column(cols, name) for name in _CODES), flags], axis=1),
             values=np.stack([getattr(cols, name) for name in _VALUES], axis=1),
             doc=cols.doc,
             norm=cols.norm,
@@ -191,8 +208,10 @@ class PairTable:
             fig = _affinity(x, y, compatible)
         fig = np.where(fig > 0, fig * np.minimum(x.rarity, y.rarity), fig)
         fig = np.where(~compatible & _story_apart(x, y), fig - STORY_APART, fig)
+        fig = np.where(~compatible & (x.day > 0) & (y.day > 0) & (x.day != y.day), fig - DAY_APART, fig)
         fig = np.where(~compatible & (x.flag("projected") != y.flag("projected")), fig - MODALITY_APART, fig)
-        apart = (x.subject != 0) & (y.subject != 0) & ((x.subject & y.subject) == 0)  # two subjects
+        shared = _shared_subject(x, y)
+        apart = (x.subject != 0) & (y.subject != 0) & ~shared  # two subjects
         fig = np.where(~compatible & apart, fig - SUBJECT_APART, fig)
         measured = x.flag("has_interval") & y.flag("has_interval")
         impossible = (
@@ -204,7 +223,7 @@ class PairTable:
             | (~compatible & ~_same_time(x, y))
         )
         bonus = np.where((x.head > 0) & (x.head == y.head) & np.isin(kind, COUNTED), UNIT_BONUS, 0.0)
-        bonus += np.where((x.subject & y.subject) != 0, SUBJECT_BONUS, 0.0)
+        bonus += np.where(shared, SUBJECT_BONUS, 0.0)
         settled = np.where(impossible, -1.0, np.nan)
         settled[(x.equivalent == j) | (y.equivalent == i)] = 1.0
         return settled, bonus, fig, compatible
@@ -304,6 +323,21 @@ def _affinity(x: _Side, y: _Side, compatible: Bools) -> Floats:
     return figure
 
 
+def _shared_subject(x: _Side, y: _Side) -> Bools:
+    """Whether the two claims' subjects share a name: where their masks share a bit, by their codes."""
+    shared: Bools = (x.subject & y.subject) != 0
+    maybe = np.flatnonzero(shared)
+    if len(maybe):
+        mine = (x.s0[maybe], x.s1[maybe], x.s2[maybe], x.s3[maybe])
+        theirs = (y.s0[maybe], y.s1[maybe], y.s2[maybe], y.s3[maybe])
+        found = np.zeros(len(maybe), dtype=np.bool_)
+        for a in mine:
+            for b in theirs:
+                found |= (a == b) & (a > 0)
+        shared[maybe] = found
+    return shared
+
+
 def _same_figure(x: _Side, y: _Side) -> Bools:
     """The same figure as stated, in the same unit: "over £10bn" and "£10 billion"; not of a kind
     whose figures are weak evidence (``WEAK_FIGURES``)."""
@@ -351,9 +385,16 @@ def candidate_pairs(cols: Columns, *, settings: Settings) -> tuple[Ints, Ints]:
     if n < 2:
         return np.empty(0, np.int64), np.empty(0, np.int64)
     owner, key, coarse = _keys(cols)
+    subject = places(owner) == 0  # a claim's first key is its subject's (``_keys``)
     length = np.bincount(key)[key]
     valid = (length >= 2) & (length <= np.where(coarse, settings.coarse_postings, settings.max_postings))
-    owner, key, coarse, length = owner[valid], key[valid], coarse[valid], length[valid]
+    owner, key, coarse, length, subject = (
+        owner[valid],
+        key[valid],
+        coarse[valid],
+        length[valid],
+        subject[valid],
+    )
     if not len(owner):
         return np.empty(0, np.int64), np.empty(0, np.int64)
     place = places(owner)  # owner is sorted: 0 for the first key of its claim
@@ -364,6 +405,9 @@ def candidate_pairs(cols: Columns, *, settings: Settings) -> tuple[Ints, Ints]:
     keep = (read <= settings.visits) | (place == 0)
     word = np.where(coarse, 0, key // _FAMILIES)
     weight = np.where(coarse, np.log1p(n / length) ** 2, cols.weight2[word])
+    # A subject shared is as strong a proposal as the rarest word: the names beside two figures say
+    # more about what they measure than the rest of their sentences.
+    weight = np.where(subject, max(float(cols.weight2.max(initial=0.0)), float(weight.max())), weight)
     shape = (n, int(key.max()) + 1)
     asks = sparse.csr_matrix((weight[keep], (owner[keep], key[keep])), shape=shape)
     holds = sparse.csr_matrix((np.ones(len(owner)), (owner, key)), shape=shape)
@@ -388,18 +432,25 @@ _COARSE = 3  # keys after a claim's probe words: its figure, power of ten and co
 
 def _keys(cols: Columns) -> tuple[Ints, Ints, Bools]:
     """Each claim's posting keys in reading order, as (claim row, key, whether coarse) columns: its
-    probe words, then its figure, its magnitude and its counted noun. A key is a token and the claim's
-    family; the tokens are word ids, then magnitudes' codes, then nouns' codes."""
+    subject (the names beside it), its probe words, then its figure, its magnitude and its counted
+    noun. The subject is read first: "$24.5 million" of "while the US has pledged $24.5 million" finds
+    "the US pledged $17.5 million" however little else the sentences share. A key is a token and the
+    claim's family; the tokens are word ids, then magnitudes' codes, then nouns' codes, then subjects'
+    (a claim with no subject gets a token of its own, which proposes nothing)."""
     n = len(cols)
     words = len(cols.weight2)
     magnitudes = int(cols.magnitude.max()) + 1
+    heads = int(cols.head.max()) + 1
     coarse_tokens = np.stack([cols.figure, words + cols.magnitude, words + magnitudes + cols.head], axis=1)
     coarse_rows = Rows(np.arange(0, _COARSE * n + 1, _COARSE, dtype=np.int64), coarse_tokens.ravel())
-    tokens = interleave(cols.probes, coarse_rows)
+    subjects, subject = np.unique(cols.subject_codes, axis=0, return_inverse=True)
+    subject = np.where(cols.subject == 0, len(subjects) + np.arange(n), subject.ravel())
+    subject_rows = Rows(np.arange(n + 1, dtype=np.int64), words + magnitudes + heads + subject)
+    tokens = interleave(subject_rows, interleave(cols.probes, coarse_rows))
     owners = tokens.owners()
     per_claim = tokens.lengths()
     place = np.arange(len(owners)) - tokens.indptr[owners]
-    coarse = place >= (per_claim - _COARSE)[owners]
+    coarse = (place == 0) | (place >= (per_claim - _COARSE)[owners])
     return owners, tokens.values * _FAMILIES + cols.family[owners], coarse
 
 

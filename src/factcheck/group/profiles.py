@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz, process
 
 from factcheck.config import (
+    DAY_APART,
     MIN_CONTEXT,
     MODALITY_APART,
     NEAR_TIME,
@@ -93,7 +94,8 @@ class Profile:
     projected: bool = False  # a plan, forecast or target, not what has happened (``projected``)
     countdown: bool = False  # what is left of a span of time (``countdown``)
     marker: str | None = None  # "initially", "currently", ...
-    subject: int = 0  # mask of the names beside the claim (``subjects.subject_mask``), 0 for none
+    subject: tuple[int, ...] = ()  # codes of the names beside the claim (``subjects.subject_codes``)
+    day: int = 0  # the day its sentence sets it on (``days.claim_days``), 0 for none
 
 
 @dataclass(slots=True)
@@ -152,7 +154,8 @@ class Vocabulary:
         fig = _affinity(ca, cb, a.interval, b.interval, compatible)
         if fig > 0:  # a figure that many claims state ("2025", "1 year") ties two of them loosely
             fig *= min(a.rarity, b.rarity)
-        if not compatible and a.subject and b.subject and not a.subject & b.subject:
+        shared = not set(a.subject).isdisjoint(b.subject)
+        if not compatible and a.subject and b.subject and not shared:
             fig -= SUBJECT_APART  # "NDA wins 291", "INDIA bloc 230": two subjects' figures
         if ca.kind == "count" and a.head != b.head and fig < SAME_FIGURE:
             return -1.0
@@ -162,12 +165,14 @@ class Vocabulary:
             return -1.0
         if not compatible and _story_apart(a, b):
             fig -= STORY_APART
+        if not compatible and a.day and b.day and a.day != b.day:
+            fig -= DAY_APART  # "99 on Monday", "115 as of Monday" a week later: a running total
         if not compatible and a.projected != b.projected:
             fig -= MODALITY_APART
         sim = self.similarity(a, b)
         if sim < MIN_CONTEXT and (ca.kind in WEAK_FIGURES or not self.same_story(a.doc, b.doc)):
             return 0.0
-        return sim + _unit_bonus(a, b) + fig + (SUBJECT_BONUS if a.subject & b.subject else 0.0)
+        return sim + _unit_bonus(a, b) + fig + (SUBJECT_BONUS if shared else 0.0)
 
     def topic(self, a: Profile, b: Profile) -> float:
         """Word overlap plus the bonus for the same counted noun: what two claims speak of, figures aside."""

@@ -6,9 +6,9 @@ both known and share no name, and whose figures differ, most likely measure two 
 557,000 euros a week" and "Neymar's £540,000 a week"). A capitalised word is a name only when the
 sources never write it in lower case (``common_words``): "Turnout was ...", "the Government" name no one.
 
-For many pairs at once a claim's subjects are kept as a 63-bit mask of their names' hashes
-(``subject_mask``): two masks share no bit only when the names are disjoint (a shared bit may be a
-collision, which only ever keeps two claims together).
+For many pairs at once a claim's subjects are kept as codes, one per name of the corpus
+(``subject_codes``), and a 63-bit mask of them (``codes_mask``): two masks that share no bit are two
+disjoint subjects, and where they share one the codes tell whether a name is really shared.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 import zlib
 from collections.abc import Iterable, Sequence
+from itertools import zip_longest
 
 from factcheck.config import SUBJECT_REACH
 from factcheck.group.profiles import CLAUSE_BREAK, name_variants
@@ -34,6 +35,7 @@ ALIAS = re.compile(  # a spelling of ALIASES as a whole phrase: "U.S.", "United 
     re.IGNORECASE,
 )
 MASK_BITS = 63  # bits of a subject mask: an int64 that stays positive
+SLOTS = 4  # names a claim's subject holds: the nearest to its figure
 
 
 def common_words(claims: Iterable[Claim]) -> frozenset[str]:
@@ -60,17 +62,32 @@ def near_names(
     >>> [sorted(near_names(c)) for c in extract_text(text)]
     [['Germany'], ['united_kingdom'], ['Denmark']]
     """
+    return frozenset(nearest_names(claim, common, reach=reach))
+
+
+def nearest_names(
+    claim: Claim, common: frozenset[str] = frozenset(), *, reach: int = NAME_REACH
+) -> list[str]:
+    """``near_names`` nearest first, the names before the figure and after it in turn, each once.
+
+    >>> from factcheck.extract import extract_text
+    >>> [c] = extract_text("The ruling National Democratic Alliance won 293 seats in Lok Sabha polls.")
+    >>> nearest_names(c, reach=6)
+    ['NDA', 'Lok', 'Alliance', 'Sabha', 'Democratic', 'LS', 'National']
+    """
     text = claim.sentence
     at = claim.start - claim.sentence_start
     end = at + len(claim.text)
     start = max((m.end() for m in CLAUSE_BREAK.finditer(text, 0, at)), default=0)
     found = CLAUSE_BREAK.search(text, end)
     stop = found.start() if found else len(text)
-    before = [m.start() for m in re.finditer(r"\S+", text[start:at])][-reach:]
-    after = [m.end() for m in re.finditer(r"\S+", text[end:stop])][:reach]
-    left = start + before[0] if before else at
-    right = end + after[-1] if after else end
-    return frozenset(_names(text, left, at, common) + _names(text, end, right, common))
+    words_before = [m.start() for m in re.finditer(r"\S+", text[start:at])][-reach:]
+    words_after = [m.end() for m in re.finditer(r"\S+", text[end:stop])][:reach]
+    left = start + words_before[0] if words_before else at
+    right = end + words_after[-1] if words_after else end
+    before, after = _names(text, left, at, common)[::-1], _names(text, end, right, common)
+    turns = [name for pair in zip_longest(before, after) for name in pair if name is not None]
+    return list(dict.fromkeys(turns))
 
 
 def subject_mask(names: Iterable[str]) -> int:
@@ -85,14 +102,38 @@ def subject_mask(names: Iterable[str]) -> int:
     return mask
 
 
-def subject_masks(claims: Sequence[Claim], *, reach: int | None = None, cutoff: int = 85) -> list[int]:
-    """Each claim's ``subject_mask`` of its ``near_names`` within ``reach`` words (``SUBJECT_REACH``),
-    the sentences' first words judged by the words these claims' sentences write in lower case, and
-    spelling variants of one name ("Kharkiv", "Kharkov": RapidFuzz ratio ``cutoff``) made one."""
+def subject_codes(
+    claims: Sequence[Claim], *, reach: int | None = None, cutoff: int = 85
+) -> list[tuple[int, ...]]:
+    """Each claim's subject: the codes (from 1, one per name of these claims) of its ``near_names``
+    within ``reach`` words (``SUBJECT_REACH``), the ``SLOTS`` nearest, ascending; empty for none. The
+    sentences' first words are judged by the words
+    these claims' sentences write in lower case, and spelling variants of one name ("Kharkiv",
+    "Kharkov": RapidFuzz ratio ``cutoff``) are one name.
+
+    >>> from factcheck.extract import extract_text
+    >>> claims = extract_text("Norway pledged $46m. The UK pledged $40m. Britain gave $50m.")
+    >>> subject_codes(claims)
+    [(1,), (2,), (2,)]
+    """
     common = common_words(claims)
-    names = [[n.lower() for n in near_names(c, common, reach=reach or SUBJECT_REACH)] for c in claims]
+    names = [[n.lower() for n in nearest_names(c, common, reach=reach or SUBJECT_REACH)] for c in claims]
     forms = name_variants({n for found in names for n in found}, cutoff=cutoff)
-    return [subject_mask(forms.get(n, n) for n in found) for found in names]
+    canonical = [list(dict.fromkeys(forms.get(n, n) for n in found))[:SLOTS] for found in names]
+    code = {name: k for k, name in enumerate(sorted({n for found in canonical for n in found}), 1)}
+    return [tuple(sorted(code[n] for n in found)) for found in canonical]
+
+
+def codes_mask(codes: Iterable[int]) -> int:
+    """Subject codes as bits of a mask: 0 for none; two masks that share no bit share no code.
+
+    >>> codes_mask(()), codes_mask((1, 64)) == codes_mask((1,)), codes_mask((2,)) & codes_mask((3,))
+    (0, True, 0)
+    """
+    mask = 0
+    for code in codes:
+        mask |= 1 << (code % MASK_BITS)
+    return mask
 
 
 def _names(text: str, start: int, end: int, common: frozenset[str]) -> list[str]:
@@ -137,4 +178,4 @@ def _names(text: str, start: int, end: int, common: frozenset[str]) -> list[str]
     return found
 
 
-__all__ = ["common_words", "near_names", "sentence_names", "subject_mask", "subject_masks"]
+__all__ = ["codes_mask", "common_words", "near_names", "sentence_names", "subject_codes", "subject_mask"]
