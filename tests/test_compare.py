@@ -15,7 +15,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from builders import ClaimDoc, make_claim
-from factcheck.judge import assess, sides
+from factcheck.judge import assess, assess_sources, sides
 from factcheck.models import KINDS, QUALIFIERS, Claim
 from factcheck.report.wording import group_label, humanize, short_names, with_unit
 from factcheck.values import _stated_steps, interval, intervals, stated_step, values_compatible
@@ -860,3 +860,20 @@ def test_compare_stated_step_divides_the_figure(value: int) -> None:
 )
 def test_compare_stated_step_one_at_a_time_as_in_columns(value: float) -> None:
     assert stated_step(value) == float(_stated_steps(np.array([value]))[0])
+
+
+def test_compare_assess_sources_splits_a_one_source_conflict_into_its_sides() -> None:
+    """A writer's two figures ("surged 40%", "a premium of 45%") are two measures, not a dispute."""
+    doc = ClaimDoc("news/007_deal.txt")
+    claims = [
+        doc.claim("Shares surged 40% on the news.", "40%", kind="percent", value=40.0, unit="%"),
+        doc.claim("Shares were up 40% by the close.", "40%", kind="percent", value=40.0, unit="%"),
+        doc.claim("The offer is a premium of 45%.", "45%", kind="percent", value=45.0, unit="%"),
+    ]
+    groups = assess_sources(claims)
+    assert [(g.status, [c.text for c in g.claims]) for g in groups] == [("agreement", ["40%", "40%"])]
+
+
+def test_compare_assess_sources_keeps_a_conflict_between_two_sources() -> None:
+    assert [g.status for g in assess_sources(beds_claims((400, 200)))] == ["conflict"]
+    assert [g.status for g in assess_sources(beds_claims((300, 300)))] == ["agreement"]

@@ -4,13 +4,14 @@ the grouper together). Each case names two figures and the outcome between them.
 
 from __future__ import annotations
 
+import random
 from pathlib import Path
 from typing import NamedTuple
 
 import pytest
 
 from factcheck.extract import extract_text
-from factcheck.group.subjects import common_words, near_names, subject_mask
+from factcheck.group.subjects import codes_mask, common_words, near_names, subject_codes, subject_mask
 from factcheck.models import ClaimGroup
 from factcheck.pipeline import read_corpus
 
@@ -23,7 +24,7 @@ class Case(NamedTuple):
     first: str  # a figure as one document writes it
     second: str  # a figure as another (or the same) document writes it
     expected: str  # "conflict", "agreement" or "apart"
-    day: str = "2024-06-05"
+    day: str | tuple[str, ...] = "2024-06-05"  # the documents' publication date, or each one's
 
 
 CASES = [
@@ -108,6 +109,42 @@ CASES = [
         "apart",
         "2023-06-22",
     ),
+    # Whose figure it is can be all two sentences share: the subject proposes the pair.
+    Case(
+        "one-donor-two-sums",
+        (
+            "While Germany put forward $100 million, the United States has pledged $24.5 million so far.",
+            "Critics said the $17.5 million pledged by the US was far too small for a country of its wealth.",
+        ),
+        "$24.5 million",
+        "$17.5 million",
+        "conflict",
+        "2023-12-04",
+    ),
+    # A running total read a week apart: "on Monday" in two papers is two Mondays.
+    Case(
+        "running-total-a-week-apart",
+        (
+            "The death toll in Lahaina rose to 99 people on Monday, the county said.",
+            "The death toll in Lahaina rose to 115 people on Monday, the county said.",
+        ),
+        "99 people",
+        "115 people",
+        "apart",
+        ("2023-08-15", "2023-08-22"),
+    ),
+    # One writer's two figures are two measures, not a dispute between sources.
+    Case(
+        "one-source-two-premiums",
+        (
+            "Activision shares surged 40% after the offer, a premium of 45% to Friday's close.",
+            "Microsoft agreed to buy the games maker in an all-cash deal announced on Tuesday.",
+        ),
+        "40%",
+        "45%",
+        "apart",
+        "2022-01-19",
+    ),
 ]
 
 
@@ -134,7 +171,8 @@ KNOWN_GAPS = [
 def groups_of(tmp_path: Path, case: Case) -> tuple[ClaimGroup, ...]:
     for k, body in enumerate(case.docs):
         title = f"Story {k}"
-        text = HEADER.format(title=title, name=k, day=case.day) + body + "\n"
+        day = case.day if isinstance(case.day, str) else case.day[k]
+        text = HEADER.format(title=title, name=k, day=day) + body + "\n"
         (tmp_path / f"{k:03d}.txt").write_text(text, encoding="utf-8")
     return read_corpus([tmp_path]).groups()
 
@@ -176,3 +214,20 @@ def test_group_identity_subjects_are_the_names_beside_a_figure(
 def test_group_identity_subject_masks_share_a_bit_for_a_shared_name() -> None:
     assert subject_mask(["NDA", "BJP"]) & subject_mask(["nda"])
     assert not subject_mask([]) & subject_mask(["NDA"])
+
+
+def test_group_identity_subject_codes_are_exact_where_masks_collide() -> None:
+    """Two hundred donors overflow a 63-bit mask: masks collide, codes never do; a country's other
+    names ("Britain", "the UK") are one code."""
+    rng = random.Random(7)
+    donors = [
+        "".join(rng.choice("bcdfgklmnprstvz") + rng.choice("aeiou") for _ in range(4)).title()
+        for _ in range(200)
+    ]
+    text = " ".join(f"{name} pledged ${k + 1} million." for k, name in enumerate(donors))
+    text += " Britain pledged $40 million. The UK gave $50 million."
+    claims = [c for c in extract_text(text) if c.kind == "money"]
+    codes = subject_codes(claims)
+    assert len({codes_mask(found) for found in codes[:200]}) < 200  # the masks collide ...
+    assert len(set(codes[:200])) == 200 and all(len(found) == 1 for found in codes[:200])  # ... codes do not
+    assert codes[200] == codes[201] and codes[200] not in codes[:200]

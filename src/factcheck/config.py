@@ -23,7 +23,6 @@ DISTANCE_MARGIN = 0.02  # distances converted between units: "100 miles" is "abo
 # Evidence that two claims measure one thing (group.profiles, group.pairs).
 SAME_FIGURE = 0.25  # the same figure in two sources is itself evidence of one measure
 OTHER_DAY = 0.0  # another day or year than the other claim's: weak evidence of another event
-DAY_APART = 0.3  # a figure of one day against another of another day: a running total's readings
 STORY_APART = 0.15  # a year a sentence names against another story's year: likely another time
 MODALITY_APART = 0.15  # a plan, forecast or target against what happened: likely two measures
 SUBJECT_APART = 1.0  # figures of two subjects ("NDA wins 291", "INDIA bloc 230"): likely two measures

@@ -28,7 +28,6 @@ from scipy import sparse
 
 from factcheck.config import (
     CONVERSION_MARGIN,
-    DAY_APART,
     DISTANCE_MARGIN,
     MIN_CONTEXT,
     MODALITY_APART,
@@ -208,7 +207,6 @@ class PairTable:
             fig = _affinity(x, y, compatible)
         fig = np.where(fig > 0, fig * np.minimum(x.rarity, y.rarity), fig)
         fig = np.where(~compatible & _story_apart(x, y), fig - STORY_APART, fig)
-        fig = np.where(~compatible & (x.day > 0) & (y.day > 0) & (x.day != y.day), fig - DAY_APART, fig)
         fig = np.where(~compatible & (x.flag("projected") != y.flag("projected")), fig - MODALITY_APART, fig)
         shared = _shared_subject(x, y)
         apart = (x.subject != 0) & (y.subject != 0) & ~shared  # two subjects
@@ -361,14 +359,15 @@ def _same_per(x: _Side, y: _Side) -> Bools:
 
 def _same_time(x: _Side, y: _Side) -> Bools:
     """``profiles._same_time``: not two years the sentences name, not two markers, not a marker
-    against a named year."""
+    against a named year, not two named days."""
     ix, iy = x.flag("implicit"), y.flag("implicit")
     years = (x.anchor > 0) & (y.anchor > 0) & (x.anchor != y.anchor) & ~(ix | iy)
     markers = (x.marker > 0) & (y.marker > 0) & (x.marker != y.marker)
     marker_x, marker_y = (x.marker > 0) & ((x.anchor == 0) | ix), (y.marker > 0) & ((y.anchor == 0) | iy)
     year_x, year_y = (x.anchor > 0) & ~ix & (x.marker == 0), (y.anchor > 0) & ~iy & (y.marker == 0)
     countdowns = x.flag("countdown") & y.flag("countdown")  # two readings of a countdown: two moments
-    apart: Bools = years | markers | (marker_x & year_y) | (marker_y & year_x) | countdowns
+    days = (x.day > 0) & (y.day > 0) & (x.day != y.day)  # a running total's readings on two days
+    apart: Bools = years | markers | (marker_x & year_y) | (marker_y & year_x) | countdowns | days
     return ~apart
 
 

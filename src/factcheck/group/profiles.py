@@ -24,7 +24,6 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz, process
 
 from factcheck.config import (
-    DAY_APART,
     MIN_CONTEXT,
     MODALITY_APART,
     NEAR_TIME,
@@ -165,8 +164,6 @@ class Vocabulary:
             return -1.0
         if not compatible and _story_apart(a, b):
             fig -= STORY_APART
-        if not compatible and a.day and b.day and a.day != b.day:
-            fig -= DAY_APART  # "99 on Monday", "115 as of Monday" a week later: a running total
         if not compatible and a.projected != b.projected:
             fig -= MODALITY_APART
         sim = self.similarity(a, b)
@@ -341,12 +338,14 @@ def _unit_bonus(a: Profile, b: Profile) -> float:
 
 def _same_time(a: Profile, b: Profile) -> bool:
     """Whether two claims may speak of one time: not two years their sentences name, not two markers,
-    not a marker against a named year. A story year (``implicit``) is no such year: see ``_story_apart``."""
+    not a marker against a named year, not two days their sentences name (``days.claim_days``). A story year (``implicit``) is no such year: see ``_story_apart``."""
     if a.anchor and b.anchor and a.anchor != b.anchor and not (a.implicit or b.implicit):
         return False
     if a.marker and b.marker and a.marker != b.marker:
         return False
     if a.countdown and b.countdown:  # two readings of a countdown are two moments
+        return False
+    if a.day and b.day and a.day != b.day:  # "99 on Monday", "115 as of Monday" a week later
         return False
     return not ((_marker_only(a) and _year_only(b)) or (_marker_only(b) and _year_only(a)))
 
