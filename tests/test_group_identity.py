@@ -86,6 +86,27 @@ CASES = [
         "1.5 crore polling officials",
         "conflict",
     ),
+    Case(
+        "personnel-for-officials",
+        (
+            "About 1.5 crore personnel will be deployed for the polls, the Chief Election Commissioner said.",
+            "The Chief Election Commissioner said 1.5 lakh officials will be deployed for the polls.",
+        ),
+        "1.5 crore personnel",
+        "1.5 lakh officials",
+        "conflict",
+    ),
+    # Two counted nouns with figures near each other are still two measures when little else is shared.
+    Case(
+        "seats-and-candidates",
+        (
+            "The ruling alliance won 291 seats in the final tally, the commission said.",
+            "The ruling alliance fielded 300 candidates across the country this spring.",
+        ),
+        "291 seats",
+        "300 candidates",
+        "apart",
+    ),
     # Clock times: two readings of one moment hours apart conflict; a day apart they are two moments.
     Case(
         "one-moment-two-times",

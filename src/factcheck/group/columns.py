@@ -536,12 +536,15 @@ def _fields(chosen: Sequence[Claim]) -> dict[str, Any]:
 
 
 def _magnitudes(chosen: Sequence[Claim], kind: Ints, low: Floats) -> Ints:
-    """Codes, in order of first use, of a coarse key of each figure: a date's year ("~2023"), or the
-    power of ten of the interval's low end ("~6"), or "~" for neither."""
+    """Codes, in order of first use, of a coarse key of each figure: a date's year ("~2023"), a clock
+    time's day ("~2023-06-18": the times of one day are proposed to each other, whatever their zone
+    and wording), or the power of ten of the interval's low end ("~6"), or "~" for neither."""
     powers = {x: f"~{math.floor(math.log10(x))}" for x in set(low[np.isfinite(low) & (low > 0)].tolist())}
     keys = [powers.get(x, "~") for x in low.tolist()]
     for k in np.flatnonzero(kind == KIND_CODES["date"]).tolist():
         keys[k] = f"~{(chosen[k].date or '')[:4]}"
+    for k in np.flatnonzero(kind == KIND_CODES["time"]).tolist():
+        keys[k] = f"~{chosen[k].date or ''}"
     return _codes(keys)[0]
 
 

@@ -46,6 +46,7 @@ from factcheck.config import (
 )
 from factcheck.group.columns import KIND_CODES, Bools, Columns, Floats, Ints, Rows, interleave, places
 from factcheck.group.profiles import WEAK_FIGURES
+from factcheck.group.subjects import SLOTS
 
 CHUNK = 200_000  # pairs scored per step, to bound the memory of one step
 PROPOSERS = 20_000  # claims whose candidates one sparse product finds: ~150 entries each
@@ -77,10 +78,14 @@ class _Side(NamedTuple):
     anchor: Ints
     marker: Ints
     subject: Ints  # mask of the codes of the names beside the claim, 0 for none
-    s0: Ints  # the codes themselves (``Columns.subject_codes``), 0 for none
+    s0: Ints  # the codes themselves (``Columns.subject_codes``, SLOTS of them), 0 for none
     s1: Ints
     s2: Ints
     s3: Ints
+    s4: Ints
+    s5: Ints
+    s6: Ints
+    s7: Ints
     day: Ints  # the day the sentence sets the claim on, 0 for none
     equivalent: Ints  # row of the claim this one restates, -1 if none
     flags: Ints  # bits of _FLAGS
@@ -96,7 +101,8 @@ class _Side(NamedTuple):
 
 
 _CODES = _Side._fields[: _Side._fields.index("flags")]
-_SLOTS = ("s0", "s1", "s2", "s3")  # the columns of ``Columns.subject_codes``
+_SLOTS = tuple(f"s{k}" for k in range(SLOTS))  # the columns of ``Columns.subject_codes``
+assert all(slot in _Side._fields for slot in _SLOTS), "a _Side field for each subject slot"
 
 
 def _column(cols: Columns, name: str) -> Ints:
@@ -204,7 +210,7 @@ class PairTable:
         kind = x.kind
         with np.errstate(invalid="ignore", divide="ignore"):
             compatible = _meet(x, y, i, j)
-            fig = _affinity(x, y, compatible)
+            fig, slip = _affinity(x, y, compatible)
         fig = np.where(fig > 0, fig * np.minimum(x.rarity, y.rarity), fig)
         fig = np.where(~compatible & _story_apart(x, y), fig - STORY_APART, fig)
         fig = np.where(~compatible & (x.flag("projected") != y.flag("projected")), fig - MODALITY_APART, fig)
@@ -216,7 +222,7 @@ class PairTable:
             (x.sentence == y.sentence)
             | (x.family != y.family)
             | ~_same_per(x, y)
-            | ((kind == KIND_CODES["count"]) & (x.head != y.head) & (fig < SAME_FIGURE))
+            | ((kind == KIND_CODES["count"]) & (x.head != y.head) & (fig < SAME_FIGURE) & ~slip)
             | (np.isin(kind, MEASURED) & ~measured)
             | (~compatible & ~_same_time(x, y))
         )
@@ -276,8 +282,8 @@ def _meet(x: _Side, y: _Side, i: Ints, j: Ints) -> Bools:
     return found
 
 
-def _affinity(x: _Side, y: _Side, compatible: Bools) -> Floats:
-    """``profiles._affinity``: what two figures say of being one measure."""
+def _affinity(x: _Side, y: _Side, compatible: Bools) -> tuple[Floats, Bools]:
+    """``profiles._affinity``: what two figures say of being one measure; and ``profiles.is_slip``."""
     mid_i = (x.low + x.high) / 2
     mid_j = (y.low + y.high) / 2
     ratio = np.maximum(mid_i, mid_j) / np.minimum(mid_i, mid_j)
@@ -295,15 +301,16 @@ def _affinity(x: _Side, y: _Side, compatible: Bools) -> Floats:
         [SAME_FIGURE, SLIP, 0.15, 0.05, -0.05],
         -0.2,
     )
+    other = [
+        x.flag("vague") | y.flag("vague") | ~x.flag("has_interval") | ~y.flag("has_interval"),
+        np.isin(x.kind, TIMES),
+        x.kind == KIND_CODES["time"],
+        x.flag("bounded") | y.flag("bounded"),
+        ~(x.flag("has_value") & y.flag("has_value")),
+        (mid_i <= 0) | (mid_j <= 0),
+    ]
     figure: Floats = np.select(
-        [
-            x.flag("vague") | y.flag("vague") | ~x.flag("has_interval") | ~y.flag("has_interval"),
-            np.isin(x.kind, TIMES),
-            x.kind == KIND_CODES["time"],
-            x.flag("bounded") | y.flag("bounded"),
-            ~(x.flag("has_value") & y.flag("has_value")),
-            (mid_i <= 0) | (mid_j <= 0),
-        ],
+        other,
         [
             0.0,
             np.where(compatible, SAME_FIGURE, OTHER_DAY),
@@ -318,7 +325,8 @@ def _affinity(x: _Side, y: _Side, compatible: Bools) -> Floats:
         ],
         by_ratio,
     )
-    return figure
+    slip: Bools = slipped & ~((ratio <= 1.006) | compatible) & ~np.logical_or.reduce(other)
+    return figure, slip
 
 
 def _shared_subject(x: _Side, y: _Side) -> Bools:
@@ -326,8 +334,8 @@ def _shared_subject(x: _Side, y: _Side) -> Bools:
     shared: Bools = (x.subject & y.subject) != 0
     maybe = np.flatnonzero(shared)
     if len(maybe):
-        mine = (x.s0[maybe], x.s1[maybe], x.s2[maybe], x.s3[maybe])
-        theirs = (y.s0[maybe], y.s1[maybe], y.s2[maybe], y.s3[maybe])
+        mine = [getattr(x, slot)[maybe] for slot in _SLOTS]
+        theirs = [getattr(y, slot)[maybe] for slot in _SLOTS]
         found = np.zeros(len(maybe), dtype=np.bool_)
         for a in mine:
             for b in theirs:

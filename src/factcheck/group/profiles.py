@@ -156,7 +156,14 @@ class Vocabulary:
         shared = not set(a.subject).isdisjoint(b.subject)
         if not compatible and a.subject and b.subject and not shared:
             fig -= SUBJECT_APART  # "NDA wins 291", "INDIA bloc 230": two subjects' figures
-        if ca.kind == "count" and a.head != b.head and fig < SAME_FIGURE:
+        if (
+            ca.kind == "count"
+            and a.head != b.head
+            and fig < SAME_FIGURE
+            and not is_slip(ca, cb, a.interval, b.interval, compatible)
+        ):
+            # Two counted nouns are two measures unless the figure is the same or one is the other's
+            # slip: "1.5 crore personnel" and "1.5 lakh officials" of one deployment.
             return -1.0
         if ca.kind in ("distance", "duration") and (a.interval is None or b.interval is None):
             return -1.0
@@ -295,18 +302,33 @@ def _affinity(a: Claim, b: Claim, ia: Interval | None, ib: Interval | None, comp
     ratio = max(ma, mb) / min(ma, mb)
     if ratio <= 1.006 or compatible:
         return SAME_FIGURE
-    stated = (
-        max(a.value, b.value) / min(a.value, b.value)
-        if a.unit == b.unit and min(a.value, b.value) > 0
-        else ratio
-    )
-    if slipped(stated) or (a.kind == "money" and a.value == b.value and a.unit != b.unit):
+    if _slip(a, b, ratio):
         return SLIP
     if ratio <= 1.15:
         return 0.15
     if ratio <= 1.5:
         return 0.05
     return -0.05 if ratio <= 3 else -0.2
+
+
+def is_slip(a: Claim, b: Claim, ia: Interval | None, ib: Interval | None, compatible: bool) -> bool:
+    """Whether two figures that cannot both hold are one figure slipped: the same digits at another
+    power of ten ("$69 million" for "$68.7 billion") or the same sum in another currency."""
+    if compatible or _affinity(a, b, ia, ib, compatible) != SLIP or ia is None or ib is None:
+        return False
+    ma, mb = (ia.low + ia.high) / 2, (ib.low + ib.high) / 2
+    return _slip(a, b, max(ma, mb) / min(ma, mb))
+
+
+def _slip(a: Claim, b: Claim, ratio: float) -> bool:
+    """``is_slip`` of two plain figures ``ratio`` apart in a common unit."""
+    assert a.value is not None and b.value is not None
+    stated = (
+        max(a.value, b.value) / min(a.value, b.value)
+        if a.unit == b.unit and min(a.value, b.value) > 0
+        else ratio
+    )
+    return slipped(stated) or (a.kind == "money" and a.value == b.value and a.unit != b.unit)
 
 
 def slipped(ratio: float) -> bool:

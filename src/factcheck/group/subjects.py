@@ -35,7 +35,7 @@ ALIAS = re.compile(  # a spelling of ALIASES as a whole phrase: "U.S.", "United 
     re.IGNORECASE,
 )
 MASK_BITS = 63  # bits of a subject mask: an int64 that stays positive
-SLOTS = 4  # names a claim's subject holds: the nearest to its figure
+SLOTS = 8  # names a claim's subject holds: the nearest to its figure
 
 
 def common_words(claims: Iterable[Claim]) -> frozenset[str]:
