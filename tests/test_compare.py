@@ -877,3 +877,24 @@ def test_compare_assess_sources_splits_a_one_source_conflict_into_its_sides() ->
 def test_compare_assess_sources_keeps_a_conflict_between_two_sources() -> None:
     assert [g.status for g in assess_sources(beds_claims((400, 200)))] == ["conflict"]
     assert [g.status for g in assess_sources(beds_claims((300, 300)))] == ["agreement"]
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "compatible"),
+    [
+        (("2,170 acres", 2170, "acre"), ("878 ha", 878, "ha"), True),
+        (("2,170 acres", 2170, "acre"), ("1,500 ha", 1500, "ha"), False),
+        (("12 tonnes", 12, "t"), ("12,000 kg", 12_000, "kg"), True),
+        (("80 mph", 80, "mph"), ("129 km/h", 129, "km/h"), True),
+        (("80 mph", 80, "mph"), ("97 km/h", 97, "km/h"), False),
+    ],
+    ids=["acres-hectares", "acres-other-hectares", "tonnes-kg", "mph-kmh", "mph-other-kmh"],
+)
+def test_compare_values_of_one_measure_in_two_units(
+    a: tuple[str, float, str], b: tuple[str, float, str], compatible: bool
+) -> None:
+    first, second = (
+        make_claim(f"It measured {text}.", text, document=f"{k}.txt", kind="other", value=value, unit=unit)
+        for k, (text, value, unit) in enumerate((a, b))
+    )
+    assert values_compatible(first, second) is compatible

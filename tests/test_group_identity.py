@@ -107,6 +107,40 @@ CASES = [
         "300 candidates",
         "apart",
     ),
+    # Areas, weights, volumes: one measure in any of its units.
+    Case(
+        "acres-and-hectares",
+        (
+            "The wildfire burned approximately 2,170 acres of the town, the analysis states.",
+            "Officials said the wildfire burned about 880 hectares of the town.",
+        ),
+        "2,170 acres",
+        "880 hectares",
+        "agreement",
+    ),
+    Case(
+        "acres-against-hectares",
+        (
+            "The wildfire burned approximately 2,170 acres of the town, the analysis states.",
+            "Officials said the wildfire burned about 1,500 hectares of the town.",
+        ),
+        "2,170 acres",
+        "1,500 hectares",
+        "conflict",
+    ),
+    # One source's list of several fires' areas is several measures: it never blocks another source
+    # that agrees with one of them.
+    Case(
+        "one-source-list",
+        (
+            "The Olinda fire is 85% contained. Estimated 1,081 acres. The Kula fire is 80% contained. "
+            "Estimated 202 acres. The Lahaina fire is 90% contained. Estimated 2,168 acres.",
+            "The Lahaina fire burned approximately 2,170 acres, the analysis states.",
+        ),
+        "2,170 acres",
+        "2,168 acres",
+        "agreement",
+    ),
     # Clock times: two readings of one moment hours apart conflict; a day apart they are two moments.
     Case(
         "one-moment-two-times",

@@ -47,6 +47,7 @@ from factcheck.group.profiles import (
     word_forms,
 )
 from factcheck.group.subjects import SLOTS, codes_mask, subject_codes
+from factcheck.lexicon import OTHER_MEASURES
 from factcheck.lexicon.words import WORD, content_stem
 from factcheck.models import Claim
 from factcheck.values import floats, interval, intervals, money_factors
@@ -61,10 +62,13 @@ CHUNK = 20_000  # sentences joined and tokenised together; claims whose words ar
 KIND_CODES = {
     kind: k
     for k, kind in enumerate(
-        ("money", "count", "percent", "distance", "duration", "year", "date", "ratio", "time")
+        ("money", "count", "percent", "distance", "duration", "year", "date", "ratio", "time", "other")
     )
 }
-FAMILY_CODES = KIND_CODES  # a family is named after its first kind
+# A family is named after its first kind; other units' families after their measure ("other:area").
+FAMILY_CODES = KIND_CODES | {
+    f"other:{measure}": len(KIND_CODES) + k for k, measure in enumerate(sorted(set(OTHER_MEASURES.values())))
+}
 
 
 def places(owners: Ints) -> Ints:

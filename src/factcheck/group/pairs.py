@@ -44,7 +44,17 @@ from factcheck.config import (
     UNIT_BONUS,
     Settings,
 )
-from factcheck.group.columns import KIND_CODES, Bools, Columns, Floats, Ints, Rows, interleave, places
+from factcheck.group.columns import (
+    FAMILY_CODES,
+    KIND_CODES,
+    Bools,
+    Columns,
+    Floats,
+    Ints,
+    Rows,
+    interleave,
+    places,
+)
 from factcheck.group.profiles import WEAK_FIGURES
 from factcheck.group.subjects import SLOTS
 
@@ -225,6 +235,7 @@ class PairTable:
             | ((kind == KIND_CODES["count"]) & (x.head != y.head) & (fig < SAME_FIGURE) & ~slip)
             | (np.isin(kind, MEASURED) & ~measured)
             | (~compatible & ~_same_time(x, y))
+            | (~compatible & (self.doc[i] == self.doc[j]))
         )
         bonus = np.where((x.head > 0) & (x.head == y.head) & np.isin(kind, COUNTED), UNIT_BONUS, 0.0)
         bonus += np.where(shared, SUBJECT_BONUS, 0.0)
@@ -270,7 +281,7 @@ def _meet(x: _Side, y: _Side, i: Ints, j: Ints) -> Bools:
         np.where(
             x.kind == KIND_CODES["money"],
             CONVERSION_MARGIN,
-            np.where(x.kind == KIND_CODES["distance"], DISTANCE_MARGIN, 0.0),
+            np.where(np.isin(x.kind, CONVERTED), DISTANCE_MARGIN, 0.0),
         ),
     )
     scale = np.maximum(np.maximum(np.abs(high), np.abs(low)), 1e-9)
@@ -433,7 +444,7 @@ def candidate_pairs(cols: Columns, *, settings: Settings) -> tuple[Ints, Ints]:
     return pairs // n, pairs % n
 
 
-_FAMILIES = 16  # room for every family code in a posting key
+_FAMILIES = max(FAMILY_CODES.values()) + 1  # room for every family code in a posting key
 _COARSE = 3  # keys after a claim's probe words: its figure, power of ten and counted noun
 
 
@@ -527,7 +538,8 @@ def _matrices(
     return weighted, present
 
 
-MEASURED = np.array([KIND_CODES["distance"], KIND_CODES["duration"]])
+MEASURED = np.array([KIND_CODES["distance"], KIND_CODES["duration"], KIND_CODES["other"]])
+CONVERTED = np.array([KIND_CODES["distance"], KIND_CODES["other"]])  # units converted with slack
 TIMES = np.array([KIND_CODES["year"], KIND_CODES["date"]])
-COUNTED = np.array([KIND_CODES["count"], KIND_CODES["distance"], KIND_CODES["duration"]])
+COUNTED = np.array([KIND_CODES["count"], KIND_CODES["distance"], KIND_CODES["duration"], KIND_CODES["other"]])
 WEAK_FIGURE_KINDS = np.array(sorted(KIND_CODES[kind] for kind in WEAK_FIGURES))

@@ -39,14 +39,14 @@ from factcheck.config import (
     UNIT_BONUS,
     Settings,
 )
-from factcheck.lexicon import DURATION_UNITS
+from factcheck.lexicon import DURATION_UNITS, OTHER_MEASURES
 from factcheck.lexicon.load import table
 from factcheck.lexicon.synonyms import related, synonym_pairs
 from factcheck.models import Claim
 from factcheck.values import Interval, claims_meet, interval
 
 GROUPED_KINDS = frozenset(
-    {"money", "count", "percent", "distance", "duration", "year", "date", "ratio", "time"}
+    {"money", "count", "percent", "distance", "duration", "year", "date", "ratio", "time", "other"}
 )
 # Words that set a claim in time within its story: "initially 300 cells", "now 400".
 MARKER_WORDS: tuple[str, ...] = tuple(table("context.toml", "time_markers"))
@@ -165,9 +165,11 @@ class Vocabulary:
             # Two counted nouns are two measures unless the figure is the same or one is the other's
             # slip: "1.5 crore personnel" and "1.5 lakh officials" of one deployment.
             return -1.0
-        if ca.kind in ("distance", "duration") and (a.interval is None or b.interval is None):
+        if ca.kind in ("distance", "duration", "other") and (a.interval is None or b.interval is None):
             return -1.0
         if not compatible and not _same_time(a, b):
+            return -1.0
+        if not compatible and a.doc == b.doc:
             return -1.0
         if not compatible and _story_apart(a, b):
             fig -= STORY_APART
@@ -189,6 +191,8 @@ def groupable(claim: Claim) -> bool:
         return False
     if claim.kind in ("count", "money") and not claim.unit:
         return False
+    if claim.kind == "other" and (claim.unit or "") not in OTHER_MEASURES:
+        return False  # a figure with no unit of measure: "a magnitude of 5.9" compares in no group
     if claim.kind == "date" and (claim.date or "-").startswith("-"):
         return False  # "April 14": no year, no comparison
     return (
@@ -200,7 +204,10 @@ def groupable(claim: Claim) -> bool:
 
 
 def family_of(claim: Claim) -> str:
-    """Claims of one family can be compared: money with money, distances with distances, ..."""
+    """Claims of one family can be compared: money with money, distances with distances, areas with
+    areas ("other:area": acres with hectares), ..."""
+    if claim.kind == "other":
+        return f"other:{OTHER_MEASURES[claim.unit or '']}"
     return "count" if claim.kind == "ratio" else claim.kind
 
 
@@ -354,7 +361,7 @@ def _same_per(a: str | None, b: str | None) -> bool:
 
 def _unit_bonus(a: Profile, b: Profile) -> float:
     """The same counted noun or unit of measure is evidence of one measure."""
-    same_unit = a.head and a.head == b.head and a.claim.kind in ("count", "distance", "duration")
+    same_unit = a.head and a.head == b.head and a.claim.kind in ("count", "distance", "duration", "other")
     return UNIT_BONUS if same_unit else 0.0
 
 
