@@ -15,6 +15,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from builders import ClaimDoc, make_claim
+from factcheck.group.profiles import affinity
 from factcheck.judge import assess, assess_sources, sides
 from factcheck.models import KINDS, QUALIFIERS, Claim
 from factcheck.report.wording import group_label, humanize, short_names, with_unit
@@ -898,3 +899,32 @@ def test_compare_values_of_one_measure_in_two_units(
         for k, (text, value, unit) in enumerate((a, b))
     )
     assert values_compatible(first, second) is compatible
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "expected"),
+    [
+        (
+            ("in more than 100 years", "100 years", 100, "more_than"),
+            ("Two weeks after", "Two weeks", 2 / 52.18, None),
+            -0.2,
+        ),
+        (
+            ("more than 2,700 properties", "2,700 properties", 2700, "more_than"),
+            ("2,207 properties", "2,207 properties", 2207, None),
+            -0.1,
+        ),
+    ],
+    ids=["bound-far-from-figure", "bound-near-figure"],
+)
+def test_compare_affinity_of_a_bound_against_a_figure_it_excludes(
+    a: tuple[str, str, float, str | None], b: tuple[str, str, float, str | None], expected: float
+) -> None:
+    """A bound that excludes a figure weighs against one measure; more so the further the figure is."""
+    first, second = (
+        make_claim(
+            f"It was {sentence}.", text, document=f"{k}.txt", kind="count", value=value, unit="x", qualifier=q
+        )
+        for k, (sentence, text, value, q) in enumerate((a, b))
+    )
+    assert affinity(first, second) == expected

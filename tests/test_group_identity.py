@@ -141,6 +141,17 @@ CASES = [
         "2,168 acres",
         "agreement",
     ),
+    # Years more than a decade apart are two events, whatever words their sentences share.
+    Case(
+        "two-eras",
+        (
+            "Lahaina was the capital of the Kingdom of Hawaii from 1820 to 1845, and the royal palace stood here.",
+            "The 2023 Hawaii wildfires destroyed the grounds where the royal palace of the Kingdom stood.",
+        ),
+        "from 1820 to 1845",
+        "2023",
+        "apart",
+    ),
     # Clock times: two readings of one moment hours apart conflict; a day apart they are two moments.
     Case(
         "one-moment-two-times",

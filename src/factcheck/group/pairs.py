@@ -29,6 +29,7 @@ from scipy import sparse
 from factcheck.config import (
     CONVERSION_MARGIN,
     DISTANCE_MARGIN,
+    FAR_YEARS,
     MIN_CONTEXT,
     MODALITY_APART,
     NEAR_TIME,
@@ -55,7 +56,7 @@ from factcheck.group.columns import (
     interleave,
     places,
 )
-from factcheck.group.profiles import WEAK_FIGURES
+from factcheck.group.profiles import DAYS_PER_YEAR, FAR_BOUND, FAR_RATIO, WEAK_FIGURES
 from factcheck.group.subjects import SLOTS
 
 CHUNK = 200_000  # pairs scored per step, to bound the memory of one step
@@ -236,6 +237,7 @@ class PairTable:
             | (np.isin(kind, MEASURED) & ~measured)
             | (~compatible & ~_same_time(x, y))
             | (~compatible & (self.doc[i] == self.doc[j]))
+            | (~compatible & np.isin(kind, TIMES) & _far_times(x, y))
         )
         bonus = np.where((x.head > 0) & (x.head == y.head) & np.isin(kind, COUNTED), UNIT_BONUS, 0.0)
         bonus += np.where(shared, SUBJECT_BONUS, 0.0)
@@ -330,7 +332,11 @@ def _affinity(x: _Side, y: _Side, compatible: Bools) -> tuple[Floats, Bools]:
                 SAME_FIGURE,
                 np.where(np.abs(x.low - y.low) <= NEAR_TIME_MINUTES, NEAR_TIME, OTHER_DAY),
             ),
-            np.where(compatible, np.where(_same_figure(x, y), SAME_FIGURE, 0.0), -0.1),
+            np.where(
+                compatible,
+                np.where(_same_figure(x, y), SAME_FIGURE, 0.0),
+                np.where(_bound_ratio(x, y) > FAR_RATIO, FAR_BOUND, -0.1),
+            ),
             0.0,
             np.where(compatible, SAME_FIGURE, 0.0),
         ],
@@ -338,6 +344,22 @@ def _affinity(x: _Side, y: _Side, compatible: Bools) -> tuple[Floats, Bools]:
     )
     slip: Bools = slipped & ~((ratio <= 1.006) | compatible) & ~np.logical_or.reduce(other)
     return figure, slip
+
+
+def _bound_ratio(x: _Side, y: _Side) -> Floats:
+    """``profiles._bound_ratio``: the ratio of two intervals' finite ends' sizes."""
+    ex = np.abs(np.where(np.isfinite(x.high), x.high, x.low))
+    ey = np.abs(np.where(np.isfinite(y.high), y.high, y.low))
+    with np.errstate(divide="ignore", invalid="ignore"):
+        ratio: Floats = np.where(np.minimum(ex, ey) > 0, np.maximum(ex, ey) / np.minimum(ex, ey), np.inf)
+    return ratio
+
+
+def _far_times(x: _Side, y: _Side) -> Bools:
+    """``profiles._far_times``: years or dates more than ``FAR_YEARS`` apart."""
+    per_year = np.where(x.kind == KIND_CODES["year"], 1.0, DAYS_PER_YEAR)
+    far: Bools = np.maximum(x.low - y.high, y.low - x.high) > FAR_YEARS * per_year
+    return far
 
 
 def _shared_subject(x: _Side, y: _Side) -> Bools:

@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz, process
 
 from factcheck.config import (
+    FAR_YEARS,
     MIN_CONTEXT,
     MODALITY_APART,
     NEAR_TIME,
@@ -45,6 +46,9 @@ from factcheck.lexicon.synonyms import related, synonym_pairs
 from factcheck.models import Claim
 from factcheck.values import Interval, claims_meet, interval
 
+FAR_RATIO = 3.0  # figures further apart than this weigh against a pair (``_affinity``)
+FAR_BOUND = -0.2  # a bound that excludes a figure more than FAR_RATIO away from it
+DAYS_PER_YEAR = 365.25  # a date's interval is in days, a year's in years
 GROUPED_KINDS = frozenset(
     {"money", "count", "percent", "distance", "duration", "year", "date", "ratio", "time", "other"}
 )
@@ -167,9 +171,7 @@ class Vocabulary:
             return -1.0
         if ca.kind in ("distance", "duration", "other") and (a.interval is None or b.interval is None):
             return -1.0
-        if not compatible and not _same_time(a, b):
-            return -1.0
-        if not compatible and a.doc == b.doc:
+        if not compatible and _two_readings(a, b):
             return -1.0
         if not compatible and _story_apart(a, b):
             fig -= STORY_APART
@@ -300,7 +302,9 @@ def _affinity(a: Claim, b: Claim, ia: Interval | None, ib: Interval | None, comp
     if a.qualifier in BOUNDS or b.qualifier in BOUNDS or a.low is not None or b.low is not None:
         # "over £10bn" and "£10 billion" cite one figure; a bound says little of a figure it only meets
         same = a.value is not None and a.value == b.value and a.unit == b.unit and a.kind not in WEAK_FIGURES
-        return (SAME_FIGURE if same else 0.0) if compatible else -0.1
+        if compatible:
+            return SAME_FIGURE if same else 0.0
+        return FAR_BOUND if _bound_ratio(ia, ib) > FAR_RATIO else -0.1  # "more than 100 years", "2 weeks"
     if a.value is None or b.value is None:
         return 0.0
     ma, mb = (ia.low + ia.high) / 2, (ib.low + ib.high) / 2
@@ -316,6 +320,30 @@ def _affinity(a: Claim, b: Claim, ia: Interval | None, ib: Interval | None, comp
     if ratio <= 1.5:
         return 0.05
     return -0.05 if ratio <= 3 else -0.2
+
+
+def _two_readings(a: Profile, b: Profile) -> bool:
+    """Whether two claims whose values cannot both hold are two readings, not one measure disputed:
+    of two times (``_same_time``), of one source (a writer states one figure per measure: two are two
+    measures), or of years or dates far apart (``_far_times``)."""
+    if not _same_time(a, b) or a.doc == b.doc:
+        return True
+    return a.claim.kind in ("year", "date") and _far_times(a.claim.kind, a.interval, b.interval)
+
+
+def _far_times(kind: str, ia: Interval | None, ib: Interval | None) -> bool:
+    """Two years or dates more than ``FAR_YEARS`` apart: two events ("2023 Hawaii wildfires" and
+    "from 1820 to 1845"), not one misreported."""
+    if ia is None or ib is None:
+        return False
+    per_year = 1.0 if kind == "year" else DAYS_PER_YEAR
+    return max(ia.low - ib.high, ib.low - ia.high) > FAR_YEARS * per_year
+
+
+def _bound_ratio(ia: Interval, ib: Interval) -> float:
+    """How far apart two intervals are, one of them a bound: the ratio of their finite ends' sizes."""
+    ends = [abs(i.high) if math.isfinite(i.high) else abs(i.low) for i in (ia, ib)]
+    return max(ends) / min(ends) if min(ends) > 0 else math.inf
 
 
 def is_slip(a: Claim, b: Claim, ia: Interval | None, ib: Interval | None, compatible: bool) -> bool:
