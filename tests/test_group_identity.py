@@ -164,6 +164,19 @@ CASES = [
         "conflict",
         "2023-06-20",
     ),
+    # "today" beside a clock time names its day, not a state of the story against "previously".
+    Case(
+        "today-names-the-day",
+        (
+            "The coast guard estimates the oxygen supply on the submersible ran out at 7.08am EDT today.",
+            "Estimates previously made by the coast guard said the oxygen supply on the submersible would run "
+            "out at 1pm UK time on Thursday.",
+        ),
+        "7.08am EDT",
+        "1pm UK time",
+        "conflict",
+        "2023-06-22",
+    ),
     Case(
         "two-days-two-moments",
         (

@@ -30,6 +30,7 @@ from factcheck.config import COMMON_FIGURE
 from factcheck.group.days import claim_days
 from factcheck.group.profiles import (
     BOUNDS,
+    DAY_MARKERS,
     PERIODS,
     TIME_MARKERS,
     YEAR,
@@ -262,7 +263,7 @@ def columns_of(
         family=family,
         figure=figure,
         **_anchors(chosen, sentence, doc, years, times, [(published or {}).get(path) for path in docs]),
-        marker=markers[sentence],
+        marker=_markers(markers[sentence], chosen, times),
         subject=subject,
         subject_codes=subject_table,
         day=np.array(claim_days(chosen, published or {}), dtype=np.int64),
@@ -276,6 +277,17 @@ def columns_of(
         doc_words=_doc_words(doc, words, is_figure, len(docs), len(vocabulary)),
         **_fields(chosen),
     )
+
+
+def _markers(marker: Ints, chosen: Sequence[Claim], times: dict[str, int]) -> Ints:
+    """Each claim's sentence's time marker, but none for a clock time whose marker names its day
+    (``DAY_MARKERS``)."""
+    days = [times[word] for word in DAY_MARKERS if word in times]
+    if not days:
+        return marker
+    clock = np.fromiter((c.kind == "time" for c in chosen), np.bool_, len(chosen))
+    found: Ints = np.where(clock & np.isin(marker, days), 0, marker)
+    return found
 
 
 def _subjects(chosen: Sequence[Claim], settings: Settings) -> tuple[Ints, Ints]:

@@ -68,6 +68,9 @@ TIME_MARKERS = re.compile(
     ({"|".join(MARKER_WORDS)})\b""",
     re.I | re.X,
 )
+# Markers that name a day, which a clock time's anchor already holds ("ran out at 7.08am today"):
+# for a time they mark no state of a story.
+DAY_MARKERS = frozenset({"today"})
 YEAR = re.compile(r"(?=[12])(?<!\d)(?:1[89]\d\d|20\d\d)(?!\d)")  # the lookahead fails fast on most places
 PERIODS = frozenset(canon for canon, _ in DURATION_UNITS.values())
 BOUNDS = frozenset({"more_than", "less_than", "at_least", "at_most", "up_to"})
