@@ -4,12 +4,15 @@ the grouper together). Each case names two figures and the outcome between them.
 
 from __future__ import annotations
 
+import json
 import random
 from pathlib import Path
 from typing import NamedTuple
 
 import pytest
+from typer.testing import CliRunner
 
+from factcheck.cli import app
 from factcheck.extract import extract_text
 from factcheck.group.subjects import codes_mask, common_words, near_names, subject_codes, subject_mask
 from factcheck.models import ClaimGroup
@@ -310,3 +313,21 @@ def test_group_identity_subject_codes_are_exact_where_masks_collide() -> None:
     assert len({codes_mask(found) for found in codes[:200]}) < 200  # the masks collide ...
     assert len(set(codes[:200])) == 200 and all(len(found) == 1 for found in codes[:200])  # ... codes do not
     assert codes[200] == codes[201] and codes[200] not in codes[:200]
+
+
+def test_group_identity_is_in_the_report(tmp_path: Path) -> None:
+    """Each group's JSON says, claim by claim, what the grouper read: a user can see why."""
+    case = next(c for c in CASES if c.id == "one-subject-two-counts")
+    groups_of(tmp_path, case)  # writes the documents
+    out = tmp_path / "report.json"
+    result = CliRunner().invoke(app, ["export", str(tmp_path), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    groups = json.loads(out.read_text(encoding="utf-8"))["groups"]
+    assert groups and all(
+        [i["claim"] for i in g["identity"]] == [c["id"] for c in g["claims"]] for g in groups
+    )
+    [seats] = [g for g in groups if {"291 seats", "293 seats"} <= {c["text"] for c in g["claims"]}]
+    assert {
+        (i["family"], i["noun"], "nda" in i["subjects"], i["year"], i["story_year"])
+        for i in seats["identity"]
+    } == {("count", "seat", True, "2024", True)}
