@@ -99,6 +99,28 @@ CASES = [
         "1.5 lakh officials",
         "conflict",
     ),
+    # The same bound on the same figure, counting the same things in other words.
+    Case(
+        "same-bound-other-noun",
+        (
+            "Officials said more than 2,200 buildings were damaged or destroyed by the fire in the town.",
+            "More than 2,200 structures were damaged or destroyed in the town, officials said.",
+        ),
+        "2,200 buildings",
+        "2,200 structures",
+        "agreement",
+    ),
+    # ... but an exact figure is no bound's: the UK's 200 prisoners are not a prison's "more than 200".
+    Case(
+        "figure-and-bound-other-noun",
+        (
+            "The UK and Albania agreed an arrangement that would see 200 Albanian prisoners moved.",
+            "The prison currently holds more than 200 inmates, an Albanian official said of the arrangement.",
+        ),
+        "200 Albanian prisoners",
+        "200 inmates",
+        "apart",
+    ),
     # Two counted nouns with figures near each other are still two measures when little else is shared.
     Case(
         "seats-and-candidates",

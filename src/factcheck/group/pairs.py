@@ -378,9 +378,12 @@ def _shared_subject(x: _Side, y: _Side) -> Bools:
 
 
 def _same_figure(x: _Side, y: _Side) -> Bools:
-    """The same figure as stated, in the same unit: "over £10bn" and "£10 billion"; not of a kind
-    whose figures are weak evidence (``WEAK_FIGURES``)."""
-    same: Bools = (x.value == y.value) & (x.unit == y.unit) & ~np.isin(x.kind, WEAK_FIGURE_KINDS)
+    """The same figure as stated, in the same unit (or two counts, both bounds): "over £10bn" and
+    "£10 billion", "more than 2,200 buildings" and "more than 2,200 structures"; not of a kind whose
+    figures are weak evidence (``WEAK_FIGURES``)."""
+    both = x.flag("bounded") & y.flag("bounded")  # "200 prisoners" is no "more than 200 inmates"
+    unit = (x.unit == y.unit) | ((x.kind == KIND_CODES["count"]) & both)
+    same: Bools = (x.value == y.value) & unit & ~np.isin(x.kind, WEAK_FIGURE_KINDS)
     return same
 
 

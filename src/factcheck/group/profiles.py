@@ -304,7 +304,11 @@ def _affinity(a: Claim, b: Claim, ia: Interval | None, ib: Interval | None, comp
         return SAME_FIGURE if compatible else (NEAR_TIME if near else OTHER_DAY)
     if a.qualifier in BOUNDS or b.qualifier in BOUNDS or a.low is not None or b.low is not None:
         # "over £10bn" and "£10 billion" cite one figure; a bound says little of a figure it only meets
-        same = a.value is not None and a.value == b.value and a.unit == b.unit and a.kind not in WEAK_FIGURES
+        both = all(c.qualifier in BOUNDS or c.low is not None for c in (a, b))
+        unit = a.unit == b.unit or (
+            a.kind == "count" and both
+        )  # "more than 2,200 buildings", "... structures"
+        same = a.value is not None and a.value == b.value and unit and a.kind not in WEAK_FIGURES
         if compatible:
             return SAME_FIGURE if same else 0.0
         return FAR_BOUND if _bound_ratio(ia, ib) > FAR_RATIO else -0.1  # "more than 100 years", "2 weeks"
