@@ -53,6 +53,7 @@ GRID: dict[str, tuple[float, ...]] = {
     "SUBJECT_APART": (1.0, 0.5),
     "NEAR_TIME": (0.3, 0.15),
     "APPROX_MARGIN": (0.03, 0.045),
+    "FAR_FIGURE": (-0.4, -0.2),
 }
 SETTINGS_KNOBS = frozenset(f.name for f in Settings.__dataclass_fields__.values())
 

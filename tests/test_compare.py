@@ -15,6 +15,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from builders import ClaimDoc, make_claim
+from factcheck.config import FAR_FIGURE
 from factcheck.group.profiles import affinity
 from factcheck.judge import assess, assess_sources, sides
 from factcheck.models import KINDS, QUALIFIERS, Claim
@@ -907,7 +908,7 @@ def test_compare_values_of_one_measure_in_two_units(
         (
             ("in more than 100 years", "100 years", 100, "more_than"),
             ("Two weeks after", "Two weeks", 2 / 52.18, None),
-            -0.2,
+            FAR_FIGURE,
         ),
         (
             ("more than 2,700 properties", "2,700 properties", 2700, "more_than"),

@@ -32,6 +32,9 @@ SLIP = 0.15  # the same digits at another power of ten or in another currency ("
 # "$68.7 billion", "1.5 lakh" for "1.5 crore", "£68.7bn" for "$68.7bn"): a slip, evidence of one measure
 SLIP_TOLERANCE = 0.02  # how near a power of ten the ratio of two such figures must be
 FAR_YEARS = 10  # two years or dates more than a decade apart: two events, never one misreported
+FAR_FIGURE = (
+    -0.4
+)  # figures more than three times apart (a bound that far from a figure): two measures (LOO: 7 of 8 folds)
 NEAR_TIME = 0.3  # two clock times hours apart: one moment reported two ways, or two of one day
 NEAR_TIME_MINUTES = 12 * 60  # how near: a story's moments that are disputed are hours apart, not days
 UNIT_BONUS = 0.1  # the same counted noun or unit of measure

@@ -29,6 +29,7 @@ from scipy import sparse
 from factcheck.config import (
     CONVERSION_MARGIN,
     DISTANCE_MARGIN,
+    FAR_FIGURE,
     FAR_YEARS,
     MIN_CONTEXT,
     MODALITY_APART,
@@ -56,7 +57,7 @@ from factcheck.group.columns import (
     interleave,
     places,
 )
-from factcheck.group.profiles import DAYS_PER_YEAR, FAR_BOUND, FAR_RATIO, WEAK_FIGURES
+from factcheck.group.profiles import DAYS_PER_YEAR, FAR_RATIO, WEAK_FIGURES
 from factcheck.group.subjects import SLOTS
 
 CHUNK = 200_000  # pairs scored per step, to bound the memory of one step
@@ -310,9 +311,9 @@ def _affinity(x: _Side, y: _Side, compatible: Bools) -> tuple[Floats, Bools]:
         (x.kind == KIND_CODES["money"]) & (x.value == y.value) & (x.unit != y.unit)
     )
     by_ratio = np.select(
-        [(ratio <= 1.006) | compatible, slipped, ratio <= 1.15, ratio <= 1.5, ratio <= 3],
+        [(ratio <= 1.006) | compatible, slipped, ratio <= 1.15, ratio <= 1.5, ratio <= FAR_RATIO],
         [SAME_FIGURE, SLIP, 0.15, 0.05, -0.05],
-        -0.2,
+        FAR_FIGURE,
     )
     other = [
         x.flag("vague") | y.flag("vague") | ~x.flag("has_interval") | ~y.flag("has_interval"),
@@ -335,7 +336,7 @@ def _affinity(x: _Side, y: _Side, compatible: Bools) -> tuple[Floats, Bools]:
             np.where(
                 compatible,
                 np.where(_same_figure(x, y), SAME_FIGURE, 0.0),
-                np.where(_bound_ratio(x, y) > FAR_RATIO, FAR_BOUND, -0.1),
+                np.where(_bound_ratio(x, y) > FAR_RATIO, FAR_FIGURE, -0.1),
             ),
             0.0,
             np.where(compatible, SAME_FIGURE, 0.0),

@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz, process
 
 from factcheck.config import (
+    FAR_FIGURE,
     FAR_YEARS,
     MIN_CONTEXT,
     MODALITY_APART,
@@ -47,7 +48,6 @@ from factcheck.models import Claim
 from factcheck.values import Interval, claims_meet, interval
 
 FAR_RATIO = 3.0  # figures further apart than this weigh against a pair (``_affinity``)
-FAR_BOUND = -0.2  # a bound that excludes a figure more than FAR_RATIO away from it
 DAYS_PER_YEAR = 365.25  # a date's interval is in days, a year's in years
 GROUPED_KINDS = frozenset(
     {"money", "count", "percent", "distance", "duration", "year", "date", "ratio", "time", "other"}
@@ -311,7 +311,7 @@ def _affinity(a: Claim, b: Claim, ia: Interval | None, ib: Interval | None, comp
         same = a.value is not None and a.value == b.value and unit and a.kind not in WEAK_FIGURES
         if compatible:
             return SAME_FIGURE if same else 0.0
-        return FAR_BOUND if _bound_ratio(ia, ib) > FAR_RATIO else -0.1  # "more than 100 years", "2 weeks"
+        return FAR_FIGURE if _bound_ratio(ia, ib) > FAR_RATIO else -0.1  # "more than 100 years", "2 weeks"
     if a.value is None or b.value is None:
         return 0.0
     ma, mb = (ia.low + ia.high) / 2, (ib.low + ib.high) / 2
@@ -326,7 +326,7 @@ def _affinity(a: Claim, b: Claim, ia: Interval | None, ib: Interval | None, comp
         return 0.15
     if ratio <= 1.5:
         return 0.05
-    return -0.05 if ratio <= 3 else -0.2
+    return -0.05 if ratio <= FAR_RATIO else FAR_FIGURE
 
 
 def _two_readings(a: Profile, b: Profile) -> bool:
