@@ -58,7 +58,6 @@ from factcheck.group.columns import (
     places,
 )
 from factcheck.group.profiles import DAYS_PER_YEAR, FAR_RATIO, WEAK_FIGURES
-from factcheck.group.subjects import SLOTS
 
 CHUNK = 200_000  # pairs scored per step, to bound the memory of one step
 PROPOSERS = 20_000  # claims whose candidates one sparse product finds: ~150 entries each
@@ -90,14 +89,6 @@ class _Side(NamedTuple):
     anchor: Ints
     marker: Ints
     subject: Ints  # mask of the codes of the names beside the claim, 0 for none
-    s0: Ints  # the codes themselves (``Columns.subject_codes``, SLOTS of them), 0 for none
-    s1: Ints
-    s2: Ints
-    s3: Ints
-    s4: Ints
-    s5: Ints
-    s6: Ints
-    s7: Ints
     day: Ints  # the day the sentence sets the claim on, 0 for none
     equivalent: Ints  # row of the claim this one restates, -1 if none
     flags: Ints  # bits of _FLAGS
@@ -113,16 +104,6 @@ class _Side(NamedTuple):
 
 
 _CODES = _Side._fields[: _Side._fields.index("flags")]
-_SLOTS = tuple(f"s{k}" for k in range(SLOTS))  # the columns of ``Columns.subject_codes``
-assert all(slot in _Side._fields for slot in _SLOTS), "a _Side field for each subject slot"
-
-
-def _column(cols: Columns, name: str) -> Ints:
-    if name in _SLOTS:
-        found: Ints = cols.subject_codes[:, _SLOTS.index(name)]
-        return found
-    column: Ints = getattr(cols, name)
-    return column
 
 
 _FLAGS = ("per_period", "has_interval", "vague", "bounded", "has_value", "implicit", "projected", "countdown")
@@ -143,6 +124,7 @@ class PairTable:
     doc_weighted: sparse.csr_matrix  # documents x words, for same_story
     doc_present: sparse.csr_matrix
     doc_norm: Floats
+    subject_codes: Ints  # claims x SLOTS (``Columns.subject_codes``), read only where masks meet
 
     @classmethod
     def of(cls, cols: Columns) -> PairTable:
@@ -159,7 +141,8 @@ class PairTable:
             (getattr(cols, name).astype(np.int64) << bit for bit, name in enumerate(_FLAGS)), np.int64(0)
         )
         return cls(
-            codes=np.stack([*(_column(cols, name) for name in _CODES), flags], axis=1),
+            codes=np.stack([*(getattr(cols, name) for name in _CODES), flags], axis=1),
+            subject_codes=cols.subject_codes,
             values=np.stack([getattr(cols, name) for name in _VALUES], axis=1),
             doc=cols.doc,
             norm=cols.norm,
@@ -226,7 +209,7 @@ class PairTable:
         fig = np.where(fig > 0, fig * np.minimum(x.rarity, y.rarity), fig)
         fig = np.where(~compatible & _story_apart(x, y), fig - STORY_APART, fig)
         fig = np.where(~compatible & (x.flag("projected") != y.flag("projected")), fig - MODALITY_APART, fig)
-        shared = _shared_subject(x, y)
+        shared = self._shared_subject(x, y, i, j)
         apart = (x.subject != 0) & (y.subject != 0) & ~shared  # two subjects
         fig = np.where(~compatible & apart, fig - SUBJECT_APART, fig)
         measured = x.flag("has_interval") & y.flag("has_interval")
@@ -245,6 +228,21 @@ class PairTable:
         settled = np.where(impossible, -1.0, np.nan)
         settled[(x.equivalent == j) | (y.equivalent == i)] = 1.0
         return settled, bonus, fig, compatible
+
+    def _shared_subject(self, x: _Side, y: _Side, i: Ints, j: Ints) -> Bools:
+        """Whether the two claims' subjects share a name: where their masks share a bit, by their
+        codes (read only for those pairs; a code's slots are ascending, zeros last)."""
+        shared: Bools = (x.subject & y.subject) != 0
+        maybe = np.flatnonzero(shared)
+        if len(maybe):
+            mine, theirs = self.subject_codes[i[maybe]], self.subject_codes[j[maybe]]
+            width = int(max((mine > 0).sum(axis=1).max(), (theirs > 0).sum(axis=1).max()))
+            found = np.zeros(len(maybe), dtype=np.bool_)
+            for a in range(width):
+                for b in range(width):
+                    found |= (mine[:, a] == theirs[:, b]) & (mine[:, a] > 0)
+            shared[maybe] = found
+        return shared
 
     def _by_words(self, i: Ints, j: Ints, bonus: Floats, figure: Floats) -> Floats:
         """The score of pairs the fields leave open: the cosine of their context words plus ``bonus``
@@ -361,21 +359,6 @@ def _far_times(x: _Side, y: _Side) -> Bools:
     per_year = np.where(x.kind == KIND_CODES["year"], 1.0, DAYS_PER_YEAR)
     far: Bools = np.maximum(x.low - y.high, y.low - x.high) > FAR_YEARS * per_year
     return far
-
-
-def _shared_subject(x: _Side, y: _Side) -> Bools:
-    """Whether the two claims' subjects share a name: where their masks share a bit, by their codes."""
-    shared: Bools = (x.subject & y.subject) != 0
-    maybe = np.flatnonzero(shared)
-    if len(maybe):
-        mine = [getattr(x, slot)[maybe] for slot in _SLOTS]
-        theirs = [getattr(y, slot)[maybe] for slot in _SLOTS]
-        found = np.zeros(len(maybe), dtype=np.bool_)
-        for a in mine:
-            for b in theirs:
-                found |= (a == b) & (a > 0)
-        shared[maybe] = found
-    return shared
 
 
 def _same_figure(x: _Side, y: _Side) -> Bools:

@@ -15,8 +15,11 @@ from __future__ import annotations
 
 import re
 import zlib
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 from itertools import zip_longest
+from typing import Any
 
 from factcheck.config import SUBJECT_REACH
 from factcheck.group.profiles import CLAUSE_BREAK, name_variants
@@ -27,11 +30,40 @@ from factcheck.models import Claim
 
 NAME_REACH = 3  # words between a figure and the name it belongs to: "$50M from Britain", "France $109M"
 NAME = re.compile(r"\b[A-Z][\w'’.-]*[A-Za-z]")  # a capitalised word: "Britain", "U.S.", "McDonald's"
+SPACED = re.compile(r"\S+")  # a word as white space delimits it, punctuation and all
+CAPITAL = re.compile(r"[A-Z]")  # where a name may be: every name and alias starts with one
 POSSESSIVE = re.compile(r"['’]s$")  # "Microsoft’s" is Microsoft
 WEEKDAYS = frozenset(table("context.toml", "weekdays"))
 ALIASES = index(table("names.toml", "name"), "spellings")  # "britain" -> "united_kingdom"
-ALIAS = re.compile(  # a spelling of ALIASES as a whole phrase: "U.S.", "United Kingdom"
-    r"(?<![\w.])(?:" + "|".join(sorted(map(re.escape, ALIASES), key=len, reverse=True)) + r")(?!\w)",
+
+
+def _trie(words: Iterable[str]) -> str:
+    r"""One regular expression of ``words`` as a trie, the longest first where one is a prefix of
+    another: Python's engine tries a long alternation at every position, a trie only where a first
+    letter fits (three times faster on news sentences).
+
+    >>> _trie(["us", "u.s.", "uk"])
+    'u(?:\\.s\\.|k|s)'
+    """
+    root: dict[str, Any] = {}
+    for word in words:
+        node = root
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict[str, Any]) -> str:
+        branches = [re.escape(ch) + build(node[ch]) for ch in sorted(node) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return build(root)
+
+
+ALIAS = re.compile(  # a spelling of ALIASES as a whole phrase, capitalised: "U.S.", "United Kingdom"
+    r"(?<![\w.])(?=[A-Z])(?:" + _trie(ALIASES) + r")(?!\w)",
     re.IGNORECASE,
 )
 MASK_BITS = 63  # bits of a subject mask: an int64 that stays positive
@@ -41,8 +73,10 @@ SLOTS = 8  # names a claim's subject holds: the nearest to its figure
 def common_words(claims: Iterable[Claim]) -> frozenset[str]:
     """The words the sources write in lower case somewhere: a capitalised one of them at the start of
     a sentence ("Turnout was ...") is no name."""
-    sentences = {c.sentence for c in claims}
-    return frozenset(w for text in sentences for w in WORD.findall(text) if w[0].islower())
+    words: set[str] = set()
+    for text in {c.sentence for c in claims}:
+        words.update(WORD.findall(text))
+    return frozenset(w for w in words if w[0].islower())
 
 
 def sentence_names(claim: Claim, common: frozenset[str] = frozenset()) -> frozenset[str]:
@@ -78,13 +112,15 @@ def nearest_names(
     text = claim.sentence
     at = claim.start - claim.sentence_start
     end = at + len(claim.text)
-    start = max((m.end() for m in CLAUSE_BREAK.finditer(text, 0, at)), default=0)
-    found = CLAUSE_BREAK.search(text, end)
-    stop = found.start() if found else len(text)
-    words_before = [m.start() for m in re.finditer(r"\S+", text[start:at])][-reach:]
-    words_after = [m.end() for m in re.finditer(r"\S+", text[end:stop])][:reach]
-    left = start + words_before[0] if words_before else at
-    right = end + words_after[-1] if words_after else end
+    break_starts, break_ends, word_starts, word_ends = _layout(text)
+    k = bisect_right(break_ends, at)
+    start = break_ends[k - 1] if k else 0  # the clause around the figure
+    k = bisect_left(break_starts, end)
+    stop = break_starts[k] if k < len(break_starts) else len(text)
+    first, last = bisect_left(word_starts, start), bisect_left(word_starts, at)
+    left = word_starts[max(first, last - reach)] if last > first else at
+    first, last = bisect_left(word_starts, end), bisect_left(word_starts, stop)
+    right = min(word_ends[min(last, first + reach) - 1], stop) if last > first else end
     before, after = _names(text, left, at, common)[::-1], _names(text, end, right, common)
     turns = [name for pair in zip_longest(before, after) for name in pair if name is not None]
     return list(dict.fromkeys(turns))
@@ -149,6 +185,21 @@ def codes_mask(codes: Iterable[int]) -> int:
     return mask
 
 
+@lru_cache(maxsize=1024)
+def _layout(text: str) -> tuple[list[int], list[int], list[int], list[int]]:
+    """A sentence's clause breaks (starts, ends) and words (starts, ends): read once for all of its
+    claims."""
+    breaks = [m.span() for m in CLAUSE_BREAK.finditer(text)]
+    words = [m.span() for m in SPACED.finditer(text)]
+    return [a for a, _ in breaks], [b for _, b in breaks], [a for a, _ in words], [b for _, b in words]
+
+
+@lru_cache(maxsize=1024)
+def _alias_spans(text: str) -> tuple[tuple[int, int], ...]:
+    """Where a sentence spells a name of ``ALIASES``: read once for all of its claims."""
+    return tuple(m.span() for m in ALIAS.finditer(text))
+
+
 def _names(text: str, start: int, end: int, common: frozenset[str]) -> list[str]:
     """The names in ``text[start:end]``: a spelling of ``ALIASES`` as its one name ("Britain" and "UK"
     are "united_kingdom"), and each other capitalised word that is no common word, with the initials
@@ -159,12 +210,14 @@ def _names(text: str, start: int, end: int, common: frozenset[str]) -> list[str]
     >>> _names("the National Audit Office said", 0, 30, frozenset({"said"}))
     ['National', 'Audit', 'Office', 'NAO']
     """
+    if CAPITAL.search(text, start, end) is None:  # most windows of most sentences name no one
+        return []
     found: list[str] = []
     taken: list[tuple[int, int]] = []
-    for m in ALIAS.finditer(text, start, end):
-        if m.group()[0].isupper():
-            found.append(ALIASES[m.group().lower()])
-            taken.append(m.span())
+    for a, b in _alias_spans(text):
+        if start <= a and b <= end:
+            found.append(ALIASES[text[a:b].lower()])
+            taken.append((a, b))
     run: list[str] = []
     last = -1
 
