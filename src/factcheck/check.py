@@ -9,20 +9,30 @@ source claim of its family (money with money, distances with distances, ...). Tw
   hold). It is blind to the figure, so "Denmark pays Kosovo 5 million euros" still finds the
   200 million the sources speak of, and is contradicted by them.
 - the *figure*: the grouper's affinity of the two values, or its same-figure bonus for any value that
-  fits the statement's. It counts only to choose between measures, never against one: the same
+  bears the statement's out. It counts only to choose between measures, never against one: the same
   figure beside the same words is the likelier measure.
 
 The best source claim picks the measure: its group (every claim of the group is evidence, so a
 statement that meets one side of a conflict meets the other side too), or the claim alone. The
-evidence then splits into claims compatible with the statement's value (``compare.values_compatible``)
-and the others. Vague claims ("multi-million") and restatements in another currency
-("(DKK 1.5 billion)") contradict when they rule the value out but never support it alone: they fit
-nearly any figure. A year in the statement is also compared with dates: "in 2008" meets
-"17 February 2008".
+evidence then splits three ways (``_supports``, ``values.values_compatible``):
+
+- claims that bear the figure out: "$75.4 billion" for "about $75 billion", "64.2 crore" for "more
+  than 60 crore", "more than 2,200" for "more than 2,000";
+- claims that rule it out: "1,900 jobs" against "more than 2,000 jobs";
+- claims that allow it without showing it, which count for neither side: "more than $420 million"
+  neither shows nor denies "more than $1 billion", "between 500 and 1,000" does not show "850".
+
+A source that bears the figure out is on its side even where it also gives another figure (a
+headline's slip, an earlier count of a running total): one source does not contest itself. Vague
+claims ("multi-million") and restatements in another currency ("(DKK 1.5 billion)") contradict when
+they rule the value out but never support it alone: they fit nearly any figure. A year in the statement
+is also compared with dates ("in 2008" meets "17 February 2008"), and a share written as a fraction
+with percentages ("a quarter of the area" meets "25% of the area").
 """
 
 from __future__ import annotations
 
+import math
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -37,6 +47,7 @@ from factcheck.judge import sides
 from factcheck.models import VERDICTS, Claim, ClaimGroup, Normalized, NumberCheck, StatementCheck, Verdict
 from factcheck.rates import statement_rates_of_day
 from factcheck.report.wording import describe, short_names
+from factcheck.values import interval, margin_between
 from factcheck.values import values_compatible as _compatible
 
 STATEMENT = "<statement>"
@@ -148,9 +159,8 @@ def _check_all(
                     )
                 )
                 continue
-            results.append(
-                _verdict(claim, _best_match(items, sources, vocab, rates, common), group_of, names, rates)
-            )
+            matches = _candidates(items, sources, vocab, rates, common)
+            results.append(_verdict(claim, matches, group_of, names, rates))
         verdict = min((r.verdict for r in _decisive(results, uncompared)), key=VERDICTS.index)
         checks.append(StatementCheck(statement=text, verdict=verdict, numbers=tuple(results)))
     return tuple(checks)
@@ -197,10 +207,23 @@ def _statement_claims(text: str, line: int | None, day: str | None = None) -> li
 
 def _probes(claim: Claim) -> list[Claim]:
     """The claim, and the other readings a statement leaves open: a year also as a date ("in 2008" is
-    a span of days that dates can meet), and a sum or count with no rate also as one per head ("a
-    place cost $250,000" is the price of each place: sources write "$250,000 per person")."""
+    a span of days that dates can meet), a sum or count with no rate also as one per head ("a
+    place cost $250,000" is the price of each place: sources write "$250,000 per person"), and a
+    fraction also as a percentage ("about a quarter of the area" is "25% of the area")."""
     if claim.kind in ("money", "count") and claim.per is None and claim.value is not None:
         return [claim, claim.model_copy(update={"id": f"{claim.id}{EACH}", "per": "each"})]
+    if claim.kind == "ratio" and claim.unit == "fraction" and claim.value is not None:
+        share = claim.value * 100
+        as_percent = claim.model_copy(
+            update={
+                "id": f"{claim.id}:percent",
+                "kind": "percent",
+                "unit": "%",
+                "value": share,
+                "normalized": Normalized(value=share, unit="%"),
+            }
+        )
+        return [claim, as_percent]
     if claim.kind != "year" or claim.value is None or claim.qualifier is not None:
         return [claim]
     as_date = claim.model_copy(
@@ -216,31 +239,33 @@ def _probes(claim: Claim) -> list[Claim]:
     return [claim, as_date]
 
 
-def _best_match(
+def _candidates(
     probes: Sequence[Profile],
     sources: Sequence[Profile],
     vocab: Vocabulary,
     rates: Mapping[str, float] | None,
     common: frozenset[str] = frozenset(),
-) -> _Match | None:
-    """The source claim most likely to state the measure of one of the probes, if any speaks of it."""
-    best: _Match | None = None
+) -> list[_Match]:
+    """Every source claim that may state the measure of one of the probes, best first."""
+    found: list[_Match] = []
     for probe in probes:
         for source in sources:
-            if source.family != probe.family or vocab.score(probe, source) <= -1.0:
+            if source.family != probe.family:
+                continue
+            if vocab.score(probe, source) <= -1.0:
                 continue
             topic = vocab.topic(probe, source)
             if topic < (TIME_TOPIC_BAR if probe.family in CALENDAR else TOPIC_BAR):
                 continue
             rank = topic + _figure(probe.claim, source.claim, rates) - _apart(probe, source)
-            if _other_subject(probe.claim, source.claim, common):
+            other = _other_subject(probe.claim, source.claim, common)
+            if other:
                 rank -= OTHER_SUBJECT
             if probe.claim.id.endswith(EACH):  # a reading the statement does not spell out ranks lower
                 rank -= PER_GUESS
-            key = (-rank, source.claim.document, source.claim.start)
-            if best is None or key < (-best.rank, best.source.document, best.source.start):
-                best = _Match(rank, probe.claim, source.claim)
-    return best
+            found.append(_Match(rank, probe.claim, source.claim))
+    found.sort(key=lambda m: (-m.rank, m.source.document, m.source.start, m.probe.id))
+    return found
 
 
 def _other_subject(probe: Claim, source: Claim, common: frozenset[str]) -> bool:
@@ -275,26 +300,31 @@ def _apart(probe: Profile, source: Profile) -> float:
 
 
 def _figure(probe: Claim, source: Claim, rates: Mapping[str, float] | None) -> float:
-    """What the figures add to the rank: the grouper's affinity when positive, and the same bonus for
-    any figure that fits the statement's ("700 to 800" meets "some 700 to 800"), vague ones aside."""
-    if source.qualifier != "vague" and _compatible(probe, source, rates=rates):
+    """What the figures add to the rank: the same bonus for any figure that bears the statement's out
+    ("700 to 800" meets "some 700 to 800"), vague ones aside, else the grouper's affinity when
+    positive. A bound that merely allows the figure earns no bonus: "more than $420 million" is no
+    likelier the measure of "passed $1 billion" than "$792 million" is."""
+    if source.qualifier != "vague" and _supports(probe, source, rates):
         return SAME_FIGURE
     return max(affinity(probe, source), 0.0)
 
 
 def _verdict(
     claim: Claim,
-    match: _Match | None,
+    found: Sequence[_Match],
     group_of: Mapping[str, ClaimGroup],
     names: Mapping[str, str],
     rates: Mapping[str, float] | None,
 ) -> NumberCheck:
     """Split the evidence of the matched measure into claims for and against the statement's figure.
 
-    The evidence is the best source claim's group (or the claim alone). Supported: sources give the
-    figure and none goes against it; contested: some do and some do not; contradicted: they give
-    only other figures."""
-    if match is None:
+    The evidence is the best source claim's group (or the claim alone). Supported: sources bear the
+    figure out and no other source goes against it; contested: some do and others do not;
+    contradicted: they give only other figures. A source that states the figure is on its
+    side even where it also gives another (a headline's misprint, an earlier count): one source does
+    not contest itself. Claims that allow the figure without showing it (a bound, a wide range) are
+    neither for nor against it."""
+    if not found:
         return NumberCheck(
             claim=claim,
             verdict="not_found",
@@ -302,13 +332,17 @@ def _verdict(
             contradicting=(),
             explanation="no source gives this measure",
         )
+    match = found[0]
     group = group_of.get(match.source.id)
     evidence = group.claims if group is not None else (match.source,)
     firm = [c for c in evidence if _firm(c, evidence)]
-    supporting = [c for c in firm if _compatible(match.probe, c, rates=rates)]
-    contradicting = [c for c in evidence if not _compatible(match.probe, c, rates=rates)]
+    supporting = [c for c in firm if _supports(match.probe, c, rates)]
     if not firm:  # only vague claims: they support what they allow
         supporting = [c for c in evidence if _compatible(match.probe, c, rates=rates)]
+    backing = {c.document for c in supporting}
+    contradicting = [
+        c for c in evidence if c.document not in backing and not _compatible(match.probe, c, rates=rates)
+    ]
     verdict: Verdict = (
         "contested"
         if supporting and contradicting
@@ -325,6 +359,31 @@ def _verdict(
         contradicting=tuple(contradicting),
         explanation=_explain(match.probe, supporting, contradicting, names, rates),
     )
+
+
+LOWER = frozenset({"more_than", "at_least"})
+UPPER = frozenset({"less_than", "at_most", "up_to"})
+
+
+def _supports(probe: Claim, source: Claim, rates: Mapping[str, float] | None) -> bool:
+    """Whether the source's figure bears out the statement's, not merely allows it. A bound or a range
+    allows many figures and confirms only a statement that allows all of them: "more than $420
+    million" fits "more than $1 billion" and does not show it; "more than 1,000 missing" does not
+    show "1,500 missing"; "more than 2,200" shows "more than 2,000"."""
+    if not _compatible(probe, source, rates=rates):
+        return False
+    if source.kind in TIME_KINDS or source.equivalent_of == probe.id:
+        return True
+    ranged = source.low is not None and source.high is not None
+    if source.qualifier not in LOWER | UPPER and not ranged:
+        return True
+    mine, theirs = interval(probe, rates=rates), interval(source, rates=rates)
+    if mine is None or theirs is None:
+        return True
+    slack = margin_between(probe, source) * max(
+        abs(mine.low), abs(mine.high) if math.isfinite(mine.high) else 0, 1e-9
+    )
+    return mine.low <= theirs.low + slack and theirs.high <= mine.high + slack
 
 
 def _firm(claim: Claim, evidence: Sequence[Claim]) -> bool:
