@@ -343,6 +343,8 @@ def _verdict(
     contradicting = [
         c for c in evidence if c.document not in backing and not _compatible(match.probe, c, rates=rates)
     ]
+    sided = {c.id for c in (*supporting, *contradicting)}
+    neither = [c for c in evidence if c.id not in sided]
     verdict: Verdict = (
         "contested"
         if supporting and contradicting
@@ -358,6 +360,9 @@ def _verdict(
         supporting=tuple(supporting),
         contradicting=tuple(contradicting),
         explanation=_explain(match.probe, supporting, contradicting, names, rates),
+        matched=match.source,
+        group_id=group.id if group is not None else None,
+        neither=tuple(neither),
     )
 
 
