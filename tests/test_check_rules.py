@@ -140,3 +140,172 @@ SEARCH = {
 )
 def test_check_fractions_meet_percentages(tmp_path: Path, statement: str, verdict: str) -> None:
     assert _check(tmp_path, SEARCH, statement).verdict == verdict
+
+
+# One side of a disagreement is contested, with both sides and their sources in the explanation.
+PLANT = {
+    "a.txt": _doc(
+        "Plant closure",
+        "2024-01-25",
+        "The carmaker cut 1,900 jobs at its engine plant, the union said on Thursday.",
+    ),
+    "b.txt": _doc(
+        "Union reacts",
+        "2024-01-26",
+        "The carmaker has cut 1,900 jobs at the engine plant, a spokeswoman confirmed.",
+    ),
+    "c.txt": _doc(
+        "Engine plant news",
+        "2024-01-26",
+        "About 2,400 jobs were cut at the engine plant of the carmaker, the regional paper wrote.",
+    ),
+}
+
+
+@pytest.mark.parametrize(
+    ("statement", "verdict", "explanation"),
+    [
+        (
+            "The carmaker cut 1,900 jobs at its engine plant.",
+            "contested",
+            "2 sources say 1,900 jobs (a, b), 1 says about 2,400 jobs (c)",
+        ),
+        (
+            "In 2024, the carmaker cut about 2,400 jobs at its engine plant.",
+            "contested",
+            "1 source says about 2,400 jobs (c), 2 say 1,900 jobs (a, b)",
+        ),
+        (
+            "The carmaker cut 3,000 jobs at its engine plant.",
+            "contradicted",
+            "no source says 3,000 jobs; 2 sources say 1,900 jobs (a, b), 1 says about 2,400 jobs (c)",
+        ),
+    ],
+    ids=["one-side", "other-side-year-is-context", "neither-side"],
+)
+def test_check_a_side_of_a_disagreement_is_contested(
+    tmp_path: Path, statement: str, verdict: str, explanation: str
+) -> None:
+    result = _check(tmp_path, PLANT, statement)
+    assert result.verdict == verdict
+    measure = [n for n in result.numbers if n.claim.kind == "count"]
+    assert [n.explanation for n in measure] == [explanation]
+
+
+# Other units and currencies: converted before they are compared.
+UNITS = {
+    "a.txt": _doc(
+        "Dive to the wreck",
+        "2023-06-20",
+        "The submersible dived to 12,500 feet to reach the wreck, the company said.\n"
+        "The software giant completed its $68.7 billion takeover of the games publisher on Friday.\n"
+        "The commission said 1.5 crore polling officials would staff the booths across the country.",
+    ),
+    "b.txt": _doc(
+        "Deep dive",
+        "2023-06-21",
+        "The wreck lies 3,800 metres down, and the submersible dived to that depth on Sunday.\n"
+        "The software giant's $68.7 billion takeover of the games publisher was the largest in gaming.\n"
+        "Some 15 million polling officials will staff the booths, the commission said.",
+    ),
+}
+
+
+@pytest.mark.parametrize(
+    ("statement", "verdict"),
+    [
+        ("The submersible dived to about 3,800 metres.", "supported"),
+        ("The submersible dived to about 12,500 feet.", "supported"),
+        ("The submersible dived to 5,000 metres.", "contradicted"),
+        ("The takeover of the games publisher was worth more than £50 billion.", "supported"),
+        ("The takeover of the games publisher was worth more than £60 billion.", "contradicted"),
+        ("About 1.5 crore polling officials staffed the booths.", "supported"),
+        ("About 15 million polling officials staffed the booths.", "supported"),
+        ("About 2 crore polling officials staffed the booths.", "contradicted"),
+    ],
+    ids=["metres", "feet", "metres-off", "pounds", "pounds-off", "crore", "million", "crore-off"],
+)
+def test_check_other_units_and_currencies(tmp_path: Path, statement: str, verdict: str) -> None:
+    assert _check(tmp_path, UNITS, statement).verdict == verdict
+
+
+# A measure in other words, and another subject's figure of the same kind.
+GAMES = {
+    "a.txt": _doc(
+        "Cloud rights deal",
+        "2023-10-14",
+        "The publisher sold its cloud streaming rights to Ubisoft for 15 years. Sony signed a 10-year "
+        "deal to keep the game on its console.",
+    ),
+    "b.txt": _doc(
+        "Console deal done",
+        "2023-10-15",
+        "Sony has signed a 10-year agreement to keep the shooter on PlayStation, the company said. The "
+        "firm will pay $95 per share in cash, and a break fee of $3 billion.",
+    ),
+    "c.txt": _doc(
+        "Deal closes",
+        "2023-10-16",
+        "The buyer agreed to pay $95 per share for the publisher, a deal worth $68.7 billion.",
+    ),
+}
+
+
+@pytest.mark.parametrize(
+    ("statement", "verdict"),
+    [
+        ("Sony signed a 10-year deal to keep the game on PlayStation.", "supported"),
+        ("Sony signed a 15-year deal to keep the game on PlayStation.", "contradicted"),
+        ("Ubisoft got the cloud rights for 15 years.", "supported"),
+        ("The buyer agreed to pay $95 per share.", "supported"),
+        ("The buyer agreed to pay $90 per share.", "contradicted"),
+    ],
+    ids=["sony", "sony-off-not-ubisoft", "ubisoft", "per-share", "per-share-off-not-the-fee"],
+)
+def test_check_a_measure_is_its_subjects(tmp_path: Path, statement: str, verdict: str) -> None:
+    assert _check(tmp_path, GAMES, statement).verdict == verdict
+
+
+# Plain numbers after a measure word, clock times and dates alone are statements to check; a month
+# meets a day inside it.
+QUAKE = {
+    "a.txt": _doc(
+        "Quake shakes coast",
+        "2024-03-02",
+        "A magnitude-5.9 earthquake struck off the coast early on Saturday, the geological survey said. "
+        "The quake hit at 4:12 a.m. local time on 2 March 2024.",
+    ),
+    "b.txt": _doc(
+        "Tremor felt inland",
+        "2024-03-02",
+        "The earthquake had a magnitude of 5.9 and struck at 4:12 a.m., seismologists said. A category "
+        "4 storm had hit the same coast last year.",
+    ),
+    "c.txt": _doc(
+        "Takeover closes",
+        "2023-10-14",
+        "The software giant completed its takeover of the games publisher on 13 October 2023, after "
+        "regulators approved it.",
+    ),
+}
+
+
+@pytest.mark.parametrize(
+    ("statement", "verdict"),
+    [
+        ("The earthquake had a magnitude of 5.9.", "supported"),
+        ("A magnitude-6.4 tremor struck the coast.", "contradicted"),
+        ("The quake struck at 4:12 a.m.", "supported"),
+        ("The quake struck at 5:30 a.m.", "contradicted"),
+        ("The quake hit on 2 March 2024.", "supported"),
+        ("The quake hit on 3 March 2024.", "contradicted"),
+        ("The software giant completed its takeover of the games publisher in October 2023.", "supported"),
+        (
+            "The software giant completed its takeover of the games publisher in November 2023.",
+            "contradicted",
+        ),
+    ],
+    ids=["magnitude", "magnitude-off", "time", "time-off", "date", "date-off", "month", "month-off"],
+)
+def test_check_measure_words_times_and_dates(tmp_path: Path, statement: str, verdict: str) -> None:
+    assert _check(tmp_path, QUAKE, statement).verdict == verdict

@@ -37,7 +37,14 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-from factcheck.config import SAME_FIGURE, STORY_APART, TIME_TOPIC_BAR, TOPIC_BAR, Settings
+from factcheck.config import (
+    APPROX_TIME_MINUTES,
+    SAME_FIGURE,
+    STORY_APART,
+    TIME_TOPIC_BAR,
+    TOPIC_BAR,
+    Settings,
+)
 from factcheck.errors import InputError
 from factcheck.extract import extract_text
 from factcheck.group.columns import profile_claims
@@ -47,8 +54,7 @@ from factcheck.judge import sides
 from factcheck.models import VERDICTS, Claim, ClaimGroup, Normalized, NumberCheck, StatementCheck, Verdict
 from factcheck.rates import statement_rates_of_day
 from factcheck.report.wording import describe, short_names
-from factcheck.values import interval, margin_between
-from factcheck.values import values_compatible as _compatible
+from factcheck.values import interval, margin_between, values_compatible
 
 STATEMENT = "<statement>"
 NO_NUMBER = "no number found in the statement"
@@ -341,7 +347,11 @@ def _verdict(
         supporting = [c for c in evidence if _compatible(match.probe, c, rates=rates)]
     backing = {c.document for c in supporting}
     contradicting = [
-        c for c in evidence if c.document not in backing and not _compatible(match.probe, c, rates=rates)
+        c
+        for c in evidence
+        if c.document not in backing
+        and _comparable(match.probe, c, rates)
+        and not _compatible(match.probe, c, rates=rates)
     ]
     sided = {c.id for c in (*supporting, *contradicting)}
     neither = [c for c in evidence if c.id not in sided]
@@ -364,6 +374,28 @@ def _verdict(
         group_id=group.id if group is not None else None,
         neither=tuple(neither),
     )
+
+
+def _clocks(probe: Claim, source: Claim) -> bool:
+    """Whether two claims are clock times that neither places on a day in a zone ("at 4:12 a.m."): they
+    compare as the clock reads."""
+    return probe.kind == source.kind == "time" and not probe.utc and not source.utc
+
+
+def _compatible(probe: Claim, source: Claim, *, rates: Mapping[str, float] | None) -> bool:
+    """``values.values_compatible``, and two clock times of no known day by the minutes they read."""
+    if _clocks(probe, source) and probe.value is not None and source.value is not None:
+        hedged = probe.qualifier is not None or source.qualifier is not None
+        return abs(probe.value - source.value) <= (APPROX_TIME_MINUTES if hedged else 0)
+    return values_compatible(probe, source, rates=rates)
+
+
+def _comparable(probe: Claim, source: Claim, rates: Mapping[str, float] | None) -> bool:
+    """Whether the two figures can be set side by side at all: a time the sources place on a day and
+    in a zone cannot rule out one the statement gives without them, nor the other way round."""
+    if _clocks(probe, source) or probe.equivalent_of == source.id or source.equivalent_of == probe.id:
+        return True
+    return interval(probe, rates=rates) is not None and interval(source, rates=rates) is not None
 
 
 LOWER = frozenset({"more_than", "at_least"})
