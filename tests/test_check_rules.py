@@ -309,3 +309,36 @@ QUAKE = {
 )
 def test_check_measure_words_times_and_dates(tmp_path: Path, statement: str, verdict: str) -> None:
     assert _check(tmp_path, QUAKE, statement).verdict == verdict
+
+
+# A short statement in other words meets its measure through a figure the grouper pairs with it:
+# such a match may bear the figure out, but a figure alone never contradicts.
+CLOSING = {
+    "a.txt": _doc(
+        "Games deal",
+        "2023-10-14",
+        "The publisher deal was concluded on October 13, 2023, with the total cost of the takeover "
+        "amounting to $75.4 billion.\nRegulators in Brussels cleared the merger in May after a long review.",
+    ),
+    "b.txt": _doc(
+        "Games deal 2",
+        "2023-10-15",
+        "The buyer first announced the purchase in January 2022 and closed it after a long fight with "
+        "regulators.\nRegulators in Brussels cleared the merger in May, officials said.",
+    ),
+}
+
+
+@pytest.mark.parametrize(
+    ("statement", "verdict"),
+    [
+        ("Microsoft completed its takeover of the publisher in October 2023.", "supported"),
+        ("Microsoft completed its takeover of the publisher on 13 October 2023.", "supported"),
+        ("Microsoft completed its takeover of the publisher on 12 October 2023.", "not_found"),
+    ],
+    ids=["month", "day", "day-off-is-not-contradicted-by-a-figure-alone"],
+)
+def test_check_a_figure_alone_supports_but_never_contradicts(
+    tmp_path: Path, statement: str, verdict: str
+) -> None:
+    assert _check(tmp_path, CLOSING, statement).verdict == verdict

@@ -70,6 +70,7 @@ class _Match:
     rank: float
     probe: Claim  # the statement's claim, or its year read as a date
     source: Claim
+    by_figure: bool = False  # admitted on the grouper's score, its words too few: it never contradicts
 
 
 def check_statement(
@@ -139,6 +140,7 @@ def _check_all(
     probe_items = {p.claim.id: p for p in profiles if p.claim.id in probe_ids}
     year = _story_year(sources, day)
     common = common_words(claims)
+    pair_bar = (settings or Settings()).cross_document
     for item in probe_items.values():  # a statement is set in its sources' story, as they are in theirs
         if item.anchor is None and year is not None and item.claim.kind not in CALENDAR:
             item.anchor, item.implicit = year, True
@@ -165,7 +167,7 @@ def _check_all(
                     )
                 )
                 continue
-            matches = _candidates(items, sources, vocab, rates, common)
+            matches = _candidates(items, sources, vocab, rates, common, bar=pair_bar)
             results.append(_verdict(claim, matches, group_of, names, rates))
         verdict = min((r.verdict for r in _decisive(results, uncompared)), key=VERDICTS.index)
         checks.append(StatementCheck(statement=text, verdict=verdict, numbers=tuple(results)))
@@ -251,17 +253,30 @@ def _candidates(
     vocab: Vocabulary,
     rates: Mapping[str, float] | None,
     common: frozenset[str] = frozenset(),
+    *,
+    bar: float,
 ) -> list[_Match]:
-    """Every source claim that may state the measure of one of the probes, best first."""
+    """Every source claim that may state the measure of one of the probes, best first.
+
+    A source claim speaks of the measure when it shares enough words with the statement (``TOPIC_BAR``,
+    ``TIME_TOPIC_BAR`` for years and dates). Where none does, those the grouper would pair with the
+    statement's claim (its score reaches ``bar``) are taken instead, ranked by that score: a short
+    statement in other words ("completed its takeover" for "the deal was concluded") still meets its
+    measure, through the figure, which the score weighs by how rare it is. A year alone is too common
+    a figure for that."""
     found: list[_Match] = []
+    by_figure: list[_Match] = []
     for probe in probes:
         for source in sources:
             if source.family != probe.family:
                 continue
-            if vocab.score(probe, source) <= -1.0:
+            score = vocab.score(probe, source)
+            if score <= -1.0:
                 continue
             topic = vocab.topic(probe, source)
             if topic < (TIME_TOPIC_BAR if probe.family in CALENDAR else TOPIC_BAR):
+                if score >= bar and not _bare_year(probe.claim):  # the grouper would pair the two
+                    by_figure.append(_Match(score, probe.claim, source.claim, by_figure=True))
                 continue
             rank = topic + _figure(probe.claim, source.claim, rates) - _apart(probe, source)
             other = _other_subject(probe.claim, source.claim, common)
@@ -270,8 +285,15 @@ def _candidates(
             if probe.claim.id.endswith(EACH):  # a reading the statement does not spell out ranks lower
                 rank -= PER_GUESS
             found.append(_Match(rank, probe.claim, source.claim))
+    found = found or by_figure
     found.sort(key=lambda m: (-m.rank, m.source.document, m.source.start, m.probe.id))
     return found
+
+
+def _bare_year(claim: Claim) -> bool:
+    """A year alone ("in 2010", or read as a date): a figure too common to tie a statement to a
+    source by itself."""
+    return claim.kind == "year" or (claim.kind == "date" and len(claim.date or "") == 4)
 
 
 def _other_subject(probe: Claim, source: Claim, common: frozenset[str]) -> bool:
@@ -326,7 +348,9 @@ def _verdict(
 
     The evidence is the best source claim's group (or the claim alone). Supported: sources bear the
     figure out and no other source goes against it; contested: some do and others do not;
-    contradicted: they give only other figures. A source that states the figure is on its
+    contradicted: they give only other figures, and the match rests on words, not on a figure alone
+    (``_Match.by_figure``): a claim that only the figure ties to the statement may bear it out, and
+    when it does not, the sources are silent on the measure. A source that states the figure is on its
     side even where it also gives another (a headline's misprint, an earlier count): one source does
     not contest itself. Claims that allow the figure without showing it (a bound, a wide range) are
     neither for nor against it."""
@@ -361,7 +385,7 @@ def _verdict(
         else "supported"
         if supporting
         else "contradicted"
-        if contradicting
+        if contradicting and not match.by_figure
         else "not_found"
     )
     return NumberCheck(
