@@ -342,3 +342,27 @@ def test_check_a_figure_alone_supports_but_never_contradicts(
     tmp_path: Path, statement: str, verdict: str
 ) -> None:
     assert _check(tmp_path, CLOSING, statement).verdict == verdict
+
+
+@pytest.mark.parametrize(
+    ("files", "statement", "explanation"),
+    [
+        (
+            {"a.txt": PLEDGES["a.txt"]},
+            "Pledges to the new climate fund passed $1 billion.",
+            "no source says 1 billion USD; 1 source says more than 420 million USD (a), which allows it "
+            "without showing it",
+        ),
+        (
+            PLEDGES,
+            "Pledges to the new climate fund passed $1 billion.",
+            "no source says 1 billion USD; 2 sources say 792 million USD (b, c)",
+        ),
+    ],
+    ids=["allowed-not-shown", "contradicted"],
+)
+def test_check_explains_in_one_sentence(
+    tmp_path: Path, files: dict[str, str], statement: str, explanation: str
+) -> None:
+    (number,) = _check(tmp_path, files, statement).numbers
+    assert number.explanation == explanation

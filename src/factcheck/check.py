@@ -393,7 +393,15 @@ def _verdict(
         verdict=verdict,
         supporting=tuple(supporting),
         contradicting=tuple(contradicting),
-        explanation=_explain(match.probe, supporting, contradicting, names, rates),
+        explanation=_explain(
+            match.probe,
+            supporting,
+            contradicting,
+            names,
+            rates,
+            neither=[c for c in neither if _compatible(match.probe, c, rates=rates)],
+            by_figure=match.by_figure,
+        ),
         matched=match.source,
         group_id=group.id if group is not None else None,
         neither=tuple(neither),
@@ -461,9 +469,21 @@ def _explain(
     contradicting: Sequence[Claim],
     names: Mapping[str, str],
     rates: Mapping[str, float] | None,
+    *,
+    neither: Sequence[Claim] = (),
+    by_figure: bool = False,
 ) -> str:
-    """ "2 sources say 210 million EUR (001, 003), 2 say about 200 million EUR (000, 002)"."""
+    """ "2 sources say 210 million EUR (001, 003), 2 say about 200 million EUR (000, 002)"; where no
+    source takes a side, what the evidence allows; where a figure alone ties the sources to the
+    statement, that it does."""
     against = sides(contradicting, rates=rates) if contradicting else []
+    if not supporting and not against:
+        if not neither:
+            return f"no source says {describe([probe])}; no figure of the sources can be set beside it"
+        allowing = _phrases(sides(neither, rates=rates), names)
+        return f"no source says {describe([probe])}; {allowing}, which allows it without showing it"
+    if not supporting and by_figure:
+        return f"no source says {describe([probe])}; only the figure ties these to it: {_phrases(against, names)}"
     if not supporting:
         return f"no source says {describe([probe])}; {_phrases(against, names)}"
     parts = sides(supporting, rates=rates)
