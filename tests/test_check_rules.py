@@ -366,3 +366,42 @@ def test_check_explains_in_one_sentence(
 ) -> None:
     (number,) = _check(tmp_path, files, statement).numbers
     assert number.explanation == explanation
+
+
+# The statement's digits at another power of ten in a source the grouper pairs with it ("1.5 lakh"
+# for "1.5 crore") are the same measure stated wrong: the statement meets a conflict.
+STAFF = {
+    "a.txt": _doc(
+        "Polls staff",
+        "2024-03-17",
+        "The commission said 1.5 crore polling officials and security staff would be on duty at the booths.",
+    ),
+    "b.txt": _doc(
+        "Election staff",
+        "2024-03-17",
+        "Some 1.5 crore polling officials and security staff will be on poll duty, the commission said.",
+    ),
+    "c.txt": _doc(
+        "Election schedule",
+        "2024-03-17",
+        "Around 1.5 lakh officials will be on duty at the polling booths, the commission said.",
+    ),
+}
+
+
+@pytest.mark.parametrize(
+    ("statement", "supporting", "contradicting"),
+    [
+        ("About 1.5 crore polling officials were on duty.", {"a.txt", "b.txt"}, {"c.txt"}),
+        ("About 1.5 lakh officials were on duty.", {"c.txt"}, {"a.txt", "b.txt"}),
+    ],
+    ids=["crore", "lakh"],
+)
+def test_check_a_slip_of_the_figure_contests_it(
+    tmp_path: Path, statement: str, supporting: set[str], contradicting: set[str]
+) -> None:
+    result = _check(tmp_path, STAFF, statement)
+    assert result.verdict == "contested"
+    (number,) = result.numbers
+    assert {Path(c.document).name for c in number.supporting} == supporting
+    assert {Path(c.document).name for c in number.contradicting} == contradicting

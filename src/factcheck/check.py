@@ -48,7 +48,7 @@ from factcheck.config import (
 from factcheck.errors import InputError
 from factcheck.extract import extract_text
 from factcheck.group.columns import profile_claims
-from factcheck.group.profiles import Profile, Vocabulary, affinity
+from factcheck.group.profiles import Profile, Vocabulary, affinity, head_of, slipped
 from factcheck.group.subjects import common_words, near_names, sentence_names
 from factcheck.judge import sides
 from factcheck.models import VERDICTS, Claim, ClaimGroup, Normalized, NumberCheck, StatementCheck, Verdict
@@ -71,6 +71,7 @@ class _Match:
     probe: Claim  # the statement's claim, or its year read as a date
     source: Claim
     by_figure: bool = False  # admitted on the grouper's score, its words too few: it never contradicts
+    slip: bool = False  # the statement's digits at another power of ten, in a claim the grouper pairs
 
 
 def check_statement(
@@ -284,10 +285,22 @@ def _candidates(
                 rank -= OTHER_SUBJECT
             if probe.claim.id.endswith(EACH):  # a reading the statement does not spell out ranks lower
                 rank -= PER_GUESS
-            found.append(_Match(rank, probe.claim, source.claim))
+            slip = score >= bar and _slipped(probe.claim, source.claim)
+            found.append(_Match(rank, probe.claim, source.claim, slip=slip))
     found = found or by_figure
     found.sort(key=lambda m: (-m.rank, m.source.document, m.source.start, m.probe.id))
     return found
+
+
+def _slipped(probe: Claim, source: Claim) -> bool:
+    """Whether the source gives the statement's digits at another power of ten, of the same currency or
+    counted noun: "1.5 lakh officials" for "1.5 crore polling officials", "$69 million" for "$69
+    billion" (``profiles.slipped``)."""
+    if probe.kind not in ("money", "count") or head_of(probe) != head_of(source):
+        return False
+    if probe.value is None or source.value is None or min(probe.value, source.value) <= 0:
+        return False
+    return slipped(max(probe.value, source.value) / min(probe.value, source.value))
 
 
 def _bare_year(claim: Claim) -> bool:
@@ -346,7 +359,10 @@ def _verdict(
 ) -> NumberCheck:
     """Split the evidence of the matched measure into claims for and against the statement's figure.
 
-    The evidence is the best source claim's group (or the claim alone). Supported: sources bear the
+    The evidence is the best source claim's group (or the claim alone), and the claims that give the
+    statement's digits at another power of ten where the grouper would pair them with it ("1.5 lakh
+    officials" for "1.5 crore"): a slip is the grouper's own sign of one measure, and a conflict the
+    statement meets even where the grouper set the slip apart. Supported: sources bear the
     figure out and no other source goes against it; contested: some do and others do not;
     contradicted: they give only other figures, and the match rests on words, not on a figure alone
     (``_Match.by_figure``): a claim that only the figure ties to the statement may bear it out, and
@@ -365,6 +381,9 @@ def _verdict(
     match = found[0]
     group = group_of.get(match.source.id)
     evidence = group.claims if group is not None else (match.source,)
+    known = {c.id for c in evidence}
+    slips = [m.source for m in found if m.slip and m.probe.id == match.probe.id and m.source.id not in known]
+    evidence = (*evidence, *slips)
     firm = [c for c in evidence if _firm(c, evidence)]
     supporting = [c for c in firm if _supports(match.probe, c, rates)]
     if not firm:  # only vague claims: they support what they allow
