@@ -6,13 +6,17 @@ journalist would paste against it, with the verdict a careful reader gives.
 
 from __future__ import annotations
 
+import importlib
 from pathlib import Path
 
 import pytest
 
 from factcheck.check import check_statement
+from factcheck.extract import extract_text
 from factcheck.models import StatementCheck
 from factcheck.pipeline import read_corpus
+
+CHECK = importlib.import_module("factcheck.check")  # the module: ``factcheck.check`` is also the API function
 
 
 def _check(tmp_path: Path, files: dict[str, str], statement: str) -> StatementCheck:
@@ -405,3 +409,22 @@ def test_check_a_slip_of_the_figure_contests_it(
     (number,) = result.numbers
     assert {Path(c.document).name for c in number.supporting} == supporting
     assert {Path(c.document).name for c in number.contradicting} == contradicting
+
+
+@pytest.mark.parametrize(
+    ("statement", "source", "comparable"),
+    [
+        ("Seven people were aboard.", "The dive began on 18 June 2023.", False),
+        ("Seven people were aboard.", "Five people were aboard.", True),
+        ("It happened in 2008.", "It happened on 17 February 2008.", True),
+        ("The quake struck at 4:12 a.m.", "The quake struck at 5:30 a.m.", True),
+    ],
+    ids=["count-and-date", "two-counts", "year-and-date", "two-clock-times"],
+)
+def test_check_only_figures_of_one_family_are_set_side_by_side(
+    statement: str, source: str, comparable: bool
+) -> None:
+    """A group may hold a date beside the count it dates: the date neither supports nor contradicts."""
+    (mine,) = extract_text(statement)
+    (theirs,) = extract_text(source)
+    assert CHECK._comparable(mine, theirs, None) is comparable

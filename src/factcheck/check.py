@@ -48,7 +48,7 @@ from factcheck.config import (
 from factcheck.errors import InputError
 from factcheck.extract import extract_text
 from factcheck.group.columns import profile_claims
-from factcheck.group.profiles import Profile, Vocabulary, affinity, head_of, slipped
+from factcheck.group.profiles import Profile, Vocabulary, affinity, family_of, head_of, slipped
 from factcheck.group.subjects import common_words, near_names, sentence_names
 from factcheck.judge import sides
 from factcheck.models import VERDICTS, Claim, ClaimGroup, Normalized, NumberCheck, StatementCheck, Verdict
@@ -434,7 +434,11 @@ def _clocks(probe: Claim, source: Claim) -> bool:
 
 
 def _compatible(probe: Claim, source: Claim, *, rates: Mapping[str, float] | None) -> bool:
-    """``values.values_compatible``, and two clock times of no known day by the minutes they read."""
+    """``values.values_compatible`` within a family, and two clock times of no known day by the
+    minutes they read."""
+    linked = probe.equivalent_of == source.id or source.equivalent_of == probe.id
+    if not linked and _family(probe) != _family(source):
+        return False
     if _clocks(probe, source) and probe.value is not None and source.value is not None:
         hedged = probe.qualifier is not None or source.qualifier is not None
         return abs(probe.value - source.value) <= (APPROX_TIME_MINUTES if hedged else 0)
@@ -446,7 +450,14 @@ def _comparable(probe: Claim, source: Claim, rates: Mapping[str, float] | None) 
     in a zone cannot rule out one the statement gives without them, nor the other way round."""
     if _clocks(probe, source) or probe.equivalent_of == source.id or source.equivalent_of == probe.id:
         return True
+    if _family(probe) != _family(source):  # a group may hold a date beside the count it dates
+        return False
     return interval(probe, rates=rates) is not None and interval(source, rates=rates) is not None
+
+
+def _family(claim: Claim) -> str:
+    """``profiles.family_of``, with years and dates one family: "in 2008" meets "17 February 2008"."""
+    return "date" if claim.kind in CALENDAR else family_of(claim)
 
 
 LOWER = frozenset({"more_than", "at_least"})
