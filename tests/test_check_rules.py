@@ -428,3 +428,34 @@ def test_check_only_figures_of_one_family_are_set_side_by_side(
     (mine,) = extract_text(statement)
     (theirs,) = extract_text(source)
     assert CHECK._comparable(mine, theirs, None) is comparable
+
+
+# Areas in other units: converted to hectares before they are compared.
+AREAS = {
+    "a.txt": _doc(
+        "Fire update",
+        "2023-08-15",
+        "The fire burned about 2,170 acres of the town and its hills, the county said.",
+    ),
+    "b.txt": _doc(
+        "Fire damage",
+        "2023-08-16",
+        "Officials said the fire burned about 2,170 acres before crews stopped it.",
+    ),
+}
+
+
+@pytest.mark.parametrize(
+    ("statement", "verdict", "stated"),
+    [
+        ("The fire burned about 880 hectares.", "supported", {"2,170 acres"}),
+        ("The fire burned about 8.8 square kilometres.", "supported", {"2,170 acres"}),
+        ("The fire burned about 2,000 hectares.", "contradicted", {"2,170 acres"}),
+    ],
+    ids=["hectares", "square-kilometres", "hectares-off"],
+)
+def test_check_areas_in_other_units(tmp_path: Path, statement: str, verdict: str, stated: set[str]) -> None:
+    result = _check(tmp_path, AREAS, statement)
+    assert result.verdict == verdict
+    (number,) = result.numbers
+    assert {c.text for c in (*number.supporting, *number.contradicting)} == stated

@@ -51,6 +51,7 @@ from factcheck.group.columns import profile_claims
 from factcheck.group.profiles import Profile, Vocabulary, affinity, family_of, head_of, slipped
 from factcheck.group.subjects import common_words, near_names, sentence_names
 from factcheck.judge import sides
+from factcheck.lexicon import OTHER_DIMENSIONS
 from factcheck.models import VERDICTS, Claim, ClaimGroup, Normalized, NumberCheck, StatementCheck, Verdict
 from factcheck.rates import statement_rates_of_day
 from factcheck.report.wording import describe, short_names
@@ -133,9 +134,11 @@ def _check_all(
             found, note = [], NO_NUMBER  # a file goes on past such a line
         numbers.append(statement_rates_of_day(found, claims))
         notes.append(note)
-    probes = {claim.id: _probes(claim) for claim_list in numbers for claim in claim_list}
+    probes = {claim.id: _probes(_in_base_unit(claim)) for claim_list in numbers for claim in claim_list}
     probe_claims = [p for ps in probes.values() for p in ps]
-    profiles, vocab = profile_claims([*claims, *probe_claims], settings=settings, published=published)
+    originals = {c.id: c for c in claims if c.kind == "other"}  # shown as stated, compared converted
+    measured = [_in_base_unit(c) if c.id in originals else c for c in claims]
+    profiles, vocab = profile_claims([*measured, *probe_claims], settings=settings, published=published)
     probe_ids = {p.id for p in probe_claims}
     sources = [p for p in profiles if p.claim.id not in probe_ids]
     probe_items = {p.claim.id: p for p in profiles if p.claim.id in probe_ids}
@@ -169,7 +172,7 @@ def _check_all(
                 )
                 continue
             matches = _candidates(items, sources, vocab, rates, common, bar=pair_bar)
-            results.append(_verdict(claim, matches, group_of, names, rates))
+            results.append(_as_stated(_verdict(claim, matches, group_of, names, rates), originals))
         verdict = min((r.verdict for r in _decisive(results, uncompared)), key=VERDICTS.index)
         checks.append(StatementCheck(statement=text, verdict=verdict, numbers=tuple(results)))
     return tuple(checks)
@@ -212,6 +215,50 @@ def _statement_claims(text: str, line: int | None, day: str | None = None) -> li
         c.model_copy(update={"document": doc, "id": rename(c.id), "equivalent_of": rename(c.equivalent_of)})
         for c in found
     ]
+
+
+def _in_base_unit(claim: Claim) -> Claim:
+    """An area (or another measure the lexicon gives a dimension) as a count of its dimension's unit,
+    which the grouper compares: "2,170 acres" as about 878 ha, beside "880 hectares". Other claims as
+    they are."""
+    found = OTHER_DIMENSIONS.get(claim.unit or "") if claim.kind == "other" else None
+    if found is None:
+        return claim
+    base, factor = found
+
+    def scaled(value: float | None) -> float | None:
+        return None if value is None else value * factor
+
+    value = scaled(claim.value)
+    return claim.model_copy(
+        update={
+            "kind": "count",
+            "unit": base,
+            "value": value,
+            "low": scaled(claim.low),
+            "high": scaled(claim.high),
+            "normalized": Normalized(value=value, unit=base),
+        }
+    )
+
+
+def _as_stated(result: NumberCheck, originals: Mapping[str, Claim]) -> NumberCheck:
+    """The check with each source claim as its source states it, not as it was converted."""
+    if not originals:
+        return result
+
+    def stated(claims: Sequence[Claim]) -> tuple[Claim, ...]:
+        return tuple(originals.get(c.id, c) for c in claims)
+
+    matched = result.matched
+    return result.model_copy(
+        update={
+            "supporting": stated(result.supporting),
+            "contradicting": stated(result.contradicting),
+            "neither": stated(result.neither),
+            "matched": None if matched is None else originals.get(matched.id, matched),
+        }
+    )
 
 
 def _probes(claim: Claim) -> list[Claim]:

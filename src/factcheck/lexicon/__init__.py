@@ -91,6 +91,20 @@ def _units(kind: str, size: str, per: float = 1.0) -> dict[str, tuple[str, float
 DISTANCE_UNITS = _units("distance", "km")
 DURATION_UNITS = _units("duration", "seconds", per=SECONDS_PER_DAY)
 OTHER_UNITS = _units("other", "factor")
+# Units of other kinds that one dimension relates: unit -> (the name of the dimension's unit of factor
+# 1, factor to it). "2,170 acres" is 878 hectares; `check` compares areas so.
+_DIMENSIONED = [entry for entry in table("units.toml", "other").values() if "dimension" in entry]
+OTHER_DIMENSIONS: dict[str, tuple[str, float]] = {
+    entry["unit"]: (
+        next(
+            e["spellings"][0]
+            for e in _DIMENSIONED
+            if e["dimension"] == entry["dimension"] and e["factor"] == 1
+        ),
+        entry["factor"],
+    )
+    for entry in _DIMENSIONED
+}
 # Short unit names that are also words or letters: read only glued to the digits ("100m", "5h").
 GLUED_ONLY = frozenset(
     spelling
