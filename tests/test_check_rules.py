@@ -6,17 +6,15 @@ journalist would paste against it, with the verdict a careful reader gives.
 
 from __future__ import annotations
 
-import importlib
 from pathlib import Path
 
 import pytest
 
 from factcheck.check import check_statement
+from factcheck.check.figures import comparable
 from factcheck.extract import extract_text
 from factcheck.models import StatementCheck
 from factcheck.pipeline import read_corpus
-
-CHECK = importlib.import_module("factcheck.check")  # the module: ``factcheck.check`` is also the API function
 
 
 def _check(tmp_path: Path, files: dict[str, str], statement: str) -> StatementCheck:
@@ -412,7 +410,7 @@ def test_check_a_slip_of_the_figure_contests_it(
 
 
 @pytest.mark.parametrize(
-    ("statement", "source", "comparable"),
+    ("statement", "source", "expected"),
     [
         ("Seven people were aboard.", "The dive began on 18 June 2023.", False),
         ("Seven people were aboard.", "Five people were aboard.", True),
@@ -422,12 +420,12 @@ def test_check_a_slip_of_the_figure_contests_it(
     ids=["count-and-date", "two-counts", "year-and-date", "two-clock-times"],
 )
 def test_check_only_figures_of_one_family_are_set_side_by_side(
-    statement: str, source: str, comparable: bool
+    statement: str, source: str, expected: bool
 ) -> None:
     """A group may hold a date beside the count it dates: the date neither supports nor contradicts."""
     (mine,) = extract_text(statement)
     (theirs,) = extract_text(source)
-    assert CHECK._comparable(mine, theirs, None) is comparable
+    assert comparable(mine, theirs, None) is expected
 
 
 # Areas in other units: converted to hectares before they are compared.

@@ -1,78 +1,36 @@
 """Check a statement's numbers against the sources: supported, contested, contradicted or not found.
 
-Each number of the statement is set beside the source claims the way the grouper sets two claims
-beside each other: the statement is one more document, and its claim is scored against every
-source claim of its family (money with money, distances with distances, ...). Two scores come out:
-
-- the *topic*: IDF-weighted overlap of the sentences' words, plus the bonus for the same counted
-  noun; it must reach ``TOPIC_BAR`` (``TIME_TOPIC_BAR`` for years and dates, which any sentence may
-  hold). It is blind to the figure, so "Denmark pays Kosovo 5 million euros" still finds the
-  200 million the sources speak of, and is contradicted by them.
-- the *figure*: the grouper's affinity of the two values, or its same-figure bonus for any value that
-  bears the statement's out. It counts only to choose between measures, never against one: the same
-  figure beside the same words is the likelier measure.
-
-The best source claim picks the measure: its group (every claim of the group is evidence, so a
-statement that meets one side of a conflict meets the other side too), or the claim alone. The
-evidence then splits three ways (``_supports``, ``values.values_compatible``):
-
-- claims that bear the figure out: "$75.4 billion" for "about $75 billion", "64.2 crore" for "more
-  than 60 crore", "more than 2,200" for "more than 2,000";
-- claims that rule it out: "1,900 jobs" against "more than 2,000 jobs";
-- claims that allow it without showing it, which count for neither side: "more than $420 million"
-  neither shows nor denies "more than $1 billion", "between 500 and 1,000" does not show "850".
-
-A source that bears the figure out is on its side even where it also gives another figure (a
-headline's slip, an earlier count of a running total): one source does not contest itself. Vague
-claims ("multi-million") and restatements in another currency ("(DKK 1.5 billion)") contradict when
-they rule the value out but never support it alone: they fit nearly any figure. A year in the statement
-is also compared with dates ("in 2008" meets "17 February 2008"), and a share written as a fraction
-with percentages ("a quarter of the area" meets "25% of the area").
+The statement is read as one more document of its sources' story (its dates, times and sums read as
+of their day, its claims set in their story year), and each of its numbers is probed in the readings
+it leaves open (a year also as a date, a sum also per head, a fraction also as a percentage, an area
+in hectares). ``match.candidates`` ranks the source claims that speak of the measure; the best one's
+group is the evidence, with any slip of the figure ("1.5 lakh" for "1.5 crore") the grouper would
+pair with it. ``figures`` splits the evidence three ways: claims that bear the figure out, claims
+that rule it out, and claims that do neither (a bound that only allows it, a figure of another
+family). A source that bears the figure out is on its side even where it also gives another figure:
+one source does not contest itself. A year or date beside a measure only places the statement in
+time (``_decisive``).
 """
 
 from __future__ import annotations
 
-import math
-from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
 
-from factcheck.config import (
-    APPROX_TIME_MINUTES,
-    SAME_FIGURE,
-    STORY_APART,
-    TIME_TOPIC_BAR,
-    TOPIC_BAR,
-    Settings,
-)
+from factcheck.check.figures import CALENDAR, TIME_KINDS, comparable, compatible, supports
+from factcheck.check.match import EACH, Match, candidates, sources_year
+from factcheck.config import Settings
 from factcheck.errors import InputError
 from factcheck.extract import extract_text
 from factcheck.group.columns import profile_claims
-from factcheck.group.profiles import Profile, Vocabulary, affinity, family_of, head_of, slipped
-from factcheck.group.subjects import common_words, near_names, sentence_names
+from factcheck.group.subjects import common_words
 from factcheck.judge import sides
 from factcheck.lexicon import OTHER_DIMENSIONS
 from factcheck.models import VERDICTS, Claim, ClaimGroup, Normalized, NumberCheck, StatementCheck, Verdict
 from factcheck.rates import statement_rates_of_day
 from factcheck.report.wording import describe, short_names
-from factcheck.values import interval, margin_between, values_compatible
 
 STATEMENT = "<statement>"
 NO_NUMBER = "no number found in the statement"
-TIME_KINDS = frozenset({"year", "date", "time"})  # place a statement in time; context beside a measure
-EACH = ":each"  # id suffix of a statement's sum read as a price per head
-PER_GUESS = 0.1  # what reading a sum per head costs a match: the statement did not say "per"
-OTHER_SUBJECT = 0.3  # what a figure of another name than the statement's costs a match
-CALENDAR = frozenset({"year", "date"})  # in every other sentence: a match needs more words in common
-
-
-@dataclass(frozen=True, slots=True)
-class _Match:
-    rank: float
-    probe: Claim  # the statement's claim, or its year read as a date
-    source: Claim
-    by_figure: bool = False  # admitted on the grouper's score, its words too few: it never contradicts
-    slip: bool = False  # the statement's digits at another power of ten, in a claim the grouper pairs
 
 
 def check_statement(
@@ -142,7 +100,7 @@ def _check_all(
     probe_ids = {p.id for p in probe_claims}
     sources = [p for p in profiles if p.claim.id not in probe_ids]
     probe_items = {p.claim.id: p for p in profiles if p.claim.id in probe_ids}
-    year = _story_year(sources, day)
+    year = sources_year(sources, day)
     common = common_words(claims)
     pair_bar = (settings or Settings()).cross_document
     for item in probe_items.values():  # a statement is set in its sources' story, as they are in theirs
@@ -171,7 +129,7 @@ def _check_all(
                     )
                 )
                 continue
-            matches = _candidates(items, sources, vocab, rates, common, bar=pair_bar)
+            matches = candidates(items, sources, vocab, rates, common, bar=pair_bar)
             results.append(_as_stated(_verdict(claim, matches, group_of, names, rates), originals))
         verdict = min((r.verdict for r in _decisive(results, uncompared)), key=VERDICTS.index)
         checks.append(StatementCheck(statement=text, verdict=verdict, numbers=tuple(results)))
@@ -295,111 +253,9 @@ def _probes(claim: Claim) -> list[Claim]:
     return [claim, as_date]
 
 
-def _candidates(
-    probes: Sequence[Profile],
-    sources: Sequence[Profile],
-    vocab: Vocabulary,
-    rates: Mapping[str, float] | None,
-    common: frozenset[str] = frozenset(),
-    *,
-    bar: float,
-) -> list[_Match]:
-    """Every source claim that may state the measure of one of the probes, best first.
-
-    A source claim speaks of the measure when it shares enough words with the statement (``TOPIC_BAR``,
-    ``TIME_TOPIC_BAR`` for years and dates). Where none does, those the grouper would pair with the
-    statement's claim (its score reaches ``bar``) are taken instead, ranked by that score: a short
-    statement in other words ("completed its takeover" for "the deal was concluded") still meets its
-    measure, through the figure, which the score weighs by how rare it is. A year alone is too common
-    a figure for that."""
-    found: list[_Match] = []
-    by_figure: list[_Match] = []
-    for probe in probes:
-        for source in sources:
-            if source.family != probe.family:
-                continue
-            score = vocab.score(probe, source)
-            if score <= -1.0:
-                continue
-            topic = vocab.topic(probe, source)
-            if topic < (TIME_TOPIC_BAR if probe.family in CALENDAR else TOPIC_BAR):
-                if score >= bar and not _bare_year(probe.claim):  # the grouper would pair the two
-                    by_figure.append(_Match(score, probe.claim, source.claim, by_figure=True))
-                continue
-            rank = topic + _figure(probe.claim, source.claim, rates) - _apart(probe, source)
-            other = _other_subject(probe.claim, source.claim, common)
-            if other:
-                rank -= OTHER_SUBJECT
-            if probe.claim.id.endswith(EACH):  # a reading the statement does not spell out ranks lower
-                rank -= PER_GUESS
-            slip = score >= bar and _slipped(probe.claim, source.claim)
-            found.append(_Match(rank, probe.claim, source.claim, slip=slip))
-    found = found or by_figure
-    found.sort(key=lambda m: (-m.rank, m.source.document, m.source.start, m.probe.id))
-    return found
-
-
-def _slipped(probe: Claim, source: Claim) -> bool:
-    """Whether the source gives the statement's digits at another power of ten, of the same currency or
-    counted noun: "1.5 lakh officials" for "1.5 crore polling officials", "$69 million" for "$69
-    billion" (``profiles.slipped``)."""
-    if probe.kind not in ("money", "count") or head_of(probe) != head_of(source):
-        return False
-    if probe.value is None or source.value is None or min(probe.value, source.value) <= 0:
-        return False
-    return slipped(max(probe.value, source.value) / min(probe.value, source.value))
-
-
-def _bare_year(claim: Claim) -> bool:
-    """A year alone ("in 2010", or read as a date): a figure too common to tie a statement to a
-    source by itself."""
-    return claim.kind == "year" or (claim.kind == "date" and len(claim.date or "") == 4)
-
-
-def _other_subject(probe: Claim, source: Claim, common: frozenset[str]) -> bool:
-    """Whether the source's figure belongs to another name than the statement's, which its sentence
-    gives elsewhere: in "Germany pledged $100M, $50M from Britain, $25M from Denmark", Denmark's is
-    $25M, not $50M. A sentence that does not name the statement's subject at all may say it in other
-    words, and is not judged so."""
-    mine = sentence_names(probe, common)
-    theirs = near_names(source, common)
-    if not mine or not theirs or mine & theirs:
-        return False
-    return bool(mine & sentence_names(source, common))
-
-
-def _story_year(sources: Sequence[Profile], day: str | None) -> str | None:
-    """The year the sources' documents are mostly about (their claims' story years), else the year of
-    their story's middle day."""
-    years = Counter(s.anchor for s in sources if s.implicit and s.anchor)
-    if years:
-        return max(years, key=lambda y: (years[y], y))
-    return day[:4] if day else None
-
-
-def _apart(probe: Profile, source: Profile) -> float:
-    """What another time costs a match: a source set in a year its sentence names, against the year
-    the statement names or is set in ("killed 85 people" in 2018 is not the toll of a fire of 2023)."""
-    if not probe.anchor or not source.anchor or probe.anchor == source.anchor:
-        return 0.0
-    if probe.implicit and source.implicit:
-        return 0.0
-    return STORY_APART if probe.implicit or source.implicit else 2 * STORY_APART
-
-
-def _figure(probe: Claim, source: Claim, rates: Mapping[str, float] | None) -> float:
-    """What the figures add to the rank: the same bonus for any figure that bears the statement's out
-    ("700 to 800" meets "some 700 to 800"), vague ones aside, else the grouper's affinity when
-    positive. A bound that merely allows the figure earns no bonus: "more than $420 million" is no
-    likelier the measure of "passed $1 billion" than "$792 million" is."""
-    if source.qualifier != "vague" and _supports(probe, source, rates):
-        return SAME_FIGURE
-    return max(affinity(probe, source), 0.0)
-
-
 def _verdict(
     claim: Claim,
-    found: Sequence[_Match],
+    found: Sequence[Match],
     group_of: Mapping[str, ClaimGroup],
     names: Mapping[str, str],
     rates: Mapping[str, float] | None,
@@ -412,7 +268,7 @@ def _verdict(
     statement meets even where the grouper set the slip apart. Supported: sources bear the
     figure out and no other source goes against it; contested: some do and others do not;
     contradicted: they give only other figures, and the match rests on words, not on a figure alone
-    (``_Match.by_figure``): a claim that only the figure ties to the statement may bear it out, and
+    (``Match.by_figure``): a claim that only the figure ties to the statement may bear it out, and
     when it does not, the sources are silent on the measure. A source that states the figure is on its
     side even where it also gives another (a headline's misprint, an earlier count): one source does
     not contest itself. Claims that allow the figure without showing it (a bound, a wide range) are
@@ -432,16 +288,16 @@ def _verdict(
     slips = [m.source for m in found if m.slip and m.probe.id == match.probe.id and m.source.id not in known]
     evidence = (*evidence, *slips)
     firm = [c for c in evidence if _firm(c, evidence)]
-    supporting = [c for c in firm if _supports(match.probe, c, rates)]
+    supporting = [c for c in firm if supports(match.probe, c, rates)]
     if not firm:  # only vague claims: they support what they allow
-        supporting = [c for c in evidence if _compatible(match.probe, c, rates=rates)]
+        supporting = [c for c in evidence if compatible(match.probe, c, rates=rates)]
     backing = {c.document for c in supporting}
     contradicting = [
         c
         for c in evidence
         if c.document not in backing
-        and _comparable(match.probe, c, rates)
-        and not _compatible(match.probe, c, rates=rates)
+        and comparable(match.probe, c, rates)
+        and not compatible(match.probe, c, rates=rates)
     ]
     sided = {c.id for c in (*supporting, *contradicting)}
     neither = [c for c in evidence if c.id not in sided]
@@ -465,71 +321,13 @@ def _verdict(
             contradicting,
             names,
             rates,
-            neither=[c for c in neither if _compatible(match.probe, c, rates=rates)],
+            neither=[c for c in neither if compatible(match.probe, c, rates=rates)],
             by_figure=match.by_figure,
         ),
         matched=match.source,
         group_id=group.id if group is not None else None,
         neither=tuple(neither),
     )
-
-
-def _clocks(probe: Claim, source: Claim) -> bool:
-    """Whether two claims are clock times that neither places on a day in a zone ("at 4:12 a.m."): they
-    compare as the clock reads."""
-    return probe.kind == source.kind == "time" and not probe.utc and not source.utc
-
-
-def _compatible(probe: Claim, source: Claim, *, rates: Mapping[str, float] | None) -> bool:
-    """``values.values_compatible`` within a family, and two clock times of no known day by the
-    minutes they read."""
-    linked = probe.equivalent_of == source.id or source.equivalent_of == probe.id
-    if not linked and _family(probe) != _family(source):
-        return False
-    if _clocks(probe, source) and probe.value is not None and source.value is not None:
-        hedged = probe.qualifier is not None or source.qualifier is not None
-        return abs(probe.value - source.value) <= (APPROX_TIME_MINUTES if hedged else 0)
-    return values_compatible(probe, source, rates=rates)
-
-
-def _comparable(probe: Claim, source: Claim, rates: Mapping[str, float] | None) -> bool:
-    """Whether the two figures can be set side by side at all: a time the sources place on a day and
-    in a zone cannot rule out one the statement gives without them, nor the other way round."""
-    if _clocks(probe, source) or probe.equivalent_of == source.id or source.equivalent_of == probe.id:
-        return True
-    if _family(probe) != _family(source):  # a group may hold a date beside the count it dates
-        return False
-    return interval(probe, rates=rates) is not None and interval(source, rates=rates) is not None
-
-
-def _family(claim: Claim) -> str:
-    """``profiles.family_of``, with years and dates one family: "in 2008" meets "17 February 2008"."""
-    return "date" if claim.kind in CALENDAR else family_of(claim)
-
-
-LOWER = frozenset({"more_than", "at_least"})
-UPPER = frozenset({"less_than", "at_most", "up_to"})
-
-
-def _supports(probe: Claim, source: Claim, rates: Mapping[str, float] | None) -> bool:
-    """Whether the source's figure bears out the statement's, not merely allows it. A bound or a range
-    allows many figures and confirms only a statement that allows all of them: "more than $420
-    million" fits "more than $1 billion" and does not show it; "more than 1,000 missing" does not
-    show "1,500 missing"; "more than 2,200" shows "more than 2,000"."""
-    if not _compatible(probe, source, rates=rates):
-        return False
-    if source.kind in TIME_KINDS or source.equivalent_of == probe.id:
-        return True
-    ranged = source.low is not None and source.high is not None
-    if source.qualifier not in LOWER | UPPER and not ranged:
-        return True
-    mine, theirs = interval(probe, rates=rates), interval(source, rates=rates)
-    if mine is None or theirs is None:
-        return True
-    slack = margin_between(probe, source) * max(
-        abs(mine.low), abs(mine.high) if math.isfinite(mine.high) else 0, 1e-9
-    )
-    return mine.low <= theirs.low + slack and theirs.high <= mine.high + slack
 
 
 def _firm(claim: Claim, evidence: Sequence[Claim]) -> bool:
