@@ -215,7 +215,16 @@ def test_check_statement_matches_the_contract(seeds: Corpus) -> None:
     )
     assert list(data) == ["schema_version", "statement", "verdict", "numbers", "note"]
     assert data["schema_version"] == "1"
-    assert list(data["numbers"][0]) == ["claim", "verdict", "supporting", "contradicting", "explanation"]
+    assert list(data["numbers"][0]) == [
+        "claim",
+        "verdict",
+        "supporting",
+        "contradicting",
+        "explanation",
+        "matched",
+        "group_id",
+        "neither",
+    ]
     assert data["numbers"][0]["claim"]["text"] == "210 million euros"
     assert data["numbers"][0]["claim"]["document"] == "<statement>"
 

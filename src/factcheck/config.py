@@ -44,7 +44,7 @@ MIN_CONTEXT = (
 SAME_STORY = 0.03  # cosine of two documents' words above which they report one story
 COMMON_FIGURE = 16  # claims of a family that may state one figure before it weighs less as evidence
 
-# Statement check (check.py).
+# Statement check (check/).
 TOPIC_BAR = 0.05  # the least word overlap for a source claim to speak of the statement's measure
 TIME_TOPIC_BAR = 0.2  # years and dates are in every other sentence: they need more words in common
 

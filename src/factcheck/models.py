@@ -231,6 +231,22 @@ class NumberCheck(_Value):
     supporting: tuple[Claim, ...]
     contradicting: tuple[Claim, ...]
     explanation: str
+    matched: Claim | None = Field(
+        default=None,
+        description="The source claim that speaks of the statement's measure most nearly: it chose "
+        "the evidence (null when no source speaks of it)",
+    )
+    group_id: str | None = Field(
+        default=None,
+        description="The group of the matched claim, whose claims are the evidence (null: the matched "
+        "claim alone)",
+    )
+    neither: tuple[Claim, ...] = Field(
+        default=(),
+        description="The evidence on neither side: figures that allow the statement's without bearing "
+        "it out (a bound, a wide range, a vague or restated figure), and the other figures of a source "
+        "that states the statement's",
+    )
 
 
 class StatementCheck(_Value):

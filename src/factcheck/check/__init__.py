@@ -1,58 +1,35 @@
 """Check a statement's numbers against the sources: supported, contested, contradicted or not found.
 
-Each number of the statement is set beside the source claims the way the grouper sets two claims
-beside each other: the statement is one more document, and its claim is scored against every
-source claim of its family (money with money, distances with distances, ...). Two scores come out:
-
-- the *topic*: IDF-weighted overlap of the sentences' words, plus the bonus for the same counted
-  noun; it must reach ``TOPIC_BAR`` (``TIME_TOPIC_BAR`` for years and dates, which any sentence may
-  hold). It is blind to the figure, so "Denmark pays Kosovo 5 million euros" still finds the
-  200 million the sources speak of, and is contradicted by them.
-- the *figure*: the grouper's affinity of the two values, or its same-figure bonus for any value that
-  fits the statement's. It counts only to choose between measures, never against one: the same
-  figure beside the same words is the likelier measure.
-
-The best source claim picks the measure: its group (every claim of the group is evidence, so a
-statement that meets one side of a conflict meets the other side too), or the claim alone. The
-evidence then splits into claims compatible with the statement's value (``compare.values_compatible``)
-and the others. Vague claims ("multi-million") and restatements in another currency
-("(DKK 1.5 billion)") contradict when they rule the value out but never support it alone: they fit
-nearly any figure. A year in the statement is also compared with dates: "in 2008" meets
-"17 February 2008".
+The statement is read as one more document of its sources' story (its dates, times and sums read as
+of their day, its claims set in their story year), and each of its numbers is probed in the readings
+it leaves open (a year also as a date, a sum also per head, a fraction also as a percentage, an area
+in hectares). ``match.candidates`` ranks the source claims that speak of the measure; the best one's
+group is the evidence, with any slip of the figure ("1.5 lakh" for "1.5 crore") the grouper would
+pair with it. ``figures`` splits the evidence three ways: claims that bear the figure out, claims
+that rule it out, and claims that do neither (a bound that only allows it, a figure of another
+family). A source that bears the figure out is on its side even where it also gives another figure:
+one source does not contest itself. A year or date beside a measure only places the statement in
+time (``_decisive``).
 """
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
 
-from factcheck.config import SAME_FIGURE, STORY_APART, TIME_TOPIC_BAR, TOPIC_BAR, Settings
+from factcheck.check.figures import CALENDAR, TIME_KINDS, comparable, compatible, supports
+from factcheck.check.match import EACH, Match, candidates, sources_year
+from factcheck.config import Settings
 from factcheck.errors import InputError
 from factcheck.extract import extract_text
 from factcheck.group.columns import profile_claims
-from factcheck.group.profiles import Profile, Vocabulary, affinity
-from factcheck.group.subjects import common_words, near_names, sentence_names
+from factcheck.group.subjects import common_words
 from factcheck.judge import sides
 from factcheck.models import VERDICTS, Claim, ClaimGroup, Normalized, NumberCheck, StatementCheck, Verdict
 from factcheck.rates import statement_rates_of_day
 from factcheck.report.wording import describe, short_names
-from factcheck.values import values_compatible as _compatible
 
 STATEMENT = "<statement>"
 NO_NUMBER = "no number found in the statement"
-TIME_KINDS = frozenset({"year", "date", "time"})  # place a statement in time; context beside a measure
-EACH = ":each"  # id suffix of a statement's sum read as a price per head
-PER_GUESS = 0.1  # what reading a sum per head costs a match: the statement did not say "per"
-OTHER_SUBJECT = 0.3  # what a figure of another name than the statement's costs a match
-CALENDAR = frozenset({"year", "date"})  # in every other sentence: a match needs more words in common
-
-
-@dataclass(frozen=True, slots=True)
-class _Match:
-    rank: float
-    probe: Claim  # the statement's claim, or its year read as a date
-    source: Claim
 
 
 def check_statement(
@@ -120,8 +97,9 @@ def _check_all(
     probe_ids = {p.id for p in probe_claims}
     sources = [p for p in profiles if p.claim.id not in probe_ids]
     probe_items = {p.claim.id: p for p in profiles if p.claim.id in probe_ids}
-    year = _story_year(sources, day)
+    year = sources_year(sources, day)
     common = common_words(claims)
+    pair_bar = (settings or Settings()).cross_document
     for item in probe_items.values():  # a statement is set in its sources' story, as they are in theirs
         if item.anchor is None and year is not None and item.claim.kind not in CALENDAR:
             item.anchor, item.implicit = year, True
@@ -148,9 +126,8 @@ def _check_all(
                     )
                 )
                 continue
-            results.append(
-                _verdict(claim, _best_match(items, sources, vocab, rates, common), group_of, names, rates)
-            )
+            matches = candidates(items, sources, vocab, rates, common, bar=pair_bar)
+            results.append(_verdict(claim, matches, group_of, names, rates))
         verdict = min((r.verdict for r in _decisive(results, uncompared)), key=VERDICTS.index)
         checks.append(StatementCheck(statement=text, verdict=verdict, numbers=tuple(results)))
     return tuple(checks)
@@ -197,10 +174,23 @@ def _statement_claims(text: str, line: int | None, day: str | None = None) -> li
 
 def _probes(claim: Claim) -> list[Claim]:
     """The claim, and the other readings a statement leaves open: a year also as a date ("in 2008" is
-    a span of days that dates can meet), and a sum or count with no rate also as one per head ("a
-    place cost $250,000" is the price of each place: sources write "$250,000 per person")."""
+    a span of days that dates can meet), a sum or count with no rate also as one per head ("a
+    place cost $250,000" is the price of each place: sources write "$250,000 per person"), and a
+    fraction also as a percentage ("about a quarter of the area" is "25% of the area")."""
     if claim.kind in ("money", "count") and claim.per is None and claim.value is not None:
         return [claim, claim.model_copy(update={"id": f"{claim.id}{EACH}", "per": "each"})]
+    if claim.kind == "ratio" and claim.unit == "fraction" and claim.value is not None:
+        share = claim.value * 100
+        as_percent = claim.model_copy(
+            update={
+                "id": f"{claim.id}:percent",
+                "kind": "percent",
+                "unit": "%",
+                "value": share,
+                "normalized": Normalized(value=share, unit="%"),
+            }
+        )
+        return [claim, as_percent]
     if claim.kind != "year" or claim.value is None or claim.qualifier is not None:
         return [claim]
     as_date = claim.model_copy(
@@ -216,85 +206,27 @@ def _probes(claim: Claim) -> list[Claim]:
     return [claim, as_date]
 
 
-def _best_match(
-    probes: Sequence[Profile],
-    sources: Sequence[Profile],
-    vocab: Vocabulary,
-    rates: Mapping[str, float] | None,
-    common: frozenset[str] = frozenset(),
-) -> _Match | None:
-    """The source claim most likely to state the measure of one of the probes, if any speaks of it."""
-    best: _Match | None = None
-    for probe in probes:
-        for source in sources:
-            if source.family != probe.family or vocab.score(probe, source) <= -1.0:
-                continue
-            topic = vocab.topic(probe, source)
-            if topic < (TIME_TOPIC_BAR if probe.family in CALENDAR else TOPIC_BAR):
-                continue
-            rank = topic + _figure(probe.claim, source.claim, rates) - _apart(probe, source)
-            if _other_subject(probe.claim, source.claim, common):
-                rank -= OTHER_SUBJECT
-            if probe.claim.id.endswith(EACH):  # a reading the statement does not spell out ranks lower
-                rank -= PER_GUESS
-            key = (-rank, source.claim.document, source.claim.start)
-            if best is None or key < (-best.rank, best.source.document, best.source.start):
-                best = _Match(rank, probe.claim, source.claim)
-    return best
-
-
-def _other_subject(probe: Claim, source: Claim, common: frozenset[str]) -> bool:
-    """Whether the source's figure belongs to another name than the statement's, which its sentence
-    gives elsewhere: in "Germany pledged $100M, $50M from Britain, $25M from Denmark", Denmark's is
-    $25M, not $50M. A sentence that does not name the statement's subject at all may say it in other
-    words, and is not judged so."""
-    mine = sentence_names(probe, common)
-    theirs = near_names(source, common)
-    if not mine or not theirs or mine & theirs:
-        return False
-    return bool(mine & sentence_names(source, common))
-
-
-def _story_year(sources: Sequence[Profile], day: str | None) -> str | None:
-    """The year the sources' documents are mostly about (their claims' story years), else the year of
-    their story's middle day."""
-    years = Counter(s.anchor for s in sources if s.implicit and s.anchor)
-    if years:
-        return max(years, key=lambda y: (years[y], y))
-    return day[:4] if day else None
-
-
-def _apart(probe: Profile, source: Profile) -> float:
-    """What another time costs a match: a source set in a year its sentence names, against the year
-    the statement names or is set in ("killed 85 people" in 2018 is not the toll of a fire of 2023)."""
-    if not probe.anchor or not source.anchor or probe.anchor == source.anchor:
-        return 0.0
-    if probe.implicit and source.implicit:
-        return 0.0
-    return STORY_APART if probe.implicit or source.implicit else 2 * STORY_APART
-
-
-def _figure(probe: Claim, source: Claim, rates: Mapping[str, float] | None) -> float:
-    """What the figures add to the rank: the grouper's affinity when positive, and the same bonus for
-    any figure that fits the statement's ("700 to 800" meets "some 700 to 800"), vague ones aside."""
-    if source.qualifier != "vague" and _compatible(probe, source, rates=rates):
-        return SAME_FIGURE
-    return max(affinity(probe, source), 0.0)
-
-
 def _verdict(
     claim: Claim,
-    match: _Match | None,
+    found: Sequence[Match],
     group_of: Mapping[str, ClaimGroup],
     names: Mapping[str, str],
     rates: Mapping[str, float] | None,
 ) -> NumberCheck:
     """Split the evidence of the matched measure into claims for and against the statement's figure.
 
-    The evidence is the best source claim's group (or the claim alone). Supported: sources give the
-    figure and none goes against it; contested: some do and some do not; contradicted: they give
-    only other figures."""
-    if match is None:
+    The evidence is the best source claim's group (or the claim alone), and the claims that give the
+    statement's digits at another power of ten where the grouper would pair them with it ("1.5 lakh
+    officials" for "1.5 crore"): a slip is the grouper's own sign of one measure, and a conflict the
+    statement meets even where the grouper set the slip apart. Supported: sources bear the
+    figure out and no other source goes against it; contested: some do and others do not;
+    contradicted: they give only other figures, and the match rests on words, not on a figure alone
+    (``Match.by_figure``): a claim that only the figure ties to the statement may bear it out, and
+    when it does not, the sources are silent on the measure. A source that states the figure is on its
+    side even where it also gives another (a headline's misprint, an earlier count): one source does
+    not contest itself. Claims that allow the figure without showing it (a bound, a wide range) are
+    neither for nor against it."""
+    if not found:
         return NumberCheck(
             claim=claim,
             verdict="not_found",
@@ -302,20 +234,33 @@ def _verdict(
             contradicting=(),
             explanation="no source gives this measure",
         )
+    match = found[0]
     group = group_of.get(match.source.id)
     evidence = group.claims if group is not None else (match.source,)
+    known = {c.id for c in evidence}
+    slips = [m.source for m in found if m.slip and m.probe.id == match.probe.id and m.source.id not in known]
+    evidence = (*evidence, *slips)
     firm = [c for c in evidence if _firm(c, evidence)]
-    supporting = [c for c in firm if _compatible(match.probe, c, rates=rates)]
-    contradicting = [c for c in evidence if not _compatible(match.probe, c, rates=rates)]
+    supporting = [c for c in firm if supports(match.probe, c, rates)]
     if not firm:  # only vague claims: they support what they allow
-        supporting = [c for c in evidence if _compatible(match.probe, c, rates=rates)]
+        supporting = [c for c in evidence if compatible(match.probe, c, rates=rates)]
+    backing = {c.document for c in supporting}
+    contradicting = [
+        c
+        for c in evidence
+        if c.document not in backing
+        and comparable(match.probe, c, rates)
+        and not compatible(match.probe, c, rates=rates)
+    ]
+    sided = {c.id for c in (*supporting, *contradicting)}
+    neither = [c for c in evidence if c.id not in sided]
     verdict: Verdict = (
         "contested"
         if supporting and contradicting
         else "supported"
         if supporting
         else "contradicted"
-        if contradicting
+        if contradicting and not match.by_figure
         else "not_found"
     )
     return NumberCheck(
@@ -323,7 +268,18 @@ def _verdict(
         verdict=verdict,
         supporting=tuple(supporting),
         contradicting=tuple(contradicting),
-        explanation=_explain(match.probe, supporting, contradicting, names, rates),
+        explanation=_explain(
+            match.probe,
+            supporting,
+            contradicting,
+            names,
+            rates,
+            neither=[c for c in neither if compatible(match.probe, c, rates=rates)],
+            by_figure=match.by_figure,
+        ),
+        matched=match.source,
+        group_id=group.id if group is not None else None,
+        neither=tuple(neither),
     )
 
 
@@ -341,9 +297,21 @@ def _explain(
     contradicting: Sequence[Claim],
     names: Mapping[str, str],
     rates: Mapping[str, float] | None,
+    *,
+    neither: Sequence[Claim] = (),
+    by_figure: bool = False,
 ) -> str:
-    """ "2 sources say 210 million EUR (001, 003), 2 say about 200 million EUR (000, 002)"."""
+    """ "2 sources say 210 million EUR (001, 003), 2 say about 200 million EUR (000, 002)"; where no
+    source takes a side, what the evidence allows; where a figure alone ties the sources to the
+    statement, that it does."""
     against = sides(contradicting, rates=rates) if contradicting else []
+    if not supporting and not against:
+        if not neither:
+            return f"no source says {describe([probe])}; no figure of the sources can be set beside it"
+        allowing = _phrases(sides(neither, rates=rates), names)
+        return f"no source says {describe([probe])}; {allowing}, which allows it without showing it"
+    if not supporting and by_figure:
+        return f"no source says {describe([probe])}; only the figure ties these to it: {_phrases(against, names)}"
     if not supporting:
         return f"no source says {describe([probe])}; {_phrases(against, names)}"
     parts = sides(supporting, rates=rates)

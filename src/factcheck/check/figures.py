@@ -1,0 +1,77 @@
+"""How a source's figure stands to a statement's: bears it out, rules it out, or neither.
+
+A bound or a range bears a figure out only when it rules out what the statement rules out: "more than
+$420 million" neither shows nor denies "more than $1 billion", "between 500 and 1,000" does not show
+"850", "more than 2,200" shows "more than 2,000". Only figures of one family are set side by side (a
+group may hold a date beside the count it dates), and two clock times that neither places on a day
+compare as the clock reads.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+
+from factcheck.config import APPROX_TIME_MINUTES
+from factcheck.group.profiles import family_of
+from factcheck.models import Claim
+from factcheck.values import interval, margin_between, values_compatible
+
+TIME_KINDS = frozenset({"year", "date", "time"})  # place a statement in time; context beside a measure
+CALENDAR = frozenset({"year", "date"})  # in every other sentence: a match needs more words in common
+LOWER = frozenset({"more_than", "at_least"})
+UPPER = frozenset({"less_than", "at_most", "up_to"})
+
+
+def clocks(probe: Claim, source: Claim) -> bool:
+    """Whether two claims are clock times that neither places on a day in a zone ("at 4:12 a.m."): they
+    compare as the clock reads."""
+    return probe.kind == source.kind == "time" and not probe.utc and not source.utc
+
+
+def compatible(probe: Claim, source: Claim, *, rates: Mapping[str, float] | None) -> bool:
+    """``values.values_compatible`` within a family, and two clock times of no known day by the
+    minutes they read."""
+    linked = probe.equivalent_of == source.id or source.equivalent_of == probe.id
+    if not linked and family(probe) != family(source):
+        return False
+    if clocks(probe, source) and probe.value is not None and source.value is not None:
+        hedged = probe.qualifier is not None or source.qualifier is not None
+        return abs(probe.value - source.value) <= (APPROX_TIME_MINUTES if hedged else 0)
+    return values_compatible(probe, source, rates=rates)
+
+
+def comparable(probe: Claim, source: Claim, rates: Mapping[str, float] | None) -> bool:
+    """Whether the two figures can be set side by side at all: a time the sources place on a day and
+    in a zone cannot rule out one the statement gives without them, nor the other way round."""
+    if clocks(probe, source) or probe.equivalent_of == source.id or source.equivalent_of == probe.id:
+        return True
+    if family(probe) != family(source):  # a group may hold a date beside the count it dates
+        return False
+    return interval(probe, rates=rates) is not None and interval(source, rates=rates) is not None
+
+
+def family(claim: Claim) -> str:
+    """``profiles.family_of``, with years and dates one family: "in 2008" meets "17 February 2008"."""
+    return "date" if claim.kind in CALENDAR else family_of(claim)
+
+
+def supports(probe: Claim, source: Claim, rates: Mapping[str, float] | None) -> bool:
+    """Whether the source's figure bears out the statement's, not merely allows it. A bound or a range
+    allows many figures and confirms only a statement that allows all of them: "more than $420
+    million" fits "more than $1 billion" and does not show it; "more than 1,000 missing" does not
+    show "1,500 missing"; "more than 2,200" shows "more than 2,000"."""
+    if not compatible(probe, source, rates=rates):
+        return False
+    if source.kind in TIME_KINDS or source.equivalent_of == probe.id:
+        return True
+    ranged = source.low is not None and source.high is not None
+    if source.qualifier not in LOWER | UPPER and not ranged:
+        return True
+    mine, theirs = interval(probe, rates=rates), interval(source, rates=rates)
+    if mine is None or theirs is None:
+        return True
+    slack = margin_between(probe, source) * max(
+        abs(mine.low), abs(mine.high) if math.isfinite(mine.high) else 0, 1e-9
+    )
+    return mine.low <= theirs.low + slack and theirs.high <= mine.high + slack

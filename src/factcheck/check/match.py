@@ -1,0 +1,138 @@
+"""Which source claims speak of a statement's measure, best first (``candidates``).
+
+Each number of the statement is set beside the source claims the way the grouper sets two claims
+beside each other: the statement is one more document, and its claim is scored against every source
+claim of its family. Two scores come out: the *topic* (IDF-weighted overlap of the sentences' words,
+plus the bonus for the same counted noun), which must reach ``TOPIC_BAR`` (``TIME_TOPIC_BAR`` for
+years and dates); and the *figure*, the grouper's affinity of the two values or its same-figure bonus
+for a value that bears the statement's out. The figure counts only to choose between measures, never
+against one. Where no source shares enough words, a claim the grouper would pair with the statement's
+through its figure is taken instead (``Match.by_figure``): it may bear the figure out, never rule it out.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from factcheck.check.figures import CALENDAR, supports
+from factcheck.config import SAME_FIGURE, STORY_APART, TIME_TOPIC_BAR, TOPIC_BAR
+from factcheck.group.profiles import Profile, Vocabulary, affinity, head_of, slipped
+from factcheck.group.subjects import near_names, sentence_names
+from factcheck.models import Claim
+
+EACH = ":each"  # id suffix of a statement's sum read as a price per head
+PER_GUESS = 0.1  # what reading a sum per head costs a match: the statement did not say "per"
+OTHER_SUBJECT = 0.3  # what a figure of another name than the statement's costs a match
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    rank: float
+    probe: Claim  # the statement's claim, or its year read as a date
+    source: Claim
+    by_figure: bool = False  # admitted on the grouper's score, its words too few: it never contradicts
+    slip: bool = False  # the statement's digits at another power of ten, in a claim the grouper pairs
+
+
+def candidates(
+    probes: Sequence[Profile],
+    sources: Sequence[Profile],
+    vocab: Vocabulary,
+    rates: Mapping[str, float] | None,
+    common: frozenset[str] = frozenset(),
+    *,
+    bar: float,
+) -> list[Match]:
+    """Every source claim that may state the measure of one of the probes, best first.
+
+    A source claim speaks of the measure when it shares enough words with the statement (``TOPIC_BAR``,
+    ``TIME_TOPIC_BAR`` for years and dates). Where none does, those the grouper would pair with the
+    statement's claim (its score reaches ``bar``) are taken instead, ranked by that score: a short
+    statement in other words ("completed its takeover" for "the deal was concluded") still meets its
+    measure, through the figure, which the score weighs by how rare it is. A year alone is too common
+    a figure for that."""
+    found: list[Match] = []
+    by_figure: list[Match] = []
+    for probe in probes:
+        for source in sources:
+            if source.family != probe.family:
+                continue
+            score = vocab.score(probe, source)
+            if score <= -1.0:
+                continue
+            topic = vocab.topic(probe, source)
+            if topic < (TIME_TOPIC_BAR if probe.family in CALENDAR else TOPIC_BAR):
+                if score >= bar and not _bare_year(probe.claim):  # the grouper would pair the two
+                    by_figure.append(Match(score, probe.claim, source.claim, by_figure=True))
+                continue
+            rank = topic + _figure(probe.claim, source.claim, rates) - _apart(probe, source)
+            other = _other_subject(probe.claim, source.claim, common)
+            if other:
+                rank -= OTHER_SUBJECT
+            if probe.claim.id.endswith(EACH):  # a reading the statement does not spell out ranks lower
+                rank -= PER_GUESS
+            slip = score >= bar and is_slip(probe.claim, source.claim)
+            found.append(Match(rank, probe.claim, source.claim, slip=slip))
+    found = found or by_figure
+    found.sort(key=lambda m: (-m.rank, m.source.document, m.source.start, m.probe.id))
+    return found
+
+
+def is_slip(probe: Claim, source: Claim) -> bool:
+    """Whether the source gives the statement's digits at another power of ten, of the same currency or
+    counted noun: "1.5 lakh officials" for "1.5 crore polling officials", "$69 million" for "$69
+    billion" (``profiles.slipped``)."""
+    if probe.kind not in ("money", "count") or head_of(probe) != head_of(source):
+        return False
+    if probe.value is None or source.value is None or min(probe.value, source.value) <= 0:
+        return False
+    return slipped(max(probe.value, source.value) / min(probe.value, source.value))
+
+
+def _bare_year(claim: Claim) -> bool:
+    """A year alone ("in 2010", or read as a date): a figure too common to tie a statement to a
+    source by itself."""
+    return claim.kind == "year" or (claim.kind == "date" and len(claim.date or "") == 4)
+
+
+def _other_subject(probe: Claim, source: Claim, common: frozenset[str]) -> bool:
+    """Whether the source's figure belongs to another name than the statement's, which its sentence
+    gives elsewhere: in "Germany pledged $100M, $50M from Britain, $25M from Denmark", Denmark's is
+    $25M, not $50M. A sentence that does not name the statement's subject at all may say it in other
+    words, and is not judged so."""
+    mine = sentence_names(probe, common)
+    theirs = near_names(source, common)
+    if not mine or not theirs or mine & theirs:
+        return False
+    return bool(mine & sentence_names(source, common))
+
+
+def sources_year(sources: Sequence[Profile], day: str | None) -> str | None:
+    """The year the sources' documents are mostly about (their claims' story years), else the year of
+    their story's middle day."""
+    years = Counter(s.anchor for s in sources if s.implicit and s.anchor)
+    if years:
+        return max(years, key=lambda y: (years[y], y))
+    return day[:4] if day else None
+
+
+def _apart(probe: Profile, source: Profile) -> float:
+    """What another time costs a match: a source set in a year its sentence names, against the year
+    the statement names or is set in ("killed 85 people" in 2018 is not the toll of a fire of 2023)."""
+    if not probe.anchor or not source.anchor or probe.anchor == source.anchor:
+        return 0.0
+    if probe.implicit and source.implicit:
+        return 0.0
+    return STORY_APART if probe.implicit or source.implicit else 2 * STORY_APART
+
+
+def _figure(probe: Claim, source: Claim, rates: Mapping[str, float] | None) -> float:
+    """What the figures add to the rank: the same bonus for any figure that bears the statement's out
+    ("700 to 800" meets "some 700 to 800"), vague ones aside, else the grouper's affinity when
+    positive. A bound that merely allows the figure earns no bonus: "more than $420 million" is no
+    likelier the measure of "passed $1 billion" than "$792 million" is."""
+    if source.qualifier != "vague" and supports(probe, source, rates):
+        return SAME_FIGURE
+    return max(affinity(probe, source), 0.0)
