@@ -365,6 +365,13 @@ BOUNDS = [
     ("The firm employs about 500 people or more.", "500 people", 500, "at_least"),
     ("Scores of 200 or greater qualify.", "200", 200, "at_least"),
     ("Volunteers worked 20 through 100 hours.", "20 through 100 hours", (20, 100), None),
+    ("Free travel is offered to residents aged 65 and over.", "65", 65, "at_least"),
+    ("Children of five and under travel free.", "five", 5, "at_most"),
+    ("Weekly sales exceeded 3,000 units for the first time.", "3,000 units", 3000, "more_than"),
+    ("The fund's assets surpassed $2 billion in March.", "$2 billion", 2e9, "more_than"),
+    ("Turnout topped 70% in the northern districts.", "70%", 70, "more_than"),
+    ("Half of the victims were over 65 years old.", "65 years", 65, "more_than"),
+    ("Repayments were spread over 25 years.", "25 years", 25, None),
 ]
 
 
@@ -417,6 +424,18 @@ RATES = [
     ("Tickets in Section 427 Row 21 cost $6 each in the stands.", "$6", "ticket"),
     ("The firm lost 63 cents per share in the quarter.", "63 cents", "share"),
     ("They paid $5 each month.", "$5", "month"),
+    ("Rents rose to £1,200 a month in London.", "£1,200", "month"),
+]
+
+# (sentence, text): "a week earlier", "a year ago" set a figure in time; they state no rate.
+NOT_RATES = [
+    (
+        "Open interest eased to 196,440 contracts from 210,643 contracts a week earlier.",
+        "210,643 contracts",
+    ),
+    ("The carmaker sold 3,000 vehicles a year ago.", "3,000 vehicles"),
+    ("Profit was $4 billion, against $3 billion a year-earlier.", "$3 billion"),
+    ("Shares traded at $52 a month later.", "$52"),
 ]
 
 
@@ -425,6 +444,11 @@ RATES = [
 )
 def test_extract_news_rates(sentence: str, text: str, per: str) -> None:
     assert _find(sentence, text).per == per
+
+
+@pytest.mark.parametrize(("sentence", "text"), NOT_RATES, ids=[r[1] for r in NOT_RATES])
+def test_extract_news_point_in_time_is_no_rate(sentence: str, text: str) -> None:
+    assert _find(sentence, text).per is None
 
 
 # --- spoken estimates: "three or four", "one to two" ---------------------------------------------
@@ -511,6 +535,36 @@ NOT_COUNTS = [
     ("A Model S ran a 1:36.6 at Laguna Seca.", "6"),
     ("The Olinda fire (initially reported 8/8) is 85% contained.", "8"),
 ]
+
+# (sentence, a month and a day written with a slash): no fraction, no count.
+SLASH_DATES = [
+    ("As of today, 8/17, data for these fires will be reported separately.", "8/17"),
+    ("The Pulehu fire was declared 100% contained 8/12.", "8/12"),
+    ("Rescuers who worked in the aftermath of 9/11 joined the search.", "9/11"),
+    ("The merger agreement was extended to 10/18 to allow more time.", "10/18"),
+    ("The extension to 10/18 helps both firms.", "10/18"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "date"), SLASH_DATES, ids=[d[1] for d in SLASH_DATES])
+def test_extract_news_slash_date_is_no_fraction(sentence: str, date: str) -> None:
+    at = sentence.index(date)
+    assert [c.text for c in _claims(sentence) if c.start < at + len(date) and at < c.end] == []
+
+
+# (sentence, text, value): fractions in digits stay fractions.
+SLASH_FRACTIONS = [
+    ("About 3/4 of voters backed the plan.", "3/4", 0.75),
+    ("Nearly 5/12 of the budget went on salaries.", "5/12", 5 / 12),
+    ("The pipe is 3/16 inch thick.", "3/16 inch", 0.1875),
+    ("The tank was 7/10 full when it left port.", "7/10", 0.7),
+    ("Light waves about 1/40 of the wavelength.", "1/40", 0.025),
+]
+
+
+@pytest.mark.parametrize(("sentence", "text", "value"), SLASH_FRACTIONS, ids=[f[1] for f in SLASH_FRACTIONS])
+def test_extract_news_slash_fraction_stays(sentence: str, text: str, value: float) -> None:
+    assert _find(sentence, text).value == pytest.approx(value)
 
 
 @pytest.mark.parametrize(("sentence", "number"), NOT_COUNTS, ids=[f"{s[:20]}|{n}" for s, n in NOT_COUNTS])

@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from factcheck.extract import extract_text, names, quantity, ranges, units
+from factcheck.extract import context, digits, extract_text, names, quantity, ranges, units
 from factcheck.extract.dates import DAY_RANGE_END
 from factcheck.extract.numbers import parse_digits
 from factcheck.extract.patterns import RANGE_JOIN
@@ -116,6 +116,10 @@ PATTERNS = [
     ranges._SIGNED_DECIMAL,
     PARTITIVE,
     RANGE_JOIN,
+    units._PERIOD_AFTER,
+    units._PER_NOUN,
+    context._AGE_AFTER,
+    digits._OF_AFTER,
 ]
 LONG = [
     "9 E " * 20_000,
@@ -128,6 +132,9 @@ LONG = [
     " of the" * 20_000,
     " - " * 30_000 + "to",
     "1.1" * 30_000,
+    " a year" * 20_000 + " -",
+    " per " + "Big " * 20_000,
+    " - " * 30_000 + "old",
 ]
 
 
@@ -159,6 +166,12 @@ FORMS = [
     "Stoxx 50 -1.3% ",
     "about 1000 ",
     "2½ years ",
+    "8/17, ",
+    "3/4 of ",
+    "$3 a year earlier ",
+    "aged 65 and over ",
+    "over 65 years old ",
+    "exceeded 3,000 ",
 ]
 
 

@@ -23,6 +23,8 @@ from factcheck.lexicon.plurals import is_plural, singular
 DROPPED_MODIFIERS = frozenset(table("nouns.toml", "dropped_modifiers"))
 # Words before a four-digit number that make it a year: "in 2021", "fiscal 2023".
 YEAR_LEADS = frozenset(table("context.toml", "year_leads"))
+# Words after "a year", "a week" that make it a point in time: "a week earlier", "a year ago".
+_NOT_A_PERIOD = rf"(?![ \u00a0-]{{1,3}}(?:{'|'.join(table('context.toml', 'not_a_period_after'))})\b)"
 
 
 def _phrase_words(text: str, end: int, limit: int = 5) -> list[re.Match[str]]:
@@ -144,17 +146,19 @@ def is_year_context(text: str, start: int, end: int) -> bool:
 
 
 _PERIOD_AFTER = re.compile(
-    r"""(?:^|(?<=[ \u00a0,]))
+    rf"""(?:^|(?<=[ \u00a0,]))
     (?:(?P<prep>over|for|in|within|after|than|nearly|about|almost)[ \u00a0]+)?   # "over a year" is no rate
-    (?:(?:each|every|per|a|an)[ \u00a0]+(?P<period>year|month|week|day|hour|quarter|annum|decade)
-      |(?P<adverb>annually|yearly|monthly|weekly|daily|p\.a\.)
-    )\b""",
+    (?:(?:each|every|per|a|an)[ \u00a0]+(?P<period>year|month|week|day|hour|quarter|annum|decade)\b
+       {_NOT_A_PERIOD}  # "a week earlier" is a point in time
+      |(?P<adverb>annually|yearly|monthly|weekly|daily|p\.a\.)\b
+    )""",
     re.VERBOSE | re.IGNORECASE,
 )
 _PER_NOUN = re.compile(
-    r"""(?:[ \u00a0]+per[ \u00a0]+(?:[A-Z][\w&.'’-]*[ \u00a0]+){0,3}|/)(?P<noun>[a-z]+)\b  # per person, /share,
+    rf"""(?:[ \u00a0]+per[ \u00a0]+(?:[A-Z][\w&.'’-]*[ \u00a0]+){{0,3}}|/)(?P<noun>[a-z]+)\b  # per person, /share,
       # per Activision Blizzard share (a name before the noun)
       | [ \u00a0]+(?:a|an|each|for[ ]each|for[ ]every)[ \u00a0]+(?P<period>year|month|week|day|hour|head|person|share)\b
+        {_NOT_A_PERIOD}  # "contracts a week earlier"
     """,
     re.VERBOSE,
 )
