@@ -384,9 +384,62 @@ def test_extract_news_bounds(
     assert claim.qualifier == qualifier
 
 
+# (sentence, text, value, unit): "17,000+ acres" is at least 17,000 acres.
+GLUED_PLUS = [
+    ("The fire burned 17,000+ acres of forest.", "17,000+ acres", 17_000, "acre"),
+    ("Rescuers reached 500+ homes by Friday.", "500+ homes", 500, "home"),
+    ("The film is rated 18+.", "18+", 18, None),
+    ("Total injuries: 26+ Missing: 1,500", "26+", 26, None),
+]
+
+
+@pytest.mark.parametrize(("sentence", "text", "value", "unit"), GLUED_PLUS, ids=[g[1] for g in GLUED_PLUS])
+def test_extract_news_glued_plus_is_a_lower_bound(
+    sentence: str, text: str, value: float, unit: str | None
+) -> None:
+    claim = _find(sentence, text)
+    assert (claim.value, claim.unit, claim.qualifier) == (value, unit, "at_least")
+
+
 def test_extract_news_crossed_bounds_stay_apart() -> None:
     claims = _claims("Ages more than 40 and less than 10 are excluded.")
     assert [(c.value, c.qualifier) for c in claims] == [(40, "more_than"), (10, "less_than")]
+
+
+# --- figures listed before the one that names their scale and unit ------------------------------
+
+# (sentence, the first figure, its value, kind, unit)
+LISTED = [
+    ("The U.S. and Japan pledged 17 and 10 million dollars, respectively.", "17", 17e6, "money", "USD"),
+    ("Germany, France and Italy offered 5, 6 and 7 billion euros.", "6", 6e9, "money", "EUR"),
+    ("Turnout was 65 and 60 per cent in the two rounds.", "65", 65, "percent", "%"),
+    ("The two plants export 3 and 4.5 million tonnes a year.", "3", 3e6, "other", "t"),
+]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "value", "kind", "unit"), LISTED, ids=[x[0][:30] for x in LISTED]
+)
+def test_extract_news_listed_figures_share_scale_and_unit(
+    sentence: str, text: str, value: float, kind: str, unit: str
+) -> None:
+    claim = _find(sentence, text)
+    assert (claim.value, claim.kind, claim.unit) == (pytest.approx(value), kind, unit)
+
+
+# (sentence, the first figure, its value): nothing to share.
+NOT_LISTED = [
+    ("Between 5 and 7 million people voted.", "Between 5 and 7 million people", None),
+    ("Sales of 1,500 and 10 million units were reported.", "1,500", 1500),
+    ("In 2019 and 2020 million people travelled.", "2019", 2019),
+]
+
+
+@pytest.mark.parametrize(("sentence", "text", "value"), NOT_LISTED, ids=[x[1] for x in NOT_LISTED])
+def test_extract_news_unlisted_figures_keep_their_value(
+    sentence: str, text: str, value: float | None
+) -> None:
+    assert _find(sentence, text).value == value
 
 
 # --- nouns the counter loses ---------------------------------------------------------------------

@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from factcheck.extract import context, digits, extract_text, names, quantity, ranges, units
+from factcheck.extract import context, digits, extract_text, names, quantity, ranges, readers, units
 from factcheck.extract.dates import DAY_RANGE_END
 from factcheck.extract.numbers import parse_digits
 from factcheck.extract.patterns import RANGE_JOIN
@@ -120,6 +120,9 @@ PATTERNS = [
     units._PER_NOUN,
     context._AGE_AFTER,
     digits._OF_AFTER,
+    readers._GLUED_QUALIFIER,
+    ranges._LIST_GAP,
+    ranges._PLAIN_DIGITS,
 ]
 LONG = [
     "9 E " * 20_000,
@@ -172,6 +175,10 @@ FORMS = [
     "aged 65 and over ",
     "over 65 years old ",
     "exceeded 3,000 ",
+    "17 and 10 million dollars, ",
+    "5, 6 and ",
+    "500+ homes ",
+    "26+ Missing ",
 ]
 
 

@@ -19,7 +19,7 @@ from factcheck.extract.digits import read_digits
 from factcheck.extract.mention import Mention
 from factcheck.extract.money import dollar_cents
 from factcheck.extract.patterns import ANCHOR, ANCHOR_START, LIST_NUMBER, NOT_PROSE
-from factcheck.extract.ranges import bounded
+from factcheck.extract.ranges import bounded, shared_measure
 from factcheck.extract.words import read_few, read_fold, read_multi, read_vague_plural, read_words
 
 # Characters without which NOT_PROSE cannot match: most sentences skip that scan.
@@ -123,6 +123,7 @@ ANCHOR_READERS: dict[str, AnchorReader] = {
 AFTER_SCAN: tuple[Callable[[str, list[Mention]], list[Mention]], ...] = (
     dollar_cents,  # "up 19 cents at US$58.24": the cents of the dollar the sentence names
     bounded,  # "more than 100 and less than 300": one range
+    shared_measure,  # "17 and 10 million dollars": the first figure is in millions of dollars too
     link_equivalents,  # "EUR 210 million (DKK 1.5 billion)": one sum stated twice
 )
 

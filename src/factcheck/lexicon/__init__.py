@@ -129,6 +129,8 @@ QUALIFIERS = index(_qualifiers, "before")
 QUALIFIERS_AFTER = index(_qualifiers, "after")
 # Words between a number and the noun it counts: "50 plus staff", "100 and more people".
 QUALIFIERS_BEFORE_NOUN = index(_qualifiers, "before_noun")
+# Signs glued to the digits, before the unit: "17,000+ acres".
+QUALIFIERS_GLUED = index(_qualifiers, "glued")
 # Every qualifier that follows its number.
 TRAILING_QUALIFIERS = {**QUALIFIERS_AFTER, **QUALIFIERS_BEFORE_NOUN}
 
