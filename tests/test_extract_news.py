@@ -76,6 +76,9 @@ SCALES = [
     ),
     ("The value may rise to 33-35 billion euros.", "33-35 billion euros", (33e9, 35e9)),
     ("The bill could reach $7-10bn, analysts say.", "$7-10bn", (7e9, 10e9)),
+    ("Japan Pledges ¥1.5 bil. to the fund", "¥1.5 bil", 1.5e9),
+    ("The sisters laundered almost S$1mil for the gang.", "S$1mil", 1e6),
+    ("The club spent $2 mil on scouting.", "$2 mil", 2e6),
     ("Gas is cooled to minus-260 degrees Fahrenheit.", "minus-260 degrees Fahrenheit", -260),
     ("The current population is about 8 B people.", "8 B people", 8e9),
     ("It is reckoned to have 35m of its Echo devices installed.", "35m", 35e6),
@@ -478,6 +481,7 @@ RATES = [
     ("The firm lost 63 cents per share in the quarter.", "63 cents", "share"),
     ("They paid $5 each month.", "$5", "month"),
     ("Rents rose to £1,200 a month in London.", "£1,200", "month"),
+    ("Messi earns £500,000-a-week after tax.", "£500,000", "week"),
 ]
 
 # (sentence, text): "a week earlier", "a year ago" set a figure in time; they state no rate.
@@ -489,6 +493,7 @@ NOT_RATES = [
     ("The carmaker sold 3,000 vehicles a year ago.", "3,000 vehicles"),
     ("Profit was $4 billion, against $3 billion a year-earlier.", "$3 billion"),
     ("Shares traded at $52 a month later.", "$52"),
+    ("The United Arab Emirates and Germany pledged $100 million each.", "$100 million"),
 ]
 
 

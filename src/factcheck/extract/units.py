@@ -157,7 +157,8 @@ _PERIOD_AFTER = re.compile(
 _PER_NOUN = re.compile(
     rf"""(?:[ \u00a0]+per[ \u00a0]+(?:[A-Z][\w&.'’-]*[ \u00a0]+){{0,3}}|/)(?P<noun>[a-z]+)\b  # per person, /share,
       # per Activision Blizzard share (a name before the noun)
-      | [ \u00a0]+(?:a|an|each|for[ ]each|for[ ]every)[ \u00a0]+(?P<period>year|month|week|day|hour|head|person|share)\b
+      | (?:[ \u00a0]+|-)(?:a|an|each|for[ ]each|for[ ]every)(?:[ \u00a0]+|-)
+        (?P<period>year|month|week|day|hour|head|person|share)\b  # "£500,000-a-week"
         {_NOT_A_PERIOD}  # "contracts a week earlier"
     """,
     re.VERBOSE,
@@ -214,8 +215,11 @@ def _antecedent(text: str, start: int) -> str | None:
     stop = list(re.finditer(r"[.;:!?()]", left))
     if stop:
         left = left[stop[-1].end() :]
-    for word in reversed(re.findall(r"[A-Za-z]+", left)):
-        low = word.lower()
+    words = re.findall(r"[A-Za-z]+", left)
+    for i in range(len(words) - 1, -1, -1):
+        word, low = words[i], words[i].lower()
+        if word[0].isupper() and i > 0:
+            continue  # "The United Arab Emirates and Germany pledged $100 million each": each of them
         if low not in lx.NOUN_STOPWORDS and is_plural(low):
             return singular(low)
     return None
