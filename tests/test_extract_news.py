@@ -261,6 +261,9 @@ STILL_RANGES = [
         160e6,
         171e6,
     ),
+    ("Plans call for an 8- to 16-meter space telescope.", "8- to 16-meter", 8, 16),
+    ("He faces a 10- to 15-year prison sentence.", "10- to 15-year", 10, 15),
+    ("The cracks are between 5 and six millimetres wide.", "between 5 and six millimetres", 5, 6),
 ]
 
 

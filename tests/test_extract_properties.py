@@ -138,6 +138,7 @@ LONG = [
     " a year" * 20_000 + " -",
     " per " + "Big " * 20_000,
     " - " * 30_000 + "old",
+    "- " * 30_000 + "to",
 ]
 
 
@@ -179,6 +180,8 @@ FORMS = [
     "5, 6 and ",
     "500+ homes ",
     "26+ Missing ",
+    "8- to 16-meter ",
+    "between 5 and six ",
 ]
 
 

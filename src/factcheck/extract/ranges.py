@@ -111,7 +111,7 @@ def _join(text: str, start: int, unit: Unit) -> Join | None:
         start,
         unit,
         join.group(),
-        re.sub(r"[ \u00a0]+", " ", join.group().strip()),
+        re.sub(r"^-[ \u00a0]+", "", re.sub(r"[ \u00a0]+", " ", join.group().strip())),  # "8- to 16-meter"
         before.group("b").lower() if before else "",
         (before.group("verb") or "").lower() if before else "",
         join.end(),
@@ -169,8 +169,8 @@ def range_second(
         return None
     at = _currency_again(text, join.end, currency)
     num2 = parse_number(text, at)
-    if num2 is None or (num2.words and not num.words and not num2.scaled):
-        return None
+    if num2 is None or (num2.words and not num.words and not num2.scaled and join.lead != "between"):
+        return None  # "5 or six": no range; "between 5 and six millimetres" is one
     if unit.kind == "year":  # 2023-24, 2021-2025
         year = num2.plain_integer and num2.ndigits in (2, 4) and join.word != "and"
         return (num2, Unit("year", "year", num2.end)) if year else None
