@@ -512,6 +512,29 @@ def test_extract_news_point_in_time_is_no_rate(sentence: str, text: str) -> None
     assert _find(sentence, text).per is None
 
 
+# --- a measure and a half ------------------------------------------------------------------------
+
+# (sentence, text, value, unit)
+HALVES = [
+    ("The talks lasted an hour and a half.", "an hour and a half", 1.5, "hour"),
+    ("For the first hour and a half of the descent, the sub kept in touch.", "hour and a half", 1.5, "hour"),
+    ("The bridge took a year and a half to build.", "a year and a half", 1.5, "year"),
+    ("The meeting lasted two hours and a half.", "two hours and a half", 2.5, "hour"),
+    ("The school is a mile and a half away.", "a mile and a half", 1.5, "mi"),
+    ("He waited one and a half hours.", "one and a half hours", 1.5, "hour"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "text", "value", "unit"), HALVES, ids=[h[1] for h in HALVES])
+def test_extract_news_measure_and_a_half(sentence: str, text: str, value: float, unit: str) -> None:
+    claims = _claims(sentence)
+    assert [(c.text, c.value, c.unit) for c in claims] == [(text, value, unit)]
+
+
+def test_extract_news_half_of_no_measure_stays_a_fraction() -> None:
+    assert [(c.text, c.value) for c in _claims("He ate a pie and a half of the cake.")] == [("a half", 0.5)]
+
+
 # --- spoken estimates: "three or four", "one to two" ---------------------------------------------
 
 # (sentence, text, low, high)

@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from factcheck.extract import context, digits, extract_text, names, quantity, ranges, readers, units
+from factcheck.extract import context, digits, extract_text, halves, names, quantity, ranges, readers, units
 from factcheck.extract.dates import DAY_RANGE_END
 from factcheck.extract.numbers import parse_digits
 from factcheck.extract.patterns import RANGE_JOIN
@@ -116,6 +116,8 @@ PATTERNS = [
     ranges._SIGNED_DECIMAL,
     PARTITIVE,
     RANGE_JOIN,
+    halves._AND_A_HALF,
+    halves._UNIT_BEFORE,
     units._PERIOD_AFTER,
     units._PER_NOUN,
     context._AGE_AFTER,
@@ -139,6 +141,8 @@ LONG = [
     " per " + "Big " * 20_000,
     " - " * 30_000 + "old",
     "- " * 30_000 + "to",
+    " and a" * 20_000 + " half",
+    "a" * 50_000 + " and a half",
 ]
 
 
@@ -182,6 +186,8 @@ FORMS = [
     "26+ Missing ",
     "8- to 16-meter ",
     "between 5 and six ",
+    "an hour and a half ",
+    "2 hours and a half, ",
 ]
 
 
