@@ -485,6 +485,10 @@ RATES = [
     ("They paid $5 each month.", "$5", "month"),
     ("Rents rose to £1,200 a month in London.", "£1,200", "month"),
     ("Messi earns £500,000-a-week after tax.", "£500,000", "week"),
+    ("Brent crude rose to $84.50 a barrel on Monday.", "$84.50", "barrel"),
+    ("Gold hit $2,350 an ounce, a record.", "$2,350", "ounce"),
+    ("Beef now costs $3 a pound in Texas.", "$3", "pound"),
+    ("Households pay 30p a kWh under the cap.", "30p", "kwh"),
 ]
 
 # (sentence, text): "a week earlier", "a year ago" set a figure in time; they state no rate.
@@ -510,6 +514,45 @@ def test_extract_news_rates(sentence: str, text: str, per: str) -> None:
 @pytest.mark.parametrize(("sentence", "text"), NOT_RATES, ids=[r[1] for r in NOT_RATES])
 def test_extract_news_point_in_time_is_no_rate(sentence: str, text: str) -> None:
     assert _find(sentence, text).per is None
+
+
+# --- temperatures with a capital C, weights in pounds and ounces ----------------------------------
+
+# (sentence, text, value, unit)
+MEASURES_WRITTEN_SHORT = [
+    ("Temperatures hit 30C in London on Tuesday.", "30C", 30, "°C"),
+    ("The mercury fell to -5C overnight in Oslo.", "-5C", -5, "°C"),
+    ("The baby weighed 8 pounds 6 ounces at birth.", "8 pounds", 8, "lb"),
+    ("The baby weighed 8 pounds 6 ounces at birth.", "6 ounces", 6, "oz"),
+    (
+        "The Fed raised rates by a quarter of a percentage point.",
+        "a quarter of a percentage point",
+        0.25,
+        "%",
+    ),
+    ("The bank cut its rate by half a percentage point.", "half a percentage point", 0.5, "%"),
+]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "value", "unit"), MEASURES_WRITTEN_SHORT, ids=[m[1] for m in MEASURES_WRITTEN_SHORT]
+)
+def test_extract_news_measures_written_short(sentence: str, text: str, value: float, unit: str) -> None:
+    claim = _find(sentence, text)
+    assert (claim.value, claim.unit) == (value, unit)
+
+
+# (sentence, the part that must give no temperature): "43c" is cents, "seat 14C" a label.
+NOT_CELSIUS = [
+    ("The stamp cost 43c at the post office.", "43c"),
+    ("She was sitting in seat 14C near the wing.", "14C"),
+    ("The family lived in Flat 3C on the top floor.", "3C"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "text"), NOT_CELSIUS, ids=[n[1] for n in NOT_CELSIUS])
+def test_extract_news_lower_case_or_labelled_c_is_no_celsius(sentence: str, text: str) -> None:
+    assert [c.unit for c in _claims(sentence) if c.unit == "°C"] == []
 
 
 # --- a measure and a half ------------------------------------------------------------------------

@@ -118,6 +118,8 @@ PATTERNS = [
     RANGE_JOIN,
     halves._AND_A_HALF,
     halves._UNIT_BEFORE,
+    halves._OF_A_POINT,
+    halves._HALF_A_POINT,
     units._PERIOD_AFTER,
     units._PER_NOUN,
     context._AGE_AFTER,
@@ -188,6 +190,12 @@ FORMS = [
     "between 5 and six ",
     "an hour and a half ",
     "2 hours and a half, ",
+    "seat 14C ",
+    "30C ",
+    "$5 a barrel ",
+    "8 pounds 6 ounces ",
+    "a quarter of a percentage point ",
+    "half a percentage point ",
 ]
 
 

@@ -1,5 +1,6 @@
-"""A measure and a half: "an hour and a half", "two hours and a half", "a mile and a half". The half
-is read as a fraction on its own; this pass adds it to the measure it finishes."""
+"""Fractions that belong to a measure: "an hour and a half", "two hours and a half", "a mile and a
+half" (the half is read as a fraction on its own; this pass adds it to the measure it finishes), and
+"a quarter of a percentage point", "half a percentage point" (a change in percentage points)."""
 
 from __future__ import annotations
 
@@ -67,3 +68,32 @@ def _extended(text: str, m: Mention) -> Mention:
 
 def _is_half(m: Mention) -> bool:
     return m.kind == "ratio" and m.value == 0.5 and m.qualifier is None
+
+
+# " of a percentage point" after a fraction: "a quarter *of a percentage point*".
+_OF_A_POINT = re.compile(r"[ \u00a0]+of[ \u00a0]+a[ \u00a0]+percentage[ \u00a0]+point\b")
+# "half a percentage point", with no fraction read before it ("half" alone is none).
+_HALF_A_POINT = re.compile(
+    r"(?<![\w-])[Hh]alf[ \u00a0]+(?:of[ \u00a0]+)?a[ \u00a0]+percentage[ \u00a0]+point\b"
+)
+
+
+def of_a_point(text: str, mentions: list[Mention]) -> list[Mention]:
+    """ "a quarter of a percentage point" is 0.25 points, "half a percentage point" 0.5: a percent,
+    as "2 percentage points" is.
+
+    >>> from factcheck.extract.scan import scan
+    >>> [(m.value, m.unit) for m in scan("The bank raised rates by a quarter of a percentage point.")]
+    [(0.25, '%')]
+    """
+    if "percentage point" not in text:
+        return mentions
+    out = []
+    for m in mentions:
+        point = _OF_A_POINT.match(text, m.end) if m.kind == "ratio" and m.unit == "fraction" else None
+        out.append(m if point is None else replace(m, kind="percent", unit="%", end=point.end()))
+    for half in _HALF_A_POINT.finditer(text):
+        if not any(m.start < half.end() and half.start() < m.end for m in out):
+            new = with_context(text, Mention(half.start(), half.end(), "percent", value=0.5, unit="%"))
+            out = sorted([*out, new], key=lambda m: m.start)
+    return out

@@ -198,7 +198,11 @@ def is_identifier(text: str, start: int, end: int, *, joined: bool = False) -> b
         return False
     glued = after.group().lower()
     unit = UNIT_AFTER.match(text, end)
-    if PERCENT_AFTER.match(text, end) or CENTS.match(text, end) or (unit and cased_as_unit(unit)):
+    if (
+        PERCENT_AFTER.match(text, end)
+        or CENTS.match(text, end)
+        or (unit and cased_as_unit(unit, text, start))
+    ):
         return False  # "24pc", "164p", "256GB", "3923sq m"; not "5G"
     known = glued in lx.SCALE_ABBREVIATIONS or glued in ("st", "nd", "rd", "th", "s", "bn")
     return not known and glued not in lx.CURRENCY_SYMBOLS and glued.upper() not in lx.CURRENCY_CODES

@@ -150,8 +150,8 @@ def _measure_unit(text: str, num: NumberMatch) -> Unit | None:
         return None
     if surface == "m" and num.scale_abbrev:
         return None
-    if not cased_as_unit(m):
-        return None  # "5 MP", "3 T"
+    if not cased_as_unit(m, text, num.start):
+        return None  # "5 MP", "3 T", "43c", "seat 14C"
     kind, unit = unit_kind(surface)
     end = m.end()
     if kind == "duration" and re.match(r"-old\b", text[end : end + 5]):
@@ -159,10 +159,23 @@ def _measure_unit(text: str, num: NumberMatch) -> Unit | None:
     return Unit(kind, unit, end)
 
 
-def cased_as_unit(m: re.Match[str]) -> bool:
+_LABEL_NOUNS = frozenset(table("context.toml", "label_nouns"))
+_WORD_BEFORE = re.compile(r"(?P<word>[A-Za-z]+)[ \u00a0]+[-−]?$")
+
+
+def _after_a_label(text: str, start: int) -> bool:
+    """ "seat 14C", "Flat 3C": a noun that labels what the number names stands right before it."""
+    before = _WORD_BEFORE.search(text, max(0, start - 16), start)
+    return before is not None and before.group("word").lower() in _LABEL_NOUNS
+
+
+def cased_as_unit(m: re.Match[str], text: str, start: int) -> bool:
     """A unit's spelling of one or two letters all in capitals is no unit ("5 MP", "3 T", "5G") unless
-    the lexicon lists it as written so ("60 GB", "5 W"); "50mL" is millilitres."""
+    the lexicon lists it as written so ("60 GB", "5 W"); "50mL" is millilitres. A spelling read only in
+    capitals ("30C") is no unit in lower case ("43c", cents) or after a label ("seat 14C")."""
     written = m.group("unit")
+    if written.lower() in lx.UPPER_ONLY_UNITS and (not written.isupper() or _after_a_label(text, start)):
+        return False
     return len(written) > 2 or not written.isupper() or written.lower() in lx.CAPITAL_UNITS
 
 

@@ -160,6 +160,7 @@ _PER_NOUN = re.compile(
       | (?:[ \u00a0]+|-)(?:a|an|each|for[ ]each|for[ ]every)(?:[ \u00a0]+|-)
         (?P<period>year|month|week|day|hour|head|person|share)\b  # "£500,000-a-week"
         {_NOT_A_PERIOD}  # "contracts a week earlier"
+      | [ \u00a0]+an?[ \u00a0]+(?P<measure>[A-Za-z]{{3,}})\b  # "$84.50 a barrel", "$12 an ounce", "a kWh"
     """,
     re.VERBOSE,
 )
@@ -168,6 +169,13 @@ _PERIOD_BEFORE = re.compile(
     r"\b(?P<adj>annual|yearly|monthly|weekly|daily|quarterly)\b(?:[ \u00a0]+[\w-]+){0,2}?"
     r"[ \u00a0]+(?:of|worth|at|totall?ing|amounting[ ]to)[ \u00a0]+(?:[\w.~-]+[ \u00a0]+){0,2}?$",
     re.IGNORECASE,
+)
+# Units of measure in full and in the singular, that "a" before makes the unit of a price: "a barrel".
+_MEASURE_UNIT_WORDS = frozenset(
+    word
+    for units in (lx.OTHER_UNITS, lx.DISTANCE_UNITS, lx.WEIGHT_WORDS)
+    for word in units
+    if word.isalpha() and len(word) > 2 and not word.endswith("s")
 )
 # One-word heads of "per ...": "per person", "per household".
 _ONE_WORD_HEADS = frozenset(table("nouns.toml", "per_heads"))
@@ -182,6 +190,9 @@ def _per_noun(text: str, end: int) -> str | None:
     noun = _PER_NOUN.match(text, end)
     if noun is None:
         return None
+    if noun.group("measure"):  # a unit of measure only: "$5 a barrel", not "$5 a small fee"
+        measure = noun.group("measure").lower()
+        return measure if measure in _MEASURE_UNIT_WORDS else None
     word = (noun.group("noun") or noun.group("period")).lower()
     if word in lx.PERIOD_WORDS:
         return lx.PERIOD_WORDS[word]

@@ -114,6 +114,13 @@ CAPITAL_UNITS = frozenset(
     for entry in table("units.toml", kind).values()
     for spelling in entry.get("capitals", ())
 )
+# Short spellings read only in capitals: "30C" is Celsius, "43c" is cents.
+UPPER_ONLY_UNITS = frozenset(
+    spelling
+    for kind in ("distance", "duration", "other")
+    for entry in table("units.toml", kind).values()
+    for spelling in entry.get("upper_only", ())
+)
 if len(DISTANCE_UNITS.keys() | DURATION_UNITS.keys() | OTHER_UNITS.keys()) != (
     len(DISTANCE_UNITS) + len(DURATION_UNITS) + len(OTHER_UNITS)
 ):
