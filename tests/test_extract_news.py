@@ -463,6 +463,9 @@ NOUNS = [
     ("Three of its reactors were shut down.", "Three of its reactors", "count", "reactor"),
     ("The plant makes 12,000 tonnes of steel a year.", "12,000 tonnes", "other", "t"),
     ("The field pumps 50,000 barrels of oil a day.", "50,000 barrels", "other", "barrel"),
+    ("A 2,000-strong force crossed the border.", "2,000-strong force", "count", "force"),
+    ("A 300-strong crowd gathered outside.", "300-strong crowd", "count", "crowd"),
+    ("Trial patients took 1,000 IU of vitamin D.", "1,000 IU", "other", "IU"),
 ]
 
 

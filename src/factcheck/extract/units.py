@@ -63,6 +63,9 @@ def counted_noun(text: str, end: int, value: float) -> tuple[str, int] | None:
     modifier = first.group("gap") == "-" or (plural_at is None and len(words) >= 2)
     if modifier and (plural_at is None or plural_at > 0) and not is_plural(first.group("word")):
         # "152-member unit", "27 member bloc": the number counts the first noun.
+        if first.group("word").lower() in DROPPED_MODIFIERS and len(words) > 1:
+            noun = words[1].group("word").lower()  # "a 2,000-strong force": a force of 2,000
+            return singular(noun) if is_plural(noun) else noun, words[1].end()
         tail = words[1].end() if len(words) > 1 and plural_at in (None, 1) else first.end()
         return first.group("word").lower(), tail
     if plural_at is None:
