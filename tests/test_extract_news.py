@@ -519,6 +519,20 @@ def test_extract_news_point_in_time_is_no_rate(sentence: str, text: str) -> None
     assert _find(sentence, text).per is None
 
 
+# (a table scraped without its borders, the value glued to its label, the noun it counts)
+TABLE_CELLS = [
+    ("Impacts Deaths80[2][3] Non-fatal injuries26+", "80", "death"),
+    ("Impacts Deaths80[2][3] Non-fatal injuries26+", "26+", "injury"),
+    ("Missing people1,500[4] Structures destroyed2,207[5]", "1,500", "person"),
+    ("Missing people1,500[4] Structures destroyed2,207[5]", "2,207", "structure"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "text", "unit"), TABLE_CELLS, ids=[t[1] for t in TABLE_CELLS])
+def test_extract_news_table_cell_counts_its_label(sentence: str, text: str, unit: str) -> None:
+    assert _find(sentence, text).unit == unit
+
+
 # --- temperatures with a capital C, weights in pounds and ounces ----------------------------------
 
 # (sentence, text, value, unit)

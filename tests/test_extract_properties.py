@@ -119,6 +119,7 @@ PATTERNS = [
     halves._AND_A_HALF,
     halves._UNIT_BEFORE,
     halves._OF_A_POINT,
+    names._LABEL_WORDS,
     halves._HALF_A_POINT,
     units._PERIOD_AFTER,
     units._PER_NOUN,
@@ -196,6 +197,7 @@ FORMS = [
     "8 pounds 6 ounces ",
     "a quarter of a percentage point ",
     "half a percentage point ",
+    "Missing people1,500[4] ",
 ]
 
 

@@ -8,7 +8,7 @@ from dataclasses import replace
 
 from factcheck.extract.mention import Mention
 from factcheck.extract.money import currency_before, currency_of
-from factcheck.extract.names import in_a_name, is_identifier, token_end
+from factcheck.extract.names import in_a_name, is_identifier, table_label_noun, token_end
 from factcheck.extract.numbers import NumberMatch, parse_number
 from factcheck.extract.patterns import CURRENCY_AFTER, CURRENCY_BEFORE
 from factcheck.extract.quantity import MEASURES, ratio_after, read_quantity
@@ -51,6 +51,9 @@ def read_digits(text: str, at: int) -> Mention | int | None:
         if ratio is not None:
             return ratio
     found = read_quantity(text, num, start=cur_start if currency else start, currency=currency)
+    if isinstance(found, Mention) and found.kind == "count" and found.unit is None:
+        noun = table_label_noun(text, at)  # "Structures destroyed2,207[5]": 2,207 structures
+        found = found if noun is None else replace(found, unit=noun)
     if month_day and isinstance(found, Mention) and found.kind in ("ratio", "count"):
         return found.end  # "as of today, 8/17,", "the aftermath of 9/11": a date, no fraction or count
     if (
