@@ -541,6 +541,9 @@ MEASURES_WRITTEN_SHORT = [
     ("The mercury fell to -5C overnight in Oslo.", "-5C", -5, "°C"),
     ("The baby weighed 8 pounds 6 ounces at birth.", "8 pounds", 8, "lb"),
     ("The baby weighed 8 pounds 6 ounces at birth.", "6 ounces", 6, "oz"),
+    ("The baby weighed just over 2 pounds.", "2 pounds", 2, "lb"),
+    ("The suspect, who weighs about 300 pounds, fled on foot.", "300 pounds", 300, "lb"),
+    ("He paid 2 pounds for a set of weighing scales.", "2 pounds", 2, "GBP"),
     (
         "The Fed raised rates by a quarter of a percentage point.",
         "a quarter of a percentage point",

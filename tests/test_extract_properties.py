@@ -11,7 +11,18 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from factcheck.extract import context, digits, extract_text, halves, names, quantity, ranges, readers, units
+from factcheck.extract import (
+    context,
+    digits,
+    extract_text,
+    halves,
+    money,
+    names,
+    quantity,
+    ranges,
+    readers,
+    units,
+)
 from factcheck.extract.dates import DAY_RANGE_END
 from factcheck.extract.numbers import parse_digits
 from factcheck.extract.patterns import RANGE_JOIN
@@ -120,6 +131,7 @@ PATTERNS = [
     halves._UNIT_BEFORE,
     halves._OF_A_POINT,
     names._LABEL_WORDS,
+    money._WEIGHED_BEFORE,
     halves._HALF_A_POINT,
     units._PERIOD_AFTER,
     units._PER_NOUN,
@@ -198,6 +210,7 @@ FORMS = [
     "a quarter of a percentage point ",
     "half a percentage point ",
     "Missing people1,500[4] ",
+    "weighed just over 2 pounds ",
 ]
 
 

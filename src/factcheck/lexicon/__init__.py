@@ -104,6 +104,9 @@ WEIGHT_WORDS: dict[str, str] = {
     for entry in table("units.toml", "other").values()
     for word in entry.get("weights", ())
 }
+WEIGH_VERBS = tuple(
+    verb for entry in table("units.toml", "other").values() for verb in entry.get("weigh_verbs", ())
+)
 WEIGHT_MONEY_NOUNS = frozenset(
     noun for entry in table("units.toml", "other").values() for noun in entry.get("money_nouns", ())
 )
