@@ -466,11 +466,14 @@ NOUNS = [
     ("A 2,000-strong force crossed the border.", "2,000-strong force", "count", "force"),
     ("A 300-strong crowd gathered outside.", "300-strong crowd", "count", "crowd"),
     ("Trial patients took 1,000 IU of vitamin D.", "1,000 IU", "other", "IU"),
+    ("The Camp Fire claimed 86 lives in 2018.", "86 lives", "count", "life"),
+    ("Police said 1,500 remain missing.", "1,500", "count", None),
+    ("Officials said 1,000 remained unaccounted for.", "1,000", "count", None),
 ]
 
 
 @pytest.mark.parametrize(("sentence", "text", "kind", "unit"), NOUNS, ids=[n[1] for n in NOUNS])
-def test_extract_news_counted_nouns(sentence: str, text: str, kind: str, unit: str) -> None:
+def test_extract_news_counted_nouns(sentence: str, text: str, kind: str, unit: str | None) -> None:
     claim = _find(sentence, text)
     assert (claim.kind, claim.unit) == (kind, unit)
 
