@@ -740,6 +740,13 @@ KNOWN_FAILURES: dict[str, tuple[str, dict[str, tuple[str, ...]]]] = {
         " one who') and 'nil' is mostly a score",
         {"duckling-number": ("number-0004", "number-0006")},
     ),
+    "slash-date": (
+        "'3/15' alone as the fraction 0.2: a slash pair that fits a month and a day, with a denominator"
+        " writers seldom use for a fraction (not 2, 3, 4, 5, 8, 10, 16) and no 'of' or unit after it, is"
+        " a date in news ('as of today, 8/17,', 'the aftermath of 9/11'); Duckling's own time dimension"
+        " reads it as 15 March too",
+        {"duckling-number": ("number-0053",)},
+    ),
     "spaced-sign": (
         "a minus followed by a space ('- 10 k', '- 1,200,000') is a dash or a bullet in news text, not a sign",
         {"rt-number": ("NumberModel-0032", "NumberModel-0041"), "duckling-number": ("number-0074",)},

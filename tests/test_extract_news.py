@@ -76,6 +76,9 @@ SCALES = [
     ),
     ("The value may rise to 33-35 billion euros.", "33-35 billion euros", (33e9, 35e9)),
     ("The bill could reach $7-10bn, analysts say.", "$7-10bn", (7e9, 10e9)),
+    ("Japan Pledges ¥1.5 bil. to the fund", "¥1.5 bil", 1.5e9),
+    ("The sisters laundered almost S$1mil for the gang.", "S$1mil", 1e6),
+    ("The club spent $2 mil on scouting.", "$2 mil", 2e6),
     ("Gas is cooled to minus-260 degrees Fahrenheit.", "minus-260 degrees Fahrenheit", -260),
     ("The current population is about 8 B people.", "8 B people", 8e9),
     ("It is reckoned to have 35m of its Echo devices installed.", "35m", 35e6),
@@ -258,6 +261,9 @@ STILL_RANGES = [
         160e6,
         171e6,
     ),
+    ("Plans call for an 8- to 16-meter space telescope.", "8- to 16-meter", 8, 16),
+    ("He faces a 10- to 15-year prison sentence.", "10- to 15-year", 10, 15),
+    ("The cracks are between 5 and six millimetres wide.", "between 5 and six millimetres", 5, 6),
 ]
 
 
@@ -365,6 +371,13 @@ BOUNDS = [
     ("The firm employs about 500 people or more.", "500 people", 500, "at_least"),
     ("Scores of 200 or greater qualify.", "200", 200, "at_least"),
     ("Volunteers worked 20 through 100 hours.", "20 through 100 hours", (20, 100), None),
+    ("Free travel is offered to residents aged 65 and over.", "65", 65, "at_least"),
+    ("Children of five and under travel free.", "five", 5, "at_most"),
+    ("Weekly sales exceeded 3,000 units for the first time.", "3,000 units", 3000, "more_than"),
+    ("The fund's assets surpassed $2 billion in March.", "$2 billion", 2e9, "more_than"),
+    ("Turnout topped 70% in the northern districts.", "70%", 70, "more_than"),
+    ("Half of the victims were over 65 years old.", "65 years", 65, "more_than"),
+    ("Repayments were spread over 25 years.", "25 years", 25, None),
 ]
 
 
@@ -377,9 +390,62 @@ def test_extract_news_bounds(
     assert claim.qualifier == qualifier
 
 
+# (sentence, text, value, unit): "17,000+ acres" is at least 17,000 acres.
+GLUED_PLUS = [
+    ("The fire burned 17,000+ acres of forest.", "17,000+ acres", 17_000, "acre"),
+    ("Rescuers reached 500+ homes by Friday.", "500+ homes", 500, "home"),
+    ("The film is rated 18+.", "18+", 18, None),
+    ("Total injuries: 26+ Missing: 1,500", "26+", 26, None),
+]
+
+
+@pytest.mark.parametrize(("sentence", "text", "value", "unit"), GLUED_PLUS, ids=[g[1] for g in GLUED_PLUS])
+def test_extract_news_glued_plus_is_a_lower_bound(
+    sentence: str, text: str, value: float, unit: str | None
+) -> None:
+    claim = _find(sentence, text)
+    assert (claim.value, claim.unit, claim.qualifier) == (value, unit, "at_least")
+
+
 def test_extract_news_crossed_bounds_stay_apart() -> None:
     claims = _claims("Ages more than 40 and less than 10 are excluded.")
     assert [(c.value, c.qualifier) for c in claims] == [(40, "more_than"), (10, "less_than")]
+
+
+# --- figures listed before the one that names their scale and unit ------------------------------
+
+# (sentence, the first figure, its value, kind, unit)
+LISTED = [
+    ("The U.S. and Japan pledged 17 and 10 million dollars, respectively.", "17", 17e6, "money", "USD"),
+    ("Germany, France and Italy offered 5, 6 and 7 billion euros.", "6", 6e9, "money", "EUR"),
+    ("Turnout was 65 and 60 per cent in the two rounds.", "65", 65, "percent", "%"),
+    ("The two plants export 3 and 4.5 million tonnes a year.", "3", 3e6, "other", "t"),
+]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "value", "kind", "unit"), LISTED, ids=[x[0][:30] for x in LISTED]
+)
+def test_extract_news_listed_figures_share_scale_and_unit(
+    sentence: str, text: str, value: float, kind: str, unit: str
+) -> None:
+    claim = _find(sentence, text)
+    assert (claim.value, claim.kind, claim.unit) == (pytest.approx(value), kind, unit)
+
+
+# (sentence, the first figure, its value): nothing to share.
+NOT_LISTED = [
+    ("Between 5 and 7 million people voted.", "Between 5 and 7 million people", None),
+    ("Sales of 1,500 and 10 million units were reported.", "1,500", 1500),
+    ("In 2019 and 2020 million people travelled.", "2019", 2019),
+]
+
+
+@pytest.mark.parametrize(("sentence", "text", "value"), NOT_LISTED, ids=[x[1] for x in NOT_LISTED])
+def test_extract_news_unlisted_figures_keep_their_value(
+    sentence: str, text: str, value: float | None
+) -> None:
+    assert _find(sentence, text).value == value
 
 
 # --- nouns the counter loses ---------------------------------------------------------------------
@@ -397,11 +463,17 @@ NOUNS = [
     ("Three of its reactors were shut down.", "Three of its reactors", "count", "reactor"),
     ("The plant makes 12,000 tonnes of steel a year.", "12,000 tonnes", "other", "t"),
     ("The field pumps 50,000 barrels of oil a day.", "50,000 barrels", "other", "barrel"),
+    ("A 2,000-strong force crossed the border.", "2,000-strong force", "count", "force"),
+    ("A 300-strong crowd gathered outside.", "300-strong crowd", "count", "crowd"),
+    ("Trial patients took 1,000 IU of vitamin D.", "1,000 IU", "other", "IU"),
+    ("The Camp Fire claimed 86 lives in 2018.", "86 lives", "count", "life"),
+    ("Police said 1,500 remain missing.", "1,500", "count", None),
+    ("Officials said 1,000 remained unaccounted for.", "1,000", "count", None),
 ]
 
 
 @pytest.mark.parametrize(("sentence", "text", "kind", "unit"), NOUNS, ids=[n[1] for n in NOUNS])
-def test_extract_news_counted_nouns(sentence: str, text: str, kind: str, unit: str) -> None:
+def test_extract_news_counted_nouns(sentence: str, text: str, kind: str, unit: str | None) -> None:
     claim = _find(sentence, text)
     assert (claim.kind, claim.unit) == (kind, unit)
 
@@ -417,6 +489,24 @@ RATES = [
     ("Tickets in Section 427 Row 21 cost $6 each in the stands.", "$6", "ticket"),
     ("The firm lost 63 cents per share in the quarter.", "63 cents", "share"),
     ("They paid $5 each month.", "$5", "month"),
+    ("Rents rose to £1,200 a month in London.", "£1,200", "month"),
+    ("Messi earns £500,000-a-week after tax.", "£500,000", "week"),
+    ("Brent crude rose to $84.50 a barrel on Monday.", "$84.50", "barrel"),
+    ("Gold hit $2,350 an ounce, a record.", "$2,350", "ounce"),
+    ("Beef now costs $3 a pound in Texas.", "$3", "pound"),
+    ("Households pay 30p a kWh under the cap.", "30p", "kwh"),
+]
+
+# (sentence, text): "a week earlier", "a year ago" set a figure in time; they state no rate.
+NOT_RATES = [
+    (
+        "Open interest eased to 196,440 contracts from 210,643 contracts a week earlier.",
+        "210,643 contracts",
+    ),
+    ("The carmaker sold 3,000 vehicles a year ago.", "3,000 vehicles"),
+    ("Profit was $4 billion, against $3 billion a year-earlier.", "$3 billion"),
+    ("Shares traded at $52 a month later.", "$52"),
+    ("The United Arab Emirates and Germany pledged $100 million each.", "$100 million"),
 ]
 
 
@@ -425,6 +515,90 @@ RATES = [
 )
 def test_extract_news_rates(sentence: str, text: str, per: str) -> None:
     assert _find(sentence, text).per == per
+
+
+@pytest.mark.parametrize(("sentence", "text"), NOT_RATES, ids=[r[1] for r in NOT_RATES])
+def test_extract_news_point_in_time_is_no_rate(sentence: str, text: str) -> None:
+    assert _find(sentence, text).per is None
+
+
+# (a table scraped without its borders, the value glued to its label, the noun it counts)
+TABLE_CELLS = [
+    ("Impacts Deaths80[2][3] Non-fatal injuries26+", "80", "death"),
+    ("Impacts Deaths80[2][3] Non-fatal injuries26+", "26+", "injury"),
+    ("Missing people1,500[4] Structures destroyed2,207[5]", "1,500", "person"),
+    ("Missing people1,500[4] Structures destroyed2,207[5]", "2,207", "structure"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "text", "unit"), TABLE_CELLS, ids=[t[1] for t in TABLE_CELLS])
+def test_extract_news_table_cell_counts_its_label(sentence: str, text: str, unit: str) -> None:
+    assert _find(sentence, text).unit == unit
+
+
+# --- temperatures with a capital C, weights in pounds and ounces ----------------------------------
+
+# (sentence, text, value, unit)
+MEASURES_WRITTEN_SHORT = [
+    ("Temperatures hit 30C in London on Tuesday.", "30C", 30, "°C"),
+    ("The mercury fell to -5C overnight in Oslo.", "-5C", -5, "°C"),
+    ("The baby weighed 8 pounds 6 ounces at birth.", "8 pounds", 8, "lb"),
+    ("The baby weighed 8 pounds 6 ounces at birth.", "6 ounces", 6, "oz"),
+    ("The baby weighed just over 2 pounds.", "2 pounds", 2, "lb"),
+    ("The suspect, who weighs about 300 pounds, fled on foot.", "300 pounds", 300, "lb"),
+    ("He paid 2 pounds for a set of weighing scales.", "2 pounds", 2, "GBP"),
+    (
+        "The Fed raised rates by a quarter of a percentage point.",
+        "a quarter of a percentage point",
+        0.25,
+        "%",
+    ),
+    ("The bank cut its rate by half a percentage point.", "half a percentage point", 0.5, "%"),
+]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "value", "unit"), MEASURES_WRITTEN_SHORT, ids=[m[1] for m in MEASURES_WRITTEN_SHORT]
+)
+def test_extract_news_measures_written_short(sentence: str, text: str, value: float, unit: str) -> None:
+    claim = _find(sentence, text)
+    assert (claim.value, claim.unit) == (value, unit)
+
+
+# (sentence, the part that must give no temperature): "43c" is cents, "seat 14C" a label.
+NOT_CELSIUS = [
+    ("The stamp cost 43c at the post office.", "43c"),
+    ("She was sitting in seat 14C near the wing.", "14C"),
+    ("The family lived in Flat 3C on the top floor.", "3C"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "text"), NOT_CELSIUS, ids=[n[1] for n in NOT_CELSIUS])
+def test_extract_news_lower_case_or_labelled_c_is_no_celsius(sentence: str, text: str) -> None:
+    assert [c.unit for c in _claims(sentence) if c.unit == "°C"] == []
+
+
+# --- a measure and a half ------------------------------------------------------------------------
+
+# (sentence, text, value, unit)
+HALVES = [
+    ("The talks lasted an hour and a half.", "an hour and a half", 1.5, "hour"),
+    ("For the first hour and a half of the descent, the sub kept in touch.", "hour and a half", 1.5, "hour"),
+    ("The bridge took a year and a half to build.", "a year and a half", 1.5, "year"),
+    ("The meeting lasted two hours and a half.", "two hours and a half", 2.5, "hour"),
+    ("The school is a mile and a half away.", "a mile and a half", 1.5, "mi"),
+    ("He waited one and a half hours.", "one and a half hours", 1.5, "hour"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "text", "value", "unit"), HALVES, ids=[h[1] for h in HALVES])
+def test_extract_news_measure_and_a_half(sentence: str, text: str, value: float, unit: str) -> None:
+    claims = _claims(sentence)
+    assert [(c.text, c.value, c.unit) for c in claims] == [(text, value, unit)]
+
+
+def test_extract_news_half_of_no_measure_stays_a_fraction() -> None:
+    assert [(c.text, c.value) for c in _claims("He ate a pie and a half of the cake.")] == [("a half", 0.5)]
 
 
 # --- spoken estimates: "three or four", "one to two" ---------------------------------------------
@@ -511,6 +685,36 @@ NOT_COUNTS = [
     ("A Model S ran a 1:36.6 at Laguna Seca.", "6"),
     ("The Olinda fire (initially reported 8/8) is 85% contained.", "8"),
 ]
+
+# (sentence, a month and a day written with a slash): no fraction, no count.
+SLASH_DATES = [
+    ("As of today, 8/17, data for these fires will be reported separately.", "8/17"),
+    ("The Pulehu fire was declared 100% contained 8/12.", "8/12"),
+    ("Rescuers who worked in the aftermath of 9/11 joined the search.", "9/11"),
+    ("The merger agreement was extended to 10/18 to allow more time.", "10/18"),
+    ("The extension to 10/18 helps both firms.", "10/18"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "date"), SLASH_DATES, ids=[d[1] for d in SLASH_DATES])
+def test_extract_news_slash_date_is_no_fraction(sentence: str, date: str) -> None:
+    at = sentence.index(date)
+    assert [c.text for c in _claims(sentence) if c.start < at + len(date) and at < c.end] == []
+
+
+# (sentence, text, value): fractions in digits stay fractions.
+SLASH_FRACTIONS = [
+    ("About 3/4 of voters backed the plan.", "3/4", 0.75),
+    ("Nearly 5/12 of the budget went on salaries.", "5/12", 5 / 12),
+    ("The pipe is 3/16 inch thick.", "3/16 inch", 0.1875),
+    ("The tank was 7/10 full when it left port.", "7/10", 0.7),
+    ("Light waves about 1/40 of the wavelength.", "1/40", 0.025),
+]
+
+
+@pytest.mark.parametrize(("sentence", "text", "value"), SLASH_FRACTIONS, ids=[f[1] for f in SLASH_FRACTIONS])
+def test_extract_news_slash_fraction_stays(sentence: str, text: str, value: float) -> None:
+    assert _find(sentence, text).value == pytest.approx(value)
 
 
 @pytest.mark.parametrize(("sentence", "number"), NOT_COUNTS, ids=[f"{s[:20]}|{n}" for s, n in NOT_COUNTS])

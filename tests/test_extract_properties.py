@@ -11,7 +11,18 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from factcheck.extract import extract_text, names, quantity, ranges, units
+from factcheck.extract import (
+    context,
+    digits,
+    extract_text,
+    halves,
+    money,
+    names,
+    quantity,
+    ranges,
+    readers,
+    units,
+)
 from factcheck.extract.dates import DAY_RANGE_END
 from factcheck.extract.numbers import parse_digits
 from factcheck.extract.patterns import RANGE_JOIN
@@ -116,6 +127,19 @@ PATTERNS = [
     ranges._SIGNED_DECIMAL,
     PARTITIVE,
     RANGE_JOIN,
+    halves._AND_A_HALF,
+    halves._UNIT_BEFORE,
+    halves._OF_A_POINT,
+    names._LABEL_WORDS,
+    money._WEIGHED_BEFORE,
+    halves._HALF_A_POINT,
+    units._PERIOD_AFTER,
+    units._PER_NOUN,
+    context._AGE_AFTER,
+    digits._OF_AFTER,
+    readers._GLUED_QUALIFIER,
+    ranges._LIST_GAP,
+    ranges._PLAIN_DIGITS,
 ]
 LONG = [
     "9 E " * 20_000,
@@ -128,6 +152,12 @@ LONG = [
     " of the" * 20_000,
     " - " * 30_000 + "to",
     "1.1" * 30_000,
+    " a year" * 20_000 + " -",
+    " per " + "Big " * 20_000,
+    " - " * 30_000 + "old",
+    "- " * 30_000 + "to",
+    " and a" * 20_000 + " half",
+    "a" * 50_000 + " and a half",
 ]
 
 
@@ -159,6 +189,28 @@ FORMS = [
     "Stoxx 50 -1.3% ",
     "about 1000 ",
     "2½ years ",
+    "8/17, ",
+    "3/4 of ",
+    "$3 a year earlier ",
+    "aged 65 and over ",
+    "over 65 years old ",
+    "exceeded 3,000 ",
+    "17 and 10 million dollars, ",
+    "5, 6 and ",
+    "500+ homes ",
+    "26+ Missing ",
+    "8- to 16-meter ",
+    "between 5 and six ",
+    "an hour and a half ",
+    "2 hours and a half, ",
+    "seat 14C ",
+    "30C ",
+    "$5 a barrel ",
+    "8 pounds 6 ounces ",
+    "a quarter of a percentage point ",
+    "half a percentage point ",
+    "Missing people1,500[4] ",
+    "weighed just over 2 pounds ",
 ]
 
 

@@ -11,6 +11,7 @@ from factcheck.extract.mention import Mention
 from factcheck.extract.patterns import DIGIT_NEXT, QUALIFIER_BEFORE, QUALIFIER_ENDINGS
 from factcheck.extract.readers import words_of
 from factcheck.extract.units import find_period
+from factcheck.lexicon.load import table
 
 APPROX_ONLY = frozenset({"approx"})
 _LEFT = 40  # how far back a currency or qualifier is looked for
@@ -18,6 +19,10 @@ _LEFT = 40  # how far back a currency or qualifier is looked for
 
 # A qualifier after a quantity, read on a short window: "20 years or so", "30 odd".
 _QUALIFIER_AFTER = re.compile(rf"[ \u00a0]+({words_of(lx.QUALIFIERS_AFTER)})\b")
+# An age after a span of time: "over 65 years old".
+_AGE_AFTER = re.compile(
+    rf"[ \u00a0-]{{1,3}}(?:{'|'.join(re.escape(w) for w in table('context.toml', 'age_words'))})\b"
+)
 
 
 def with_context(text: str, mention: Mention) -> Mention:
@@ -28,8 +33,8 @@ def with_context(text: str, mention: Mention) -> Mention:
     if q is not None and mention.qualifier is None:
         word = re.sub(r"[ \u00a0]+", " ", q.group("q").lower())
         qualifier = lx.QUALIFIERS[word]
-        if mention.kind == "duration" and word == "over":
-            qualifier = None  # "over 10 years": spread across, not more than
+        if mention.kind == "duration" and word == "over" and not _AGE_AFTER.match(text, mention.end):
+            qualifier = None  # "over 10 years": spread across, not more than ("over 65 years old" is)
         elif mention.kind in ("year", "date") and qualifier not in APPROX_ONLY:
             qualifier = None
         elif word == "some" and mention.kind in ("year", "date"):

@@ -8,7 +8,7 @@ from dataclasses import replace
 
 from factcheck.extract.mention import Mention
 from factcheck.extract.money import currency_before, currency_of
-from factcheck.extract.names import in_a_name, is_identifier, token_end
+from factcheck.extract.names import in_a_name, is_identifier, table_label_noun, token_end
 from factcheck.extract.numbers import NumberMatch, parse_number
 from factcheck.extract.patterns import CURRENCY_AFTER, CURRENCY_BEFORE
 from factcheck.extract.quantity import MEASURES, ratio_after, read_quantity
@@ -21,19 +21,15 @@ def read_digits(text: str, at: int) -> Mention | int | None:
     num = parse_number(text, at)
     if num is None:
         return None
-    fraction = _SLASH.match(text, num.end) if text.startswith(("/", "\u2044"), num.end) else None
-    if fraction and num.plain_integer and int(fraction.group(1)) > 0:  # 3/4, 1/4 mile
-        if num.value < int(fraction.group(1)):
-            num = replace(
-                num,
-                value=num.value / int(fraction.group(1)),
-                end=fraction.end(),
-                plain_integer=False,
-            )
-        else:
-            return fraction.end()  # "8/8", "22/04": a date or a score, neither figure a count
-    elif num.plain_integer:
-        num = _mixed_fraction(text, num)
+    fraction = _slash_fraction(text, num)
+    if isinstance(fraction, int):
+        return fraction  # "8/8", "22/04": a date or a score, neither figure a count
+    month_day = (
+        fraction is not num
+        and text.startswith("/", num.end)
+        and _month_day(text, num.value, int(text[num.end + 1 : fraction.end]), fraction.end)
+    )
+    num = fraction
     num = _metres_not_millions(text, num)
     num = _power(text, num)
     if is_identifier(text, at, num.end):
@@ -55,6 +51,11 @@ def read_digits(text: str, at: int) -> Mention | int | None:
         if ratio is not None:
             return ratio
     found = read_quantity(text, num, start=cur_start if currency else start, currency=currency)
+    if isinstance(found, Mention) and found.kind == "count" and found.unit is None:
+        noun = table_label_noun(text, at)  # "Structures destroyed2,207[5]": 2,207 structures
+        found = found if noun is None else replace(found, unit=noun)
+    if month_day and isinstance(found, Mention) and found.kind in ("ratio", "count"):
+        return found.end  # "as of today, 8/17,", "the aftermath of 9/11": a date, no fraction or count
     if (
         isinstance(found, Mention)
         and found.kind == "count"
@@ -73,6 +74,36 @@ _MIXED = re.compile(r"[ \u00a0]{1,2}(?P<num>\d{1,2})/(?P<den>\d{1,2})(?![/\d])")
 # "4x100" (a relay) has neither a caret nor a sign and is left alone.
 _TEN_POWER = re.compile(r"[ ]?[×x][ ]?10(?:\^(?P<sign>[-−]?)|(?P<minus>[-−]))(?P<exp>\d{1,3})(?![\d.])")
 _POWER = re.compile(r"\^(?P<sign>[+-]*)(?P<exp>\d{1,3})(?![\d.])")
+
+
+_SLASH_DENOMINATORS = frozenset(table("numbers.toml", "slash_denominators"))
+_OF_AFTER = re.compile(r"[ \u00a0]{1,3}of\b")
+
+
+def _slash_fraction(text: str, num: NumberMatch) -> NumberMatch | int:
+    """ "3/4", "1/4 mile": a proper fraction read on; "8/8", "22/04" (a date or a score): the end of
+    the pair, which no claim covers; a mixed "10 1/2"; else ``num`` itself."""
+    fraction = _SLASH.match(text, num.end) if text.startswith(("/", "\u2044"), num.end) else None
+    if fraction and num.plain_integer and int(fraction.group(1)) > 0:
+        if num.value >= int(fraction.group(1)):
+            return fraction.end()
+        return replace(num, value=num.value / int(fraction.group(1)), end=fraction.end(), plain_integer=False)
+    return _mixed_fraction(text, num) if num.plain_integer else num
+
+
+def _month_day(text: str, numerator: float, denominator: int, end: int) -> bool:
+    """Whether the slash fraction "n/d" ending at ``end`` reads as a month and a day: the denominator
+    is not one a writer uses for a fraction, both fit a date, and no "of" follows.
+
+    >>> [_month_day(t, n, d, t.index(" ")) for t, n, d in [("8/17 data", 8, 17), ("3/4 full", 3, 4), ("5/12 of", 5, 12)]]
+    [True, False, False]
+    """
+    return (
+        denominator not in _SLASH_DENOMINATORS
+        and 1 <= numerator <= 12
+        and 0 < denominator <= 31
+        and _OF_AFTER.match(text, end) is None
+    )
 
 
 def _mixed_fraction(text: str, num: NumberMatch) -> NumberMatch:

@@ -97,6 +97,12 @@ def currency_name_after(text: str, num: NumberMatch) -> Unit | None:
 
 
 _OF = re.compile(r"[ \u00a0]+of\b")
+# A verb of weighing up to three words before the number: "weighed just over 2 pounds".
+_WEIGHED_BEFORE = re.compile(
+    rf"\b(?i:{'|'.join(re.escape(v) for v in lx.WEIGH_VERBS)})(?:[ \u00a0]+[\w-]+){{0,3}}?[ \u00a0]+$"
+)
+# Ounces right after the pounds: "8 pounds 6 ounces", "7lb 4oz" — a weight, as a baby's is given.
+_OUNCES_AFTER = re.compile(r"[ \u00a0]*,?[ \u00a0]*(?:and[ \u00a0]+)?\d{1,2}[ \u00a0]?(?:ounces?|oz)\b")
 
 
 def _weight(text: str, num: NumberMatch, after: re.Match[str]) -> Unit | None:
@@ -105,7 +111,12 @@ def _weight(text: str, num: NumberMatch, after: re.Match[str]) -> Unit | None:
     name = (after.group("name") or "").lower()
     if name not in lx.WEIGHT_WORDS or num.scaled:
         return None
-    if _OF.match(text, after.end()) is None:
+    weighed = _WEIGHED_BEFORE.search(text, max(0, num.start - 40), num.start) is not None
+    if (
+        not weighed
+        and _OF.match(text, after.end()) is None
+        and _OUNCES_AFTER.match(text, after.end()) is None
+    ):
         noun = NOUN_WORD.match(text, after.end())
         if not text.startswith("-", num.end) or (
             noun and noun.group("word").lower() in lx.WEIGHT_MONEY_NOUNS

@@ -27,7 +27,7 @@ from factcheck.extract.patterns import (
 from factcheck.extract.readers import cased_as_unit
 from factcheck.extract.units import YEAR_LEADS
 from factcheck.lexicon.load import table
-from factcheck.lexicon.plurals import is_plural
+from factcheck.lexicon.plurals import is_plural, singular
 
 
 def in_a_name(text: str, num: NumberMatch, start: int) -> bool:
@@ -176,6 +176,26 @@ _TABLE_CELL = re.compile(r"\d{1,3}(?:,\d{3})+(?![\d.])|\d+(?:\[\w{1,3}\]|\+)")
 _LABEL_WORD = re.compile(r"(?<![A-Za-z])[A-Za-z]?[a-z]{3,}$")
 
 
+# Up to four words of a table's label, right before its value: "Structures destroyed", "Missing people".
+_LABEL_WORDS = re.compile(r"(?<![\w-])(?:[A-Za-z][\w-]*[ \u00a0]){0,3}[A-Za-z][\w-]*$")
+
+
+def table_label_noun(text: str, start: int) -> str | None:
+    """What a table's value counts, from its label: the last plural noun of the label glued before it.
+
+    >>> [table_label_noun(t, t.index("2")) for t in ["Structures destroyed2,207[5]", "Missing people26+"]]
+    ['structure', 'person']
+    """
+    if not start or not text[start - 1].isalpha() or not _TABLE_CELL.match(text, start):
+        return None
+    label = _LABEL_WORDS.search(text, max(0, start - 40), start)
+    for word in reversed(label.group().split() if label else []):
+        low = word.lower()
+        if low not in lx.NOUN_STOPWORDS and is_plural(low):
+            return singular(low)
+    return None
+
+
 def is_identifier(text: str, start: int, end: int, *, joined: bool = False) -> bool:
     """COVID-19, G7, F-16, MH17, 4G, A4: digits glued to letters that are no unit or currency. A
     range's second number ``joined`` by a hyphen to the first ("5k-20k") is judged on what follows."""
@@ -199,7 +219,11 @@ def is_identifier(text: str, start: int, end: int, *, joined: bool = False) -> b
         return False
     glued = after.group().lower()
     unit = UNIT_AFTER.match(text, end)
-    if PERCENT_AFTER.match(text, end) or CENTS.match(text, end) or (unit and cased_as_unit(unit)):
+    if (
+        PERCENT_AFTER.match(text, end)
+        or CENTS.match(text, end)
+        or (unit and cased_as_unit(unit, text, start))
+    ):
         return False  # "24pc", "164p", "256GB", "3923sq m"; not "5G"
     known = glued in lx.SCALE_ABBREVIATIONS or glued in ("st", "nd", "rd", "th", "s", "bn")
     return not known and glued not in lx.CURRENCY_SYMBOLS and glued.upper() not in lx.CURRENCY_CODES

@@ -70,12 +70,13 @@ SCALE_WORD = re.compile(
     re.IGNORECASE | re.VERBOSE,
 )
 # An abbreviated scale glued to the digits or after one space: "€6m", "$2.5bn", "10k", "£1.2 bn", "US$ 1MM",
-# "£140m-£240m" (not "a 300m-long tanker"); spaced, also "8 B people".
+# "£140m-£240m" (not "a 300m-long tanker"); spaced, also "8 B people", "¥1.5 bil.", "$2 mil".
 SCALE_ABBREV = re.compile(
-    r"\u00a0?(?P<abbr>bn|bln|mn|mln|mio|tn|trn|tln|mil|(?-i:MM)|m|b|k)\b(?!-[A-Za-z])(?!\.\w)", re.IGNORECASE
+    r"\u00a0?(?P<abbr>bn|bln|mn|mln|mio|tn|trn|tln|mil|bil|(?-i:MM)|m|b|k)\b(?!-[A-Za-z])(?!\.\w)",
+    re.IGNORECASE,
 )
 SCALE_ABBREV_SPACED = re.compile(
-    r"[ ]{1,2}(?P<abbr>bn|mn|mln|tn|bln|tln|k|(?-i:M|B))\b(?![-'’])", re.IGNORECASE
+    r"[ ]{1,2}(?P<abbr>bn|mn|mln|tn|bln|tln|mil|bil|k|(?-i:M|B))\b(?![-'’])", re.IGNORECASE
 )
 # Giga, only after a decimal or grouped number (a plain "5G" is a network generation): "1,674.5 G", ".0012G".
 SCALE_GIGA = re.compile(r"[ ]?(?-i:G)\b(?!-)")

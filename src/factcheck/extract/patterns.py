@@ -182,7 +182,10 @@ QUALIFIER_ENDINGS = frozenset(q.split()[-1] for q in QUALIFIERS) | frozenset(q[-
 
 # Range connectors after a first number: "700 to 800", "10-20%", "between 10% and 20%", "0-to-60 mph",
 # "from 450 sq ft up to 900 sq ft" (the scan takes "up to" only after "from").
-RANGE_JOIN = re.compile(r"[ \u00a0]*(?:-to-|-|–|—|~|to|through|thru|and|or|up[ \u00a0]+to)[ \u00a0]*")
+# "8- to 16-meter", "a 10- to 15-year sentence": a hyphen left hanging before "to" joins as "to".
+RANGE_JOIN = re.compile(
+    r"[ \u00a0]*(?:-to-|-[ \u00a0]+to|-|–|—|~|to|through|thru|and|or|up[ \u00a0]+to)[ \u00a0]*"
+)
 BETWEEN_BEFORE = re.compile(
     r"(?:^|(?<=[^\w]))(?:(?P<verb>[A-Za-z]+)[ \u00a0]+)?(?P<b>[Bb]etween|[Ff]rom)[ \u00a0]+$"
 )

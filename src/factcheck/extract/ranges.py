@@ -48,6 +48,45 @@ def bounded(text: str, mentions: list[Mention]) -> list[Mention]:
     return out
 
 
+# "17 *and* 10 million dollars", "65*,* 60 and 55 per cent": figures listed before the one that names
+# their scale and unit.
+_LIST_GAP = re.compile(r"[ \u00a0]*(?:,[ \u00a0]*(?:and[ \u00a0]+)?|(?:and|&)[ \u00a0]+)")
+_PLAIN_DIGITS = re.compile(r"\d{1,3}(?:,\d{3})*(?:\.\d+)?|\d+(?:\.\d+)?")
+_FIRST_DIGIT = re.compile(r"\d")
+_LISTED_KINDS = frozenset({"money", "percent", "distance", "other", "count"})
+
+
+def shared_measure(text: str, mentions: list[Mention]) -> list[Mention]:
+    """ "pledged 17 and 10 million dollars, respectively", "turnout was 65 and 60 per cent": bare
+    figures listed before a figure with a scale or a unit share them (a writer names them once). The
+    first figure keeps its own span; it takes the second's scale, kind and unit.
+
+    >>> [(m.value, m.unit) for m in shared_measure("gave 17 and 10 million dollars", [
+    ...     Mention(5, 7, "count", value=17.0), Mention(12, 30, "money", value=1e7, unit="USD")])]
+    [(17000000.0, 'USD'), (10000000.0, 'USD')]
+    """
+    out = list(mentions)
+    for i in range(len(out) - 1, 0, -1):
+        a, b = out[i - 1], out[i]
+        if a.kind != "count" or a.unit is not None or a.value is None or a.low is not None:
+            continue
+        if b.kind not in _LISTED_KINDS or b.value is None or b.qualifier_start is not None:
+            continue
+        if _PLAIN_DIGITS.fullmatch(text, a.start, a.end) is None or not _LIST_GAP.fullmatch(
+            text, a.end, b.start
+        ):
+            continue
+        digit = _FIRST_DIGIT.search(text, b.start, b.end)
+        written = parse_number(text, digit.start()) if digit else None
+        if written is None or not written.value or (b.kind == "count" and not written.scaled):
+            continue  # "3 and 4 medals": the noun alone, read by the claims' elided nouns
+        if written.scaled and a.value >= 1000:
+            continue  # "1,500 and 10 million": no one writes 1,500 million so
+        factor = b.value * written.factor / written.value  # "10 million dollars": 1e6 dollars a unit
+        out[i - 1] = replace(a, kind=b.kind, value=a.value * factor, unit=b.unit, per=a.per or b.per)
+    return out
+
+
 @dataclass(frozen=True, slots=True)
 class Join:
     """A connector after a first number ("to", "-", "and", "up to"), and what stands around it."""
@@ -72,7 +111,7 @@ def _join(text: str, start: int, unit: Unit) -> Join | None:
         start,
         unit,
         join.group(),
-        re.sub(r"[ \u00a0]+", " ", join.group().strip()),
+        re.sub(r"^-[ \u00a0]+", "", re.sub(r"[ \u00a0]+", " ", join.group().strip())),  # "8- to 16-meter"
         before.group("b").lower() if before else "",
         (before.group("verb") or "").lower() if before else "",
         join.end(),
@@ -130,8 +169,8 @@ def range_second(
         return None
     at = _currency_again(text, join.end, currency)
     num2 = parse_number(text, at)
-    if num2 is None or (num2.words and not num.words and not num2.scaled):
-        return None
+    if num2 is None or (num2.words and not num.words and not num2.scaled and join.lead != "between"):
+        return None  # "5 or six": no range; "between 5 and six millimetres" is one
     if unit.kind == "year":  # 2023-24, 2021-2025
         year = num2.plain_integer and num2.ndigits in (2, 4) and join.word != "and"
         return (num2, Unit("year", "year", num2.end)) if year else None

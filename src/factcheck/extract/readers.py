@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import replace
 
 from factcheck import lexicon as lx
 from factcheck.extract.mention import Unit
@@ -30,6 +31,8 @@ def words_of(table: dict[str, str]) -> str:
 
 # A qualifier between a number and the noun it counts: "50 plus staff", "100 and more people".
 _QUALIFIER_BEFORE_NOUN = re.compile(rf"[ \u00a0]+({words_of(lx.QUALIFIERS_BEFORE_NOUN)})\b")
+# A qualifier glued to the digits, then a space or the end of a clause: "17,000+ acres", "500+.".
+_GLUED_QUALIFIER = re.compile(rf"({words_of(lx.QUALIFIERS_GLUED)})(?=[ \u00a0.,;:)]|$)")
 _ORDINAL_SUFFIX = re.compile(r"(st|nd|rd|th)\b")
 _TIMES = re.compile(r"[ \u00a0](?:times|fold)\b|-fold\b")
 
@@ -37,12 +40,18 @@ _TIMES = re.compile(r"[ \u00a0](?:times|fold)\b|-fold\b")
 def unit_after(text: str, num: NumberMatch, currency: str | None) -> Unit:
     """What follows a number: its currency if one stood before it, else the first reading of
     ``UNIT_READERS`` that applies, else a bare count."""
+    glued = _GLUED_QUALIFIER.match(text, num.end)
+    if glued is not None:  # "17,000+ acres", "500+ homes": the unit after the sign, a bound
+        unit = unit_after(text, replace(num, end=glued.end()), currency)
+        if unit.kind == "count" and text[glued.end() : glued.end() + 2].strip()[:1].isupper():
+            unit = Unit("count", None, glued.end())  # "injuries26+ Missing people": a table's next row
+        return replace(unit, qualifier=unit.qualifier or lx.QUALIFIERS_GLUED[glued.group(1)])
     if currency is not None:
         return stated_currency(text, num, currency)
     for reader in UNIT_READERS:
-        unit = reader(text, num)
-        if unit is not None:
-            return unit
+        found = reader(text, num)
+        if found is not None:
+            return found
     return Unit("count", None, num.end)
 
 
@@ -141,8 +150,8 @@ def _measure_unit(text: str, num: NumberMatch) -> Unit | None:
         return None
     if surface == "m" and num.scale_abbrev:
         return None
-    if not cased_as_unit(m):
-        return None  # "5 MP", "3 T"
+    if not cased_as_unit(m, text, num.start):
+        return None  # "5 MP", "3 T", "43c", "seat 14C"
     kind, unit = unit_kind(surface)
     end = m.end()
     if kind == "duration" and re.match(r"-old\b", text[end : end + 5]):
@@ -150,10 +159,23 @@ def _measure_unit(text: str, num: NumberMatch) -> Unit | None:
     return Unit(kind, unit, end)
 
 
-def cased_as_unit(m: re.Match[str]) -> bool:
+_LABEL_NOUNS = frozenset(table("context.toml", "label_nouns"))
+_WORD_BEFORE = re.compile(r"(?P<word>[A-Za-z]+)[ \u00a0]+[-−]?$")
+
+
+def _after_a_label(text: str, start: int) -> bool:
+    """ "seat 14C", "Flat 3C": a noun that labels what the number names stands right before it."""
+    before = _WORD_BEFORE.search(text, max(0, start - 16), start)
+    return before is not None and before.group("word").lower() in _LABEL_NOUNS
+
+
+def cased_as_unit(m: re.Match[str], text: str, start: int) -> bool:
     """A unit's spelling of one or two letters all in capitals is no unit ("5 MP", "3 T", "5G") unless
-    the lexicon lists it as written so ("60 GB", "5 W"); "50mL" is millilitres."""
+    the lexicon lists it as written so ("60 GB", "5 W"); "50mL" is millilitres. A spelling read only in
+    capitals ("30C") is no unit in lower case ("43c", cents) or after a label ("seat 14C")."""
     written = m.group("unit")
+    if written.lower() in lx.UPPER_ONLY_UNITS and (not written.isupper() or _after_a_label(text, start)):
+        return False
     return len(written) > 2 or not written.isupper() or written.lower() in lx.CAPITAL_UNITS
 
 

@@ -16,10 +16,11 @@ from collections.abc import Callable, Iterator
 from factcheck.extract.context import link_equivalents
 from factcheck.extract.dates import DAY_RANGE_END, read_date
 from factcheck.extract.digits import read_digits
+from factcheck.extract.halves import and_a_half, of_a_point
 from factcheck.extract.mention import Mention
 from factcheck.extract.money import dollar_cents
 from factcheck.extract.patterns import ANCHOR, ANCHOR_START, LIST_NUMBER, NOT_PROSE
-from factcheck.extract.ranges import bounded
+from factcheck.extract.ranges import bounded, shared_measure
 from factcheck.extract.words import read_few, read_fold, read_multi, read_vague_plural, read_words
 
 # Characters without which NOT_PROSE cannot match: most sentences skip that scan.
@@ -121,8 +122,11 @@ ANCHOR_READERS: dict[str, AnchorReader] = {
 
 # What reads the mentions of a sentence together, in this order.
 AFTER_SCAN: tuple[Callable[[str, list[Mention]], list[Mention]], ...] = (
+    and_a_half,  # "an hour and a half": 1.5 hours, not a half on its own
+    of_a_point,  # "a quarter of a percentage point": 0.25 points
     dollar_cents,  # "up 19 cents at US$58.24": the cents of the dollar the sentence names
     bounded,  # "more than 100 and less than 300": one range
+    shared_measure,  # "17 and 10 million dollars": the first figure is in millions of dollars too
     link_equivalents,  # "EUR 210 million (DKK 1.5 billion)": one sum stated twice
 )
 

@@ -23,6 +23,8 @@ from factcheck.lexicon.plurals import is_plural, singular
 DROPPED_MODIFIERS = frozenset(table("nouns.toml", "dropped_modifiers"))
 # Words before a four-digit number that make it a year: "in 2021", "fiscal 2023".
 YEAR_LEADS = frozenset(table("context.toml", "year_leads"))
+# Words after "a year", "a week" that make it a point in time: "a week earlier", "a year ago".
+_NOT_A_PERIOD = rf"(?![ \u00a0-]{{1,3}}(?:{'|'.join(table('context.toml', 'not_a_period_after'))})\b)"
 
 
 def _phrase_words(text: str, end: int, limit: int = 5) -> list[re.Match[str]]:
@@ -61,6 +63,9 @@ def counted_noun(text: str, end: int, value: float) -> tuple[str, int] | None:
     modifier = first.group("gap") == "-" or (plural_at is None and len(words) >= 2)
     if modifier and (plural_at is None or plural_at > 0) and not is_plural(first.group("word")):
         # "152-member unit", "27 member bloc": the number counts the first noun.
+        if first.group("word").lower() in DROPPED_MODIFIERS and len(words) > 1:
+            noun = words[1].group("word").lower()  # "a 2,000-strong force": a force of 2,000
+            return singular(noun) if is_plural(noun) else noun, words[1].end()
         tail = words[1].end() if len(words) > 1 and plural_at in (None, 1) else first.end()
         return first.group("word").lower(), tail
     if plural_at is None:
@@ -144,17 +149,21 @@ def is_year_context(text: str, start: int, end: int) -> bool:
 
 
 _PERIOD_AFTER = re.compile(
-    r"""(?:^|(?<=[ \u00a0,]))
+    rf"""(?:^|(?<=[ \u00a0,]))
     (?:(?P<prep>over|for|in|within|after|than|nearly|about|almost)[ \u00a0]+)?   # "over a year" is no rate
-    (?:(?:each|every|per|a|an)[ \u00a0]+(?P<period>year|month|week|day|hour|quarter|annum|decade)
-      |(?P<adverb>annually|yearly|monthly|weekly|daily|p\.a\.)
-    )\b""",
+    (?:(?:each|every|per|a|an)[ \u00a0]+(?P<period>year|month|week|day|hour|quarter|annum|decade)\b
+       {_NOT_A_PERIOD}  # "a week earlier" is a point in time
+      |(?P<adverb>annually|yearly|monthly|weekly|daily|p\.a\.)\b
+    )""",
     re.VERBOSE | re.IGNORECASE,
 )
 _PER_NOUN = re.compile(
-    r"""(?:[ \u00a0]+per[ \u00a0]+(?:[A-Z][\w&.'’-]*[ \u00a0]+){0,3}|/)(?P<noun>[a-z]+)\b  # per person, /share,
+    rf"""(?:[ \u00a0]+per[ \u00a0]+(?:[A-Z][\w&.'’-]*[ \u00a0]+){{0,3}}|/)(?P<noun>[a-z]+)\b  # per person, /share,
       # per Activision Blizzard share (a name before the noun)
-      | [ \u00a0]+(?:a|an|each|for[ ]each|for[ ]every)[ \u00a0]+(?P<period>year|month|week|day|hour|head|person|share)\b
+      | (?:[ \u00a0]+|-)(?:a|an|each|for[ ]each|for[ ]every)(?:[ \u00a0]+|-)
+        (?P<period>year|month|week|day|hour|head|person|share)\b  # "£500,000-a-week"
+        {_NOT_A_PERIOD}  # "contracts a week earlier"
+      | [ \u00a0]+an?[ \u00a0]+(?P<measure>[A-Za-z]{{3,}})\b  # "$84.50 a barrel", "$12 an ounce", "a kWh"
     """,
     re.VERBOSE,
 )
@@ -163,6 +172,13 @@ _PERIOD_BEFORE = re.compile(
     r"\b(?P<adj>annual|yearly|monthly|weekly|daily|quarterly)\b(?:[ \u00a0]+[\w-]+){0,2}?"
     r"[ \u00a0]+(?:of|worth|at|totall?ing|amounting[ ]to)[ \u00a0]+(?:[\w.~-]+[ \u00a0]+){0,2}?$",
     re.IGNORECASE,
+)
+# Units of measure in full and in the singular, that "a" before makes the unit of a price: "a barrel".
+_MEASURE_UNIT_WORDS = frozenset(
+    word
+    for units in (lx.OTHER_UNITS, lx.DISTANCE_UNITS, lx.WEIGHT_WORDS)
+    for word in units
+    if word.isalpha() and len(word) > 2 and not word.endswith("s")
 )
 # One-word heads of "per ...": "per person", "per household".
 _ONE_WORD_HEADS = frozenset(table("nouns.toml", "per_heads"))
@@ -177,6 +193,9 @@ def _per_noun(text: str, end: int) -> str | None:
     noun = _PER_NOUN.match(text, end)
     if noun is None:
         return None
+    if noun.group("measure"):  # a unit of measure only: "$5 a barrel", not "$5 a small fee"
+        measure = noun.group("measure").lower()
+        return measure if measure in _MEASURE_UNIT_WORDS else None
     word = (noun.group("noun") or noun.group("period")).lower()
     if word in lx.PERIOD_WORDS:
         return lx.PERIOD_WORDS[word]
@@ -210,8 +229,11 @@ def _antecedent(text: str, start: int) -> str | None:
     stop = list(re.finditer(r"[.;:!?()]", left))
     if stop:
         left = left[stop[-1].end() :]
-    for word in reversed(re.findall(r"[A-Za-z]+", left)):
-        low = word.lower()
+    words = re.findall(r"[A-Za-z]+", left)
+    for i in range(len(words) - 1, -1, -1):
+        word, low = words[i], words[i].lower()
+        if word[0].isupper() and i > 0:
+            continue  # "The United Arab Emirates and Germany pledged $100 million each": each of them
         if low not in lx.NOUN_STOPWORDS and is_plural(low):
             return singular(low)
     return None

@@ -108,6 +108,9 @@ WEIGHT_WORDS: dict[str, str] = {
     for entry in table("units.toml", "other").values()
     for word in entry.get("weights", ())
 }
+WEIGH_VERBS = tuple(
+    verb for entry in table("units.toml", "other").values() for verb in entry.get("weigh_verbs", ())
+)
 WEIGHT_MONEY_NOUNS = frozenset(
     noun for entry in table("units.toml", "other").values() for noun in entry.get("money_nouns", ())
 )
@@ -117,6 +120,13 @@ CAPITAL_UNITS = frozenset(
     for kind in ("distance", "duration", "other")
     for entry in table("units.toml", kind).values()
     for spelling in entry.get("capitals", ())
+)
+# Short spellings read only in capitals: "30C" is Celsius, "43c" is cents.
+UPPER_ONLY_UNITS = frozenset(
+    spelling
+    for kind in ("distance", "duration", "other")
+    for entry in table("units.toml", kind).values()
+    for spelling in entry.get("upper_only", ())
 )
 if len(DISTANCE_UNITS.keys() | DURATION_UNITS.keys() | OTHER_UNITS.keys()) != (
     len(DISTANCE_UNITS) + len(DURATION_UNITS) + len(OTHER_UNITS)
@@ -133,6 +143,8 @@ QUALIFIERS = index(_qualifiers, "before")
 QUALIFIERS_AFTER = index(_qualifiers, "after")
 # Words between a number and the noun it counts: "50 plus staff", "100 and more people".
 QUALIFIERS_BEFORE_NOUN = index(_qualifiers, "before_noun")
+# Signs glued to the digits, before the unit: "17,000+ acres".
+QUALIFIERS_GLUED = index(_qualifiers, "glued")
 # Every qualifier that follows its number.
 TRAILING_QUALIFIERS = {**QUALIFIERS_AFTER, **QUALIFIERS_BEFORE_NOUN}
 
