@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
+from functools import lru_cache
+from itertools import islice
 from pathlib import PurePosixPath
 from typing import Any, NamedTuple
 
@@ -182,7 +184,7 @@ def group_label(claims: Sequence[Claim]) -> str:
     >>> group_label(extract_text("The total cost of the renovation is £5m, the council said."))
     'cost of the renovation (GBP)'
     """
-    windows = [_window(claim) for claim in claims]
+    windows = [_window(claim) for claim in claims[:LABEL_SAMPLE]]
     first = claims[0]
     unit = Counter(c.normalized.unit or c.unit for c in claims).most_common(1)[0][0]
     measure = _measure(first.kind, windows)
@@ -198,8 +200,11 @@ def group_label(claims: Sequence[Claim]) -> str:
 
 MEASURES: dict[str, Any] = {name: table("measures.toml", name) for name in LEXICON.file("measures.toml")}
 NEAR = 8  # words on each side of a figure read for its measure and its names
+REACH = 160  # characters on each side of a figure in which those words are looked for
 LABEL_NAMES = 2  # at most this many names in a label
+LABEL_SAMPLE = 64  # claims read for a label: a group's first, so that a label costs no more in a large group
 _TOKEN = re.compile(r"[^\W\d_][\w'’.-]*[^\W_]|[^\W\d_]|\S")
+WORDS_OF = re.compile(r"[^\W\d_][\w'’.-]*")
 _OF = re.compile(r"of\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+)?([a-z][a-z-]+)")
 
 
@@ -209,17 +214,26 @@ class _Window(NamedTuple):
     before: list[re.Match[str]]
     after: list[re.Match[str]]
     sentence: str
+    at: int  # the figure's start in the sentence
+    end: int  # and its end
     headline: bool  # a title-case line: its capitals are no names
 
 
 def _window(claim: Claim) -> _Window:
+    """The ``NEAR`` words on each side of the figure, read from no more than ``REACH`` characters."""
     at, end = claim.start - claim.sentence_start, claim.end - claim.sentence_start
-    tokens = list(_TOKEN.finditer(claim.sentence))
-    before = [t for t in tokens if t.end() <= at][::-1][:NEAR]
-    after = [t for t in tokens if t.start() >= end][:NEAR]
-    words = [t.group() for t in tokens[1:] if t.group()[0].isalpha() and len(t.group()) >= 4]
-    capitals = sum(w[0].isupper() for w in words)
-    return _Window(before, after, claim.sentence, headline=capitals * 4 >= len(words) * 3 and len(words) >= 4)
+    sentence = claim.sentence
+    before = list(_TOKEN.finditer(sentence, max(0, at - REACH), at))[::-1][:NEAR]
+    after = list(islice(_TOKEN.finditer(sentence, end, end + REACH), NEAR))
+    return _Window(before, after, sentence, at, end, headline=_headline(sentence))
+
+
+@lru_cache(maxsize=1 << 12)
+def _headline(sentence: str) -> bool:
+    """A title-case line ("Japan Pledges $10 Million To Loss And Damage Fund"): three in four of its
+    longer words after the first are capitalised."""
+    words = [w for w in WORDS_OF.findall(sentence)[1:] if len(w) >= 4]
+    return len(words) >= 4 and sum(w[0].isupper() for w in words) * 4 >= len(words) * 3
 
 
 def _measure(kind: str, windows: Sequence[_Window]) -> str:
@@ -285,19 +299,20 @@ def _with_subjects(shown: str, windows: Sequence[_Window], *, skip: set[str]) ->
 
 # A name: capitalised words, "of" allowed between two of them ("Call of Duty", "Bank of England").
 _NAME = re.compile(r"[^\W\d_][\w’'.&-]*(?:\s+(?:of\s+)?[^\W\d_][\w’'.&-]*)*")
-_OPENS = re.compile(r"(?:^|[.!?:;“\"‘(\[—–-])\s*$")  # what stands before a word that opens a sentence
+_OPENERS = ("", *'.!?:;“"‘([—–-')  # what stands before a word that opens a sentence
 
 
 def _names(window: _Window, *, skip: set[str]) -> list[tuple[str, bool]]:
     """The names near a figure, nearest first, each with whether it opens the sentence."""
     found: list[tuple[int, str, bool]] = []
+    sentence = window.sentence
     for side in (window.before, window.after):
         if not side:
             continue
         lo, hi = min(t.start() for t in side), max(t.end() for t in side)
-        for match in _NAME.finditer(window.sentence, lo, hi):
-            opens = bool(_OPENS.search(window.sentence[: match.start()]))
-            near = min(abs(match.start() - t.start()) for t in side)
+        for match in _NAME.finditer(sentence, lo, hi):
+            opens = sentence[max(0, match.start() - 4) : match.start()].rstrip()[-1:] in _OPENERS
+            near = window.at - match.end() if side is window.before else match.start() - window.end
             for k, run in enumerate(_runs(match.group().split(), skip=skip)):
                 found.append((near, run, opens and k == 0 and run.split()[0] == match.group().split()[0]))
     return [(name, opens) for _, name, opens in sorted(found, key=lambda item: item[0])]
