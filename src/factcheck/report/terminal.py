@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
-from rich.console import Group, RenderableType
+from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
 from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
@@ -169,15 +169,41 @@ def group_view(group: ClaimGroup, names: dict[str, str]) -> Panel:
     return Panel(Group(table, plain(group.explanation)), title=title, title_align="left")
 
 
-def source_legend(docs: Sequence[DocumentSummary], names: dict[str, str], paths: set[str]) -> Table:
-    """The sources of the groups shown, once per report: short name, title, file."""
-    table = Table.grid(padding=(0, 2))
-    table.add_column(no_wrap=True, style="bold")
-    table.add_column(ratio=1, overflow="fold", style="italic")
-    table.add_column(no_wrap=True, overflow="fold", style="dim")  # a path has no spaces: kept whole
-    for doc in sorted((d for d in docs if d.path in paths), key=lambda d: names.get(d.path, d.path)):
-        table.add_row(plain(names[doc.path], lines=False), plain(doc.title), plain(doc.path, lines=False))
-    return table
+class SourceLegend:
+    """The sources of the groups shown, once per report: short name, title, file. The file stands in
+    a column of its own where the title keeps ``LEGEND_TITLE`` cells beside it, else on a line of its
+    own under the title: a long path never squeezes the title into broken words."""
+
+    def __init__(self, docs: Sequence[DocumentSummary], names: dict[str, str]) -> None:
+        self.rows = [(names[d.path], d.title, d.path) for d in docs]
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        name_width = max((len(safe(name, lines=False)) for name, _, _ in self.rows), default=0)
+        path_width = max((len(safe(path, lines=False)) for _, _, path in self.rows), default=0)
+        beside = options.max_width - name_width - path_width - 4 >= LEGEND_TITLE
+        table = Table.grid(padding=(0, 2))
+        table.add_column(no_wrap=True, style="bold")
+        table.add_column(ratio=1, overflow="fold")
+        if beside:
+            table.add_column(no_wrap=True, overflow="fold", style="dim")  # a path has no spaces: kept whole
+        for name, title, path in self.rows:
+            if beside:
+                table.add_row(plain(name, lines=False), plain(title, "italic"), plain(path, lines=False))
+                continue
+            cell = plain(title, "italic")
+            cell.append("\n")
+            cell.append(safe(path, lines=False), style="dim")
+            table.add_row(plain(name, lines=False), cell)
+        yield table
+
+
+LEGEND_TITLE = 30  # cells a title keeps beside the file names, else each file goes under its title
+
+
+def source_legend(docs: Sequence[DocumentSummary], names: dict[str, str], paths: set[str]) -> SourceLegend:
+    """The sources of the groups shown (``paths``), in the order of their short names."""
+    shown = sorted((d for d in docs if d.path in paths), key=lambda d: names.get(d.path, d.path))
+    return SourceLegend(shown, names)
 
 
 def conflicts_view(report: Report, *, groups: Sequence[ClaimGroup], claims: int) -> Group:
