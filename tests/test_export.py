@@ -207,3 +207,23 @@ def test_export_csv_is_crlf_and_deterministic(corpus_dir: Path) -> None:
     report = report_of(load([corpus_dir]))
     text = to_csv(report)
     assert text == to_csv(report) and text.endswith("\r\n") and "\n" not in text.replace("\r\n", "")
+
+
+@pytest.mark.parametrize(
+    "name, extra, noted",
+    [
+        ("report.xlsx", [], True),
+        ("report.txt", [], True),
+        ("report", [], False),
+        ("report.xlsx", ["--format", "csv"], False),
+        ("report.csv", [], False),
+    ],
+    ids=["unknown-suffix", "text-suffix", "no-suffix", "format-given", "known-suffix"],
+)
+def test_export_unknown_suffix_is_noted(
+    corpus_dir: Path, tmp_path: Path, name: str, extra: list[str], noted: bool
+) -> None:
+    """-o report.xlsx writes JSON, and says so: the suffix promised another format."""
+    code, _, err = invoke("export", str(corpus_dir), "-o", str(tmp_path / name), *extra)
+    assert code == 0
+    assert ("names no format" in err) == noted

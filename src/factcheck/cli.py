@@ -552,7 +552,10 @@ def export(
     rates: RatesOption = None,
 ) -> None:
     """Write the whole report to a file, atomically."""
-    chosen = fmt or SUFFIX_FORMATS.get(Path(output).suffix.lower(), Format.json)
+    suffix = Path(output).suffix.lower() if output != "-" else ""
+    chosen = fmt or SUFFIX_FORMATS.get(suffix, Format.json)
+    if fmt is None and suffix and suffix not in SUFFIX_FORMATS:
+        _note(f"{output}: {suffix} names no format of --format: writing JSON")
     _, report = _report(paths, rates)
     size = sum(len(g.claims) for g in report.groups)
     if output == "-":
