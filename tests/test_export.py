@@ -227,3 +227,34 @@ def test_export_unknown_suffix_is_noted(
     code, _, err = invoke("export", str(corpus_dir), "-o", str(tmp_path / name), *extra)
     assert code == 0
     assert ("names no format" in err) == noted
+
+
+def _markdown_rows(text: str, group: str) -> list[str]:
+    lines = text.split(f"### {group}:", 1)[1].split("\n\n")[2].splitlines()
+    return lines
+
+
+def test_export_markdown_states_the_figure_as_written() -> None:
+    """As in the terminal: "approximately 200 million euros", and "in EUR" only beside the figure
+    that was converted (DKK 1.5 billion)."""
+    code, out, _ = invoke("export", "seeds", "--format", "markdown")
+    assert code == 0
+    rows = _markdown_rows(out, "g1")
+    assert rows[0] == "| source | stated | in EUR | sentence |"
+    assert any(r.startswith("| 000 | approximately 200 million euros |  | ") for r in rows)
+    assert any(r.startswith("| 001 | DKK 1.5 billion | 201.06 million EUR | ") for r in rows)
+    no_conversion = _markdown_rows(out, "g2")
+    assert no_conversion[0] == "| source | stated | sentence |"
+
+
+def test_export_markdown_bolds_the_figure_where_it_stands() -> None:
+    """The second "300 cells" of a sentence is the claim's: the first is not the one made bold."""
+    from builders import make_claim
+    from factcheck.report.files import _bold_figure
+
+    sentence = "Of 300 cells, 300 cells were leased."
+    first = make_claim(sentence, "300 cells", kind="count", value=300, unit="cell")
+    shift = sentence.index("300 cells", 4) - sentence.index("300 cells")
+    second = first.model_copy(update={"start": first.start + shift, "end": first.end + shift})
+    assert _bold_figure(first) == "Of **300 cells**, 300 cells were leased."
+    assert _bold_figure(second) == "Of 300 cells, **300 cells** were leased."

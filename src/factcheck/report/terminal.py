@@ -17,7 +17,7 @@ from rich.table import Table
 from rich.text import Text
 
 from factcheck.models import Claim, ClaimGroup, DocumentSummary, QueryHit, Report, StatementCheck
-from factcheck.report.files import normalized, stated
+from factcheck.report.files import as_written, compared, stated
 from factcheck.report.wording import counted, short_names, visible
 
 SEVERITY_STYLE = {"high": "bold red", "medium": "yellow", "low": "cyan"}
@@ -120,28 +120,6 @@ def claims_table(claims: Sequence[Claim], names: dict[str, str] | None = None) -
             highlighted_sentence(claim, context=40),
         )
     return table
-
-
-def as_written(claim: Claim) -> str:
-    """The figure as the source wrote it, with the qualifier's words when they stand apart from it:
-    "approximately 200 million euros", "1.8 crore first-time voters", "€210m"."""
-    qualifier = claim.qualifier_text
-    if qualifier and qualifier.lower() not in claim.text.lower():
-        return f"{qualifier} {claim.text}"
-    return claim.text
-
-
-def compared(claim: Claim, unit: str | None) -> str:
-    """The value as the group compares it, where that is not what the source wrote: a converted sum
-    ("201.06 million EUR" for "DKK 1.5 billion"); empty for a figure compared as stated."""
-    n = claim.normalized
-    if claim.kind == "time":
-        return normalized(claim)
-    if n.value is None or claim.kind in ("year", "date"):
-        return ""
-    if n.unit == claim.unit and n.value == claim.value:
-        return ""
-    return normalized(claim) if unit is None or n.unit == unit else ""
 
 
 def group_view(group: ClaimGroup, names: dict[str, str]) -> Panel:
