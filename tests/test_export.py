@@ -258,3 +258,18 @@ def test_export_markdown_bolds_the_figure_where_it_stands() -> None:
     second = first.model_copy(update={"start": first.start + shift, "end": first.end + shift})
     assert _bold_figure(first) == "Of **300 cells**, 300 cells were leased."
     assert _bold_figure(second) == "Of 300 cells, **300 cells** were leased."
+
+
+def test_export_html_cuts_long_sentences_at_words(tmp_path: Path) -> None:
+    """A long sentence is shortened round its figure at word boundaries ("…ed a draft" was shown)."""
+    words = [f"w{a}{b}x" for a in "abcdefghij" for b in "abcdefgh"]
+    long = f"Kosovo said {' '.join(words[:45])} and Denmark will lease 300 prison cells in Gjilan {' '.join(words[45:])}."
+    short = "The ministry in Pristina said on Monday that Denmark will lease 320 prison cells in Gjilan."
+    (tmp_path / "a.txt").write_text(long + "\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text(short + "\n", encoding="utf-8")
+    code, out, _ = invoke("export", str(tmp_path), "--format", "html")
+    assert code == 0
+    quote = next(q for q in re.findall(r"<q>(.*?)</q>", out, flags=re.S) if "300" in q)
+    assert quote.startswith("…") and quote.endswith("…")
+    shown = re.sub(r"<[^>]+>|…", " ", quote).split()
+    assert set(shown) <= set(long.rstrip(".").split())

@@ -19,6 +19,7 @@ from rich.text import Text
 from factcheck.models import Claim, ClaimGroup, DocumentSummary, QueryHit, Report, StatementCheck
 from factcheck.report.files import as_written, compared, stated
 from factcheck.report.wording import counted, short_names, visible
+from factcheck.report.wording import word_window as _word_window
 
 SEVERITY_STYLE = {"high": "bold red", "medium": "yellow", "low": "cyan"}
 STATUS_STYLE = {"conflict": "red", "agreement": "green", "single": "dim"}
@@ -59,25 +60,6 @@ def highlighted_sentence(claim: Claim, *, context: int = CONTEXT) -> Text:
     text.append(safe(sentence[end:right]))
     text.append(suffix)
     return text
-
-
-def _word_window(sentence: str, left: int, right: int, *, at: int, end: int) -> tuple[int, int]:
-    """``[left, right)`` moved inwards to whole words (never past the figure ``[at, end)``), so that a
-    shortened sentence starts and ends with a word, not half of one.
-
-    >>> s = "Kosovo would lease 300 prison cells to Denmark"
-    >>> left, right = _word_window(s, 9, 40, at=19, end=35)
-    >>> s[left:right]
-    'lease 300 prison cells to'
-    """
-    left, right = max(0, left), min(len(sentence), right)
-    if left > 0 and not sentence[left - 1].isspace():
-        space = sentence.find(" ", left, at)
-        left = space + 1 if space != -1 else left
-    if right < len(sentence) and not sentence[right].isspace():
-        space = sentence.rfind(" ", end, right)
-        right = space if space != -1 else right
-    return left, right
 
 
 def sources_table(docs: Sequence[DocumentSummary]) -> Table:

@@ -48,6 +48,25 @@ def _escape(match: re.Match[str]) -> str:
     return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
 
+def word_window(sentence: str, left: int, right: int, *, at: int, end: int) -> tuple[int, int]:
+    """``[left, right)`` moved inwards to whole words (never past the figure ``[at, end)``), so that a
+    shortened sentence starts and ends with a word, not half of one.
+
+    >>> s = "Kosovo would lease 300 prison cells to Denmark"
+    >>> left, right = word_window(s, 9, 40, at=19, end=35)
+    >>> s[left:right]
+    'lease 300 prison cells to'
+    """
+    left, right = max(0, left), min(len(sentence), right)
+    if left > 0 and not sentence[left - 1].isspace():
+        space = sentence.find(" ", left, at)
+        left = space + 1 if space != -1 else left
+    if right < len(sentence) and not sentence[right].isspace():
+        space = sentence.rfind(" ", end, right)
+        right = space if space != -1 else right
+    return left, right
+
+
 def describe(side: list[Claim]) -> str:
     """How a side states its figure: "about 200 million EUR", "more than 2,000 km"."""
     claim = side[0]
