@@ -52,6 +52,7 @@ STAGES = [
     ),
     Stages("sources", ("sources", "seeds"), (READING,), (GROUPING,)),
     Stages("claims-json", ("claims", "seeds", "--json"), (READING,), (GROUPING,)),
+    Stages("claims-jsonl", ("claims", "seeds", "--format", "jsonl"), (READING,), (GROUPING,)),
     Stages("query", ("query", "cells", "--in", "seeds", "--json"), (READING, GROUPING)),
     Stages("check", ("check", "Kosovo leases 300 prison cells", "--in", "seeds"), (READING, GROUPING)),
     Stages("quiet", ("-q", "export", "seeds", "-o", "{tmp}/r.json"), (), (READING, GROUPING, "writing")),
@@ -86,6 +87,17 @@ def test_cli_progress_leaves_the_output_unchanged(terminal: io.StringIO) -> None
     assert with_progress == quiet
     as_json = runner.invoke(cli.app, ["conflicts", "seeds", "--json"], env=ENV, catch_exceptions=False)
     assert json.loads(as_json.stdout)["groups"]
+
+
+def test_cli_progress_jsonl_counts_each_document(terminal: io.StringIO) -> None:
+    runner = CliRunner()
+    lines = runner.invoke(cli.app, ["claims", "seeds", "--format", "jsonl"], env=ENV, catch_exceptions=False)
+    documents = len(list((ROOT / "seeds").iterdir()))
+    assert f"{documents}/{documents} documents" in terminal.getvalue()
+    quiet = runner.invoke(
+        cli.app, ["-q", "claims", "seeds", "--format", "jsonl"], env=ENV, catch_exceptions=False
+    )
+    assert lines.stdout == quiet.stdout
 
 
 def test_cli_progress_not_on_a_terminal(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import functools
+import json
 import os
 import re
 import signal
@@ -14,7 +16,7 @@ from contextlib import AbstractContextManager, contextmanager
 from datetime import UTC, datetime
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, NamedTuple
 
 import typer
 import typer.core
@@ -419,11 +421,29 @@ def _working(stage: str, *, size: int, quiet: bool = False) -> Iterator[None]:
 
 def _writing(size: int) -> AbstractContextManager[None]:
     """``_working`` while the report is written, unless it goes to the terminal the spinner is on."""
+    return _working("writing the report of", size=size, quiet=_stdout_is_terminal())
+
+
+def _stdout_is_terminal() -> bool:
     try:
-        to_terminal = sys.stdout.isatty()
+        return sys.stdout.isatty()
     except (AttributeError, ValueError):  # a closed or replaced stdout
-        to_terminal = False
-    return _working("writing the report of", size=size, quiet=to_terminal)
+        return False
+
+
+class _Read(NamedTuple):
+    path: str
+
+
+def _advancing(pieces: Iterator[str], advance: Callable[[Any], None]) -> Iterator[str]:
+    """``claims --format jsonl``'s pieces, the bar advanced by each document's (its first line, the
+    document's summary, names its path)."""
+    for piece in pieces:
+        if piece.startswith('{"id":'):
+            head = piece.partition("\n")[0]
+            with contextlib.suppress(ValueError, AttributeError):
+                advance(_Read(str(json.loads(head).get("path", ""))))
+        yield piece
 
 
 def _corpus(paths: Sequence[Path] | None, *, quiet: bool = False) -> Corpus:
@@ -489,9 +509,9 @@ def claims(
     if fmt is ClaimsFormat.jsonl:
         chosen = _paths(paths)
         found = find_sources(chosen, on_warning=_warn)
-        _emit_pieces(
-            jsonl_lines(chosen, found=found, on_warning=_warn, jobs=STATE.jobs, scheduler=STATE.scheduler)
-        )
+        lines = jsonl_lines(chosen, found=found, on_warning=_warn, jobs=STATE.jobs, scheduler=STATE.scheduler)
+        with _progress(found, quiet=_stdout_is_terminal()) as advance:  # the lines are the output
+            _emit_pieces(_advancing(lines, advance))
         return
     as_json = as_json or fmt is ClaimsFormat.json
     corpus = _corpus(paths)
