@@ -62,6 +62,15 @@ def highlighted_sentence(claim: Claim, *, context: int = CONTEXT) -> Text:
     return text
 
 
+def source_of(claim: Claim, names: dict[str, str]) -> Text:
+    """A claim's source as every view names it ("000"), and under it the page of a PDF ("p. 12"), so
+    that a reader can cite it."""
+    source = plain(names.get(claim.document, claim.document), lines=False)
+    if claim.page:
+        source.append(f"\np. {claim.page}", style="dim")
+    return source
+
+
 def sources_table(docs: Sequence[DocumentSummary]) -> Table:
     """The documents, each under the short name every other view gives it (``src``): the title, and the
     file below it (a path has no spaces: on a line of its own it stays whole); the date column only when
@@ -94,7 +103,7 @@ def claims_table(claims: Sequence[Claim], names: dict[str, str] | None = None) -
         table.add_column(name, overflow="fold")
     for claim in claims:
         table.add_row(
-            plain(names.get(claim.document, claim.document), lines=False),
+            source_of(claim, names),
             plain(claim.id.rpartition(":")[2]),
             claim.kind,
             plain(claim.text),
@@ -115,7 +124,7 @@ def group_view(group: ClaimGroup, names: dict[str, str]) -> Panel:
         table.add_column(safe(f"in {group.unit}" if group.unit else "compared"), ratio=2, overflow="fold")
     table.add_column("sentence", ratio=9, overflow="fold")
     for claim, value in zip(group.claims, shown, strict=True):
-        cells = [plain(names.get(claim.document, claim.document), lines=False), plain(as_written(claim))]
+        cells = [source_of(claim, names), plain(as_written(claim))]
         if any(shown):
             cells.append(plain(value))
         table.add_row(*cells, highlighted_sentence(claim))
@@ -217,7 +226,7 @@ def query_table(hits: Sequence[QueryHit], names: dict[str, str]) -> Table:
             group.append(safe(f" {hit.group_id} {hit.group_label}"))
         table.add_row(
             f"{hit.score:.0f}",
-            plain(names.get(claim.document, claim.document), lines=False),
+            source_of(claim, names),
             plain(as_written(claim)),
             group,
             highlighted_sentence(claim, context=50),
@@ -239,7 +248,7 @@ def check_view(result: StatementCheck, names: dict[str, str]) -> Panel:
         evidence.add_row("", "", plain(number.explanation))
         for label, claims in (("for", number.supporting), ("against", number.contradicting)):
             for claim in claims:
-                source = plain(names.get(claim.document, claim.document), lines=False)
+                source = source_of(claim, names)
                 evidence.add_row(label, source, highlighted_sentence(claim, context=50))
         parts.append(evidence)
     title = Text("")
