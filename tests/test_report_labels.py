@@ -88,7 +88,7 @@ CASES = [
             count("Kosovo’s parliament leases 300 cells in Call of Duty county.", "300 cells", 300, "cell"),
             count("Kosovo’s parliament leases 300 cells in Call of Duty.", "300 cells", 300, "cell"),
         ),
-        "cells — Kosovo, Call of Duty",
+        "cells — Call of Duty, Kosovo",  # nearest the figure first
     ),
     LabelCase(
         "months-weekdays-and-codes-are-no-names",
@@ -97,6 +97,16 @@ CASES = [
             money("In March the state paid DKK 45 million (EUR 6 million).", "DKK 45 million", 4.5e7, "DKK"),
         ),
         "payment (DKK)",
+    ),
+    LabelCase(
+        "who-says-it-is-no-subject",
+        (
+            count("Kumar said there are 96.8 crore voters in India.", "96.8 crore voters", 9.68e8, "voter"),
+            count(
+                "According to Sky Sports, 97 crore voters live in India.", "97 crore voters", 9.7e8, "voter"
+            ),
+        ),
+        "voters — India",
     ),
     LabelCase(
         "fallback-by-kind",

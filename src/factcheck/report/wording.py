@@ -316,25 +316,36 @@ def _with_subjects(shown: str, windows: Sequence[_Window], *, skip: set[str]) ->
     return f"{shown} — {', '.join(chosen[:LABEL_NAMES])}" if chosen else shown
 
 
-# A name: capitalised words, "of" allowed between two of them ("Call of Duty", "Bank of England").
-_NAME = re.compile(r"[^\W\d_][\w’'.&-]*(?:\s+(?:of\s+)?[^\W\d_][\w’'.&-]*)*")
+# A word that may be part of a name ("Kosovo’s", "U.K.", "AT&T"); ``_runs`` joins them into names,
+# "of" allowed between two of them ("Call of Duty", "Bank of England").
+_NAME_WORD = re.compile(r"[^\W\d_][\w’'.&-]*")
 _OPENERS = ("", *'.!?:;“"‘([—–-')  # what stands before a word that opens a sentence
 
 
 def _names(window: _Window, *, skip: set[str]) -> list[tuple[str, bool]]:
-    """The names near a figure, nearest first, each with whether it opens the sentence."""
+    """The names near a figure, nearest first, each with whether it opens the sentence; not those
+    that say who gives the figure ("Kumar said", "according to Sky Sports")."""
     found: list[tuple[int, str, bool]] = []
     sentence = window.sentence
     for side in (window.before, window.after):
         if not side:
             continue
         lo, hi = min(t.start() for t in side), max(t.end() for t in side)
-        for match in _NAME.finditer(sentence, lo, hi):
-            opens = sentence[max(0, match.start() - 4) : match.start()].rstrip()[-1:] in _OPENERS
-            near = window.at - match.end() if side is window.before else match.start() - window.end
-            for k, run in enumerate(_runs(match.group().split(), skip=skip)):
-                found.append((near, run, opens and k == 0 and run.split()[0] == match.group().split()[0]))
+        words = [(w.group(), w.start(), w.end()) for w in _NAME_WORD.finditer(sentence, lo, hi)]
+        for run, start, end in _runs(words, sentence, skip=skip):
+            if _attributes(sentence, start, end):
+                continue
+            opens = sentence[max(0, start - 4) : start].rstrip()[-1:] in _OPENERS
+            near = window.at - end if side is window.before else start - window.end
+            found.append((near, run, opens))
     return [(name, opens) for _, name, opens in sorted(found, key=lambda item: item[0])]
+
+
+def _attributes(sentence: str, start: int, end: int) -> bool:
+    """Whether the name at ``[start, end)`` says who gives the figure rather than whose it is."""
+    after = sentence[end : end + 12].split()
+    before = " ".join(sentence[max(0, start - 14) : start].split()[-2:]).lower()
+    return bool(after and after[0].lower().strip(",") in SAID_AFTER) or before.endswith(SAID_BEFORE)
 
 
 def _proper(name: str) -> bool:
@@ -345,29 +356,38 @@ def _proper(name: str) -> bool:
     return stem_ is not None and not word.lower().endswith("ly") and not classes_of(stem_)
 
 
-def _runs(words: Sequence[str], *, skip: set[str]) -> list[str]:
-    """The runs of name words among ``words``, "of" kept between two of them; possessives dropped.
+def _runs(
+    words: Sequence[tuple[str, int, int]], sentence: str, *, skip: set[str]
+) -> list[tuple[str, int, int]]:
+    """The runs of name words among ``words`` of ``sentence`` (each with its span), "of" kept between
+    two of them; anything but a space between two words ends a run; possessives dropped.
 
-    >>> _runs(["Call", "of", "Duty", "Kosovo’s", "Total"], skip={"total"})
-    ['Call of Duty Kosovo']
+    >>> text = "Call of Duty Kosovo’s Total, Italy"
+    >>> _runs([(m.group(), m.start(), m.end()) for m in _NAME_WORD.finditer(text)], text, skip={"total"})
+    [('Call of Duty Kosovo', 0, 21), ('Italy', 29, 34)]
     """
-    runs: list[list[str]] = [[]]
-    for k, word in enumerate(words):
-        if word == "of" and runs[-1] and k + 1 < len(words) and _is_name(words[k + 1], skip=skip):
-            runs[-1].append(word)
+    runs: list[list[tuple[str, int, int]]] = [[]]
+    for k, (word, start, end) in enumerate(words):
+        if runs[-1] and sentence[runs[-1][-1][2] : start].strip():
+            runs.append([])
+        joined = k + 1 < len(words) and not sentence[end : words[k + 1][1]].strip()
+        if word == "of" and runs[-1] and joined and _is_name(words[k + 1][0], skip=skip):
+            runs[-1].append((word, start, end))
         elif _is_name(word, skip=skip):
             word = _POSSESSIVE.sub("", word)
-            runs[-1].append(word[:-1] if word.endswith(".") and word.count(".") == 1 else word)
+            runs[-1].append((word[:-1] if word.endswith(".") and word.count(".") == 1 else word, start, end))
         elif runs[-1]:
             runs.append([])
-    return [" ".join(run) for run in runs if run]
+    return [(" ".join(w for w, _, _ in run), run[0][1], run[-1][2]) for run in runs if run]
 
 
 def _is_name(text: str, *, skip: set[str]) -> bool:
     """A capitalised word that is no stopword, month, weekday, currency code or word of the measure."""
+    if not text[:1].isupper():
+        return False
     text = _POSSESSIVE.sub("", text)
     low = text.lower().rstrip(".")
-    if not text or not text[0].isupper() or any(c.isdigit() for c in text):
+    if not text or any(c.isdigit() for c in text):
         return False
     if low in skip or low in NOT_NAMES or text in CURRENCY_CODES:
         return False
@@ -376,6 +396,10 @@ def _is_name(text: str, *, skip: set[str]) -> bool:
 
 _POSSESSIVE = re.compile(r"['’]s?$")
 _MONTHS: dict[str, Any] = table("months.toml", "month")
+SAID_AFTER = frozenset(MEASURES["attribution"]["after"])
+SAID_BEFORE = tuple(f" {words}" for words in MEASURES["attribution"]["before"]) + tuple(
+    MEASURES["attribution"]["before"]
+)
 NOT_NAMES = frozenset(
     [
         *_MONTHS,
