@@ -331,7 +331,13 @@ def _names(window: _Window, *, skip: set[str]) -> list[tuple[str, bool]]:
         if not side:
             continue
         lo, hi = min(t.start() for t in side), max(t.end() for t in side)
-        words = [(w.group(), w.start(), w.end()) for w in _NAME_WORD.finditer(sentence, lo, hi)]
+        words = [  # the capitalised words and "of": the gap between two tells whether a run goes on
+            (word, w.start(), w.end())
+            for w in _NAME_WORD.finditer(sentence, lo, hi)
+            if (word := w.group())[0].isupper() or word == "of"
+        ]
+        if not words:
+            continue
         for run, start, end in _runs(words, sentence, skip=skip):
             if _attributes(sentence, start, end):
                 continue
