@@ -223,7 +223,7 @@ REACH = 160  # characters on each side of a figure in which those words are look
 LABEL_NAMES = 2  # at most this many names in a label
 LABEL_SAMPLE = 64  # claims read for a label: a group's first, so that a label costs no more in a large group
 _TOKEN = re.compile(r"[^\W\d_][\w'’.-]*[^\W_]|[^\W\d_]|\S")
-WORDS_OF = re.compile(r"[^\W\d_][\w'’.-]*")
+_WORDS = re.compile(r"[^\W\d_][\w'’.-]*")
 _OF = re.compile(r"of\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+)?([a-z][a-z-]+)")
 
 
@@ -251,7 +251,7 @@ def _window(claim: Claim) -> _Window:
 def _headline(sentence: str) -> bool:
     """A title-case line ("Japan Pledges $10 Million To Loss And Damage Fund"): three in four of its
     longer words after the first are capitalised."""
-    words = [w for w in WORDS_OF.findall(sentence)[1:] if len(w) >= 4]
+    words = [w for w in _WORDS.findall(sentence)[1:] if len(w) >= 4]
     return len(words) >= 4 and sum(w[0].isupper() for w in words) * 4 >= len(words) * 3
 
 
@@ -297,9 +297,10 @@ def _of_phrase(places: Sequence[tuple[str, int]]) -> str:
 
 
 def _with_subjects(shown: str, windows: Sequence[_Window], *, skip: set[str]) -> str:
-    """``shown`` and the names (runs of capitalised words) next to most of the figures: "— NDA". A
-    word that opens a sentence ("Total", "Nearly") is a name only where it is capitalised elsewhere
-    too; a title-case headline's capitals are no names."""
+    """``shown`` and the names (runs of capitalised words) next to at least half the figures, nearest
+    first: "— NDA". A word that opens a sentence ("Total", "Nearly") is a name only where it is
+    capitalised elsewhere too or is no common word (``_proper``); a title-case headline's capitals are
+    no names."""
     usable = [w for w in windows if not w.headline]
     skip = skip | set(shown.lower().split())
     found = [_names(window, skip=skip) for window in usable]
