@@ -20,7 +20,7 @@ of the 1M size takes about 1.6 GB instead of 2.6 GB, and the table shows it ("ba
 Each size runs in a fresh subprocess, so ``ru_maxrss`` is that size's own peak; its address space is
 capped at ``--mem-limit-mb`` (4096, the target) so that a size over budget fails with MemoryError
 instead of swapping the machine, and ``--timeout`` (900 s) stops a size that runs too long. Only ``build_groups``
-is timed; the table shows its seconds, the part of them spent in ``group_claims`` (forming the groups;
+is timed; the table shows its seconds, the part of them spent in ``group_identities`` (forming the groups;
 the rest is ``assess``, which labels and judges each group), claims/s, the process's peak RSS (generation included; the
 resident size after generation is shown separately) and the growth in time from the previous size
 relative to the growth in claims (1.0 = linear). With ``--profile N`` the size N is run under
@@ -45,8 +45,8 @@ from pathlib import Path
 from typing import Any
 
 from factcheck import pipeline
-from factcheck.group.cluster import group_claims
-from factcheck.models import Claim, Normalized
+from factcheck.group.cluster import group_identities
+from factcheck.models import Claim, Identity, Normalized
 from factcheck.pipeline import build_groups
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -476,14 +476,14 @@ def run_one(size: int, *, args: argparse.Namespace) -> dict[str, float]:
     profiler = cProfile.Profile() if args.profile_child else None
     grouping: list[float] = []
 
-    def timed_group_claims(*call: Any, **options: Any) -> list[list[Claim]]:
-        """``group_claims`` as ``build_groups`` calls it, timed: the rest of the time is assessing."""
+    def timed_group_identities(*call: Any, **options: Any) -> list[tuple[list[Claim], list[Identity]]]:
+        """``group_identities`` as ``build_groups`` calls it, timed: the rest of the time is assessing."""
         start = time.perf_counter()
-        found = group_claims(*call, **options)
+        found = group_identities(*call, **options)
         grouping.append(time.perf_counter() - start)
         return found
 
-    pipeline.group_claims = timed_group_claims  # type: ignore[assignment]
+    pipeline.group_identities = timed_group_identities  # type: ignore[assignment]
     t0 = time.perf_counter()
     if profiler:
         profiler.enable()

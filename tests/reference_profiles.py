@@ -14,6 +14,7 @@ from itertools import chain, filterfalse
 from factcheck.config import COMMON_FIGURE, Settings
 from factcheck.group.days import claim_days
 from factcheck.group.profiles import (
+    DAY_MARKERS,
     TIME_MARKERS,
     YEAR,
     Profile,
@@ -103,6 +104,8 @@ def _weigh(items: list[Profile], *, settings: Settings, published: Mapping[str, 
         years = YEAR.findall(claim.sentence)
         marker = TIME_MARKERS.search(claim.sentence)
         item.marker = marker.group(1).lower() if marker else None
+        if claim.kind == "time" and item.marker in DAY_MARKERS:
+            item.marker = None
         if years and claim.kind not in ("year", "date"):
             own_years = YEAR.findall(claim.text)
             item.anchor = next((y for y in years if y not in own_years), None)

@@ -15,7 +15,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from builders import ClaimDoc, make_claim
-from factcheck.judge import assess, sides
+from factcheck.config import FAR_FIGURE
+from factcheck.group.profiles import affinity
+from factcheck.judge import assess, assess_sources, sides
 from factcheck.models import KINDS, QUALIFIERS, Claim
 from factcheck.report.wording import group_label, humanize, short_names, with_unit
 from factcheck.values import _stated_steps, interval, intervals, stated_step, values_compatible
@@ -860,3 +862,70 @@ def test_compare_stated_step_divides_the_figure(value: int) -> None:
 )
 def test_compare_stated_step_one_at_a_time_as_in_columns(value: float) -> None:
     assert stated_step(value) == float(_stated_steps(np.array([value]))[0])
+
+
+def test_compare_assess_sources_splits_a_one_source_conflict_into_its_sides() -> None:
+    """A writer's two figures ("surged 40%", "a premium of 45%") are two measures, not a dispute."""
+    doc = ClaimDoc("news/007_deal.txt")
+    claims = [
+        doc.claim("Shares surged 40% on the news.", "40%", kind="percent", value=40.0, unit="%"),
+        doc.claim("Shares were up 40% by the close.", "40%", kind="percent", value=40.0, unit="%"),
+        doc.claim("The offer is a premium of 45%.", "45%", kind="percent", value=45.0, unit="%"),
+    ]
+    groups = assess_sources(claims)
+    assert [(g.status, [c.text for c in g.claims]) for g in groups] == [("agreement", ["40%", "40%"])]
+
+
+def test_compare_assess_sources_keeps_a_conflict_between_two_sources() -> None:
+    assert [g.status for g in assess_sources(beds_claims((400, 200)))] == ["conflict"]
+    assert [g.status for g in assess_sources(beds_claims((300, 300)))] == ["agreement"]
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "compatible"),
+    [
+        (("2,170 acres", 2170, "acre"), ("878 ha", 878, "ha"), True),
+        (("2,170 acres", 2170, "acre"), ("1,500 ha", 1500, "ha"), False),
+        (("12 tonnes", 12, "t"), ("12,000 kg", 12_000, "kg"), True),
+        (("80 mph", 80, "mph"), ("129 km/h", 129, "km/h"), True),
+        (("80 mph", 80, "mph"), ("97 km/h", 97, "km/h"), False),
+    ],
+    ids=["acres-hectares", "acres-other-hectares", "tonnes-kg", "mph-kmh", "mph-other-kmh"],
+)
+def test_compare_values_of_one_measure_in_two_units(
+    a: tuple[str, float, str], b: tuple[str, float, str], compatible: bool
+) -> None:
+    first, second = (
+        make_claim(f"It measured {text}.", text, document=f"{k}.txt", kind="other", value=value, unit=unit)
+        for k, (text, value, unit) in enumerate((a, b))
+    )
+    assert values_compatible(first, second) is compatible
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "expected"),
+    [
+        (
+            ("in more than 100 years", "100 years", 100, "more_than"),
+            ("Two weeks after", "Two weeks", 2 / 52.18, None),
+            FAR_FIGURE,
+        ),
+        (
+            ("more than 2,700 properties", "2,700 properties", 2700, "more_than"),
+            ("2,207 properties", "2,207 properties", 2207, None),
+            -0.1,
+        ),
+    ],
+    ids=["bound-far-from-figure", "bound-near-figure"],
+)
+def test_compare_affinity_of_a_bound_against_a_figure_it_excludes(
+    a: tuple[str, str, float, str | None], b: tuple[str, str, float, str | None], expected: float
+) -> None:
+    """A bound that excludes a figure weighs against one measure; more so the further the figure is."""
+    first, second = (
+        make_claim(
+            f"It was {sentence}.", text, document=f"{k}.txt", kind="count", value=value, unit="x", qualifier=q
+        )
+        for k, (sentence, text, value, q) in enumerate((a, b))
+    )
+    assert affinity(first, second) == expected

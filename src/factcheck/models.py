@@ -130,6 +130,26 @@ class Conflict(_Value):
     explanation: str
 
 
+class Identity(_Value):
+    """What the grouper read of a claim to decide what it measures, values aside: a user can see why
+    two claims were put in one group, and why another was left out."""
+
+    claim: str = Field(description="Id of the claim")
+    family: str = Field(description="What can be compared with it: 'money', 'count', 'other:area', ...")
+    noun: str | None = Field(default=None, description="Its counted noun or unit, as compared: 'seat', 'eur'")
+    subjects: tuple[str, ...] = Field(
+        default=(), description="The names beside its figure (whose figure it is), in alphabetical order"
+    )
+    year: str | None = Field(
+        default=None, description="The year its sentence sets it in, or its story's year (``story_year``)"
+    )
+    story_year: bool = Field(default=False, description="Whether ``year`` is its story's, not its sentence's")
+    day: str | None = Field(default=None, description="The day its sentence names ('on Monday'), resolved")
+    marker: str | None = Field(default=None, description="A time marker of its sentence: 'initially', 'now'")
+    projected: bool = Field(default=False, description="A plan, forecast or target, not what happened")
+    countdown: bool = Field(default=False, description="What is left of a span of time ('40 hours left')")
+
+
 class ClaimGroup(_Value):
     id: str
     label: str
@@ -139,6 +159,9 @@ class ClaimGroup(_Value):
     claims: tuple[Claim, ...]
     conflict: Conflict | None = None
     explanation: str = Field(default="", description="Why the claims agree, or what the conflict is")
+    identity: tuple[Identity, ...] = Field(
+        default=(), description="For each claim, in order, what the grouper read of it (``Identity``)"
+    )
 
 
 class DocumentSummary(_Value):

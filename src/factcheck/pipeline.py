@@ -13,7 +13,7 @@ from typing import Any
 
 from factcheck.config import Settings
 from factcheck.errors import UsageError
-from factcheck.group.cluster import group_claims
+from factcheck.group.cluster import group_identities
 from factcheck.ingest.copies import find_copies
 from factcheck.judge import assess_sources
 from factcheck.models import (
@@ -23,6 +23,7 @@ from factcheck.models import (
     ClaimGroup,
     Document,
     DocumentSummary,
+    Identity,
     Report,
     Sentence,
 )
@@ -181,8 +182,8 @@ def build_groups(
     names = names if names is not None else short_names([c.document for c in claims])
     with _collector_paused():
         assessed = [
-            judged
-            for g in _grouped_by_content(claims, settings=settings, published=published)
+            judged.model_copy(update={"identity": tuple(read[c.id] for c in judged.claims)})
+            for g, read in _grouped_by_content(claims, settings=settings, published=published)
             for judged in assess_sources(g, rates=rates, names=names)
         ]
     assessed.sort(
@@ -198,11 +199,13 @@ def build_groups(
 
 def _grouped_by_content(
     claims: Sequence[Claim], *, settings: Settings | None, published: Mapping[str, str | None] | None = None
-) -> list[list[Claim]]:
-    """``group_claims`` with the documents read in the order of what they say, not of their names:
+) -> Iterator[tuple[list[Claim], dict[str, Identity]]]:
+    """``group_identities`` with the documents read in the order of what they say, not of their names:
     the grouper breaks ties between equal scores by position, so 25 files renamed to sort in reverse
     grouped some claims differently. Documents that say exactly the same are ordered by path."""
-    return group_claims(claims, settings=settings, doc_order=_content_names(claims), published=published)
+    found = group_identities(claims, settings=settings, doc_order=_content_names(claims), published=published)
+    for group, read in found:
+        yield group, {identity.claim: identity for identity in read}
 
 
 def _content_names(claims: Sequence[Claim]) -> dict[str, str]:

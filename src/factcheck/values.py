@@ -35,7 +35,7 @@ from factcheck.config import (
     FIXED_RATE_MARGIN,
 )
 from factcheck.errors import InputError
-from factcheck.lexicon import DISTANCE_UNITS, DURATION_UNITS, VAGUE_SPAN_WORDS
+from factcheck.lexicon import DISTANCE_UNITS, DURATION_UNITS, OTHER_UNITS, VAGUE_SPAN_WORDS
 from factcheck.models import QUALIFIERS, Claim, RateEntry, RatesFile
 
 
@@ -211,6 +211,8 @@ def unit_factor(
         return _CANON_KM.get(unit)
     if kind == "duration":
         return _CANON_DAYS.get(unit)
+    if kind == "other":  # a unit of measure ("2,170 acres", "880 hectares") in its measure's first unit
+        return _CANON_OTHER.get(unit, 1.0)
     return 1.0
 
 
@@ -293,6 +295,7 @@ _KIND_FLAGS = {"date": _DATE, "time": _DATE, "year": _YEAR}  # times, like dates
 
 _CANON_KM = {canon: factor for canon, factor in DISTANCE_UNITS.values()}
 _CANON_DAYS = {canon: factor for canon, factor in DURATION_UNITS.values()}
+_CANON_OTHER = {canon: factor for canon, factor in OTHER_UNITS.values()}
 
 
 def _date_interval(claim: Claim) -> Interval | None:
@@ -376,7 +379,7 @@ def margin_between(a: Claim, b: Claim) -> float:
     if a.kind == "money":
         of_day = (a.rate is not None or a.unit == "EUR") and (b.rate is not None or b.unit == "EUR")
         return CONVERSION_MARGIN if of_day else FIXED_RATE_MARGIN
-    return DISTANCE_MARGIN if a.kind == "distance" else 0.0
+    return DISTANCE_MARGIN if a.kind in ("distance", "other") else 0.0  # "2,170 acres", "878 ha"
 
 
 def intervals_meet(ia: Interval, ib: Interval, *, margin: float = 0.0) -> bool:

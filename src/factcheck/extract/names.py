@@ -143,6 +143,7 @@ _NOT_NAMES = frozenset(
         *lx.NOUN_STOPWORDS,
         *lx.QUALIFIERS,
         *lx.MONTHS,
+        *table("context.toml", "weekdays"),  # "On Monday 80 people were dead"
         *YEAR_LEADS,
         *CHANGE_VERBS,
         *lx.PERIOD_WORDS,

@@ -22,10 +22,10 @@ from typing import NamedTuple
 import numpy as np
 
 from factcheck.config import Settings
-from factcheck.group.columns import Floats, Ints, columns_of, profile_claims
+from factcheck.group.columns import Columns, Floats, Ints, columns_of, profile_claims
 from factcheck.group.pairs import PairTable, candidate_pairs
 from factcheck.group.profiles import Profile, Vocabulary, affinity, groupable
-from factcheck.models import Claim
+from factcheck.models import Claim, Identity
 
 LINKAGE = 0.75  # the average pair may score a little under the bar a single edge needs
 SAMPLE = 10  # members of each cluster whose pairs decide a linkage
@@ -44,6 +44,31 @@ def group_claims(
 
     ``doc_order`` names each document by a key to read the documents in (by default their paths): the
     pipeline gives one made from what they say, so that renaming the files changes no group."""
+    cols, rows = _cluster(claims, settings=settings, doc_order=doc_order, published=published)
+    return [[cols.claims[k] for k in found] for found in rows]
+
+
+def group_identities(
+    claims: Sequence[Claim],
+    *,
+    settings: Settings | None = None,
+    doc_order: Mapping[str, str] | None = None,
+    published: Mapping[str, str | None] | None = None,
+) -> list[tuple[list[Claim], list[Identity]]]:
+    """``group_claims``, each group with what the grouper read of each of its claims (``Identity``):
+    its family, counted noun, subjects, year, day, marker and modality."""
+    cols, rows = _cluster(claims, settings=settings, doc_order=doc_order, published=published)
+    return [([cols.claims[k] for k in found], [cols.identity(k) for k in found]) for found in rows]
+
+
+def _cluster(
+    claims: Sequence[Claim],
+    *,
+    settings: Settings | None,
+    doc_order: Mapping[str, str] | None,
+    published: Mapping[str, str | None] | None,
+) -> tuple[Columns, list[list[int]]]:
+    """The claims' columns, and the groups as lists of rows."""
     settings = settings or Settings()
     cols = columns_of(claims, settings=settings, doc_order=doc_order, published=published)
     table = PairTable.of(cols)
@@ -94,7 +119,7 @@ def group_claims(
                     continue
             kept = clusters.join(ri, rj)
             moved[rj if kept == ri else ri] = kept
-    return [[cols.claims[k] for k in rows] for rows in clusters.groups()]
+    return cols, [list(rows) for rows in clusters.groups()]
 
 
 class _Clusters:
@@ -316,4 +341,13 @@ def _linked(
     return math.fsum(inside) / len(inside) >= LINKAGE * settings.same_document
 
 
-__all__ = ["Profile", "Settings", "Vocabulary", "affinity", "group_claims", "groupable", "profile_claims"]
+__all__ = [
+    "Profile",
+    "Settings",
+    "Vocabulary",
+    "affinity",
+    "group_claims",
+    "group_identities",
+    "groupable",
+    "profile_claims",
+]

@@ -19,6 +19,7 @@ import math
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from datetime import date
 from itertools import repeat
 from operator import attrgetter
 from typing import Any
@@ -30,6 +31,7 @@ from factcheck.config import COMMON_FIGURE
 from factcheck.group.days import claim_days
 from factcheck.group.profiles import (
     BOUNDS,
+    DAY_MARKERS,
     PERIODS,
     TIME_MARKERS,
     YEAR,
@@ -46,9 +48,10 @@ from factcheck.group.profiles import (
     story_year,
     word_forms,
 )
-from factcheck.group.subjects import SLOTS, codes_mask, subject_codes
+from factcheck.group.subjects import SLOTS, codes_mask, subject_table
+from factcheck.lexicon import OTHER_MEASURES
 from factcheck.lexicon.words import WORD, content_stem
-from factcheck.models import Claim
+from factcheck.models import Claim, Identity
 from factcheck.values import floats, interval, intervals, money_factors
 
 Ints = NDArray[np.int64]
@@ -61,10 +64,13 @@ CHUNK = 20_000  # sentences joined and tokenised together; claims whose words ar
 KIND_CODES = {
     kind: k
     for k, kind in enumerate(
-        ("money", "count", "percent", "distance", "duration", "year", "date", "ratio", "time")
+        ("money", "count", "percent", "distance", "duration", "year", "date", "ratio", "time", "other")
     )
 }
-FAMILY_CODES = KIND_CODES  # a family is named after its first kind
+# A family is named after its first kind; other units' families after their measure ("other:area").
+FAMILY_CODES = KIND_CODES | {
+    f"other:{measure}": len(KIND_CODES) + k for k, measure in enumerate(sorted(set(OTHER_MEASURES.values())))
+}
 
 
 def places(owners: Ints) -> Ints:
@@ -144,6 +150,7 @@ class Columns:
     marker: Ints  # code of the time marker ("initially"), 0 for none
     subject: Ints  # mask of the codes of the names beside the claim (``subjects.codes_mask``), 0 for none
     subject_codes: Ints  # claims x SLOTS: the codes themselves (``subjects.subject_codes``), 0 padded
+    subject_names: list[str]  # the names of subject codes: code k is subject_names[k - 1]
     day: Ints  # the day the sentence sets the claim on, as an ordinal (``days.claim_days``), 0 for none
     times: list[str]  # anchors' and markers' codes, decoded (0 is "")
     equivalent: Ints  # row of the claim this one restates, -1 if none
@@ -188,6 +195,22 @@ class Columns:
             marker=self.times[int(self.marker[k])] or None,
             subject=tuple(int(code) for code in self.subject_codes[k] if code),
             day=int(self.day[k]),
+        )
+
+    def identity(self, k: int) -> Identity:
+        """What the grouper read of the claim of row k, for the report (``models.Identity``)."""
+        claim, day = self.claims[k], int(self.day[k])
+        return Identity.model_construct(
+            claim=claim.id,
+            family=family_of(claim),
+            noun=self.heads[int(self.head[k])] or None,
+            subjects=tuple(self.subject_names[code - 1] for code in self.subject_codes[k].tolist() if code),
+            year=self.times[int(self.anchor[k])] or None,
+            story_year=bool(self.implicit[k]),
+            day=date.fromordinal(day).isoformat() if day else None,
+            marker=self.times[int(self.marker[k])] or None,
+            projected=bool(self.projected[k]),
+            countdown=bool(self.countdown[k]),
         )
 
     def vocab(self) -> Vocabulary:
@@ -246,7 +269,7 @@ def columns_of(
     words, probes, norm = _claim_words(sentence, sentence_words, own, weight2, rank, df > 1, settings)
     stated = family * len(vocabulary) + figure  # how many claims of the family state the figure
     rarity = np.minimum(1.0, np.sqrt(COMMON_FIGURE / np.bincount(stated)[stated]))
-    subject, subject_table = _subjects(chosen, settings)
+    subject, subject_rows, subject_names = _subjects(chosen, settings)
     is_figure = np.zeros(len(vocabulary), dtype=np.bool_)
     is_figure[figure] = True
     return Columns(
@@ -258,9 +281,10 @@ def columns_of(
         family=family,
         figure=figure,
         **_anchors(chosen, sentence, doc, years, times, [(published or {}).get(path) for path in docs]),
-        marker=markers[sentence],
+        marker=_markers(markers[sentence], chosen, times),
         subject=subject,
-        subject_codes=subject_table,
+        subject_codes=subject_rows,
+        subject_names=subject_names,
         day=np.array(claim_days(chosen, published or {}), dtype=np.int64),
         times=list(times),
         rarity=rarity.astype(np.float64),
@@ -274,14 +298,25 @@ def columns_of(
     )
 
 
-def _subjects(chosen: Sequence[Claim], settings: Settings) -> tuple[Ints, Ints]:
-    """The ``subject`` and ``subject_codes`` columns."""
-    codes = subject_codes(chosen, cutoff=settings.fuzzy_names)
+def _markers(marker: Ints, chosen: Sequence[Claim], times: dict[str, int]) -> Ints:
+    """Each claim's sentence's time marker, but none for a clock time whose marker names its day
+    (``DAY_MARKERS``)."""
+    days = [times[word] for word in DAY_MARKERS if word in times]
+    if not days:
+        return marker
+    clock = np.fromiter((c.kind == "time" for c in chosen), np.bool_, len(chosen))
+    found: Ints = np.where(clock & np.isin(marker, days), 0, marker)
+    return found
+
+
+def _subjects(chosen: Sequence[Claim], settings: Settings) -> tuple[Ints, Ints, list[str]]:
+    """The ``subject`` and ``subject_codes`` columns, and the names by code."""
+    codes, names = subject_table(chosen, cutoff=settings.fuzzy_names)
     table = np.zeros((len(chosen), SLOTS), dtype=np.int64)
     for k, found in enumerate(codes):
         table[k, : len(found)] = found
     mask = np.fromiter(map(codes_mask, codes), dtype=np.int64, count=len(codes))
-    return mask, table
+    return mask, table, names
 
 
 def _word_ids(raw: Rows, strings: list[str], settings: Settings) -> tuple[list[str], Ints]:
@@ -536,12 +571,15 @@ def _fields(chosen: Sequence[Claim]) -> dict[str, Any]:
 
 
 def _magnitudes(chosen: Sequence[Claim], kind: Ints, low: Floats) -> Ints:
-    """Codes, in order of first use, of a coarse key of each figure: a date's year ("~2023"), or the
-    power of ten of the interval's low end ("~6"), or "~" for neither."""
+    """Codes, in order of first use, of a coarse key of each figure: a date's year ("~2023"), a clock
+    time's day ("~2023-06-18": the times of one day are proposed to each other, whatever their zone
+    and wording), or the power of ten of the interval's low end ("~6"), or "~" for neither."""
     powers = {x: f"~{math.floor(math.log10(x))}" for x in set(low[np.isfinite(low) & (low > 0)].tolist())}
     keys = [powers.get(x, "~") for x in low.tolist()]
     for k in np.flatnonzero(kind == KIND_CODES["date"]).tolist():
         keys[k] = f"~{(chosen[k].date or '')[:4]}"
+    for k in np.flatnonzero(kind == KIND_CODES["time"]).tolist():
+        keys[k] = f"~{chosen[k].date or ''}"
     return _codes(keys)[0]
 
 

@@ -25,9 +25,9 @@ SHIFTS = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}
 DAY_WORD = re.compile(
     r"\b(?:(?P<weekday>"
     + "|".join(w.capitalize() for w in WEEKDAYS)
-    + r")|(?P<shift>"
+    + r")|(?P<shift>(?i:"
     + "|".join(SHIFTS)
-    + r"))\b"
+    + r")))\b"
 )
 FUTURE = re.compile(r"(?i:\b(?:" + "|".join(table("context.toml", "future_words")) + r")\b)")
 LOOK_BACK = 40  # characters before a day word read for words that look ahead ("will run out on Thursday")
@@ -69,7 +69,7 @@ def _sentence_days(sentence: str, reference: date) -> list[tuple[int, int]]:
     days = []
     for m in DAY_WORD.finditer(sentence):
         if m.group("shift"):
-            day = reference + timedelta(days=SHIFTS[m.group("shift")])
+            day = reference + timedelta(days=SHIFTS[m.group("shift").lower()])
         else:
             weekday = WEEKDAYS.index(m.group("weekday").lower())
             back = (reference.weekday() - weekday) % 7

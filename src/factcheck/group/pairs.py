@@ -28,8 +28,9 @@ from scipy import sparse
 
 from factcheck.config import (
     CONVERSION_MARGIN,
-    DAY_APART,
     DISTANCE_MARGIN,
+    FAR_FIGURE,
+    FAR_YEARS,
     MIN_CONTEXT,
     MODALITY_APART,
     NEAR_TIME,
@@ -45,8 +46,19 @@ from factcheck.config import (
     UNIT_BONUS,
     Settings,
 )
-from factcheck.group.columns import KIND_CODES, Bools, Columns, Floats, Ints, Rows, interleave, places
-from factcheck.group.profiles import WEAK_FIGURES
+from factcheck.group.columns import (
+    FAMILY_CODES,
+    KIND_CODES,
+    Bools,
+    Columns,
+    Floats,
+    Ints,
+    Rows,
+    interleave,
+    places,
+)
+from factcheck.group.profiles import DAYS_PER_YEAR, FAR_RATIO, WEAK_FIGURES
+from factcheck.group.subjects import SLOTS
 
 CHUNK = 200_000  # pairs scored per step, to bound the memory of one step
 PROPOSERS = 20_000  # claims whose candidates one sparse product finds: ~150 entries each
@@ -78,10 +90,14 @@ class _Side(NamedTuple):
     anchor: Ints
     marker: Ints
     subject: Ints  # mask of the codes of the names beside the claim, 0 for none
-    s0: Ints  # the codes themselves (``Columns.subject_codes``), 0 for none
+    s0: Ints  # the codes themselves (``Columns.subject_codes``, SLOTS of them), 0 for none
     s1: Ints
     s2: Ints
     s3: Ints
+    s4: Ints
+    s5: Ints
+    s6: Ints
+    s7: Ints
     day: Ints  # the day the sentence sets the claim on, 0 for none
     equivalent: Ints  # row of the claim this one restates, -1 if none
     flags: Ints  # bits of _FLAGS
@@ -97,7 +113,8 @@ class _Side(NamedTuple):
 
 
 _CODES = _Side._fields[: _Side._fields.index("flags")]
-_SLOTS = ("s0", "s1", "s2", "s3")  # the columns of ``Columns.subject_codes``
+_SLOTS = tuple(f"s{k}" for k in range(SLOTS))  # the columns of ``Columns.subject_codes``
+assert all(slot in _Side._fields for slot in _SLOTS), "a _Side field for each subject slot"
 
 
 def _column(cols: Columns, name: str) -> Ints:
@@ -205,10 +222,9 @@ class PairTable:
         kind = x.kind
         with np.errstate(invalid="ignore", divide="ignore"):
             compatible = _meet(x, y, i, j)
-            fig = _affinity(x, y, compatible)
+            fig, slip = _affinity(x, y, compatible)
         fig = np.where(fig > 0, fig * np.minimum(x.rarity, y.rarity), fig)
         fig = np.where(~compatible & _story_apart(x, y), fig - STORY_APART, fig)
-        fig = np.where(~compatible & (x.day > 0) & (y.day > 0) & (x.day != y.day), fig - DAY_APART, fig)
         fig = np.where(~compatible & (x.flag("projected") != y.flag("projected")), fig - MODALITY_APART, fig)
         shared = _shared_subject(x, y)
         apart = (x.subject != 0) & (y.subject != 0) & ~shared  # two subjects
@@ -218,9 +234,11 @@ class PairTable:
             (x.sentence == y.sentence)
             | (x.family != y.family)
             | ~_same_per(x, y)
-            | ((kind == KIND_CODES["count"]) & (x.head != y.head) & (fig < SAME_FIGURE))
+            | ((kind == KIND_CODES["count"]) & (x.head != y.head) & (fig < SAME_FIGURE) & ~slip)
             | (np.isin(kind, MEASURED) & ~measured)
             | (~compatible & ~_same_time(x, y))
+            | (~compatible & (self.doc[i] == self.doc[j]))
+            | (~compatible & np.isin(kind, TIMES) & _far_times(x, y))
         )
         bonus = np.where((x.head > 0) & (x.head == y.head) & np.isin(kind, COUNTED), UNIT_BONUS, 0.0)
         bonus += np.where(shared, SUBJECT_BONUS, 0.0)
@@ -266,7 +284,7 @@ def _meet(x: _Side, y: _Side, i: Ints, j: Ints) -> Bools:
         np.where(
             x.kind == KIND_CODES["money"],
             CONVERSION_MARGIN,
-            np.where(x.kind == KIND_CODES["distance"], DISTANCE_MARGIN, 0.0),
+            np.where(np.isin(x.kind, CONVERTED), DISTANCE_MARGIN, 0.0),
         ),
     )
     scale = np.maximum(np.maximum(np.abs(high), np.abs(low)), 1e-9)
@@ -278,8 +296,8 @@ def _meet(x: _Side, y: _Side, i: Ints, j: Ints) -> Bools:
     return found
 
 
-def _affinity(x: _Side, y: _Side, compatible: Bools) -> Floats:
-    """``profiles._affinity``: what two figures say of being one measure."""
+def _affinity(x: _Side, y: _Side, compatible: Bools) -> tuple[Floats, Bools]:
+    """``profiles._affinity``: what two figures say of being one measure; and ``profiles.is_slip``."""
     mid_i = (x.low + x.high) / 2
     mid_j = (y.low + y.high) / 2
     ratio = np.maximum(mid_i, mid_j) / np.minimum(mid_i, mid_j)
@@ -293,19 +311,20 @@ def _affinity(x: _Side, y: _Side, compatible: Bools) -> Floats:
         (x.kind == KIND_CODES["money"]) & (x.value == y.value) & (x.unit != y.unit)
     )
     by_ratio = np.select(
-        [(ratio <= 1.006) | compatible, slipped, ratio <= 1.15, ratio <= 1.5, ratio <= 3],
+        [(ratio <= 1.006) | compatible, slipped, ratio <= 1.15, ratio <= 1.5, ratio <= FAR_RATIO],
         [SAME_FIGURE, SLIP, 0.15, 0.05, -0.05],
-        -0.2,
+        FAR_FIGURE,
     )
+    other = [
+        x.flag("vague") | y.flag("vague") | ~x.flag("has_interval") | ~y.flag("has_interval"),
+        np.isin(x.kind, TIMES),
+        x.kind == KIND_CODES["time"],
+        x.flag("bounded") | y.flag("bounded"),
+        ~(x.flag("has_value") & y.flag("has_value")),
+        (mid_i <= 0) | (mid_j <= 0),
+    ]
     figure: Floats = np.select(
-        [
-            x.flag("vague") | y.flag("vague") | ~x.flag("has_interval") | ~y.flag("has_interval"),
-            np.isin(x.kind, TIMES),
-            x.kind == KIND_CODES["time"],
-            x.flag("bounded") | y.flag("bounded"),
-            ~(x.flag("has_value") & y.flag("has_value")),
-            (mid_i <= 0) | (mid_j <= 0),
-        ],
+        other,
         [
             0.0,
             np.where(compatible, SAME_FIGURE, OTHER_DAY),
@@ -314,13 +333,34 @@ def _affinity(x: _Side, y: _Side, compatible: Bools) -> Floats:
                 SAME_FIGURE,
                 np.where(np.abs(x.low - y.low) <= NEAR_TIME_MINUTES, NEAR_TIME, OTHER_DAY),
             ),
-            np.where(compatible, np.where(_same_figure(x, y), SAME_FIGURE, 0.0), -0.1),
+            np.where(
+                compatible,
+                np.where(_same_figure(x, y), SAME_FIGURE, 0.0),
+                np.where(_bound_ratio(x, y) > FAR_RATIO, FAR_FIGURE, -0.1),
+            ),
             0.0,
             np.where(compatible, SAME_FIGURE, 0.0),
         ],
         by_ratio,
     )
-    return figure
+    slip: Bools = slipped & ~((ratio <= 1.006) | compatible) & ~np.logical_or.reduce(other)
+    return figure, slip
+
+
+def _bound_ratio(x: _Side, y: _Side) -> Floats:
+    """``profiles._bound_ratio``: the ratio of two intervals' finite ends' sizes."""
+    ex = np.abs(np.where(np.isfinite(x.high), x.high, x.low))
+    ey = np.abs(np.where(np.isfinite(y.high), y.high, y.low))
+    with np.errstate(divide="ignore", invalid="ignore"):
+        ratio: Floats = np.where(np.minimum(ex, ey) > 0, np.maximum(ex, ey) / np.minimum(ex, ey), np.inf)
+    return ratio
+
+
+def _far_times(x: _Side, y: _Side) -> Bools:
+    """``profiles._far_times``: years or dates more than ``FAR_YEARS`` apart."""
+    per_year = np.where(x.kind == KIND_CODES["year"], 1.0, DAYS_PER_YEAR)
+    far: Bools = np.maximum(x.low - y.high, y.low - x.high) > FAR_YEARS * per_year
+    return far
 
 
 def _shared_subject(x: _Side, y: _Side) -> Bools:
@@ -328,8 +368,8 @@ def _shared_subject(x: _Side, y: _Side) -> Bools:
     shared: Bools = (x.subject & y.subject) != 0
     maybe = np.flatnonzero(shared)
     if len(maybe):
-        mine = (x.s0[maybe], x.s1[maybe], x.s2[maybe], x.s3[maybe])
-        theirs = (y.s0[maybe], y.s1[maybe], y.s2[maybe], y.s3[maybe])
+        mine = [getattr(x, slot)[maybe] for slot in _SLOTS]
+        theirs = [getattr(y, slot)[maybe] for slot in _SLOTS]
         found = np.zeros(len(maybe), dtype=np.bool_)
         for a in mine:
             for b in theirs:
@@ -339,9 +379,12 @@ def _shared_subject(x: _Side, y: _Side) -> Bools:
 
 
 def _same_figure(x: _Side, y: _Side) -> Bools:
-    """The same figure as stated, in the same unit: "over £10bn" and "£10 billion"; not of a kind
-    whose figures are weak evidence (``WEAK_FIGURES``)."""
-    same: Bools = (x.value == y.value) & (x.unit == y.unit) & ~np.isin(x.kind, WEAK_FIGURE_KINDS)
+    """The same figure as stated, in the same unit (or two counts, both bounds): "over £10bn" and
+    "£10 billion", "more than 2,200 buildings" and "more than 2,200 structures"; not of a kind whose
+    figures are weak evidence (``WEAK_FIGURES``)."""
+    both = x.flag("bounded") & y.flag("bounded")  # "200 prisoners" is no "more than 200 inmates"
+    unit = (x.unit == y.unit) | ((x.kind == KIND_CODES["count"]) & both)
+    same: Bools = (x.value == y.value) & unit & ~np.isin(x.kind, WEAK_FIGURE_KINDS)
     return same
 
 
@@ -361,14 +404,15 @@ def _same_per(x: _Side, y: _Side) -> Bools:
 
 def _same_time(x: _Side, y: _Side) -> Bools:
     """``profiles._same_time``: not two years the sentences name, not two markers, not a marker
-    against a named year."""
+    against a named year, not two named days."""
     ix, iy = x.flag("implicit"), y.flag("implicit")
     years = (x.anchor > 0) & (y.anchor > 0) & (x.anchor != y.anchor) & ~(ix | iy)
     markers = (x.marker > 0) & (y.marker > 0) & (x.marker != y.marker)
     marker_x, marker_y = (x.marker > 0) & ((x.anchor == 0) | ix), (y.marker > 0) & ((y.anchor == 0) | iy)
     year_x, year_y = (x.anchor > 0) & ~ix & (x.marker == 0), (y.anchor > 0) & ~iy & (y.marker == 0)
     countdowns = x.flag("countdown") & y.flag("countdown")  # two readings of a countdown: two moments
-    apart: Bools = years | markers | (marker_x & year_y) | (marker_y & year_x) | countdowns
+    days = (x.day > 0) & (y.day > 0) & (x.day != y.day)  # a running total's readings on two days
+    apart: Bools = years | markers | (marker_x & year_y) | (marker_y & year_x) | countdowns | days
     return ~apart
 
 
@@ -426,7 +470,7 @@ def candidate_pairs(cols: Columns, *, settings: Settings) -> tuple[Ints, Ints]:
     return pairs // n, pairs % n
 
 
-_FAMILIES = 16  # room for every family code in a posting key
+_FAMILIES = max(FAMILY_CODES.values()) + 1  # room for every family code in a posting key
 _COARSE = 3  # keys after a claim's probe words: its figure, power of ten and counted noun
 
 
@@ -520,7 +564,8 @@ def _matrices(
     return weighted, present
 
 
-MEASURED = np.array([KIND_CODES["distance"], KIND_CODES["duration"]])
+MEASURED = np.array([KIND_CODES["distance"], KIND_CODES["duration"], KIND_CODES["other"]])
+CONVERTED = np.array([KIND_CODES["distance"], KIND_CODES["other"]])  # units converted with slack
 TIMES = np.array([KIND_CODES["year"], KIND_CODES["date"]])
-COUNTED = np.array([KIND_CODES["count"], KIND_CODES["distance"], KIND_CODES["duration"]])
+COUNTED = np.array([KIND_CODES["count"], KIND_CODES["distance"], KIND_CODES["duration"], KIND_CODES["other"]])
 WEAK_FIGURE_KINDS = np.array(sorted(KIND_CODES[kind] for kind in WEAK_FIGURES))

@@ -24,7 +24,8 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz, process
 
 from factcheck.config import (
-    DAY_APART,
+    FAR_FIGURE,
+    FAR_YEARS,
     MIN_CONTEXT,
     MODALITY_APART,
     NEAR_TIME,
@@ -40,14 +41,16 @@ from factcheck.config import (
     UNIT_BONUS,
     Settings,
 )
-from factcheck.lexicon import DURATION_UNITS
+from factcheck.lexicon import DURATION_UNITS, OTHER_MEASURES
 from factcheck.lexicon.load import table
 from factcheck.lexicon.synonyms import related, synonym_pairs
 from factcheck.models import Claim
 from factcheck.values import Interval, claims_meet, interval
 
+FAR_RATIO = 3.0  # figures further apart than this weigh against a pair (``_affinity``)
+DAYS_PER_YEAR = 365.25  # a date's interval is in days, a year's in years
 GROUPED_KINDS = frozenset(
-    {"money", "count", "percent", "distance", "duration", "year", "date", "ratio", "time"}
+    {"money", "count", "percent", "distance", "duration", "year", "date", "ratio", "time", "other"}
 )
 # Words that set a claim in time within its story: "initially 300 cells", "now 400".
 MARKER_WORDS: tuple[str, ...] = tuple(table("context.toml", "time_markers"))
@@ -65,6 +68,9 @@ TIME_MARKERS = re.compile(
     ({"|".join(MARKER_WORDS)})\b""",
     re.I | re.X,
 )
+# Markers that name a day, which a clock time's anchor already holds ("ran out at 7.08am today"):
+# for a time they mark no state of a story.
+DAY_MARKERS = frozenset({"today"})
 YEAR = re.compile(r"(?=[12])(?<!\d)(?:1[89]\d\d|20\d\d)(?!\d)")  # the lookahead fails fast on most places
 PERIODS = frozenset(canon for canon, _ in DURATION_UNITS.values())
 BOUNDS = frozenset({"more_than", "less_than", "at_least", "at_most", "up_to"})
@@ -157,16 +163,21 @@ class Vocabulary:
         shared = not set(a.subject).isdisjoint(b.subject)
         if not compatible and a.subject and b.subject and not shared:
             fig -= SUBJECT_APART  # "NDA wins 291", "INDIA bloc 230": two subjects' figures
-        if ca.kind == "count" and a.head != b.head and fig < SAME_FIGURE:
+        if (
+            ca.kind == "count"
+            and a.head != b.head
+            and fig < SAME_FIGURE
+            and not is_slip(ca, cb, a.interval, b.interval, compatible)
+        ):
+            # Two counted nouns are two measures unless the figure is the same or one is the other's
+            # slip: "1.5 crore personnel" and "1.5 lakh officials" of one deployment.
             return -1.0
-        if ca.kind in ("distance", "duration") and (a.interval is None or b.interval is None):
+        if ca.kind in ("distance", "duration", "other") and (a.interval is None or b.interval is None):
             return -1.0
-        if not compatible and not _same_time(a, b):
+        if not compatible and _two_readings(a, b):
             return -1.0
         if not compatible and _story_apart(a, b):
             fig -= STORY_APART
-        if not compatible and a.day and b.day and a.day != b.day:
-            fig -= DAY_APART  # "99 on Monday", "115 as of Monday" a week later: a running total
         if not compatible and a.projected != b.projected:
             fig -= MODALITY_APART
         sim = self.similarity(a, b)
@@ -185,6 +196,8 @@ def groupable(claim: Claim) -> bool:
         return False
     if claim.kind in ("count", "money") and not claim.unit:
         return False
+    if claim.kind == "other" and (claim.unit or "") not in OTHER_MEASURES:
+        return False  # a figure with no unit of measure: "a magnitude of 5.9" compares in no group
     if claim.kind == "date" and (claim.date or "-").startswith("-"):
         return False  # "April 14": no year, no comparison
     return (
@@ -196,7 +209,10 @@ def groupable(claim: Claim) -> bool:
 
 
 def family_of(claim: Claim) -> str:
-    """Claims of one family can be compared: money with money, distances with distances, ..."""
+    """Claims of one family can be compared: money with money, distances with distances, areas with
+    areas ("other:area": acres with hectares), ..."""
+    if claim.kind == "other":
+        return f"other:{OTHER_MEASURES[claim.unit or '']}"
     return "count" if claim.kind == "ratio" else claim.kind
 
 
@@ -288,8 +304,14 @@ def _affinity(a: Claim, b: Claim, ia: Interval | None, ib: Interval | None, comp
         return SAME_FIGURE if compatible else (NEAR_TIME if near else OTHER_DAY)
     if a.qualifier in BOUNDS or b.qualifier in BOUNDS or a.low is not None or b.low is not None:
         # "over £10bn" and "£10 billion" cite one figure; a bound says little of a figure it only meets
-        same = a.value is not None and a.value == b.value and a.unit == b.unit and a.kind not in WEAK_FIGURES
-        return (SAME_FIGURE if same else 0.0) if compatible else -0.1
+        both = all(c.qualifier in BOUNDS or c.low is not None for c in (a, b))
+        unit = a.unit == b.unit or (
+            a.kind == "count" and both
+        )  # "more than 2,200 buildings", "... structures"
+        same = a.value is not None and a.value == b.value and unit and a.kind not in WEAK_FIGURES
+        if compatible:
+            return SAME_FIGURE if same else 0.0
+        return FAR_FIGURE if _bound_ratio(ia, ib) > FAR_RATIO else -0.1  # "more than 100 years", "2 weeks"
     if a.value is None or b.value is None:
         return 0.0
     ma, mb = (ia.low + ia.high) / 2, (ib.low + ib.high) / 2
@@ -298,18 +320,57 @@ def _affinity(a: Claim, b: Claim, ia: Interval | None, ib: Interval | None, comp
     ratio = max(ma, mb) / min(ma, mb)
     if ratio <= 1.006 or compatible:
         return SAME_FIGURE
-    stated = (
-        max(a.value, b.value) / min(a.value, b.value)
-        if a.unit == b.unit and min(a.value, b.value) > 0
-        else ratio
-    )
-    if slipped(stated) or (a.kind == "money" and a.value == b.value and a.unit != b.unit):
+    if _slip(a, b, ratio):
         return SLIP
     if ratio <= 1.15:
         return 0.15
     if ratio <= 1.5:
         return 0.05
-    return -0.05 if ratio <= 3 else -0.2
+    return -0.05 if ratio <= FAR_RATIO else FAR_FIGURE
+
+
+def _two_readings(a: Profile, b: Profile) -> bool:
+    """Whether two claims whose values cannot both hold are two readings, not one measure disputed:
+    of two times (``_same_time``), of one source (a writer states one figure per measure: two are two
+    measures), or of years or dates far apart (``_far_times``)."""
+    if not _same_time(a, b) or a.doc == b.doc:
+        return True
+    return a.claim.kind in ("year", "date") and _far_times(a.claim.kind, a.interval, b.interval)
+
+
+def _far_times(kind: str, ia: Interval | None, ib: Interval | None) -> bool:
+    """Two years or dates more than ``FAR_YEARS`` apart: two events ("2023 Hawaii wildfires" and
+    "from 1820 to 1845"), not one misreported."""
+    if ia is None or ib is None:
+        return False
+    per_year = 1.0 if kind == "year" else DAYS_PER_YEAR
+    return max(ia.low - ib.high, ib.low - ia.high) > FAR_YEARS * per_year
+
+
+def _bound_ratio(ia: Interval, ib: Interval) -> float:
+    """How far apart two intervals are, one of them a bound: the ratio of their finite ends' sizes."""
+    ends = [abs(i.high) if math.isfinite(i.high) else abs(i.low) for i in (ia, ib)]
+    return max(ends) / min(ends) if min(ends) > 0 else math.inf
+
+
+def is_slip(a: Claim, b: Claim, ia: Interval | None, ib: Interval | None, compatible: bool) -> bool:
+    """Whether two figures that cannot both hold are one figure slipped: the same digits at another
+    power of ten ("$69 million" for "$68.7 billion") or the same sum in another currency."""
+    if compatible or _affinity(a, b, ia, ib, compatible) != SLIP or ia is None or ib is None:
+        return False
+    ma, mb = (ia.low + ia.high) / 2, (ib.low + ib.high) / 2
+    return _slip(a, b, max(ma, mb) / min(ma, mb))
+
+
+def _slip(a: Claim, b: Claim, ratio: float) -> bool:
+    """``is_slip`` of two plain figures ``ratio`` apart in a common unit."""
+    assert a.value is not None and b.value is not None
+    stated = (
+        max(a.value, b.value) / min(a.value, b.value)
+        if a.unit == b.unit and min(a.value, b.value) > 0
+        else ratio
+    )
+    return slipped(stated) or (a.kind == "money" and a.value == b.value and a.unit != b.unit)
 
 
 def slipped(ratio: float) -> bool:
@@ -335,18 +396,20 @@ def _same_per(a: str | None, b: str | None) -> bool:
 
 def _unit_bonus(a: Profile, b: Profile) -> float:
     """The same counted noun or unit of measure is evidence of one measure."""
-    same_unit = a.head and a.head == b.head and a.claim.kind in ("count", "distance", "duration")
+    same_unit = a.head and a.head == b.head and a.claim.kind in ("count", "distance", "duration", "other")
     return UNIT_BONUS if same_unit else 0.0
 
 
 def _same_time(a: Profile, b: Profile) -> bool:
     """Whether two claims may speak of one time: not two years their sentences name, not two markers,
-    not a marker against a named year. A story year (``implicit``) is no such year: see ``_story_apart``."""
+    not a marker against a named year, not two days their sentences name (``days.claim_days``). A story year (``implicit``) is no such year: see ``_story_apart``."""
     if a.anchor and b.anchor and a.anchor != b.anchor and not (a.implicit or b.implicit):
         return False
     if a.marker and b.marker and a.marker != b.marker:
         return False
     if a.countdown and b.countdown:  # two readings of a countdown are two moments
+        return False
+    if a.day and b.day and a.day != b.day:  # "99 on Monday", "115 as of Monday" a week later
         return False
     return not ((_marker_only(a) and _year_only(b)) or (_marker_only(b) and _year_only(a)))
 

@@ -35,7 +35,7 @@ ALIAS = re.compile(  # a spelling of ALIASES as a whole phrase: "U.S.", "United 
     re.IGNORECASE,
 )
 MASK_BITS = 63  # bits of a subject mask: an int64 that stays positive
-SLOTS = 4  # names a claim's subject holds: the nearest to its figure
+SLOTS = 8  # names a claim's subject holds: the nearest to its figure
 
 
 def common_words(claims: Iterable[Claim]) -> frozenset[str]:
@@ -116,12 +116,25 @@ def subject_codes(
     >>> subject_codes(claims)
     [(1,), (2,), (2,)]
     """
+    return subject_table(claims, reach=reach, cutoff=cutoff)[0]
+
+
+def subject_table(
+    claims: Sequence[Claim], *, reach: int | None = None, cutoff: int = 85
+) -> tuple[list[tuple[int, ...]], list[str]]:
+    """``subject_codes``, and the names by code (the name of code k at k - 1), lower case.
+
+    >>> from factcheck.extract import extract_text
+    >>> subject_table(extract_text("Norway pledged $46m. Britain gave $50m."))
+    ([(1,), (2,)], ['norway', 'united_kingdom'])
+    """
     common = common_words(claims)
     names = [[n.lower() for n in nearest_names(c, common, reach=reach or SUBJECT_REACH)] for c in claims]
     forms = name_variants({n for found in names for n in found}, cutoff=cutoff)
     canonical = [list(dict.fromkeys(forms.get(n, n) for n in found))[:SLOTS] for found in names]
-    code = {name: k for k, name in enumerate(sorted({n for found in canonical for n in found}), 1)}
-    return [tuple(sorted(code[n] for n in found)) for found in canonical]
+    table = sorted({n for found in canonical for n in found})
+    code = {name: k for k, name in enumerate(table, 1)}
+    return [tuple(sorted(code[n] for n in found)) for found in canonical], table
 
 
 def codes_mask(codes: Iterable[int]) -> int:
@@ -178,4 +191,12 @@ def _names(text: str, start: int, end: int, common: frozenset[str]) -> list[str]
     return found
 
 
-__all__ = ["codes_mask", "common_words", "near_names", "sentence_names", "subject_codes", "subject_mask"]
+__all__ = [
+    "codes_mask",
+    "common_words",
+    "near_names",
+    "sentence_names",
+    "subject_codes",
+    "subject_mask",
+    "subject_table",
+]

@@ -91,6 +91,10 @@ def _units(kind: str, size: str, per: float = 1.0) -> dict[str, tuple[str, float
 DISTANCE_UNITS = _units("distance", "km")
 DURATION_UNITS = _units("duration", "seconds", per=SECONDS_PER_DAY)
 OTHER_UNITS = _units("other", "factor")
+# What each other unit measures ("acre" -> "area"): figures of one measure compare in any of its units.
+OTHER_MEASURES: dict[str, str] = {
+    entry["unit"]: entry["measure"] for entry in table("units.toml", "other").values()
+}
 # Short unit names that are also words or letters: read only glued to the digits ("100m", "5h").
 GLUED_ONLY = frozenset(
     spelling
