@@ -109,6 +109,14 @@ CASES = [
         "voters — India",
     ),
     LabelCase(
+        "unit-says-the-measure",
+        (
+            Figure("The fire burned 2,170 acres.", "2,170 acres", "other", 2170, "acre"),
+            Figure("Flames swept over 2,100 acres.", "2,100 acres", "other", 2100, "acre"),
+        ),
+        "area (acre)",
+    ),
+    LabelCase(
         "fallback-by-kind",
         (
             Figure("About 40% of them.", "40%", "percent", 40, "%"),

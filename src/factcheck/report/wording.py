@@ -211,13 +211,18 @@ def group_label(claims: Sequence[Claim]) -> str:
         noun = plural(unit)
         shown = f"{noun} {measure}" if measure else noun
         return _with_subjects(shown, windows, skip={*unit.lower().split(), *noun.lower().split()})
-    shown = measure or str(MEASURES["fallback"].get(first.kind, first.kind))
+    fallback = OTHER_MEASURES.get(unit or "") if first.kind == "other" else None
+    shown = measure or fallback or str(MEASURES["fallback"].get(first.kind, first.kind))
     if unit and first.kind not in ("year", "date", "time"):
         shown = f"{shown} ({plural(unit) if first.kind == 'duration' else unit})"
     return _with_subjects(shown, windows, skip=set())
 
 
 MEASURES: dict[str, Any] = {name: table("measures.toml", name) for name in LEXICON.file("measures.toml")}
+# A unit of the kind "other" and what it measures, from the units' lexicon: "acre" -> "area".
+OTHER_MEASURES = {
+    str(e["unit"]): str(e["measure"]) for e in table("units.toml", "other").values() if "measure" in e
+}
 NEAR = 8  # words on each side of a figure read for its measure and its names
 REACH = 160  # characters on each side of a figure in which those words are looked for
 LABEL_NAMES = 2  # at most this many names in a label
