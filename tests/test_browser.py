@@ -124,3 +124,29 @@ def test_browser_screenshot(page: Path, tmp_path: Path) -> None:
     if os.environ.get("FACTCHECK_UPDATE_ARTIFACTS") == "1":
         ARTIFACTS.mkdir(exist_ok=True)
         shutil.copyfile(shot, ARTIFACTS / "report.png")
+
+
+def test_browser_screenshot_of_the_seeds(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The README's picture: the seeds' report as a browser shows it (``docs/images/report.png``,
+    rewritten with ``FACTCHECK_UPDATE_ARTIFACTS=1``)."""
+    monkeypatch.chdir(ROOT)
+    target = tmp_path / "seeds.html"
+    result = CliRunner().invoke(
+        app,
+        ["export", "seeds", "-o", str(target)],
+        env={"SOURCE_DATE_EPOCH": "1700000000", "NO_COLOR": "1"},
+        catch_exceptions=False,
+    )
+    assert result.exit_code == 0, result.stderr
+    shot = tmp_path / "report.png"
+    shown = _chromium(
+        "--hide-scrollbars",
+        "--window-size=1100,1300",
+        f"--screenshot={shot}",
+        target.as_uri(),
+        profile=tmp_path / "p",
+    )
+    assert shown.returncode == 0, shown.stderr[-2000:]
+    assert shot.read_bytes().startswith(b"\x89PNG")
+    if os.environ.get("FACTCHECK_UPDATE_ARTIFACTS") == "1":
+        shutil.copyfile(shot, ROOT / "docs" / "images" / "report.png")

@@ -685,7 +685,7 @@ def test_compare_assess_normalizes_to_the_groups_currency() -> None:
 
 def test_compare_assess_keeps_group_id_and_label() -> None:
     group = assess(tram_claims(), group_id="g7")
-    assert (group.id, group.label, group.kind, group.unit) == ("g7", "city tram line (EUR)", "money", "EUR")
+    assert (group.id, group.label, group.kind, group.unit) == ("g7", "payment (EUR)", "money", "EUR")
 
 
 # --- wording -----------------------------------------------------------------------------------------
@@ -771,12 +771,12 @@ def test_compare_short_names_are_unique_and_end_their_paths(parts: list[list[str
 
 
 LABELS = [
-    ("shared-words-in-reading-order", tram_claims(), "city tram line (EUR)"),
-    ("unit-of-first-claim", beds_claims((300, 320)), "county hospital (bed)"),
+    ("measure-word-most-figures-stand-by", tram_claims(), "payment (EUR)"),
+    ("counted-noun-is-the-measure", beds_claims((300, 320)), "beds"),
     (
-        "no-shared-words-uses-all",
+        "measure-word-of-the-kind",
         [make_claim("Turnout hit 55%.", "55%", kind="percent", value=55, unit="%")],
-        "Turnout hit (%)",
+        "turnout (%)",
     ),
     (
         "kind-without-unit",
@@ -784,7 +784,7 @@ LABELS = [
             when("The ward opened in May 2023.", "May 2023", "2023-05"),
             when("The ward opened in 2023.", "2023", "2023"),
         ],
-        "ward opened (date)",
+        "date opened",
     ),
 ]
 

@@ -27,11 +27,13 @@ READERS = [
     "factcheck.group.profiles",
     "factcheck.values",
     "factcheck.query",
+    "factcheck.report.wording",
 ]
 FILES = [
     "abbreviations.toml",
     "context.toml",
     "currencies.toml",
+    "measures.toml",
     "months.toml",
     "names.toml",
     "nouns.toml",

@@ -288,3 +288,21 @@ def test_terminal_grouping_shows_a_spinner(
     with cli._working("grouping", size=size, quiet=quiet):
         pass
     assert ("grouping 100,000 claims" in stream.getvalue()) == shown
+
+
+@pytest.mark.parametrize("columns", [80, 100, 200])
+def test_terminal_long_paths_leave_titles_whole(tmp_path: Path, columns: int) -> None:
+    """A source in a deep folder: its path goes under its title rather than squeeze the title into
+    two-letter pieces (the legend gave "97 / cr / re / gi / st" at 80 columns)."""
+    deep = tmp_path / "newsroom-archive" / "india-election-2024" / "corpus" / "collected-articles"
+    deep.mkdir(parents=True)
+    for source in sorted((ROOT / SEEDS).iterdir()):
+        (deep / source.name).write_bytes(source.read_bytes())
+    _, out, _ = invoke("conflicts", str(deep), columns=columns)
+    words = set(re.findall(r"[\w’'-]+", out))
+    listed = {line[:3] for line in out.splitlines()}  # the legend's short names, "000"
+    assert {"000", "001", "002", "003"} <= listed
+    for doc in (d for d in load([str(deep)]).docs if Path(d.path).name[:3] in listed):
+        for word in re.findall(r"[\w’'-]+", doc.title):
+            assert word in words, (word, doc.title)
+    assert all(len(line) <= columns for line in out.splitlines())

@@ -2,24 +2,33 @@
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import functools
+import json
 import os
 import re
 import signal
 import sys
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from datetime import UTC, datetime
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, NamedTuple
 
 import typer
 import typer.core
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+from rich.progress import (
+    BarColumn,
+    DownloadColumn,
+    Progress,
+    SpinnerColumn,
+    TextColumn,
+    TimeElapsedColumn,
+)
 
 from factcheck import (
     KINDS,
@@ -350,25 +359,32 @@ def _paths(paths: Sequence[Path] | None) -> list[Path]:
 
 
 @contextmanager
-def _progress(total: int, *, quiet: bool) -> Iterator[Callable[[Any], None]]:
-    """A bar on stderr for long runs on a terminal; nothing in JSON mode or when piped."""
+def _progress(files: Sequence[Path], *, quiet: bool) -> Iterator[Callable[[Any], None]]:
+    """A bar on stderr while the documents are read, split and their claims extracted (one step, done
+    for each document by the process that reads it): the documents read, the megabytes of them, and
+    the time so far. Only on a terminal, and for runs long enough to need one."""
     console = _err()
-    if quiet or STATE.quiet or total < PROGRESS_THRESHOLD or not console.is_terminal:
+    if quiet or STATE.quiet or len(files) < PROGRESS_THRESHOLD or not console.is_terminal:
         yield lambda _doc: None
         return
+    sizes = {str(path): _size(path) for path in files}
     with Progress(  # refreshed here, not by a thread: the processes that read are forked from this one
         TextColumn("reading and extracting"),
         BarColumn(),
-        MofNCompleteColumn(),
+        TextColumn("{task.fields[docs]:,}/{task.fields[files]:,} documents"),
+        DownloadColumn(),
+        TimeElapsedColumn(),
         console=console,
         transient=True,
         auto_refresh=False,
     ) as bar:
-        task = bar.add_task("reading", total=total)
+        task = bar.add_task("reading", total=sum(sizes.values()) or 1, docs=0, files=len(files))
         shown = [0.0]
+        done = [0]
 
-        def advance(_doc: Any) -> None:
-            bar.advance(task)
+        def advance(doc: Any) -> None:
+            done[0] += 1
+            bar.update(task, advance=sizes.get(getattr(doc, "path", ""), 0), docs=done[0])
             if time.monotonic() - shown[0] > 0.1:
                 shown[0] = time.monotonic()
                 bar.refresh()
@@ -376,22 +392,64 @@ def _progress(total: int, *, quiet: bool) -> Iterator[Callable[[Any], None]]:
         yield advance
 
 
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except (OSError, ValueError):
+        return 0
+
+
 @contextmanager
-def _working(stage: str, *, size: int, quiet: bool) -> Iterator[None]:
-    """A spinner on stderr while a long stage with no steps to count runs (grouping), on a terminal,
-    for a corpus of ``size`` claims worth waiting for."""
+def _working(stage: str, *, size: int, quiet: bool = False) -> Iterator[None]:
+    """A spinner and the time so far on stderr while a long stage with no steps to count runs
+    (grouping and judging, writing the report), on a terminal, for ``size`` claims worth waiting for."""
     console = _err()
     if quiet or STATE.quiet or size < PROGRESS_CLAIMS or not console.is_terminal:
         yield
         return
-    with console.status(f"{stage} {size:,} claims", spinner="line"):
+    with Progress(
+        SpinnerColumn("line"),
+        TextColumn(f"{stage} {size:,} claims"),
+        TimeElapsedColumn(),
+        console=console,
+        transient=True,
+        refresh_per_second=8,
+    ) as spinner:
+        spinner.add_task(stage, total=None)
         yield
 
 
-def _corpus(paths: Sequence[Path] | None, *, quiet: bool) -> Corpus:
+def _writing(size: int) -> AbstractContextManager[None]:
+    """``_working`` while the report is written, unless it goes to the terminal the spinner is on."""
+    return _working("writing the report of", size=size, quiet=_stdout_is_terminal())
+
+
+def _stdout_is_terminal() -> bool:
+    try:
+        return sys.stdout.isatty()
+    except (AttributeError, ValueError):  # a closed or replaced stdout
+        return False
+
+
+class _Read(NamedTuple):
+    path: str
+
+
+def _advancing(pieces: Iterator[str], advance: Callable[[Any], None]) -> Iterator[str]:
+    """``claims --format jsonl``'s pieces, the bar advanced by each document's (its first line, the
+    document's summary, names its path)."""
+    for piece in pieces:
+        if piece.startswith('{"id":'):
+            head = piece.partition("\n")[0]
+            with contextlib.suppress(ValueError, AttributeError):
+                advance(_Read(str(json.loads(head).get("path", ""))))
+        yield piece
+
+
+def _corpus(paths: Sequence[Path] | None, *, quiet: bool = False) -> Corpus:
     chosen = _paths(paths)
     found = find_sources(chosen, on_warning=_warn)  # walked once: the bar's size, then the files to read
-    with _progress(len(found), quiet=quiet) as advance:
+    with _progress(found, quiet=quiet) as advance:
         return load(
             chosen,
             found=found,
@@ -419,16 +477,16 @@ def _now() -> datetime | None:
     return datetime.fromtimestamp(int(epoch), UTC)
 
 
-def _report(paths: Sequence[Path] | None, rates: Path | None, *, quiet: bool) -> tuple[Corpus, Report]:
-    corpus = _corpus(paths, quiet=quiet)
-    with _working("grouping", size=len(corpus.claims), quiet=quiet):
+def _report(paths: Sequence[Path] | None, rates: Path | None) -> tuple[Corpus, Report]:
+    corpus = _corpus(paths)
+    with _working("grouping and judging", size=len(corpus.claims)):
         return corpus, report_of(corpus, rates=_rates(rates), now=_now())
 
 
 @_command
 def sources(paths: Paths = None, as_json: JsonFlag = False) -> None:
     """List the documents: title, date if stated, sentences and claims."""
-    corpus = _corpus(paths, quiet=as_json)
+    corpus = _corpus(paths)
     if as_json:
         _emit(to_json(SourcesReport(documents=corpus.summaries())))
         return
@@ -451,12 +509,12 @@ def claims(
     if fmt is ClaimsFormat.jsonl:
         chosen = _paths(paths)
         found = find_sources(chosen, on_warning=_warn)
-        _emit_pieces(
-            jsonl_lines(chosen, found=found, on_warning=_warn, jobs=STATE.jobs, scheduler=STATE.scheduler)
-        )
+        lines = jsonl_lines(chosen, found=found, on_warning=_warn, jobs=STATE.jobs, scheduler=STATE.scheduler)
+        with _progress(found, quiet=_stdout_is_terminal()) as advance:  # the lines are the output
+            _emit_pieces(_advancing(lines, advance))
         return
     as_json = as_json or fmt is ClaimsFormat.json
-    corpus = _corpus(paths, quiet=as_json)
+    corpus = _corpus(paths)
     if as_json:
         _emit_pieces(json_pieces(ClaimsReport(documents=corpus.summaries(), claims=corpus.claims)))
         return
@@ -483,12 +541,17 @@ def conflicts(
     rates: RatesOption = None,
 ) -> None:
     """Show where the sources disagree, most severe first."""
-    corpus, report = _report(paths, rates, quiet=as_json)
+    corpus, report = _report(paths, rates)
     shown = select_groups(report.groups, min_severity=min_severity.value, agreements=show_all)
+    size = sum(len(g.claims) for g in shown)
     if as_json:  # the groups the view would show; `export` writes them all
-        _emit_pieces(json_pieces(report.model_copy(update={"groups": shown})))
+        with _writing(size):
+            _emit_pieces(json_pieces(report.model_copy(update={"groups": shown})))
     else:
-        _out().print(conflicts_view(report, groups=shown, claims=len(corpus.claims)))
+        console = _out()
+        with _working("laying out", size=size), console.capture() as view:  # then printed at once
+            console.print(conflicts_view(report, groups=shown, claims=len(corpus.claims)))
+        _emit(view.get())
     if fail_on_conflict and any(g.status == "conflict" for g in shown):
         raise typer.Exit(1)
 
@@ -509,16 +572,29 @@ def export(
     rates: RatesOption = None,
 ) -> None:
     """Write the whole report to a file, atomically."""
-    chosen = fmt or SUFFIX_FORMATS.get(Path(output).suffix.lower(), Format.json)
-    _, report = _report(paths, rates, quiet=True)
-    pieces = json_pieces(report) if chosen is Format.json else iter([WRITERS[chosen](report)])
+    suffix = Path(output).suffix.lower() if output != "-" else ""
+    chosen = fmt or SUFFIX_FORMATS.get(suffix, Format.json)
+    if fmt is None and suffix and suffix not in SUFFIX_FORMATS:
+        _note(f"{output}: {suffix} names no format of --format: writing JSON")
+    _, report = _report(paths, rates)
+    size = sum(len(g.claims) for g in report.groups)
     if output == "-":
-        _emit_pieces(pieces)
+        with _writing(size):
+            _emit_pieces(_rendered(report, chosen))
         return
-    written = write_atomic(output, pieces)
+    with _working("writing the report of", size=size):
+        written = write_atomic(output, _rendered(report, chosen))
     through = f" (the target of the symlink {output})" if written.path != Path(output) else ""
     if not STATE.quiet:
         _say(f"{'replaced' if written.replaced else 'wrote'} {written.path}{through}")
+
+
+def _rendered(report: Report, fmt: Format) -> Iterator[str]:
+    """The report in ``fmt``, in pieces: JSON a group at a time, the other formats whole."""
+    if fmt is Format.json:
+        yield from json_pieces(report)
+    else:
+        yield WRITERS[fmt](report)
 
 
 InPaths = Annotated[
@@ -548,8 +624,8 @@ def query(
         raise UsageError(f"unknown kind {kind!r}; choose from {', '.join(KINDS)}")
     if paths is None:
         _hint_in(keywords)
-    corpus = _corpus(paths, quiet=as_json)
-    with _working("grouping", size=len(corpus.claims), quiet=as_json):
+    corpus = _corpus(paths)
+    with _working("grouping and judging", size=len(corpus.claims)):
         groups = corpus.groups(rates=_rates(rates))
     hits = search(corpus.claims, groups, keywords, kind=kind, limit=limit)
     if as_json:
@@ -609,10 +685,10 @@ def check(
         raise InputError("empty statement")
     else:
         statement_or_file = _decodable(statement_or_file)
-    corpus = _corpus(paths, quiet=as_json)
+    corpus = _corpus(paths)
     table = _rates(rates)
     claims = corpus.comparable()
-    with _working("grouping", size=len(claims), quiet=as_json):
+    with _working("grouping and judging", size=len(claims)):
         groups = corpus.groups(rates=table)
     if lines is None:
         results: tuple[StatementCheck, ...] = (

@@ -265,6 +265,28 @@ def normalized(claim: Claim) -> str:
     return with_unit(humanize(n.value), n.unit or "", claim.kind)
 
 
+def as_written(claim: Claim) -> str:
+    """The figure as the source wrote it, with the qualifier's words when they stand apart from it:
+    "approximately 200 million euros", "1.8 crore first-time voters", "€210m"."""
+    qualifier = claim.qualifier_text
+    if qualifier and qualifier.lower() not in claim.text.lower():
+        return f"{qualifier} {claim.text}"
+    return claim.text
+
+
+def compared(claim: Claim, unit: str | None) -> str:
+    """The value as the group compares it, where that is not what the source wrote: a converted sum
+    ("201.06 million EUR" for "DKK 1.5 billion"); empty for a figure compared as stated."""
+    n = claim.normalized
+    if claim.kind == "time":
+        return normalized(claim)
+    if n.value is None or claim.kind in ("year", "date"):
+        return ""
+    if n.unit == claim.unit and n.value == claim.value:
+        return ""
+    return normalized(claim) if unit is None or n.unit == unit else ""
+
+
 def to_markdown(report: Report) -> str:
     """A report a person can paste into a document."""
     names = short_names([d.path for d in report.documents])
@@ -297,24 +319,37 @@ def to_markdown(report: Report) -> str:
 
 
 def _markdown_group(group: ClaimGroup, names: dict[str, str]) -> list[str]:
+    """A group as the terminal shows it: the figure as written, the compared value only where it
+    differs (and its column only when some figure was converted), the sentence with the figure bold."""
     severity = f" ({group.conflict.severity} severity)" if group.conflict else ""
+    shown = [compared(claim, group.unit) for claim in group.claims]
+    converted = any(shown)
+    head = f"in {group.unit}" if group.unit else "compared"
     out = [
         f"### {group.id}: {_cell(group.label)}{severity}",
         "",
         _cell(group.explanation),
         "",
-        "| source | stated | normalised | sentence |",
-        "| --- | --- | --- | --- |",
+        f"| source | stated | {_cell(head)} | sentence |" if converted else "| source | stated | sentence |",
+        "| --- | --- | --- | --- |" if converted else "| --- | --- | --- |",
     ]
-    for claim in group.claims:
-        sentence = _cell(claim.sentence).replace(_cell(claim.text), f"**{_cell(claim.text)}**", 1)
+    for claim, value in zip(group.claims, shown, strict=True):
         page = f", p. {claim.page}" if claim.page else ""  # a PDF's page, to cite
-        out.append(
-            f"| {_cell(names.get(claim.document, claim.document))}{page} | {_cell(stated(claim))} | "
-            f"{_cell(normalized(claim))} | {sentence} |"
-        )
+        cells = [f"{_cell(names.get(claim.document, claim.document))}{page}", _cell(as_written(claim))]
+        if converted:
+            cells.append(_cell(value))
+        out.append(f"| {' | '.join(cells)} | {_bold_figure(claim)} |")
     out.append("")
     return out
+
+
+def _bold_figure(claim: Claim) -> str:
+    """The claim's sentence as a Markdown cell, the figure bold where it stands (not the first text
+    like it: "300 of the 300 cells")."""
+    at, end = claim.start - claim.sentence_start, claim.end - claim.sentence_start
+    sentence = claim.sentence
+    before, figure, after = sentence[:at], sentence[at:end], sentence[end:]
+    return f"{_escaped(before).lstrip()}**{_escaped(figure)}**{_escaped(after).rstrip()}"
 
 
 def _cell(text: str) -> str:
@@ -324,7 +359,15 @@ def _cell(text: str) -> str:
     >>> _cell("<img src=x>|[a](b)\n&#x202E;\x1b[2J\u202e")
     '\\<img src=x\\>\\|\\[a\\](b) \\&\\#x202E;\\x1b\\[2J\\u202e'
     """
-    text = " ".join(text.split())
+    return _escaped(" ".join(text.split()))
+
+
+def _escaped(text: str) -> str:
+    """``_cell`` of a part of a cell: whitespace runs made one space, none trimmed."""
+    text = _SPACE.sub(" ", text)
     for char in "\\|*_`[]<>#&~":
         text = text.replace(char, "\\" + char)
     return visible(text, lines=False)
+
+
+_SPACE = re.compile(r"\s+")

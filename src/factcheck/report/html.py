@@ -18,7 +18,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescap
 
 from factcheck.models import Claim, ClaimGroup, DocumentSummary, Report
 from factcheck.report.files import normalized, stated
-from factcheck.report.wording import counted, short_names, visible
+from factcheck.report.wording import counted, short_names, visible, word_window
 
 __all__ = ["to_html"]
 
@@ -116,7 +116,7 @@ def _card(group: ClaimGroup, docs: dict[str, DocumentSummary]) -> Card:
 def _figure(claim: Claim, doc: DocumentSummary | None) -> Figure:
     sentence = claim.sentence
     at, end = claim.start - claim.sentence_start, claim.end - claim.sentence_start
-    left, right = max(0, at - CONTEXT), min(len(sentence), end + CONTEXT)
+    left, right = word_window(sentence, at - CONTEXT, end + CONTEXT, at=at, end=end)
     as_stated, compared = stated(claim), normalized(claim)
     return Figure(
         source=doc.id if doc else claim.document,

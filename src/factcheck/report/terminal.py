@@ -11,14 +11,15 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
-from rich.console import Group, RenderableType
+from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
 from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
 from factcheck.models import Claim, ClaimGroup, DocumentSummary, QueryHit, Report, StatementCheck
-from factcheck.report.files import normalized, stated
+from factcheck.report.files import as_written, compared, stated
 from factcheck.report.wording import counted, short_names, visible
+from factcheck.report.wording import word_window as _word_window
 
 SEVERITY_STYLE = {"high": "bold red", "medium": "yellow", "low": "cyan"}
 STATUS_STYLE = {"conflict": "red", "agreement": "green", "single": "dim"}
@@ -61,23 +62,13 @@ def highlighted_sentence(claim: Claim, *, context: int = CONTEXT) -> Text:
     return text
 
 
-def _word_window(sentence: str, left: int, right: int, *, at: int, end: int) -> tuple[int, int]:
-    """``[left, right)`` moved inwards to whole words (never past the figure ``[at, end)``), so that a
-    shortened sentence starts and ends with a word, not half of one.
-
-    >>> s = "Kosovo would lease 300 prison cells to Denmark"
-    >>> left, right = _word_window(s, 9, 40, at=19, end=35)
-    >>> s[left:right]
-    'lease 300 prison cells to'
-    """
-    left, right = max(0, left), min(len(sentence), right)
-    if left > 0 and not sentence[left - 1].isspace():
-        space = sentence.find(" ", left, at)
-        left = space + 1 if space != -1 else left
-    if right < len(sentence) and not sentence[right].isspace():
-        space = sentence.rfind(" ", end, right)
-        right = space if space != -1 else right
-    return left, right
+def source_of(claim: Claim, names: dict[str, str]) -> Text:
+    """A claim's source as every view names it ("000"), and under it the page of a PDF ("p. 12"), so
+    that a reader can cite it."""
+    source = plain(names.get(claim.document, claim.document), lines=False)
+    if claim.page:
+        source.append(f"\np. {claim.page}", style="dim")
+    return source
 
 
 def sources_table(docs: Sequence[DocumentSummary]) -> Table:
@@ -112,7 +103,7 @@ def claims_table(claims: Sequence[Claim], names: dict[str, str] | None = None) -
         table.add_column(name, overflow="fold")
     for claim in claims:
         table.add_row(
-            plain(names.get(claim.document, claim.document), lines=False),
+            source_of(claim, names),
             plain(claim.id.rpartition(":")[2]),
             claim.kind,
             plain(claim.text),
@@ -120,28 +111,6 @@ def claims_table(claims: Sequence[Claim], names: dict[str, str] | None = None) -
             highlighted_sentence(claim, context=40),
         )
     return table
-
-
-def as_written(claim: Claim) -> str:
-    """The figure as the source wrote it, with the qualifier's words when they stand apart from it:
-    "approximately 200 million euros", "1.8 crore first-time voters", "€210m"."""
-    qualifier = claim.qualifier_text
-    if qualifier and qualifier.lower() not in claim.text.lower():
-        return f"{qualifier} {claim.text}"
-    return claim.text
-
-
-def compared(claim: Claim, unit: str | None) -> str:
-    """The value as the group compares it, where that is not what the source wrote: a converted sum
-    ("201.06 million EUR" for "DKK 1.5 billion"); empty for a figure compared as stated."""
-    n = claim.normalized
-    if claim.kind == "time":
-        return normalized(claim)
-    if n.value is None or claim.kind in ("year", "date"):
-        return ""
-    if n.unit == claim.unit and n.value == claim.value:
-        return ""
-    return normalized(claim) if unit is None or n.unit == unit else ""
 
 
 def group_view(group: ClaimGroup, names: dict[str, str]) -> Panel:
@@ -155,7 +124,7 @@ def group_view(group: ClaimGroup, names: dict[str, str]) -> Panel:
         table.add_column(safe(f"in {group.unit}" if group.unit else "compared"), ratio=2, overflow="fold")
     table.add_column("sentence", ratio=9, overflow="fold")
     for claim, value in zip(group.claims, shown, strict=True):
-        cells = [plain(names.get(claim.document, claim.document), lines=False), plain(as_written(claim))]
+        cells = [source_of(claim, names), plain(as_written(claim))]
         if any(shown):
             cells.append(plain(value))
         table.add_row(*cells, highlighted_sentence(claim))
@@ -169,15 +138,41 @@ def group_view(group: ClaimGroup, names: dict[str, str]) -> Panel:
     return Panel(Group(table, plain(group.explanation)), title=title, title_align="left")
 
 
-def source_legend(docs: Sequence[DocumentSummary], names: dict[str, str], paths: set[str]) -> Table:
-    """The sources of the groups shown, once per report: short name, title, file."""
-    table = Table.grid(padding=(0, 2))
-    table.add_column(no_wrap=True, style="bold")
-    table.add_column(ratio=1, overflow="fold", style="italic")
-    table.add_column(no_wrap=True, overflow="fold", style="dim")  # a path has no spaces: kept whole
-    for doc in sorted((d for d in docs if d.path in paths), key=lambda d: names.get(d.path, d.path)):
-        table.add_row(plain(names[doc.path], lines=False), plain(doc.title), plain(doc.path, lines=False))
-    return table
+class SourceLegend:
+    """The sources of the groups shown, once per report: short name, title, file. The file stands in
+    a column of its own where the title keeps ``LEGEND_TITLE`` cells beside it, else on a line of its
+    own under the title: a long path never squeezes the title into broken words."""
+
+    def __init__(self, docs: Sequence[DocumentSummary], names: dict[str, str]) -> None:
+        self.rows = [(names[d.path], d.title, d.path) for d in docs]
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        name_width = max((len(safe(name, lines=False)) for name, _, _ in self.rows), default=0)
+        path_width = max((len(safe(path, lines=False)) for _, _, path in self.rows), default=0)
+        beside = options.max_width - name_width - path_width - 4 >= LEGEND_TITLE
+        table = Table.grid(padding=(0, 2))
+        table.add_column(no_wrap=True, style="bold")
+        table.add_column(ratio=1, overflow="fold")
+        if beside:
+            table.add_column(no_wrap=True, overflow="fold", style="dim")  # a path has no spaces: kept whole
+        for name, title, path in self.rows:
+            if beside:
+                table.add_row(plain(name, lines=False), plain(title, "italic"), plain(path, lines=False))
+                continue
+            cell = plain(title, "italic")
+            cell.append("\n")
+            cell.append(safe(path, lines=False), style="dim")
+            table.add_row(plain(name, lines=False), cell)
+        yield table
+
+
+LEGEND_TITLE = 30  # cells a title keeps beside the file names, else each file goes under its title
+
+
+def source_legend(docs: Sequence[DocumentSummary], names: dict[str, str], paths: set[str]) -> SourceLegend:
+    """The sources of the groups shown (``paths``), in the order of their short names."""
+    shown = sorted((d for d in docs if d.path in paths), key=lambda d: names.get(d.path, d.path))
+    return SourceLegend(shown, names)
 
 
 def conflicts_view(report: Report, *, groups: Sequence[ClaimGroup], claims: int) -> Group:
@@ -231,7 +226,7 @@ def query_table(hits: Sequence[QueryHit], names: dict[str, str]) -> Table:
             group.append(safe(f" {hit.group_id} {hit.group_label}"))
         table.add_row(
             f"{hit.score:.0f}",
-            plain(names.get(claim.document, claim.document), lines=False),
+            source_of(claim, names),
             plain(as_written(claim)),
             group,
             highlighted_sentence(claim, context=50),
@@ -253,7 +248,7 @@ def check_view(result: StatementCheck, names: dict[str, str]) -> Panel:
         evidence.add_row("", "", plain(number.explanation))
         for label, claims in (("for", number.supporting), ("against", number.contradicting)):
             for claim in claims:
-                source = plain(names.get(claim.document, claim.document), lines=False)
+                source = source_of(claim, names)
                 evidence.add_row(label, source, highlighted_sentence(claim, context=50))
         parts.append(evidence)
     title = Text("")

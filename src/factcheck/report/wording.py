@@ -9,10 +9,16 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
+from functools import lru_cache
+from itertools import islice
 from pathlib import PurePosixPath
+from typing import Any, NamedTuple
 
+from factcheck.lexicon import CURRENCY_CODES
+from factcheck.lexicon.load import LEXICON, table
 from factcheck.lexicon.plurals import plural
-from factcheck.lexicon.words import content_stems, content_words
+from factcheck.lexicon.synonyms import classes_of
+from factcheck.lexicon.words import content_stem
 from factcheck.models import Claim
 
 # What must never reach a terminal or a Markdown file as itself: C0 and C1 controls (ESC starts a
@@ -40,6 +46,25 @@ def visible(text: str, *, lines: bool = True) -> str:
 def _escape(match: re.Match[str]) -> str:
     code = ord(match.group())
     return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def word_window(sentence: str, left: int, right: int, *, at: int, end: int) -> tuple[int, int]:
+    """``[left, right)`` moved inwards to whole words (never past the figure ``[at, end)``), so that a
+    shortened sentence starts and ends with a word, not half of one.
+
+    >>> s = "Kosovo would lease 300 prison cells to Denmark"
+    >>> left, right = word_window(s, 9, 40, at=19, end=35)
+    >>> s[left:right]
+    'lease 300 prison cells to'
+    """
+    left, right = max(0, left), min(len(sentence), right)
+    if left > 0 and not sentence[left - 1].isspace():
+        space = sentence.find(" ", left, at)
+        left = space + 1 if space != -1 else left
+    if right < len(sentence) and not sentence[right].isspace():
+        space = sentence.rfind(" ", end, right)
+        right = space if space != -1 else right
+    return left, right
 
 
 def describe(side: list[Claim]) -> str:
@@ -167,28 +192,230 @@ def _distinct_tails(paths: Sequence[str]) -> dict[str, str]:
 
 
 def group_label(claims: Sequence[Claim]) -> str:
-    """The three words the group's sentences share most, in the order a reader meets them, with the
-    unit: "lease prison cells (EUR)"."""
-    own = {w for c in claims for w in content_stems(c.text)}
-    sentences = [content_words(text) for text in sorted({c.sentence for c in claims})]
-    stems = [tuple(s for s, _ in found) for found in sentences]
-    counts: Counter[str] = Counter()  # sentences using each stem
-    for order in stems:
-        counts.update(set(order).difference(own))
-    shared = [w for w, n in counts.items() if n >= 2] or list(counts)
-    top = sorted(shared, key=lambda w: (-counts[w], -len(w), w))[:3]
-    surfaces: Counter[tuple[str, str]] = Counter()  # (stem, word as first written in a sentence)
-    places: dict[str, float] = {}  # each stem's earliest place in a sentence, as a share of its length
-    for words, order in zip(sentences, stems, strict=True):
-        for stem_ in top:
-            if stem_ in order:
-                k = order.index(stem_)
-                surfaces[stem_, words[k][1]] += 1
-                places[stem_] = min(places.get(stem_, 1.0), k / len(order))
-    written: dict[str, tuple[int, str]] = {}  # the most frequent way each top stem is written
-    for (stem_, word), n in surfaces.items():
-        if stem_ not in written or (-n, word) < written[stem_]:
-            written[stem_] = (-n, word)
-    shown = " ".join(written[w][1] for w in sorted(top, key=lambda w: (places[w], w)))
-    unit = claims[0].unit or claims[0].kind
-    return f"{shown} ({unit})" if shown else unit
+    """What the group's figures measure, built from the claims' own fields (the counted noun, the unit)
+    and the words next to each figure: the measure word nearest the figure ("cost", "pledged", "won"),
+    the "of the ..." that follows it, and the names most of the figures stand beside. Grouping is not
+    read: the label names the group, it never decides it.
+
+    >>> from factcheck.extract import extract_text
+    >>> group_label([c for c in extract_text("The NDA won 291 seats. The NDA wins 293 seats.")])
+    'seats won — NDA'
+    >>> group_label(extract_text("The total cost of the renovation is £5m, the council said."))
+    'cost of the renovation (GBP)'
+    """
+    windows = [_window(claim) for claim in claims[:LABEL_SAMPLE]]
+    first = claims[0]
+    unit = Counter(c.normalized.unit or c.unit for c in claims).most_common(1)[0][0]
+    measure = _measure(first.kind, windows)
+    if first.kind == "count" and unit:
+        noun = plural(unit)
+        shown = f"{noun} {measure}" if measure else noun
+        return _with_subjects(shown, windows, skip={*unit.lower().split(), *noun.lower().split()})
+    fallback = OTHER_MEASURES.get(unit or "") if first.kind == "other" else None
+    shown = measure or fallback or str(MEASURES["fallback"].get(first.kind, first.kind))
+    if unit and first.kind not in ("year", "date", "time"):
+        shown = f"{shown} ({plural(unit) if first.kind == 'duration' else unit})"
+    return _with_subjects(shown, windows, skip=set())
+
+
+MEASURES: dict[str, Any] = {name: table("measures.toml", name) for name in LEXICON.file("measures.toml")}
+# A unit of the kind "other" and what it measures, from the units' lexicon: "acre" -> "area".
+OTHER_MEASURES = {
+    str(e["unit"]): str(e["measure"]) for e in table("units.toml", "other").values() if "measure" in e
+}
+NEAR = 8  # words on each side of a figure read for its measure and its names
+REACH = 160  # characters on each side of a figure in which those words are looked for
+LABEL_NAMES = 2  # at most this many names in a label
+LABEL_SAMPLE = 64  # claims read for a label: a group's first, so that a label costs no more in a large group
+_TOKEN = re.compile(r"[^\W\d_][\w'’.-]*[^\W_]|[^\W\d_]|\S")
+_WORDS = re.compile(r"[^\W\d_][\w'’.-]*")
+_OF = re.compile(r"of\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+)?([a-z][a-z-]+)")
+
+
+class _Window(NamedTuple):
+    """The words of a figure's sentence before it (nearest first) and after it, and what follows each."""
+
+    before: list[re.Match[str]]
+    after: list[re.Match[str]]
+    sentence: str
+    at: int  # the figure's start in the sentence
+    end: int  # and its end
+    headline: bool  # a title-case line: its capitals are no names
+
+
+def _window(claim: Claim) -> _Window:
+    """The ``NEAR`` words on each side of the figure, read from no more than ``REACH`` characters."""
+    at, end = claim.start - claim.sentence_start, claim.end - claim.sentence_start
+    sentence = claim.sentence
+    before = list(_TOKEN.finditer(sentence, max(0, at - REACH), at))[::-1][:NEAR]
+    after = list(islice(_TOKEN.finditer(sentence, end, end + REACH), NEAR))
+    return _Window(before, after, sentence, at, end, headline=_headline(sentence))
+
+
+@lru_cache(maxsize=1 << 12)
+def _headline(sentence: str) -> bool:
+    """A title-case line ("Japan Pledges $10 Million To Loss And Damage Fund"): three in four of its
+    longer words after the first are capitalised."""
+    words = [w for w in _WORDS.findall(sentence)[1:] if len(w) >= 4]
+    return len(words) >= 4 and sum(w[0].isupper() for w in words) * 4 >= len(words) * 3
+
+
+def _measure(kind: str, windows: Sequence[_Window]) -> str:
+    """The measure word most figures have nearest them, with the "of the X" most of them share."""
+    words = MEASURES.get(kind, {})
+    found: Counter[str] = Counter()
+    nearness: dict[str, int] = {}
+    places: dict[str, list[tuple[str, int]]] = {}
+    for window in windows:
+        seen = [
+            (distance, token)
+            for side in (window.before, window.after)
+            for distance, token in enumerate(side)
+            if token.group().lower() in words
+        ]
+        if not seen:
+            continue
+        distance, token = min(seen, key=lambda pair: (pair[0], pair[1].start()))
+        word = words[token.group().lower()]
+        found[word] += 1
+        nearness[word] = nearness.get(word, 0) + distance
+        places.setdefault(word, []).append((window.sentence, token.end()))
+    if not found:
+        return ""
+    best = min(found, key=lambda w: (-found[w], nearness[w], w))
+    if " " in best or kind in ("count", "year", "date", "time"):
+        return best
+    return best + _of_phrase(places[best])
+
+
+def _of_phrase(places: Sequence[tuple[str, int]]) -> str:
+    """ " of the scheme" where the measure word is followed by one in most sentences."""
+    phrases: Counter[str] = Counter()
+    for sentence, end in places:
+        match = _OF.match(sentence[end:].lstrip())
+        if match and content_stem(match.group(1)) is not None:
+            phrases[match.group(1)] += 1
+    if not phrases:
+        return ""
+    word, n = min(phrases.items(), key=lambda item: (-item[1], item[0]))
+    return f" of the {word}" if n * 2 >= len(places) else ""
+
+
+def _with_subjects(shown: str, windows: Sequence[_Window], *, skip: set[str]) -> str:
+    """``shown`` and the names (runs of capitalised words) next to at least half the figures, nearest
+    first: "— NDA". A word that opens a sentence ("Total", "Nearly") is a name only where it is
+    capitalised elsewhere too or is no common word (``_proper``); a title-case headline's capitals are
+    no names."""
+    usable = [w for w in windows if not w.headline]
+    skip = skip | set(shown.lower().split())
+    found = [_names(window, skip=skip) for window in usable]
+    inner = {name for names in found for name, opens in names if not opens}
+    counts: Counter[str] = Counter()
+    first_at: dict[str, tuple[int, int]] = {}
+    for k, names in enumerate(found):
+        kept = (name for name, opens in names if not opens or name in inner or _proper(name))
+        for place, name in enumerate(dict.fromkeys(kept)):
+            counts[name] += 1
+            first_at.setdefault(name, (k, place))
+    need = max(1, (len(usable) + 1) // 2)
+    chosen = sorted((n for n, c in counts.items() if c >= need), key=lambda n: (-counts[n], first_at[n], n))
+    return f"{shown} — {', '.join(chosen[:LABEL_NAMES])}" if chosen else shown
+
+
+# A word that may be part of a name ("Kosovo’s", "U.K.", "AT&T"); ``_runs`` joins them into names,
+# "of" allowed between two of them ("Call of Duty", "Bank of England").
+_NAME_WORD = re.compile(r"[^\W\d_][\w’'.&-]*")
+_OPENERS = ("", *'.!?:;“"‘([—–-')  # what stands before a word that opens a sentence
+
+
+def _names(window: _Window, *, skip: set[str]) -> list[tuple[str, bool]]:
+    """The names near a figure, nearest first, each with whether it opens the sentence; not those
+    that say who gives the figure ("Kumar said", "according to Sky Sports")."""
+    found: list[tuple[int, str, bool]] = []
+    sentence = window.sentence
+    for side in (window.before, window.after):
+        if not side:
+            continue
+        lo, hi = min(t.start() for t in side), max(t.end() for t in side)
+        words = [  # the capitalised words and "of": the gap between two tells whether a run goes on
+            (word, w.start(), w.end())
+            for w in _NAME_WORD.finditer(sentence, lo, hi)
+            if (word := w.group())[0].isupper() or word == "of"
+        ]
+        if not words:
+            continue
+        for run, start, end in _runs(words, sentence, skip=skip):
+            if _attributes(sentence, start, end):
+                continue
+            opens = sentence[max(0, start - 4) : start].rstrip()[-1:] in _OPENERS
+            near = window.at - end if side is window.before else start - window.end
+            found.append((near, run, opens))
+    return [(name, opens) for _, name, opens in sorted(found, key=lambda item: item[0])]
+
+
+def _attributes(sentence: str, start: int, end: int) -> bool:
+    """Whether the name at ``[start, end)`` says who gives the figure rather than whose it is."""
+    after = sentence[end : end + 12].split()
+    before = " ".join(sentence[max(0, start - 14) : start].split()[-2:]).lower()
+    return bool(after and after[0].lower().strip(",") in SAID_AFTER) or before.endswith(SAID_BEFORE)
+
+
+def _proper(name: str) -> bool:
+    """Whether a capitalised word that opens a sentence is a name all the same: no common English
+    noun or verb (WordNet knows none by that stem) and no adverb in -ly ("Japan", not "Nearly")."""
+    word = name.split()[0]
+    stem_ = content_stem(word)
+    return stem_ is not None and not word.lower().endswith("ly") and not classes_of(stem_)
+
+
+def _runs(
+    words: Sequence[tuple[str, int, int]], sentence: str, *, skip: set[str]
+) -> list[tuple[str, int, int]]:
+    """The runs of name words among ``words`` of ``sentence`` (each with its span), "of" kept between
+    two of them; anything but a space between two words ends a run; possessives dropped.
+
+    >>> text = "Call of Duty Kosovo’s Total, Italy"
+    >>> _runs([(m.group(), m.start(), m.end()) for m in _NAME_WORD.finditer(text)], text, skip={"total"})
+    [('Call of Duty Kosovo', 0, 21), ('Italy', 29, 34)]
+    """
+    runs: list[list[tuple[str, int, int]]] = [[]]
+    for k, (word, start, end) in enumerate(words):
+        if runs[-1] and sentence[runs[-1][-1][2] : start].strip():
+            runs.append([])
+        joined = k + 1 < len(words) and not sentence[end : words[k + 1][1]].strip()
+        if word == "of" and runs[-1] and joined and _is_name(words[k + 1][0], skip=skip):
+            runs[-1].append((word, start, end))
+        elif _is_name(word, skip=skip):
+            word = _POSSESSIVE.sub("", word)
+            runs[-1].append((word[:-1] if word.endswith(".") and word.count(".") == 1 else word, start, end))
+        elif runs[-1]:
+            runs.append([])
+    return [(" ".join(w for w, _, _ in run), run[0][1], run[-1][2]) for run in runs if run]
+
+
+def _is_name(text: str, *, skip: set[str]) -> bool:
+    """A capitalised word that is no stopword, month, weekday, currency code or word of the measure."""
+    if not text[:1].isupper():
+        return False
+    text = _POSSESSIVE.sub("", text)
+    low = text.lower().rstrip(".")
+    if not text or any(c.isdigit() for c in text):
+        return False
+    if low in skip or low in NOT_NAMES or text in CURRENCY_CODES:
+        return False
+    return content_stem(text) is not None
+
+
+_POSSESSIVE = re.compile(r"['’]s?$")
+_MONTHS: dict[str, Any] = table("months.toml", "month")
+SAID_AFTER = frozenset(MEASURES["attribution"]["after"])
+SAID_BEFORE = tuple(f" {words}" for words in MEASURES["attribution"]["before"]) + tuple(
+    MEASURES["attribution"]["before"]
+)
+NOT_NAMES = frozenset(
+    [
+        *_MONTHS,
+        *(a for month in _MONTHS.values() for a in month.get("abbreviations", ())),
+        *table("context.toml", "weekdays"),
+    ]
+)
