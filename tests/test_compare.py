@@ -16,7 +16,8 @@ from hypothesis import strategies as st
 
 from builders import ClaimDoc, make_claim
 from factcheck.config import FAR_FIGURE
-from factcheck.group.profiles import affinity
+from factcheck.extract import extract_text
+from factcheck.group.profiles import affinity, family_of
 from factcheck.judge import assess, assess_sources, sides
 from factcheck.models import KINDS, QUALIFIERS, Claim
 from factcheck.report.wording import group_label, humanize, short_names, with_unit
@@ -929,3 +930,21 @@ def test_compare_affinity_of_a_bound_against_a_figure_it_excludes(
         for k, (sentence, text, value, q) in enumerate((a, b))
     )
     assert affinity(first, second) == expected
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "compatible"),
+    [
+        ("The flames moved at 80 miles per hour.", "Winds reached 129 km/h.", True),
+        ("The flames moved at 80 miles per hour.", "Winds reached 97 km/h.", False),
+        ("The plane flies at 900 kilometres an hour.", "The plane flies at 559 mph.", True),
+        ("The train moved 25 metres per second.", "The train reached 90 km/h.", True),
+    ],
+    ids=["mph-as-kmh", "mph-other-kmh", "kilometres-an-hour", "metres-per-second"],
+)
+def test_compare_a_distance_per_hour_is_a_speed(first: str, second: str, compatible: bool) -> None:
+    """A distance per hour, minute or second is compared with speeds, in km/h, and grouped with them."""
+    (a,) = extract_text(first)
+    (b,) = extract_text(second)
+    assert family_of(a) == family_of(b) == "other:speed"
+    assert values_compatible(a, b) is compatible

@@ -124,11 +124,23 @@ def _read_small(path: Path, *, limit: int) -> bytes:
     return data
 
 
+# A distance per hour, minute or second is a speed, compared in km/h with the speeds of units.toml:
+# "80 miles per hour" is "80 mph", "a mile every minute" 97 km/h.
+SPEED_PERIODS = {"hour": 1.0, "minute": 60.0, "second": 3600.0}
+
+
+def is_speed(claim: Claim) -> bool:
+    """A distance per hour, minute or second: a speed (``SPEED_PERIODS``)."""
+    return claim.kind == "distance" and claim.per in SPEED_PERIODS
+
+
 def interval(claim: Claim, *, rates: Mapping[str, float] | None = None) -> Interval | None:
     """The values a claim allows, in its family's comparison unit; None where it cannot be compared."""
     factor = unit_factor(claim.kind, claim.unit, rates, rate=claim.rate)
     if factor is None:
         return None
+    if is_speed(claim):
+        factor *= SPEED_PERIODS[claim.per or ""]
     if claim.kind == "date":
         return _date_interval(claim)
     if claim.kind == "time":
@@ -226,6 +238,7 @@ def intervals(
     kinds = list(map(attrgetter("kind", "unit", "rate"), claims))
     factors = {key: unit_factor(key[0], key[1], rates, rate=key[2]) for key in set(kinds)}
     factor = floats(list(map(factors.__getitem__, kinds)))
+    factor *= np.fromiter((SPEED_PERIODS[c.per or ""] if is_speed(c) else 1.0 for c in claims), np.float64, n)
     qualifier = np.array(list(map(_QUALIFIER_CODES.__getitem__, map(attrgetter("qualifier"), claims))))
     kind = np.array([_KIND_FLAGS.get(k, 0) for k, _, _ in kinds], dtype=np.int64)
     value = floats(list(map(attrgetter("value"), claims)))

@@ -43,6 +43,7 @@ from factcheck.group.profiles import (
     figure_of,
     groupable,
     head_of_unit,
+    per_of,
     projected,
     relative_year,
     story_year,
@@ -532,12 +533,13 @@ def _claim_words(
 def _fields(chosen: Sequence[Claim]) -> dict[str, Any]:
     """The columns read straight from each claim's fields and interval."""
     has_interval, low, high = intervals(chosen)
-    read = attrgetter("kind", "unit", "per", "qualifier", "value", "low", "equivalent_of")
-    kinds, units_as_written, periods, qualifiers, values, lows, equivalents = (
+    read = attrgetter("kind", "unit", "qualifier", "value", "low", "equivalent_of")
+    kinds, units_as_written, qualifiers, values, lows, equivalents = (
         (list(column) for column in zip(*map(read, chosen), strict=True))
         if chosen
-        else ([], [], [], [], [], [], [])
+        else ([], [], [], [], [], [])
     )
+    periods = list(map(per_of, chosen))
     unit, units = _codes(units_as_written, empty_is_zero=True)
     per, pers = _codes(periods, empty_is_zero=True)
     # head_of reads the unit alone: each unit's head, coded in order of first use as the units are

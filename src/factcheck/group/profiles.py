@@ -45,7 +45,7 @@ from factcheck.lexicon import DURATION_UNITS, OTHER_MEASURES
 from factcheck.lexicon.load import table
 from factcheck.lexicon.synonyms import related, synonym_pairs
 from factcheck.models import Claim
-from factcheck.values import Interval, claims_meet, interval
+from factcheck.values import Interval, claims_meet, interval, is_speed
 
 FAR_RATIO = 3.0  # figures further apart than this weigh against a pair (``_affinity``)
 DAYS_PER_YEAR = 365.25  # a date's interval is in days, a year's in years
@@ -154,7 +154,7 @@ class Vocabulary:
         ca, cb = a.claim, b.claim
         if ca.equivalent_of == cb.id or cb.equivalent_of == ca.id:
             return 1.0
-        if a.sentence == b.sentence or a.family != b.family or not _same_per(ca.per, cb.per):
+        if a.sentence == b.sentence or a.family != b.family or not _same_per(per_of(ca), per_of(cb)):
             return -1.0
         compatible = claims_meet(ca, cb, a.interval, b.interval)
         fig = _affinity(ca, cb, a.interval, b.interval, compatible)
@@ -213,6 +213,8 @@ def family_of(claim: Claim) -> str:
     areas ("other:area": acres with hectares), ..."""
     if claim.kind == "other":
         return f"other:{OTHER_MEASURES[claim.unit or '']}"
+    if is_speed(claim):  # "80 miles per hour" is a speed, as "80 mph" is
+        return "other:speed"
     return "count" if claim.kind == "ratio" else claim.kind
 
 
@@ -384,6 +386,11 @@ def slipped(ratio: float) -> bool:
     return power >= 100 and abs(ratio / power - 1) <= SLIP_TOLERANCE
 
 
+def per_of(claim: Claim) -> str | None:
+    """A claim's rate, as grouping compares it: a speed's period is in its unit (``values.is_speed``)."""
+    return None if is_speed(claim) else claim.per
+
+
 def _same_per(a: str | None, b: str | None) -> bool:
     """Rates of one kind: per year with per year, per head with per head ("per person", "per asylum
     seeker"); never a rate with a total."""
@@ -492,5 +499,6 @@ __all__ = [
     "groupable",
     "head_of",
     "name_variants",
+    "per_of",
     "word_forms",
 ]
