@@ -337,6 +337,8 @@ def _names(window: _Window, *, skip: set[str]) -> list[tuple[str, bool]]:
         if not side:
             continue
         lo, hi = min(t.start() for t in side), max(t.end() for t in side)
+        if sentence[lo:hi].islower():  # no capital letter, no name
+            continue
         words = [  # the capitalised words and "of": the gap between two tells whether a run goes on
             (word, w.start(), w.end())
             for w in _NAME_WORD.finditer(sentence, lo, hi)
