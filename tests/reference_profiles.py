@@ -11,7 +11,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from itertools import chain, filterfalse
 
-from factcheck.config import COMMON_FIGURE, Settings
+from factcheck.config import COMMON_FIGURE, FAR_YEARS, Settings
 from factcheck.group.days import claim_days
 from factcheck.group.profiles import (
     DAY_MARKERS,
@@ -139,7 +139,9 @@ def _stories(
         elif middle is not None and (not any(named) or any(middle in years for years in named)):
             stories[d] = middle
         else:
-            stories[d] = story_year(named)
+            year = story_year(named)
+            far = middle is not None and year is not None and abs(int(year) - int(middle)) > FAR_YEARS
+            stories[d] = middle if far else year
     return stories
 
 

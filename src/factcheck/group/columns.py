@@ -27,7 +27,7 @@ from typing import Any
 import numpy as np
 from numpy.typing import NDArray
 
-from factcheck.config import COMMON_FIGURE
+from factcheck.config import COMMON_FIGURE, FAR_YEARS
 from factcheck.group.days import claim_days
 from factcheck.group.profiles import (
     BOUNDS,
@@ -632,16 +632,22 @@ def _anchors(
 def _story_of(published: str | None, years: list[list[str]], middle: str | None) -> str | None:
     """The year a document's story is set in: the year it was published, else (sources of one story are
     written within days of each other) ``middle``, the middle publication year of the corpus's dated
-    documents, when it names that year or none, else the year most of its sentences name.
+    documents, when it names that year or none or the year most of its sentences name is more than
+    ``FAR_YEARS`` from it (history told beside the story), else the year most of its sentences name.
 
     >>> _story_of(None, [["2019"], ["2019"], ["2024"]], "2024"), _story_of("2023-01-02", [], None)
     ('2024', '2023')
+    >>> _story_of(None, [["1820", "1845"], ["1845"]], "2023"), _story_of(None, [["2019"]], "2024")
+    ('2023', '2019')
     """
     if published:
         return published[:4]
     if middle is not None and (not any(years) or any(middle in found for found in years)):
         return middle
-    return story_year(years)
+    named = story_year(years)
+    if middle is not None and named is not None and abs(int(named) - int(middle)) > FAR_YEARS:
+        return middle  # "the capital of the Kingdom of Hawaii from 1820 to 1845": history, not the story
+    return named
 
 
 TIMELESS = np.array([KIND_CODES["year"], KIND_CODES["date"]], dtype=np.int64)  # times themselves
