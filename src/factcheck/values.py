@@ -311,6 +311,20 @@ _CANON_DAYS = {canon: factor for canon, factor in DURATION_UNITS.values()}
 _CANON_OTHER = {canon: factor for canon, factor in OTHER_UNITS.values()}
 
 
+def iso_day(text: str | None) -> date | None:
+    """The day an ISO 8601 text starts with ("2023-08-15", "2023-08-15T12:00Z"); None for none.
+
+    >>> iso_day("2023-08-15 (from the URL)"), iso_day("not stated"), iso_day(None)
+    (datetime.date(2023, 8, 15), None, None)
+    """
+    if not text:
+        return None
+    try:
+        return date.fromisoformat(text[:10])
+    except ValueError:
+        return None
+
+
 def _date_interval(claim: Claim) -> Interval | None:
     """A date as an interval of day numbers: "2023" is all of 2023, "early 2023" its first third."""
     if not claim.date or claim.date.startswith("-"):

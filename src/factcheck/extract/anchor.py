@@ -17,12 +17,11 @@ from collections.abc import Sequence
 from datetime import UTC, date, datetime, timedelta
 
 from factcheck.extract.clock import ZONES, day_hint, zone_info
-from factcheck.lexicon.load import table
+from factcheck.lexicon.words import looks_ahead
 from factcheck.models import AnchoredBy, Claim, Document
+from factcheck.values import iso_day
 
 FOLLOWING_DAY = re.compile(r"(?i:\b(?:the\s+)?(?:following|next)\s+day\b|\bthe\s+day\s+after\b)")
-FUTURE_WORDS = "|".join(table("context.toml", "future_words"))  # "will run out at 1pm"
-FUTURE = re.compile(r"(?i:\b(?:" + FUTURE_WORDS + r")\b)")
 LEAP = 2000  # the calendar of a date whose year is unknown: 29 February exists in it
 
 Day = tuple[int | None, int, int]  # (year or None, month, day)
@@ -32,7 +31,7 @@ def anchor_claims(doc: Document, claims: Sequence[Claim]) -> list[Claim]:
     """The claims of one document, in order, with year-less dates and times anchored."""
     if not any(c.kind == "time" or (c.kind == "date" and _yearless(c)) for c in claims):
         return list(claims)
-    published = _iso_day(doc.published)
+    published = iso_day(doc.published)
     explicit = sorted((c.start, day) for c in claims if (day := _full_day(c)) is not None)
     zone = document_zone(doc, claims)
     out: list[Claim] = []
@@ -105,7 +104,7 @@ def _anchor_time(
             found = reference + timedelta(days=hint.shift)
         else:
             weekday = hint.weekday or 0  # a DayHint without a date or a shift holds a weekday
-            future = bool(FUTURE.search(claim.sentence, max(0, rel_start - 40), rel_start))
+            future = looks_ahead(claim.sentence, rel_start)
             back = (reference.weekday() - weekday) % 7
             found = reference + timedelta(days=(7 - back) % 7) if future else reference - timedelta(days=back)
         day, how = (found.year, found.month, found.day), "published" if published else "nearest_date"
@@ -144,15 +143,6 @@ def _depth(text: str, at: int) -> int:
 
 def _yearless(claim: Claim) -> bool:
     return claim.kind == "date" and bool(claim.date) and str(claim.date).startswith("--")
-
-
-def _iso_day(text: str | None) -> date | None:
-    if not text:
-        return None
-    try:
-        return date.fromisoformat(text[:10])
-    except ValueError:
-        return None
 
 
 def _full_day(claim: Claim) -> Day | None:

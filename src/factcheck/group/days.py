@@ -18,7 +18,9 @@ from collections.abc import Mapping, Sequence
 from datetime import date, timedelta
 
 from factcheck.lexicon.load import table
+from factcheck.lexicon.words import looks_ahead
 from factcheck.models import Claim
+from factcheck.values import iso_day
 
 WEEKDAYS = tuple(table("context.toml", "weekdays"))  # Monday first, as date.weekday() counts
 SHIFTS = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}
@@ -29,8 +31,6 @@ DAY_WORD = re.compile(
     + "|".join(SHIFTS)
     + r")))\b"
 )
-FUTURE = re.compile(r"(?i:\b(?:" + "|".join(table("context.toml", "future_words")) + r")\b)")
-LOOK_BACK = 40  # characters before a day word read for words that look ahead ("will run out on Thursday")
 
 
 def claim_days(claims: Sequence[Claim], published: Mapping[str, str | None]) -> list[int]:
@@ -45,11 +45,11 @@ def claim_days(claims: Sequence[Claim], published: Mapping[str, str | None]) -> 
     out: list[int] = []
     stated: dict[str, list[tuple[int, date]]] = {}  # document -> its full dates, by offset
     for claim in claims:
-        day = _iso_day(claim.date) if claim.kind == "date" and len(claim.date or "") == 10 else None
+        day = iso_day(claim.date) if claim.kind == "date" and len(claim.date or "") == 10 else None
         if day is not None:
             stated.setdefault(claim.document, []).append((claim.start, day))
     for claim in claims:
-        reference = _iso_day(published.get(claim.document))
+        reference = iso_day(published.get(claim.document))
         if reference is None and claim.document in stated:
             reference = min(stated[claim.document], key=lambda d: (abs(d[0] - claim.start), d[0]))[1]
         if claim.kind in ("date", "time") or reference is None:
@@ -73,19 +73,10 @@ def _sentence_days(sentence: str, reference: date) -> list[tuple[int, int]]:
         else:
             weekday = WEEKDAYS.index(m.group("weekday").lower())
             back = (reference.weekday() - weekday) % 7
-            ahead = FUTURE.search(sentence, max(0, m.start() - LOOK_BACK), m.start()) is not None
+            ahead = looks_ahead(sentence, m.start())
             day = reference + timedelta(days=(7 - back) % 7) if ahead else reference - timedelta(days=back)
         days.append((m.start(), day.toordinal()))
     return days
-
-
-def _iso_day(text: str | None) -> date | None:
-    if not text:
-        return None
-    try:
-        return date.fromisoformat(text[:10])
-    except ValueError:
-        return None
 
 
 __all__ = ["claim_days"]

@@ -295,7 +295,7 @@ def _meet(x: _Side, y: _Side, i: Ints, j: Ints) -> Bools:
 
 
 def _affinity(x: _Side, y: _Side, compatible: Bools) -> tuple[Floats, Bools]:
-    """``profiles._affinity``: what two figures say of being one measure; and ``profiles.is_slip``."""
+    """``profiles._affinity``: what two figures say of being one measure; and ``profiles._is_slip``."""
     mid_i = (x.low + x.high) / 2
     mid_j = (y.low + y.high) / 2
     ratio = np.maximum(mid_i, mid_j) / np.minimum(mid_i, mid_j)

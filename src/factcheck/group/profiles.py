@@ -157,9 +157,8 @@ class Vocabulary:
         if a.sentence == b.sentence or a.family != b.family or not _same_per(per_of(ca), per_of(cb)):
             return -1.0
         compatible = claims_meet(ca, cb, a.interval, b.interval)
-        fig = _affinity(ca, cb, a.interval, b.interval, compatible)
-        if fig > 0:  # a figure that many claims state ("2025", "1 year") ties two of them loosely
-            fig *= min(a.rarity, b.rarity)
+        raw = _affinity(ca, cb, a.interval, b.interval, compatible)
+        fig = raw * min(a.rarity, b.rarity) if raw > 0 else raw  # a figure many claims state ties loosely
         shared = not set(a.subject).isdisjoint(b.subject)
         if not compatible and a.subject and b.subject and not shared:
             fig -= SUBJECT_APART  # "NDA wins 291", "INDIA bloc 230": two subjects' figures
@@ -167,7 +166,7 @@ class Vocabulary:
             ca.kind == "count"
             and a.head != b.head
             and fig < SAME_FIGURE
-            and not is_slip(ca, cb, a.interval, b.interval, compatible)
+            and not (raw == SLIP and _is_slip(ca, cb, a.interval, b.interval))
         ):
             # Two counted nouns are two measures unless the figure is the same or one is the other's
             # slip: "1.5 crore personnel" and "1.5 lakh officials" of one deployment.
@@ -355,17 +354,18 @@ def _bound_ratio(ia: Interval, ib: Interval) -> float:
     return max(ends) / min(ends) if min(ends) > 0 else math.inf
 
 
-def is_slip(a: Claim, b: Claim, ia: Interval | None, ib: Interval | None, compatible: bool) -> bool:
-    """Whether two figures that cannot both hold are one figure slipped: the same digits at another
-    power of ten ("$69 million" for "$68.7 billion") or the same sum in another currency."""
-    if compatible or _affinity(a, b, ia, ib, compatible) != SLIP or ia is None or ib is None:
+def _is_slip(a: Claim, b: Claim, ia: Interval | None, ib: Interval | None) -> bool:
+    """Whether two figures whose ``_affinity`` is ``SLIP`` are one figure slipped (the same digits at
+    another power of ten, "$69 million" for "$68.7 billion", or the same sum in another currency),
+    not two figures within 15% of each other, which weigh as much."""
+    if ia is None or ib is None:
         return False
     ma, mb = (ia.low + ia.high) / 2, (ib.low + ib.high) / 2
     return _slip(a, b, max(ma, mb) / min(ma, mb))
 
 
 def _slip(a: Claim, b: Claim, ratio: float) -> bool:
-    """``is_slip`` of two plain figures ``ratio`` apart in a common unit."""
+    """``_is_slip`` of two plain figures ``ratio`` apart in a common unit."""
     assert a.value is not None and b.value is not None
     stated = (
         max(a.value, b.value) / min(a.value, b.value)

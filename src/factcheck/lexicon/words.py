@@ -65,3 +65,18 @@ def content_words(text: str) -> list[tuple[str, str]]:
 def content_stems(text: str) -> list[str]:
     """The stems of the content words, in order: what grouping compares sentences by."""
     return [s for surface in WORD.findall(text) if (s := content_stem(surface)) is not None]
+
+
+# Words before a day or a clock time that make it one still to come ("will run out at 1pm on
+# Thursday", "due back by 6pm"), read in the FUTURE_REACH characters before it.
+FUTURE = re.compile(r"(?i:\b(?:" + "|".join(table("context.toml", "future_words")) + r")\b)")
+FUTURE_REACH = 40
+
+
+def looks_ahead(text: str, at: int) -> bool:
+    """Whether the words just before ``text[at]`` look ahead: "will run out on Thursday".
+
+    >>> looks_ahead("It will run out on Thursday", 19), looks_ahead("It ran out on Thursday", 14)
+    (True, False)
+    """
+    return FUTURE.search(text, max(0, at - FUTURE_REACH), at) is not None

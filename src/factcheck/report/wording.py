@@ -14,7 +14,7 @@ from itertools import islice
 from pathlib import PurePosixPath
 from typing import Any, NamedTuple
 
-from factcheck.lexicon import CURRENCY_CODES
+from factcheck.lexicon import CURRENCY_CODES, OTHER_MEASURES
 from factcheck.lexicon.load import LEXICON, table
 from factcheck.lexicon.plurals import plural
 from factcheck.lexicon.synonyms import classes_of
@@ -219,10 +219,6 @@ def group_label(claims: Sequence[Claim]) -> str:
 
 
 MEASURES: dict[str, Any] = {name: table("measures.toml", name) for name in LEXICON.file("measures.toml")}
-# A unit of the kind "other" and what it measures, from the units' lexicon: "acre" -> "area".
-OTHER_MEASURES = {
-    str(e["unit"]): str(e["measure"]) for e in table("units.toml", "other").values() if "measure" in e
-}
 NEAR = 8  # words on each side of a figure read for its measure and its names
 REACH = 160  # characters on each side of a figure in which those words are looked for
 LABEL_NAMES = 2  # at most this many names in a label
