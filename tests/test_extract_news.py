@@ -469,6 +469,12 @@ NOUNS = [
     ("The Camp Fire claimed 86 lives in 2018.", "86 lives", "count", "life"),
     ("Police said 1,500 remain missing.", "1,500", "count", None),
     ("Officials said 1,000 remained unaccounted for.", "1,000", "count", None),
+    # A bare figure that is the value of a noun that counts: "the death toll" counts people.
+    ("The death toll from the fires in Maui was at 93 on Monday.", "93", "count", "person"),
+    ("The confirmed death toll rose to at least 99 on Monday.", "99", "count", "person"),
+    ("The number of migrants crossing the Channel rose to 5,000.", "5,000", "count", "migrant"),
+    ("The tally of missing children now stands at 41.", "41", "count", None),
+    ("The total of 93, he said, is final.", "93", "count", None),
 ]
 
 

@@ -384,6 +384,35 @@ def test_load_metadata_lines(line: str, is_metadata: bool) -> None:
     assert find_metadata(text) == (((start, start + len(line)),) if is_metadata else ())
 
 
+DATELINE_CASES = {
+    "place-month-day": (
+        "New Delhi, March 16 Announcing the schedule, the commission said.",
+        "New Delhi, March 16",
+    ),
+    "agency": ("WASHINGTON, June 5 (Reuters) - The Fed held rates.", "WASHINGTON, June 5 (Reuters)"),
+    "region-and-dash": ("LAHAINA, Hawaii, Aug. 14 (AP) — The fire burned.", "LAHAINA, Hawaii, Aug. 14 (AP)"),
+    "day-month-year": ("Paris, 16 March, 2024: Le gouvernement a dit.", "Paris, 16 March, 2024"),
+    "sentence-with-weekday": ("By Monday, March 16 the count was 5.", None),
+    "no-place": ("In March 16 people died.", None),
+    "month-only": ("Kyiv, March 2022 Troops arrived.", None),
+}
+
+
+@pytest.mark.parametrize("line, span", DATELINE_CASES.values(), ids=DATELINE_CASES.keys())
+def test_load_metadata_wire_dateline(line: str, span: str | None) -> None:
+    """A wire dateline opening the first paragraph is the day of filing: its date is metadata, the rest
+    of the line is the story."""
+    text = f"Headline\n\n{line}\n"
+    start = text.index(line)
+    assert find_metadata(text) == (((start, start + len(span)),) if span else ())
+
+
+@pytest.mark.parametrize("unit", ["A" * 30 + " ", "New Delhi, ", "A, March ", "A, 1 ("], ids=str)
+def test_load_dateline_adversarial_line_is_no_dateline(unit: str) -> None:
+    """Long runs of a dateline's parts: no match, and (the patterns being bounded) no long search."""
+    assert find_metadata("Headline\n\n" + unit * 100_000) == ()
+
+
 @pytest.mark.parametrize(
     "line",
     ["https://a.org/" + "x" * 500_000, "Posted on " + "1 " * 250_000, "| " * 250_000, "By A, " * 100_000],

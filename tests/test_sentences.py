@@ -213,6 +213,11 @@ def test_sentences_initials(text: str, expected: list[str]) -> None:
         ["He taught (He worked 5 years as an engineer.) at the college."],
     ),
     Case(
+        "footnote-marks",
+        "It formed the 18th Lok Sabha.[2][3] On 7 June 2024, Modi confirmed it.[a] Then it met.",
+        ["It formed the 18th Lok Sabha.[2][3]", "On 7 June 2024, Modi confirmed it.[a]", "Then it met."],
+    ),
+    Case(
         "quote-then-full-stop",
         "They cited “international obligations”. It will last five years.",
         ["They cited “international obligations”.", "It will last five years."],
@@ -415,6 +420,8 @@ ADVERSARIAL = [
     "U.S. ",
     "“.” ",
     "a" * 50 + ". ",
+    "a.[1]",
+    ".[" + "1" * 8,
 ]
 
 

@@ -11,13 +11,14 @@ from collections.abc import Iterable, Iterator
 
 from factcheck.extract.anchor import anchor_claims
 from factcheck.extract.clock import with_times
+from factcheck.extract.counted import elided_nouns
 from factcheck.extract.numbers import as_number
 from factcheck.extract.scan import Mention, scan
 from factcheck.ingest.sentences import split_sentences
 from factcheck.lexicon import DURATION_UNITS
 from factcheck.models import Claim, Document, Normalized, Sentence
 
-__all__ = ["extract_claims", "extract_sentence", "extract_text"]
+__all__ = ["elided_nouns", "extract_claims", "extract_sentence", "extract_text"]
 
 
 def extract_claims(doc: Document, sents: Iterable[Sentence] | None = None) -> Iterator[Claim]:
@@ -89,37 +90,6 @@ def _second_part(first: Claim, second: Claim) -> bool:
 _DURATION_GAP = re.compile(r"[ \u00a0]*(?:,|and|,[ \u00a0]*and)?[ \u00a0]*")
 
 
-def elided_nouns(claims: list[Claim]) -> list[Claim]:
-    """A bare count takes the noun of the nearest count of its sentence that names one: a writer names
-    the noun once. "NDA wins 291 seats; INDIA bloc 230" (230 seats), "61.5 crore out of 91.20 crore
-    eligible voters" (61.5 crore voters: the head noun, not its modifiers), "99 wins against 44 in
-    2014" (44 wins). A count alone in its sentence, or
-    beside no named one, stays bare.
-
-    >>> [(c.text, c.unit) for c in extract_text("The NDA won 291 seats and the INDIA bloc 230.")]
-    [('291 seats', 'seat'), ('230', 'seat')]
-    """
-    named = [c for c in claims if c.kind == "count" and c.unit and c.per is None and c.qualifier != "vague"]
-    if not named:
-        return claims
-    out = []
-    for claim in claims:
-        if (
-            claim.kind == "count"
-            and claim.unit is None
-            and claim.per is None
-            and claim.value is not None
-            and not _after_a_name(claim)
-        ):
-            nearest = min(named, key=lambda c: (abs(c.start - claim.start), c.start))
-            noun = (nearest.unit or "").rsplit(" ", 1)[-1]  # the head: "voters", not "eligible voters"
-            claim = claim.model_copy(
-                update={"unit": noun, "normalized": Normalized(value=claim.value, unit=noun)}
-            )
-        out.append(claim)
-    return out
-
-
 def extract_text(text: str, *, published: str | None = None) -> list[Claim]:
     """Claims of a bare string, offsets into it: for tests, benchmarks and ``check``. Dates without a
     year and times are anchored to ``published`` (an ISO date), as a document's are to its own."""
@@ -152,9 +122,3 @@ def _claim(m: Mention, sent: Sentence, *, doc: Document, claim_id: str, ids: lis
         equivalent_of=None if m.equivalent is None else ids[m.equivalent],
         normalized=Normalized(value=value, unit=m.unit),
     )
-
-
-def _after_a_name(claim: Claim) -> bool:
-    """Whether the word just before the count is capitalised: "COP 28", "BJP 240" label a thing."""
-    before = claim.sentence[: claim.start - claim.sentence_start].rstrip().rsplit(None, 1)
-    return bool(before) and before[-1][:1].isupper()

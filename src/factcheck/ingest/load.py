@@ -696,6 +696,19 @@ _BYLINE = re.compile(
     r"by\s+[^\W\d][^\d|,]{0,60}?\s*[,|·•–—-]\s*(?P<rest>.+)",
     re.IGNORECASE,
 )
+# A wire dateline opening the story's first paragraph: "New Delhi, March 16 Announcing ...",
+# "WASHINGTON, June 5 (Reuters) - ...". Its date is the day of filing, not a figure of the story.
+_DATELINE = re.compile(
+    rf"""
+    [A-Z][\w.'’-]*(?:[ ][A-Z][\w.'’-]*){{0,3}}            # the place: "New Delhi", "LAHAINA"
+    (?:,[ ][A-Z][\w.'’-]*(?:[ ][A-Z][\w.'’-]*){{0,2}})?   # its region: ", Hawaii"
+    ,[ ]
+    (?i:{_MONTH}[ ]\d{{1,2}}|\d{{1,2}}[ ]{_MONTH})(?:,[ ]\d{{4}})?  # "March 16", "16 March", "June 5, 2024"
+    (?:[ ]\([A-Z][\w ]{{0,30}}\))?                          # the agency: "(Reuters)"
+    (?=[ ]?[-–—:]?[ ]?[A-Z])                                # then the story
+    """,
+    re.VERBOSE,
+)
 _LINE_MARKS = "*_#> \t"  # Markdown emphasis, heading and quote marks around a line
 
 
@@ -763,12 +776,17 @@ def find_metadata(text: str) -> tuple[tuple[int, int], ...]:
     ['https://x.org/a | Pub | 2023-12-08']
     >>> find_metadata("Title\\n\\nBy March 2023, 300 cells were leased.")
     ()
+    >>> text = "Title\\n\\nNew Delhi, March 16 Announcing the schedule, the commission said."
+    >>> [text[a:b] for a, b in find_metadata(text)]
+    ['New Delhi, March 16']
     """
     spans = []
     for start, line in _head_spans(text):
         stripped = line.strip(_LINE_MARKS)
         if _SOURCE_LINE.match(stripped) or _date_of_line(stripped, whole=True) is not None:
             spans.append((start, start + len(line)))
+        elif dateline := _DATELINE.match(line):
+            spans.append((start, start + dateline.end()))
     return tuple(spans)
 
 

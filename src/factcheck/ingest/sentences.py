@@ -45,7 +45,9 @@ _CANDIDATE = re.compile(
             [.?!…‽]*+                      # the rest of the run: "?!", "...", "...."
             (?: [ ] [.?!…‽]++ )*+          # a spaced ellipsis ". . ."
         )
-        (?P<closers> [)\]}"'”’»]*+ )      # closing brackets and quotes stay with the sentence
+        (?P<closers>                       # closing brackets and quotes stay with the sentence,
+            (?: [)\]}"'”’»] | \[ [^\[\]\s]{1,8} \] )*+  # and footnote marks: "Lok Sabha.[2][3] On"
+        )
         [^\S\n\r\v\f\x1c-\x1e\x85\u2028\u2029]++  # then whitespace on the same line (NBSP too)
         (?= \S )                           # and something to start the next sentence
       | (?<= \r ) \n?                      # a line break: "\r\n" counts as one

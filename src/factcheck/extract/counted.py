@@ -1,0 +1,96 @@
+"""What a bare count counts, read from its sentence: a writer names the noun once ("NDA wins 291
+seats; INDIA bloc 230"), or makes the count the value of a noun that counts ("the death toll was at
+93", "the number of migrants rose to 5,000")."""
+
+from __future__ import annotations
+
+import re
+
+from factcheck.lexicon.load import table
+from factcheck.lexicon.plurals import is_plural, singular
+from factcheck.models import Claim, Normalized
+
+_COUNTING_NOUNS: dict[str, str] = table("nouns.toml", "counting_nouns")
+_COUNT_OF = table("nouns.toml", "count_of_nouns")
+_LINKS = sorted(table("nouns.toml", "count_links"), key=len, reverse=True)
+
+
+def _alternation(words: list[str]) -> str:
+    return "|".join(r"\s+".join(map(re.escape, w.split())) for w in words)
+
+
+# The subject that counts, then its linking verb, right before the figure: "The death toll from
+# fast-moving wildfires in Maui was at 93", "the number of migrants crossing rose to at least 5,000".
+_COUNTING_SUBJECT = re.compile(
+    rf"""
+    \b(?:
+        (?P<counter>{_alternation(sorted(_COUNTING_NOUNS))})        # "toll": counts what the table says
+      | (?:{_alternation(_COUNT_OF)})\s+of\s+(?:the\s+)?(?P<noun>[a-z]+)  # "number of migrants"
+    )
+    [^.;:,\d()]{{0,80}}?                      # its modifiers, with no figure and no clause break
+    \s(?:{_alternation(_LINKS)})              # the link: "was at", "rose to", "reached"
+    (?:\s+[a-z]+){{0,2}}                      # a qualifier: "at least", "about"
+    \s+$
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
+
+
+def subject_noun(claim: Claim) -> str | None:
+    """The noun a bare figure counts by being the value of its clause's subject, if it is one.
+
+    >>> from factcheck.extract import extract_text
+    >>> [(c.text, c.unit) for c in extract_text("The death toll from the fires was at 93 on Monday.")]
+    [('93', 'person')]
+    >>> [(c.text, c.unit) for c in extract_text("The number of migrants crossing rose to 5,000.")]
+    [('5,000', 'migrant')]
+    """
+    before = claim.sentence[
+        max(0, claim.start - claim.sentence_start - 160) : claim.start - claim.sentence_start
+    ]
+    found = _COUNTING_SUBJECT.search(before)
+    if found is None:
+        return None
+    if found.group("counter"):
+        return _COUNTING_NOUNS[found.group("counter").lower()]
+    noun = found.group("noun").lower()
+    return singular(noun) if is_plural(noun) else None
+
+
+def elided_nouns(claims: list[Claim]) -> list[Claim]:
+    """A bare count takes the noun its clause's subject counts ("the death toll was at 93": people),
+    else the noun of the nearest count of its sentence that names one: a writer names the noun once.
+    "NDA wins 291 seats; INDIA bloc 230" (230 seats), "61.5 crore out of 91.20 crore eligible voters"
+    (61.5 crore voters: the head noun, not its modifiers), "99 wins against 44 in 2014" (44 wins). A
+    count alone in its sentence, or beside no named one, stays bare.
+
+    >>> from factcheck.extract import extract_text
+    >>> [(c.text, c.unit) for c in extract_text("The NDA won 291 seats and the INDIA bloc 230.")]
+    [('291 seats', 'seat'), ('230', 'seat')]
+    """
+    named = [c for c in claims if c.kind == "count" and c.unit and c.per is None and c.qualifier != "vague"]
+    out = []
+    for claim in claims:
+        if (
+            claim.kind == "count"
+            and claim.unit is None
+            and claim.per is None
+            and claim.value is not None
+            and not _after_a_name(claim)
+        ):
+            noun = subject_noun(claim)
+            if noun is None and named:
+                nearest = min(named, key=lambda c: (abs(c.start - claim.start), c.start))
+                noun = (nearest.unit or "").rsplit(" ", 1)[-1]  # the head: "voters", not "eligible voters"
+            if noun is not None:
+                claim = claim.model_copy(
+                    update={"unit": noun, "normalized": Normalized(value=claim.value, unit=noun)}
+                )
+        out.append(claim)
+    return out
+
+
+def _after_a_name(claim: Claim) -> bool:
+    """Whether the word just before the count is capitalised: "COP 28", "BJP 240" label a thing."""
+    before = claim.sentence[: claim.start - claim.sentence_start].rstrip().rsplit(None, 1)
+    return bool(before) and before[-1][:1].isupper()
