@@ -948,3 +948,20 @@ def test_compare_a_distance_per_hour_is_a_speed(first: str, second: str, compati
     (b,) = extract_text(second)
     assert family_of(a) == family_of(b) == "other:speed"
     assert values_compatible(a, b) is compatible
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "compatible"),
+    [
+        ("Neymar, 25, joined PSG.", "The 25-year-old Brazilian signed.", True),
+        ("The victim, Ana Lopes, 32, was named.", "Lopes was 34 years old.", False),
+        ("Smith, 45, of Leeds, died.", "He was 45 years of age.", True),
+    ],
+    ids=["appositive-and-hyphen", "appositive-and-years-old", "years-of-age"],
+)
+def test_compare_ages_are_one_measure(first: str, second: str, compatible: bool) -> None:
+    """An age, however written, is grouped with ages (not with spans of time) and compared as stated."""
+    (a,) = extract_text(first)
+    (b,) = extract_text(second)
+    assert family_of(a) == family_of(b) == "other:age"
+    assert values_compatible(a, b) is compatible

@@ -376,7 +376,7 @@ BOUNDS = [
     ("Weekly sales exceeded 3,000 units for the first time.", "3,000 units", 3000, "more_than"),
     ("The fund's assets surpassed $2 billion in March.", "$2 billion", 2e9, "more_than"),
     ("Turnout topped 70% in the northern districts.", "70%", 70, "more_than"),
-    ("Half of the victims were over 65 years old.", "65 years", 65, "more_than"),
+    ("Half of the victims were over 65 years old.", "65 years old", 65, "more_than"),
     ("Repayments were spread over 25 years.", "25 years", 25, None),
 ]
 
@@ -475,6 +475,14 @@ NOUNS = [
     ("The number of migrants crossing the Channel rose to 5,000.", "5,000", "count", "migrant"),
     ("The tally of missing children now stands at 41.", "41", "count", None),
     ("The total of 93, he said, is final.", "93", "count", None),
+    # An age: between commas after a name, or a span of years "old".
+    ("Neymar, 25, joined PSG.", "25", "other", "year of age"),
+    ("The victims were Ana, 12, and Tom, 9.", "9", "other", "year of age"),
+    ("Half of the victims were over 65 years old.", "65 years old", "other", "year of age"),
+    ("Items 1, 2, 3, and 4 were sold.", "2", "count", None),
+    ("On June 5, 25 people died.", "25 people", "count", "person"),
+    ("In 2019, 25 came.", "25", "count", None),
+    ("A six-month-old baby survived.", "six-month", "duration", "month"),
 ]
 
 

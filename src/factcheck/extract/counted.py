@@ -90,6 +90,41 @@ def elided_nouns(claims: list[Claim]) -> list[Claim]:
     return out
 
 
+# A person's age set between commas after their name: "Neymar, 25, joined", "John Smith, 45, of Leeds".
+_NAME_BEFORE = re.compile(r"(?<![\w.])[A-Z][\w'’-]*[a-z][\w'’-]*,[ \u00a0]$")
+_COMMA_AFTER = re.compile(r",[ \u00a0]+[A-Za-z]|[.;]?$")  # then the sentence goes on, or ends
+OLDEST = 120  # an appositive figure above this is no age
+
+
+def appositive_ages(claims: list[Claim]) -> list[Claim]:
+    """A bare whole number between commas right after a name is that person's age.
+
+    >>> from factcheck.extract import extract_text
+    >>> [(c.text, c.unit) for c in extract_text("Neymar, 25, joined PSG for 222 million euros.")]
+    [('25', 'year of age'), ('222 million euros', 'EUR')]
+    """
+    out = []
+    for claim in claims:
+        at = claim.start - claim.sentence_start
+        if (
+            claim.kind == "count"
+            and claim.unit is None
+            and claim.per is None
+            and claim.qualifier is None
+            and isinstance(claim.value, int)
+            and 0 < claim.value <= OLDEST
+            and claim.text.isdigit()
+            and _NAME_BEFORE.search(claim.sentence, max(0, at - 40), at)
+            and _COMMA_AFTER.match(claim.sentence, at + len(claim.text))
+        ):
+            unit = "year of age"
+            claim = claim.model_copy(
+                update={"kind": "other", "unit": unit, "normalized": Normalized(value=claim.value, unit=unit)}
+            )
+        out.append(claim)
+    return out
+
+
 def _after_a_name(claim: Claim) -> bool:
     """Whether the word just before the count is capitalised: "COP 28", "BJP 240" label a thing."""
     before = claim.sentence[: claim.start - claim.sentence_start].rstrip().rsplit(None, 1)

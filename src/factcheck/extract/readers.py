@@ -154,11 +154,12 @@ def _measure_unit(text: str, num: NumberMatch) -> Unit | None:
         return None  # "5 MP", "3 T", "43c", "seat 14C"
     kind, unit = unit_kind(surface)
     end = m.end()
-    if kind == "duration" and re.match(r"-old\b", text[end : end + 5]):
-        return Unit("other", "year of age", end + 4)
+    if kind == "duration" and unit == "year" and _OLD.match(text, end):
+        return Unit("other", "year of age", end + 4)  # "a 25-year-old", "over 85 years old": an age
     return Unit(kind, unit, end)
 
 
+_OLD = re.compile(r"[- \u00a0]old\b")  # "-old" or " old" after a span of years: an age
 _LABEL_NOUNS = frozenset(table("context.toml", "label_nouns"))
 _WORD_BEFORE = re.compile(r"(?P<word>[A-Za-z]+)[ \u00a0]+[-−]?$")
 
