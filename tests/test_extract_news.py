@@ -234,6 +234,9 @@ CHANGE_AND_LEVEL = [
     ("The Dow rose 64.06 points to 4,577.10.", "64.06 points", "4,577.10"),
     ("The deficit increased by $43.6 billion to $419.2 billion.", "$43.6 billion", "$419.2 billion"),
     ("Its sales jumped 90 per cent to US$7.2 billion.", "90 per cent", "US$7.2 billion"),
+    # A span, then the date it reaches: "by three months to 18 October" is no range of months.
+    ("They extended the deal by three months to 18 October.", "three months", "18 October"),
+    ("The deadline moved by two weeks to the 3rd of May.", "two weeks", "3rd of May"),
 ]
 
 

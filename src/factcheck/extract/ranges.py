@@ -11,7 +11,7 @@ from factcheck.extract.mention import Mention, Unit
 from factcheck.extract.money import CURRENCY_PREFIX, currency_before
 from factcheck.extract.names import is_identifier
 from factcheck.extract.numbers import NumberMatch, parse_number
-from factcheck.extract.patterns import BETWEEN_BEFORE, CHANGE_VERBS, RANGE_JOIN
+from factcheck.extract.patterns import BETWEEN_BEFORE, CHANGE_VERBS, MONTH, RANGE_JOIN
 from factcheck.extract.readers import unit_after
 
 _LOWER_BOUNDS = frozenset({"more_than", "at_least"})
@@ -149,6 +149,14 @@ def _change_then_level(j: Join) -> bool:
     return j.word == "to" and j.unit.unit is not None and _after_change_verb(j.text, j.start)
 
 
+def _date_after(j: Join) -> bool:
+    """ "extended by three months to 18 October": the second number is a day of a month, a date."""
+    return _DAY_OF_MONTH.match(j.text, j.end) is not None
+
+
+_DAY_OF_MONTH = re.compile(rf"[0-3]?\d(?:st|nd|rd|th)?[ \u00a0](?:of[ \u00a0])?{MONTH}")
+
+
 # Connectors that join no range, each with its example; any that holds leaves the first number alone.
 NOT_A_RANGE: tuple[Callable[[Join], bool], ...] = (
     _glued_or,
@@ -157,6 +165,7 @@ NOT_A_RANGE: tuple[Callable[[Join], bool], ...] = (
     _up_to_without_from,
     _change_from_to,
     _change_then_level,
+    _date_after,
 )
 
 
