@@ -620,7 +620,8 @@ ELIDED = [
         "voter",
     ),
     ("The Congress won 99 seats, against 44 in 2014 and 52 in 2019.", "44", "seat"),
-    ("At least 93 dead in Maui wildfires.", "93", None),
+    ("At least 93 dead in Maui wildfires.", "93 dead", "person"),
+    ("At least 93 dead, more than 2,700 properties destroyed.", "93 dead", "person"),
 ]
 
 

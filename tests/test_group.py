@@ -28,6 +28,7 @@ from builders import (
     bridge_length,
     docs,
     fee_in_two_currencies,
+    make_claim,
     repair_bill,
     wordless_spans_of_one_story,
     working_vs_injured_close_figures,
@@ -453,3 +454,39 @@ def test_group_two_readings_of_a_countdown_never_conflict() -> None:
     )
     groups = group_claims([monday, tuesday])
     assert not any({monday.id, tuesday.id} <= {c.id for c in g} for g in groups)
+
+
+# Counted nouns WordNet names one thing by are one noun; others are two measures.
+NOUN_CASES = {
+    "individuals-people": (
+        ("A confirmed death toll of 93 individuals in the Maui fire.", "93 individuals", 93, "individual"),
+        ("The Maui fire killed at least 93 people, the toll confirmed.", "93 people", 93, "person"),
+        "agreement",
+    ),
+    "voters-electors": (
+        ("The roll lists 968 million voters for the general election.", "968 million voters", 968e6, "voter"),
+        (
+            "The roll lists 900 million electors for the general election.",
+            "900 million electors",
+            900e6,
+            "elector",
+        ),
+        "conflict",
+    ),
+    "voters-seats": (
+        ("The party won 240 seats in the general election.", "240 seats", 240, "seat"),
+        ("The party won 230 voters in the general election.", "230 voters", 230, "voter"),
+        "apart",
+    ),
+}
+
+
+@pytest.mark.parametrize(("a", "b", "expected"), NOUN_CASES.values(), ids=NOUN_CASES.keys())
+def test_group_counted_nouns_wordnet_names_alike(
+    a: tuple[Any, ...], b: tuple[Any, ...], expected: Outcome
+) -> None:
+    claims = [
+        make_claim(sentence, text, document=f"{k}.txt", kind="count", value=value, unit=unit)
+        for k, (sentence, text, value, unit) in enumerate((a, b))
+    ]
+    assert outcome(claims) == expected

@@ -64,3 +64,6 @@ class Settings:
     # Merge the words WordNet relates ("payment" and "paid") into one word of the cosine. Off: it wins a
     # little on the dev corpora, but reads the "pay" of "payment of €15 million" as a statement's "pay".
     synonyms: bool = False
+    # Counted nouns WordNet names one thing by ("individuals", "people"; "voters", "electors") are one
+    # noun: a different counted noun is otherwise another measure.
+    noun_synonyms: bool = True

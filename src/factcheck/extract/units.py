@@ -21,6 +21,8 @@ from factcheck.lexicon.plurals import is_plural, singular
 
 # Modifiers dropped from a counted noun: "700 unused prison cells" counts prison cells.
 DROPPED_MODIFIERS = frozenset(table("nouns.toml", "dropped_modifiers"))
+# Words for people in a state, as nouns: "93 dead", "20 injured".
+PEOPLE_STATES = frozenset(table("nouns.toml", "people_states"))
 # Words before a four-digit number that make it a year: "in 2021", "fiscal 2023".
 YEAR_LEADS = frozenset(table("context.toml", "year_leads"))
 # Words after "a year", "a week" that make it a point in time: "a week earlier", "a year ago".
@@ -69,6 +71,8 @@ def counted_noun(text: str, end: int, value: float) -> tuple[str, int] | None:
         tail = words[1].end() if len(words) > 1 and plural_at in (None, 1) else first.end()
         return first.group("word").lower(), tail
     if plural_at is None:
+        if len(words) == 1 and first.group("gap") != "-" and first.group("word") in PEOPLE_STATES:
+            return "person", first.end()  # "93 dead", "20 injured": people
         return None
     phrase = words[: plural_at + 1]
     head = phrase[-1].group("word")

@@ -45,6 +45,7 @@ from factcheck.group.profiles import (
     head_of_unit,
     per_of,
     projected,
+    related_nouns,
     relative_year,
     story_year,
     word_forms,
@@ -142,6 +143,7 @@ class Columns:
     per_period: Bools  # the rate is per a period of time ("per year"), not per head
     head: Ints  # code of the counted noun's last word, 0 for none
     heads: list[str]  # by code
+    noun_pairs: Ints  # head codes a, b (a < b) WordNet names one thing by, as a * len(heads) + b
     figure: Ints  # word id of the claim's figure ("#300")
     magnitude: Ints  # code of a coarse key of the figure: its power of ten, or a date's year
     anchor: Ints  # code of the year the sentence sets the claim in, else its story year; 0 for none
@@ -295,7 +297,7 @@ def columns_of(
         vocabulary=vocabulary,
         weight2=weight2,
         doc_words=_doc_words(doc, words, is_figure, len(docs), len(vocabulary)),
-        **_fields(chosen),
+        **_fields(chosen, settings),
     )
 
 
@@ -530,8 +532,17 @@ def _claim_words(
     return Rows.join(words), Rows.join(probes), np.concatenate([np.zeros(0), *norms])
 
 
-def _fields(chosen: Sequence[Claim]) -> dict[str, Any]:
-    """The columns read straight from each claim's fields and interval."""
+def _noun_pairs(heads: list[str]) -> Ints:
+    """The pairs of head codes WordNet names one thing by (``profiles.same_noun``), each as
+    ``low * len(heads) + high``, sorted."""
+    code = {head: k for k, head in enumerate(heads)}
+    keys = sorted(min(code[a], code[b]) * len(heads) + max(code[a], code[b]) for a, b in related_nouns(heads))
+    return np.array(keys, dtype=np.int64)
+
+
+def _fields(chosen: Sequence[Claim], settings: Settings) -> dict[str, Any]:
+    """The columns read straight from each claim's fields and interval, and the counted nouns WordNet
+    names one thing by ("individuals", "people")."""
     has_interval, low, high = intervals(chosen)
     read = attrgetter("kind", "unit", "qualifier", "value", "low", "equivalent_of")
     kinds, units_as_written, qualifiers, values, lows, equivalents = (
@@ -559,6 +570,7 @@ def _fields(chosen: Sequence[Claim]) -> dict[str, Any]:
         "per_period": np.array([p in PERIODS for p in pers], dtype=np.bool_)[per],
         "head": head[unit],
         "heads": list(head_code),
+        "noun_pairs": _noun_pairs(list(head_code)) if settings.noun_synonyms else np.zeros(0, dtype=np.int64),
         "magnitude": _magnitudes(chosen, kind, low),
         "equivalent": _ints(row_of.get(e, -1) for e in equivalents) if rows else np.full(len(chosen), -1),
         "has_interval": has_interval,

@@ -125,6 +125,8 @@ class PairTable:
     doc_present: sparse.csr_matrix
     doc_norm: Floats
     subject_codes: Ints  # claims x SLOTS (``Columns.subject_codes``), read only where masks meet
+    noun_pairs: Ints  # ``Columns.noun_pairs``: related heads, as low * nouns + high
+    nouns: int  # how many heads there are
 
     @classmethod
     def of(cls, cols: Columns) -> PairTable:
@@ -143,6 +145,8 @@ class PairTable:
         return cls(
             codes=np.stack([*(getattr(cols, name) for name in _CODES), flags], axis=1),
             subject_codes=cols.subject_codes,
+            noun_pairs=cols.noun_pairs,
+            nouns=len(cols.heads),
             values=np.stack([getattr(cols, name) for name in _VALUES], axis=1),
             doc=cols.doc,
             norm=cols.norm,
@@ -217,7 +221,7 @@ class PairTable:
             (x.sentence == y.sentence)
             | (x.family != y.family)
             | ~_same_per(x, y)
-            | ((kind == KIND_CODES["count"]) & (x.head != y.head) & (fig < SAME_FIGURE) & ~slip)
+            | ((kind == KIND_CODES["count"]) & ~self._same_noun(x.head, y.head) & (fig < SAME_FIGURE) & ~slip)
             | (np.isin(kind, MEASURED) & ~measured)
             | (~compatible & ~_same_time(x, y))
             | (~compatible & (self.doc[i] == self.doc[j]))
@@ -228,6 +232,14 @@ class PairTable:
         settled = np.where(impossible, -1.0, np.nan)
         settled[(x.equivalent == j) | (y.equivalent == i)] = 1.0
         return settled, bonus, fig, compatible
+
+    def _same_noun(self, a: Ints, b: Ints) -> Bools:
+        """``profiles.same_noun`` of head codes: the same, or a pair WordNet relates."""
+        same: Bools = a == b
+        if len(self.noun_pairs):
+            keys = np.minimum(a, b) * self.nouns + np.maximum(a, b)
+            same |= np.isin(keys, self.noun_pairs)
+        return same
 
     def _shared_subject(self, x: _Side, y: _Side, i: Ints, j: Ints) -> Bools:
         """Whether the two claims' subjects share a name: where their masks share a bit, by their

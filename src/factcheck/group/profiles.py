@@ -44,6 +44,7 @@ from factcheck.config import (
 from factcheck.lexicon import DURATION_UNITS, OTHER_MEASURES
 from factcheck.lexicon.load import table
 from factcheck.lexicon.synonyms import related, synonym_pairs
+from factcheck.lexicon.words import content_stem
 from factcheck.models import Claim
 from factcheck.values import Interval, claims_meet, interval, is_speed
 
@@ -164,7 +165,7 @@ class Vocabulary:
             fig -= SUBJECT_APART  # "NDA wins 291", "INDIA bloc 230": two subjects' figures
         if (
             ca.kind == "count"
-            and a.head != b.head
+            and not same_noun(a.head, b.head)
             and fig < SAME_FIGURE
             and not (raw == SLIP and _is_slip(ca, cb, a.interval, b.interval))
         ):
@@ -272,9 +273,49 @@ def word_forms(vocabulary: Iterable[str], *, settings: Settings) -> dict[str, st
     forms = name_variants(words, cutoff=settings.fuzzy_names)
     if not settings.synonyms:
         return forms
+    group_of = synonym_forms(w for w in words if not w.startswith("#") and w not in forms)
+    merged = {word: group_of.get(form, form) for word, form in forms.items()}  # a name's form may be merged
+    return {**merged, **group_of}
+
+
+def same_noun(a: str, b: str) -> bool:
+    """Whether two counted nouns name one thing: the same head, or heads WordNet relates ("93
+    individuals" and "93 people", "voters" and "electors").
+
+    >>> same_noun("individual", "person"), same_noun("voter", "elector"), same_noun("seat", "voter")
+    (True, True, False)
+    """
+    if a == b:
+        return True
+    sa, sb = content_stem(a), content_stem(b)
+    if sa is None or sb is None:
+        return False
+    return sa == sb or related(sa, sb)
+
+
+def related_nouns(heads: Iterable[str]) -> list[tuple[str, str]]:
+    """The pairs of distinct heads that ``same_noun`` holds for, each once, sorted."""
+    by_stem: dict[str, list[str]] = defaultdict(list)
+    for head in sorted(set(heads)):
+        stem = content_stem(head)
+        if stem is not None:
+            by_stem[stem].append(head)
+    found = {(a, b) for group in by_stem.values() for a in group for b in group if a < b}
+    for sa, sb in synonym_pairs(by_stem):
+        found.update((min(a, b), max(a, b)) for a in by_stem[sa] for b in by_stem[sb])
+    return sorted(found)
+
+
+def synonym_forms(stems: Iterable[str]) -> dict[str, str]:
+    """Map stems WordNet relates onto one form, the group's first in sorted order; a stem joins a group
+    only when related to each of its stems. Stems related to none are left out.
+
+    >>> synonym_forms(["individual", "person", "voter", "elector", "minimum", "maximum"])
+    {'voter': 'elector', 'person': 'individual'}
+    """
     groups: dict[str, list[str]] = {}  # the synonyms' groups, by their first word
     group_of: dict[str, str] = {}
-    for a, b in synonym_pairs(w for w in words if not w.startswith("#") and w not in forms):
+    for a, b in synonym_pairs(stems):
         ga, gb = group_of.get(a, a), group_of.get(b, b)
         members_a, members_b = groups.get(ga, [a]), groups.get(gb, [b])
         if ga == gb or not all(related(x, y) for x in members_a for y in members_b):
@@ -284,8 +325,7 @@ def word_forms(vocabulary: Iterable[str], *, settings: Settings) -> dict[str, st
         groups.pop(max(ga, gb), None)
         for word in groups[first]:
             group_of[word] = first
-    merged = {word: group_of.get(form, form) for word, form in forms.items()}  # a name's form may be merged
-    return {**merged, **{word: form for word, form in group_of.items() if word != form}}
+    return {word: form for word, form in group_of.items() if word != form}
 
 
 def affinity(a: Claim, b: Claim) -> float:
@@ -500,5 +540,8 @@ __all__ = [
     "head_of",
     "name_variants",
     "per_of",
+    "related_nouns",
+    "same_noun",
+    "synonym_forms",
     "word_forms",
 ]
