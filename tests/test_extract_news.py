@@ -512,6 +512,10 @@ RATES = [
     ("Gold hit $2,350 an ounce, a record.", "$2,350", "ounce"),
     ("Beef now costs $3 a pound in Texas.", "$3", "pound"),
     ("Households pay 30p a kWh under the cap.", "30p", "kwh"),
+    ("The flames moved 5 miles every minute in one area.", "5 miles", "minute"),
+    ("The drone flew 10 metres a second.", "10 metres", "second"),
+    ("It raced a mile (1.6 kilometers) every minute.", "1.6 kilometers", "minute"),
+    ("He earns $5 (£4) a day.", "£4", "day"),
 ]
 
 # (sentence, text): "a week earlier", "a year ago" set a figure in time; they state no rate.

@@ -155,7 +155,7 @@ def is_year_context(text: str, start: int, end: int) -> bool:
 _PERIOD_AFTER = re.compile(
     rf"""(?:^|(?<=[ \u00a0,]))
     (?:(?P<prep>over|for|in|within|after|than|nearly|about|almost)[ \u00a0]+)?   # "over a year" is no rate
-    (?:(?:each|every|per|a|an)[ \u00a0]+(?P<period>year|month|week|day|hour|quarter|annum|decade)\b
+    (?:(?:each|every|per|a|an)[ \u00a0]+(?P<period>year|month|week|day|hour|minute|second|quarter|annum|decade)\b
        {_NOT_A_PERIOD}  # "a week earlier" is a point in time
       |(?P<adverb>annually|yearly|monthly|weekly|daily|p\.a\.)\b
     )""",
@@ -256,6 +256,10 @@ def find_period(text: str, start: int, end: int) -> str | None:
     if _EACH.match(text, end):
         return _antecedent(text, start)
     window = text[end : end + 60]
+    if window.startswith(")") and text[start - 1 : start] == "(":
+        window = window[
+            1:
+        ]  # a restatement in brackets shares the period after them: "a mile (1.6 km) a minute"
     stop = _CLAUSE_END.search(window)
     if stop:
         window = window[: stop.start()]
