@@ -516,6 +516,7 @@ RATES = [
     ("The drone flew 10 metres a second.", "10 metres", "second"),
     ("It raced a mile (1.6 kilometers) every minute.", "1.6 kilometers", "minute"),
     ("He earns $5 (£4) a day.", "£4", "day"),
+    ("Others on board the £195,000 per-person trip were named.", "£195,000", "person"),
 ]
 
 # (sentence, text): "a week earlier", "a year ago" set a figure in time; they state no rate.

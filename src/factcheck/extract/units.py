@@ -162,7 +162,7 @@ _PERIOD_AFTER = re.compile(
     re.VERBOSE | re.IGNORECASE,
 )
 _PER_NOUN = re.compile(
-    rf"""(?:[ \u00a0]+per[ \u00a0]+(?:[A-Z][\w&.'’-]*[ \u00a0]+){{0,3}}|/)(?P<noun>[a-z]+)\b  # per person, /share,
+    rf"""(?:[ \u00a0]+per[ \u00a0]+(?:[A-Z][\w&.'’-]*[ \u00a0]+){{0,3}}|/|[ \u00a0]+per-)(?P<noun>[a-z]+)\b  # per person, /share, per-person,
       # per Activision Blizzard share (a name before the noun)
       | (?:[ \u00a0]+|-)(?:a|an|each|for[ ]each|for[ ]every)(?:[ \u00a0]+|-)
         (?P<period>year|month|week|day|hour|head|person|share)\b  # "£500,000-a-week"
