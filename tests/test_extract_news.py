@@ -747,3 +747,20 @@ def test_extract_news_part_of_a_date_or_time_is_no_count(sentence: str, number: 
 
 def test_extract_news_run_of_days_keeps_the_next_date() -> None:
     assert [c.date for c in _claims("It ran from 5 June-7 July.")] == ["--06-05", "--07-07"]
+
+
+# "One <noun>" as an indefinite determiner is no count; as a count of one it stays.
+ONES = [
+    ("One possibility is that the hull failed.", None),
+    ("One official said the toll would rise.", None),
+    ("One option was to wait for the tide.", None),
+    ("One person was killed in the blast.", "One person"),
+    ("One person is dead, the police said.", "One person"),
+    ("Only one person survived.", "one person"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "text"), ONES, ids=[s[:30] for s, _ in ONES])
+def test_extract_news_indefinite_one_is_no_count(sentence: str, text: str | None) -> None:
+    found = [c.text for c in extract_text(sentence) if c.kind == "count"]
+    assert found == ([text] if text else [])

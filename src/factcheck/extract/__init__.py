@@ -11,7 +11,7 @@ from collections.abc import Iterable, Iterator
 
 from factcheck.extract.anchor import anchor_claims
 from factcheck.extract.clock import with_times
-from factcheck.extract.counted import appositive_ages, elided_nouns
+from factcheck.extract.counted import appositive_ages, elided_nouns, indefinite_ones
 from factcheck.extract.numbers import as_number
 from factcheck.extract.scan import Mention, scan
 from factcheck.ingest.sentences import split_sentences
@@ -37,7 +37,7 @@ def extract_sentence(sent: Sentence, *, doc: Document, first: int = 0) -> list[C
     mentions = with_times(scan(sent.text), sent.text)
     ids = [f"{doc.id}:c{first + i}" for i in range(len(mentions))]
     claims = [_claim(m, sent, doc=doc, claim_id=ids[i], ids=ids) for i, m in enumerate(mentions)]
-    return elided_nouns(appositive_ages(joined_durations(claims, doc=doc)))
+    return indefinite_ones(elided_nouns(appositive_ages(joined_durations(claims, doc=doc))))
 
 
 def joined_durations(claims: list[Claim], *, doc: Document) -> list[Claim]:

@@ -13,6 +13,13 @@ from factcheck.models import Claim, Normalized
 _COUNTING_NOUNS: dict[str, str] = table("nouns.toml", "counting_nouns")
 _COUNT_OF = table("nouns.toml", "count_of_nouns")
 _LINKS = sorted(table("nouns.toml", "count_links"), key=len, reverse=True)
+_DETERMINER_VERB = re.compile(
+    r"[ \u00a0]+(?:(?:"
+    + "|".join(map(re.escape, table("nouns.toml", "determiner_verbs")))
+    + r")|(?:is|was)[ \u00a0]+(?:"
+    + "|".join(map(re.escape, table("nouns.toml", "determiner_complements")))
+    + r"))\b"
+)
 
 
 def _alternation(words: list[str]) -> str:
@@ -123,6 +130,28 @@ def appositive_ages(claims: list[Claim]) -> list[Claim]:
             )
         out.append(claim)
     return out
+
+
+def indefinite_ones(claims: list[Claim]) -> list[Claim]:
+    """Drop "One <noun>" where "one" is an indefinite determiner, not a count: "One possibility is
+    that ...", "One official said ..." (a count of one would be compared with "two possibilities");
+    "One person was killed" stays.
+
+    >>> from factcheck.extract import extract_text
+    >>> [c.text for c in extract_text("One possibility is that it failed. One person was killed.")]
+    ['One person']
+    """
+    return [claim for claim in claims if not _indefinite_one(claim)]
+
+
+def _indefinite_one(claim: Claim) -> bool:
+    if claim.kind != "count" or claim.value != 1 or claim.qualifier is not None:
+        return False
+    word, _, noun = claim.text.partition(" ")
+    if word.lower() != "one" or not noun or " " in noun:
+        return False
+    at = claim.end - claim.sentence_start
+    return _DETERMINER_VERB.match(claim.sentence, at) is not None
 
 
 def _after_a_name(claim: Claim) -> bool:
