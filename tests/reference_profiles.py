@@ -31,7 +31,7 @@ from factcheck.group.profiles import (
     word_forms,
 )
 from factcheck.group.subjects import SLOTS, SUBJECT_REACH, common_words, nearest_names
-from factcheck.lexicon.words import content_stems
+from factcheck.lexicon.words import content_stem, content_stems
 from factcheck.models import Claim
 from factcheck.values import interval
 
@@ -90,6 +90,10 @@ def _weigh(items: list[Profile], *, settings: Settings, published: Mapping[str, 
     codes = {name: k for k, name in enumerate(sorted(set(chain.from_iterable(nearest))), 1)}
     for item, found in zip(items, nearest, strict=True):
         item.subject = tuple(sorted(codes[n] for n in found))
+        stems = [content_stem(name) for name in sorted(found, key=codes.__getitem__)]
+        item.subject_words = tuple(
+            ids[canon.get(stem, stem)] for stem in stems if stem is not None and canon.get(stem, stem) in ids
+        )
     for item, day in zip(items, claim_days([item.claim for item in items], published), strict=True):
         item.day = day
     for item in items:

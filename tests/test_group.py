@@ -490,3 +490,34 @@ def test_group_counted_nouns_wordnet_names_alike(
         for k, (sentence, text, value, unit) in enumerate((a, b))
     ]
     assert outcome(claims) == expected
+
+
+def _subjects_case(first: str, second: str) -> list[Claim]:
+    a, b = docs("subject-named")
+    return [
+        a.claim(first, "€250,000", kind="money", value=250_000, unit="EUR", per="person"),
+        b.claim(second, "€300,000", kind="money", value=300_000, unit="EUR", per="person"),
+    ]
+
+
+SUBJECTS_NAMED = {
+    # The first figure's nearest name is the Titanic, but its sentence names OceanGate too.
+    "other-subject-named-too": (
+        "OceanGate Expeditions, a company offering dives to the Titanic for €250,000 per person, lost contact.",
+        "OceanGate Expeditions has been charging €300,000 per person for its dives, its chief said.",
+        "conflict",
+    ),
+    # Two subjects, each sentence naming only its own: two measures.
+    "two-subjects": (
+        "Blue Origin offers a seat on its flights for €250,000 per person, a spokesman said.",
+        "Virgin Galactic has been charging €300,000 per person for its flights, its chief said.",
+        "apart",
+    ),
+}
+
+
+@pytest.mark.parametrize(("first", "second", "expected"), SUBJECTS_NAMED.values(), ids=SUBJECTS_NAMED.keys())
+def test_group_two_subjects_unless_one_sentence_names_both(
+    first: str, second: str, expected: Outcome
+) -> None:
+    assert outcome(_subjects_case(first, second)) == expected

@@ -154,6 +154,7 @@ class Columns:
     subject: Ints  # mask of the codes of the names beside the claim (``subjects.codes_mask``), 0 for none
     subject_codes: Ints  # claims x SLOTS: the codes themselves (``subjects.subject_codes``), 0 padded
     subject_names: list[str]  # the names of subject codes: code k is subject_names[k - 1]
+    subject_words: Ints  # claims x SLOTS: the word id of each subject name, -1 for none
     day: Ints  # the day the sentence sets the claim on, as an ordinal (``days.claim_days``), 0 for none
     times: list[str]  # anchors' and markers' codes, decoded (0 is "")
     equivalent: Ints  # row of the claim this one restates, -1 if none
@@ -197,6 +198,7 @@ class Columns:
             countdown=bool(self.countdown[k]),
             marker=self.times[int(self.marker[k])] or None,
             subject=tuple(int(code) for code in self.subject_codes[k] if code),
+            subject_words=tuple(int(w) for w in self.subject_words[k] if w >= 0),
             day=int(self.day[k]),
         )
 
@@ -288,6 +290,7 @@ def columns_of(
         subject=subject,
         subject_codes=subject_rows,
         subject_names=subject_names,
+        subject_words=_subject_words(subject_rows, subject_names, scanner.stems, id_of),
         day=np.array(claim_days(chosen, published or {}), dtype=np.int64),
         times=list(times),
         rarity=rarity.astype(np.float64),
@@ -320,6 +323,18 @@ def _subjects(chosen: Sequence[Claim], settings: Settings) -> tuple[Ints, Ints, 
         table[k, : len(found)] = found
     mask = np.fromiter(map(codes_mask, codes), dtype=np.int64, count=len(codes))
     return mask, table, names
+
+
+def _subject_words(codes: Ints, names: list[str], stems: dict[str, int], id_of: Ints) -> Ints:
+    """Each subject name's word id, where the name is a word of the sentences ("OceanGate": the word
+    "oceangat"), by claim and slot; -1 for none. ``stems`` codes the sentences' stems, ``id_of`` gives
+    a code's word id."""
+    by_code = np.array(
+        [-1, *(int(id_of[stems[stem]]) if (stem := content_stem(name)) in stems else -1 for name in names)],
+        dtype=np.int64,
+    )
+    found: Ints = np.where(codes > 0, by_code[codes], -1)
+    return found
 
 
 def _word_ids(raw: Rows, strings: list[str], settings: Settings) -> tuple[list[str], Ints]:

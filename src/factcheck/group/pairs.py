@@ -125,6 +125,7 @@ class PairTable:
     doc_present: sparse.csr_matrix
     doc_norm: Floats
     subject_codes: Ints  # claims x SLOTS (``Columns.subject_codes``), read only where masks meet
+    subject_words: Ints  # claims x SLOTS (``Columns.subject_words``), read only for two subjects
     noun_pairs: Ints  # ``Columns.noun_pairs``: related heads, as low * nouns + high
     nouns: int  # how many heads there are
 
@@ -145,6 +146,7 @@ class PairTable:
         return cls(
             codes=np.stack([*(getattr(cols, name) for name in _CODES), flags], axis=1),
             subject_codes=cols.subject_codes,
+            subject_words=cols.subject_words,
             noun_pairs=cols.noun_pairs,
             nouns=len(cols.heads),
             values=np.stack([getattr(cols, name) for name in _VALUES], axis=1),
@@ -214,7 +216,9 @@ class PairTable:
         fig = np.where(~compatible & _story_apart(x, y), fig - STORY_APART, fig)
         fig = np.where(~compatible & (x.flag("projected") != y.flag("projected")), fig - MODALITY_APART, fig)
         shared = self._shared_subject(x, y, i, j)
-        apart = (x.subject != 0) & (y.subject != 0) & ~shared  # two subjects
+        apart = (x.subject != 0) & (y.subject != 0) & ~shared & ~compatible  # two subjects ...
+        if apart.any():  # ... unless one sentence names the other's subject too
+            apart[apart] = ~self._mentioned(i[apart], j[apart])
         fig = np.where(~compatible & apart, fig - SUBJECT_APART, fig)
         measured = x.flag("has_interval") & y.flag("has_interval")
         impossible = (
@@ -240,6 +244,17 @@ class PairTable:
             keys = np.minimum(a, b) * self.nouns + np.maximum(a, b)
             same |= np.isin(keys, self.noun_pairs)
         return same
+
+    def _mentioned(self, i: Ints, j: Ints) -> Bools:
+        """``profiles._mentioned`` of pairs of rows: a subject word of one among the other's words."""
+        found = np.zeros(len(i), dtype=np.bool_)
+        for mine, theirs in ((i, j), (j, i)):
+            words = self.subject_words[mine]  # pairs x SLOTS
+            pair, slot = np.nonzero(words >= 0)
+            if len(pair):
+                hit = np.asarray(self.present[theirs[pair], words[pair, slot]]).ravel() != 0
+                found[pair[hit]] = True
+        return found
 
     def _shared_subject(self, x: _Side, y: _Side, i: Ints, j: Ints) -> Bools:
         """Whether the two claims' subjects share a name: where their masks share a bit, by their

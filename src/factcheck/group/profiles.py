@@ -102,6 +102,7 @@ class Profile:
     countdown: bool = False  # what is left of a span of time (``countdown``)
     marker: str | None = None  # "initially", "currently", ...
     subject: tuple[int, ...] = ()  # codes of the names beside the claim (``subjects.subject_codes``)
+    subject_words: tuple[int, ...] = ()  # the word ids of those names, where they are words
     day: int = 0  # the day its sentence sets it on (``days.claim_days``), 0 for none
 
 
@@ -161,7 +162,7 @@ class Vocabulary:
         raw = _affinity(ca, cb, a.interval, b.interval, compatible)
         fig = raw * min(a.rarity, b.rarity) if raw > 0 else raw  # a figure many claims state ties loosely
         shared = not set(a.subject).isdisjoint(b.subject)
-        if not compatible and a.subject and b.subject and not shared:
+        if not compatible and a.subject and b.subject and not shared and not _mentioned(a, b):
             fig -= SUBJECT_APART  # "NDA wins 291", "INDIA bloc 230": two subjects' figures
         if (
             ca.kind == "count"
@@ -222,6 +223,12 @@ def figure_of(claim: Claim) -> str:
     """The figure as a word of its sentence: "#300"."""
     value = claim.value if claim.value is not None else claim.low
     return f"#{value:g}" if value is not None else f"#{claim.text.lower()}"
+
+
+def _mentioned(a: Profile, b: Profile) -> bool:
+    """Whether either claim's sentence names the other's subject: "OceanGate, a company offering dives
+    to the Titanic for €250,000" has the subject Titanic, but names OceanGate too."""
+    return not set(a.subject_words).isdisjoint(b.words) or not set(b.subject_words).isdisjoint(a.words)
 
 
 def head_of(claim: Claim) -> str:
