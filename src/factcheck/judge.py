@@ -147,18 +147,23 @@ def assess(
     so that a source has one name in every group); by default, those of the group's documents."""
     unit = _comparison_unit(claims)
     claims = tuple(_normalize(c, unit, rates) for c in claims)
-    parts = sides(claims, rates=rates)
+    stated = [c for c in claims if c.stance is None] or list(claims)  # a rejected figure is no side
+    denied = [c for c in claims if c.stance is not None] if len(stated) < len(claims) else []
+    parts = sides(stated, rates=rates)
     names = names if names is not None else short_names([c.document for c in claims])
     first = claims[0]
     label = group_label(claims)
     conflict = None
     if len(parts) == 1:
-        docs = sorted({names[c.document] for c in claims})
+        docs = sorted({names[c.document] for c in stated})
         n = len(docs)
-        text = f"{n} source{'s' if n > 1 else ''} agree on {describe(parts[0])} ({', '.join(docs)})"
+        agree = f"{n} sources agree on" if n > 1 else "1 source says"
+        text = f"{agree} {describe(parts[0])} ({', '.join(docs)})"
     else:
         conflict = _conflict(parts, names, rates)
         text = conflict.explanation
+    if denied:
+        text += _rejections(denied, names)
     return ClaimGroup(
         id=group_id,
         label=label,
@@ -216,6 +221,15 @@ def _conflict(
     return Conflict(
         severity=_severity(parts, spread), values=values, relative_spread=round(spread, 4), explanation=text
     )
+
+
+def _rejections(denied: list[Claim], names: Mapping[str, str]) -> str:
+    """The figures sources give only to reject them, for the explanation: "; 003 rejects 1.4 billion"."""
+    by_doc: dict[str, list[Claim]] = {}
+    for claim in denied:
+        by_doc.setdefault(names[claim.document], []).append(claim)
+    phrases = [f"{doc} rejects {describe(found)}" for doc, found in sorted(by_doc.items())]
+    return "; " + ", ".join(phrases)
 
 
 def _severity(parts: list[list[Claim]], spread: float) -> str:

@@ -78,6 +78,10 @@ class Normalized(_Value):
     unit: str | None
 
 
+# "denied": the source gives the figure to reject it ("rejecting reports of a £1.4bn figure").
+Stance = Literal["denied"]
+
+
 class Claim(_Value):
     """One numeric expression in a sentence, with what it means."""
 
@@ -121,6 +125,12 @@ class Claim(_Value):
     )
     rate_date: str | None = Field(default=None, description="The ECB business day of ``rate``")
     page: int | None = Field(default=None, description="The page of a PDF source the claim is on, from 1")
+    stance: Stance | None = Field(
+        default=None,
+        description="'denied': the source gives the figure to reject it ('rejecting reports of a £1.4bn "
+        "figure', 'and not the €57m'); such a claim is grouped and shown but never counted as a "
+        "source's figure. Null: the source states it",
+    )
 
 
 class Conflict(_Value):

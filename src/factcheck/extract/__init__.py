@@ -14,6 +14,7 @@ from factcheck.extract.clock import with_times
 from factcheck.extract.counted import appositive_ages, elided_nouns, indefinite_ones
 from factcheck.extract.numbers import as_number
 from factcheck.extract.scan import Mention, scan
+from factcheck.extract.stance import stance_of
 from factcheck.ingest.sentences import split_sentences
 from factcheck.lexicon import DURATION_UNITS
 from factcheck.models import Claim, Document, Normalized, Sentence
@@ -121,4 +122,5 @@ def _claim(m: Mention, sent: Sentence, *, doc: Document, claim_id: str, ids: lis
         per=m.per,
         equivalent_of=None if m.equivalent is None else ids[m.equivalent],
         normalized=Normalized(value=value, unit=m.unit),
+        stance=stance_of(sent.text, m.start if m.qualifier_start is None else m.qualifier_start),
     )

@@ -1,0 +1,71 @@
+"""A figure a source gives to reject it (``stance="denied"``): grouped and shown, never a source's figure."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from factcheck.cli import app
+from factcheck.extract import extract_text
+from factcheck.judge import assess
+from factcheck.models import Claim
+
+# (sentence, figure, stance)
+STANCES = [
+    ("The club rejected reports of a £1.4bn figure for the stadium.", "£1.4bn", "denied"),
+    ("The Home Office denied claims that it had paid Rwanda £400m.", "£400m", "denied"),
+    ("He dismissed media speculation that he would earn £540,000 a week.", "£540,000", "denied"),
+    ("The deal ended up costing around €95m, and not the slimmed-down €57m.", "€57m", "denied"),
+    ("The deal ended up costing around €95m, and not the slimmed-down €57m.", "€95m", None),
+    ("The stadium cost £1.2bn, the council said.", "£1.2bn", None),
+    ("Reports suggest he will earn £540,000 a week.", "£540,000", None),
+    ("The motion was rejected by 300 votes to 200.", "300 votes", None),
+    ("Not only did it cost £5m, it also took two years.", "£5m", None),
+]
+
+
+@pytest.mark.parametrize(("sentence", "text", "stance"), STANCES, ids=[f"{t}-{s}" for _, t, s in STANCES])
+def test_stance_of_a_figure(sentence: str, text: str, stance: str | None) -> None:
+    (claim,) = [c for c in extract_text(sentence) if c.text == text]
+    assert claim.stance == stance
+
+
+def _claims(*sentences: str) -> list[Claim]:
+    out = []
+    for k, sentence in enumerate(sentences):
+        for claim in extract_text(sentence):
+            out.append(claim.model_copy(update={"document": f"{k}.txt", "id": f"d{k}:{claim.id}"}))
+    return out
+
+
+def test_stance_a_rejected_figure_makes_no_conflict() -> None:
+    claims = _claims(
+        "The stadium will cost £1.2bn, the council said.",
+        "The stadium cost £1.2bn, officials confirmed.",
+        "The club rejected reports of a £1.4bn bill for the stadium.",
+    )
+    group = assess(claims, group_id="g")
+    assert group.status == "agreement"
+    assert group.explanation.endswith("2 rejects 1.4 billion GBP")
+
+
+def test_stance_a_stated_figure_still_conflicts_beside_a_rejection() -> None:
+    claims = _claims(
+        "The stadium will cost £1.2bn, the council said.",
+        "The stadium cost £1.4bn, the paper said.",
+        "The club rejected reports of a £1.4bn bill for the stadium.",
+    )
+    group = assess(claims, group_id="g")
+    assert group.status == "conflict"
+    assert group.conflict is not None and group.conflict.values == (1_200_000_000, 1_400_000_000)
+
+
+def test_stance_in_the_json_report(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("The club rejected reports of a £1.4bn figure for the stadium.\n")
+    result = CliRunner().invoke(app, ["claims", str(tmp_path), "--json"])
+    assert result.exit_code == 0, result.output
+    (claim,) = json.loads(result.stdout)["claims"]
+    assert (claim["text"], claim["stance"]) == ("£1.4bn", "denied")
