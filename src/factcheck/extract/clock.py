@@ -19,6 +19,7 @@ from functools import lru_cache
 from zoneinfo import ZoneInfo
 
 from factcheck.extract.scan import Mention
+from factcheck.lexicon.load import table
 
 # Each stated zone, as a reader reads it: a region's clock where the name is a region's (its summer
 # and winter time follow the date: reporters write "EST" in June and mean Eastern), a fixed offset
@@ -78,7 +79,7 @@ _NAMED = {
     "london": "UK time",
     "sydney": "Sydney",
 }
-WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+WEEKDAYS = tuple(table("context.toml", "weekdays"))  # Monday first, as date.weekday() counts
 PERIODS = {"noon": 720, "midday": 720, "midnight": 0}
 
 _ABBREVIATIONS = "|".join(sorted((k for k in ZONES if k.isupper() and k != "UK"), key=len, reverse=True))
@@ -152,7 +153,7 @@ _MONTHS = {
     )
     for m in names.split()
 }
-_WEEKDAY = r"(?P<wd>(?i:monday|tuesday|wednesday|thursday|friday|saturday|sunday))"
+_WEEKDAY = rf"(?P<wd>(?i:{'|'.join(WEEKDAYS)}))"
 _SHIFT = r"(?P<shift>(?i:today|tonight|yesterday|tomorrow|this\s+morning|this\s+afternoon|this\s+evening))"
 _MONTH = r"(?i:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
 _DATE = rf"(?P<date>(?P<d1>\d{{1,2}})\s+(?P<m1>{_MONTH})\b|(?P<m2>{_MONTH})\.?\s+(?P<d2>\d{{1,2}})\b)"
