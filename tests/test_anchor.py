@@ -32,6 +32,32 @@ CASES = [
         None,
         "nearest_date",
     ),
+    # A timeline: the date the text has just named gives its year to the yearless ones after it.
+    Case(
+        "Events unfolded from April 2022.\n\nApril 14: Johnson announced the plan.",
+        "2023-11-15",
+        "April 14",
+        "2022-04-14",
+        None,
+        "nearest_date",
+    ),
+    Case(
+        "It began on 14 April 2022. On June 15, the first flight was grounded.",
+        "2023-11-15",
+        "June 15",
+        "2022-06-15",
+        None,
+        "nearest_date",
+    ),
+    # A month of another month only (no day) says less than the publication date.
+    Case(
+        "The deal of January 2022 had a deadline of 18 July.",
+        "2023-07-19",
+        "18 July",
+        "2023-07-18",
+        None,
+        "published",
+    ),
     Case(
         "It submerged at 1pm UK time on Sunday.",
         "2023-06-22",

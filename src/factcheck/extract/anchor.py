@@ -23,6 +23,7 @@ from factcheck.values import iso_day
 
 FOLLOWING_DAY = re.compile(r"(?i:\b(?:the\s+)?(?:following|next)\s+day\b|\bthe\s+day\s+after\b)")
 LEAP = 2000  # the calendar of a date whose year is unknown: 29 February exists in it
+CONTEXT_REACH = 400  # characters after a date within which a yearless date is read in its year
 
 Day = tuple[int | None, int, int]  # (year or None, month, day)
 
@@ -36,11 +37,15 @@ def anchor_claims(doc: Document, claims: Sequence[Claim]) -> list[Claim]:
     zone = document_zone(doc, claims)
     out: list[Claim] = []
     last: Day | None = None  # the day the story is on, as it was last named
+    context: tuple[int, Day] | None = None  # the last full date read, and where it ends
     for claim in claims:
         if claim.kind == "date":
-            claim = _anchor_date(claim, published, _nearest(explicit, claim.start))
+            near = context if context is not None and claim.start - context[0] <= CONTEXT_REACH else None
+            claim = _anchor_date(claim, published, _nearest(explicit, claim.start), near and near[1])
             day = _day_of(claim.date)
             last = day if day is not None and day[2] else last
+            if day is not None and day[0] is not None and day[1]:
+                context = (claim.end, day)
         elif claim.kind == "time":
             claim, day = _anchor_time(claim, published, _nearest(explicit, claim.start), last, zone)
             last = day if day is not None else last
@@ -64,13 +69,20 @@ def document_zone(doc: Document, claims: Sequence[Claim]) -> str | None:
     return next(iter(labels.values())) if len(labels) == 1 else None
 
 
-def _anchor_date(claim: Claim, published: date | None, nearest: Day | None) -> Claim:
+def _anchor_date(claim: Claim, published: date | None, nearest: Day | None, context: Day | None) -> Claim:
+    """A yearless date's year: the one that puts it nearest the date the text has just named, where
+    that is a full date or one of the same month (a timeline: "starting in April 2022. April 14: ...
+    June 15: ..."), else nearest the publication date, else nearest the date the document states
+    nearest it."""
     if not _yearless(claim) or claim.date is None:
         return claim
     parts = claim.date[2:].split("-")
     month, day = int(parts[0]), int(parts[1]) if len(parts) > 1 else 0
     how: AnchoredBy
-    if published is not None:
+    if context is not None and context[0] is not None and (context[2] or context[1] == month):
+        ref = date(context[0], context[1], context[2] or 15)
+        year, how = _year_near(month, day or 15, ref), "nearest_date"
+    elif published is not None:
         year, how = _year_near(month, day or 15, published), "published"
     elif nearest is not None and nearest[0] is not None:
         ref = date(nearest[0], nearest[1] or 6, nearest[2] or 15)
