@@ -84,3 +84,30 @@ LAYOFFS = {
 )
 def test_check_a_count_in_other_words(tmp_path: Path, statement: str, verdict: str) -> None:
     assert _check(tmp_path, LAYOFFS, statement).verdict == verdict
+
+
+TRANSFER = {
+    "a.txt": _doc(
+        "Striker leaves",
+        "2017-08-04",
+        "The striker joined the Catalan club in 2013 for 86.2 million euros ($102 million), and scored "
+        "105 goals there.",
+    ),
+    "b.txt": _doc(
+        "The real cost of a transfer",
+        "2017-08-05",
+        "Counting the payments to his family, the 2013 move of the striker from his first club to the "
+        "Catalan club ended up costing around 95 million euros, and not the 57 million announced.",
+    ),
+}
+
+
+@pytest.mark.parametrize(
+    ("statement", "verdict"),
+    [
+        ("The striker's 2013 move to the Catalan club cost 86.2 million euros.", "contested"),
+    ],
+    ids=["a-source-in-as-many-words-with-another-value"],
+)
+def test_check_another_value_in_as_many_words_contests(tmp_path: Path, statement: str, verdict: str) -> None:
+    assert _check(tmp_path, TRANSFER, statement).verdict == verdict
