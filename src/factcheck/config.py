@@ -47,6 +47,7 @@ COMMON_FIGURE = 16  # claims of a family that may state one figure before it wei
 # Statement check (check/).
 TOPIC_BAR = 0.05  # the least word overlap for a source claim to speak of the statement's measure
 TIME_TOPIC_BAR = 0.2  # years and dates are in every other sentence: they need more words in common
+OTHER_NOUN_TOPIC_BAR = 0.2  # a count of another noun ("jobs", "employees") needs as many words in common
 
 
 @dataclass(frozen=True, slots=True)

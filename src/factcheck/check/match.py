@@ -14,10 +14,18 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from factcheck.check.figures import CALENDAR, supports
-from factcheck.config import SAME_FIGURE, STORY_APART, TIME_TOPIC_BAR, TOPIC_BAR
+from factcheck.config import (
+    FAR_FIGURE,
+    OTHER_NOUN_TOPIC_BAR,
+    SAME_FIGURE,
+    STORY_APART,
+    TIME_TOPIC_BAR,
+    TOPIC_BAR,
+    UNIT_BONUS,
+)
 from factcheck.group.profiles import Profile, Vocabulary, affinity, head_of, slipped
 from factcheck.group.subjects import near_names, sentence_names
 from factcheck.models import Claim
@@ -59,10 +67,15 @@ def candidates(
         for source in sources:
             if source.family != probe.family:
                 continue
-            score = vocab.score(probe, source)
+            renamed = _renamed(probe, source)
+            score = vocab.score(probe, source) if not renamed else _score_renamed(vocab, probe, source)
             if score <= -1.0:
                 continue
             topic = vocab.topic(probe, source)
+            if renamed and (
+                topic < OTHER_NOUN_TOPIC_BAR or affinity(probe.claim, source.claim) <= FAR_FIGURE
+            ):
+                continue  # only the words, and a figure that may be the same, tie two nouns
             if topic < (TIME_TOPIC_BAR if probe.family in CALENDAR else TOPIC_BAR):
                 if score >= bar and not _bare_year(probe.claim):  # the grouper would pair the two
                     by_figure.append(Match(score, probe.claim, source.claim, by_figure=True))
@@ -75,9 +88,24 @@ def candidates(
                 rank -= PER_GUESS
             slip = score >= bar and is_slip(probe.claim, source.claim)
             found.append(Match(rank, probe.claim, source.claim, slip=slip))
-    found = found or by_figure
+    if not found:  # tied by the figure alone, a claim that bears it out is the one tied: it comes first
+        found = [m for m in by_figure if supports(m.probe, m.source, rates)] or by_figure
     found.sort(key=lambda m: (-m.rank, m.source.document, m.source.start, m.probe.id))
     return found
+
+
+def _renamed(probe: Profile, source: Profile) -> bool:
+    """Whether the two are counts of other nouns: a writer may name what a statement counts in other
+    words ("2,000 jobs", "1,900 employees"; "85 people", "86 lives"). Only sentences with many words
+    in common (``OTHER_NOUN_TOPIC_BAR``) and figures that may be one (not ``FAR_FIGURE`` apart, as the
+    grouper weighs them) tell so: "hired 40 pilots" is not "300 ships called" of one harbour."""
+    return probe.claim.kind == "count" and bool(probe.head and source.head) and probe.head != source.head
+
+
+def _score_renamed(vocab: Vocabulary, probe: Profile, source: Profile) -> float:
+    """The grouper's score of a count of another noun, weighed as if it counted the statement's,
+    without the bonus for the same noun."""
+    return vocab.score(probe, replace(source, head=probe.head)) - UNIT_BONUS
 
 
 def is_slip(probe: Claim, source: Claim) -> bool:

@@ -1,0 +1,113 @@
+"""check: which source figures speak of a statement's measure at all (issue 16).
+
+A count may be named by another noun where the sentences say the same thing in other words; a figure
+of another season or span (far from the statement's) is not a denial of it, a known gap. Each table is a small corpus of
+fresh sentences written for these tests.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from factcheck.check import check_statement
+from factcheck.models import StatementCheck
+from factcheck.pipeline import read_corpus
+
+
+def _check(tmp_path: Path, files: dict[str, str], statement: str) -> StatementCheck:
+    for name, text in files.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    corpus = read_corpus([tmp_path])
+    return check_statement(statement, corpus.comparable(), corpus.groups(), published=corpus.published())
+
+
+def _doc(title: str, day: str, body: str) -> str:
+    return f"{title}\nhttps://example.org/{day} | Example | {day}\n\n{body}\n"
+
+
+STRIKER = {
+    "a.txt": _doc(
+        "Striker leaves for Paris",
+        "2017-08-04",
+        "The striker scored 105 goals in four seasons for the Catalan club before his move to Paris.",
+    ),
+    "b.txt": _doc(
+        "Record fee for striker",
+        "2017-08-05",
+        "In four seasons for the Catalan club the striker scored 105 goals, the club said.",
+    ),
+}
+
+
+@pytest.mark.parametrize(
+    ("statement", "verdict"),
+    [
+        pytest.param(
+            "The striker scored 28 goals in his first season in Paris.",
+            "not_found",
+            marks=pytest.mark.xfail(strict=True, reason="the words of the season are not weighed"),
+        ),
+        ("The striker scored 95 goals for the Catalan club.", "contradicted"),
+        ("The striker scored 105 goals for the Catalan club.", "supported"),
+    ],
+    ids=["far-figure-is-another-measure", "near-figure-is-denied", "same-figure"],
+)
+def test_check_a_figure_of_another_span(tmp_path: Path, statement: str, verdict: str) -> None:
+    assert _check(tmp_path, STRIKER, statement).verdict == verdict
+
+
+LAYOFFS = {
+    "a.txt": _doc(
+        "Software maker lays off 1,900 employees in its gaming division",
+        "2024-01-25",
+        "The software maker is laying off about 1,900 employees in its gaming division, according to an "
+        "internal memo seen by reporters.",
+    ),
+    "b.txt": _doc(
+        "Harbour news",
+        "2024-01-26",
+        "The harbour authority said 300 ships called at the port last year.",
+    ),
+}
+
+
+@pytest.mark.parametrize(
+    ("statement", "verdict"),
+    [
+        ("The software maker cut more than 2,000 jobs in its gaming division.", "contradicted"),
+        ("The software maker cut about 1,900 jobs in its gaming division.", "supported"),
+        ("The harbour authority hired 40 pilots.", "not_found"),
+    ],
+    ids=["jobs-are-employees", "jobs-about-the-count", "few-words-in-common"],
+)
+def test_check_a_count_in_other_words(tmp_path: Path, statement: str, verdict: str) -> None:
+    assert _check(tmp_path, LAYOFFS, statement).verdict == verdict
+
+
+TRANSFER = {
+    "a.txt": _doc(
+        "Striker leaves",
+        "2017-08-04",
+        "The striker joined the Catalan club in 2013 for 86.2 million euros ($102 million), and scored "
+        "105 goals there.",
+    ),
+    "b.txt": _doc(
+        "The real cost of a transfer",
+        "2017-08-05",
+        "Counting the payments to his family, the 2013 move of the striker from his first club to the "
+        "Catalan club ended up costing around 95 million euros, and not the 57 million announced.",
+    ),
+}
+
+
+@pytest.mark.parametrize(
+    ("statement", "verdict"),
+    [
+        ("The striker's 2013 move to the Catalan club cost 86.2 million euros.", "contested"),
+    ],
+    ids=["a-source-in-as-many-words-with-another-value"],
+)
+def test_check_another_value_in_as_many_words_contests(tmp_path: Path, statement: str, verdict: str) -> None:
+    assert _check(tmp_path, TRANSFER, statement).verdict == verdict
