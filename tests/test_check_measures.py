@@ -111,3 +111,30 @@ TRANSFER = {
 )
 def test_check_another_value_in_as_many_words_contests(tmp_path: Path, statement: str, verdict: str) -> None:
     assert _check(tmp_path, TRANSFER, statement).verdict == verdict
+
+
+FUND = {
+    "a.txt": _doc(
+        "Loss and damage fund opens",
+        "2023-12-01",
+        "At least five countries have made pledges to the just operationalised loss and damage fund.",
+    ),
+    "b.txt": _doc(
+        "Stadium costs",
+        "2024-02-01",
+        "The council said the new stadium will cost £1.2bn. The club rejected reports of a £1.4bn bill "
+        "for the new stadium.",
+    ),
+}
+
+
+@pytest.mark.parametrize(
+    ("statement", "verdict"),
+    [
+        ("The board of the loss and damage fund has 26 members.", "not_found"),
+        ("The new stadium will cost £1.4bn, the club said.", "contradicted"),
+    ],
+    ids=["far-count-of-another-noun-meets-only-a-bound", "a-rejected-figure-supports-nothing"],
+)
+def test_check_what_is_no_evidence(tmp_path: Path, statement: str, verdict: str) -> None:
+    assert _check(tmp_path, FUND, statement).verdict == verdict

@@ -26,7 +26,7 @@ from factcheck.config import (
     TOPIC_BAR,
     UNIT_BONUS,
 )
-from factcheck.group.profiles import Profile, Vocabulary, affinity, head_of, slipped
+from factcheck.group.profiles import FAR_RATIO, Profile, Vocabulary, affinity, head_of, slipped
 from factcheck.group.subjects import near_names, sentence_names
 from factcheck.models import Claim
 
@@ -65,15 +65,17 @@ def candidates(
     by_figure: list[Match] = []
     for probe in probes:
         for source in sources:
-            if source.family != probe.family:
-                continue
+            if source.family != probe.family or source.claim.stance is not None:
+                continue  # another measure, or a figure its source gives only to reject it
             renamed = _renamed(probe, source)
             score = vocab.score(probe, source) if not renamed else _score_renamed(vocab, probe, source)
             if score <= -1.0:
                 continue
             topic = vocab.topic(probe, source)
             if renamed and (
-                topic < OTHER_NOUN_TOPIC_BAR or affinity(probe.claim, source.claim) <= FAR_FIGURE
+                topic < OTHER_NOUN_TOPIC_BAR
+                or affinity(probe.claim, source.claim) <= FAR_FIGURE
+                or _far_apart(probe.claim, source.claim)
             ):
                 continue  # only the words, and a figure that may be the same, tie two nouns
             if topic < (TIME_TOPIC_BAR if probe.family in CALENDAR else TOPIC_BAR):
@@ -100,6 +102,15 @@ def _renamed(probe: Profile, source: Profile) -> bool:
     in common (``OTHER_NOUN_TOPIC_BAR``) and figures that may be one (not ``FAR_FIGURE`` apart, as the
     grouper weighs them) tell so: "hired 40 pilots" is not "300 ships called" of one harbour."""
     return probe.claim.kind == "count" and bool(probe.head and source.head) and probe.head != source.head
+
+
+def _far_apart(probe: Claim, source: Claim) -> bool:
+    """Whether the two figures as stated are more than ``FAR_RATIO`` apart, bounds or not: "26 members"
+    is no count of "at least five countries", though the bound meets it."""
+    a, b = probe.value or probe.high or probe.low, source.value or source.high or source.low
+    if not a or not b or a <= 0 or b <= 0:
+        return False
+    return max(a, b) / min(a, b) > FAR_RATIO
 
 
 def _score_renamed(vocab: Vocabulary, probe: Profile, source: Profile) -> float:
