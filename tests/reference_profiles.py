@@ -27,6 +27,7 @@ from factcheck.group.profiles import (
     name_variants,
     projected,
     relative_year,
+    sentence_year,
     story_year,
     word_forms,
 )
@@ -111,8 +112,7 @@ def _weigh(items: list[Profile], *, settings: Settings, published: Mapping[str, 
         if claim.kind == "time" and item.marker in DAY_MARKERS:
             item.marker = None
         if years and claim.kind not in ("year", "date"):
-            own_years = YEAR.findall(claim.text)
-            item.anchor = next((y for y in years if y not in own_years), None)
+            item.anchor = sentence_year(claim, years)
         item.projected = projected(claim)
         item.countdown = countdown(claim)
         if item.anchor is None and claim.kind not in ("year", "date"):

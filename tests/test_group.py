@@ -456,7 +456,8 @@ def test_group_two_readings_of_a_countdown_never_conflict() -> None:
     assert not any({monday.id, tuesday.id} <= {c.id for c in g} for g in groups)
 
 
-# Counted nouns WordNet names one thing by are one noun; others are two measures.
+# Counted nouns WordNet names one thing by, and nouns that count the dead, are one noun; others are
+# two measures.
 NOUN_CASES = {
     "individuals-people": (
         ("A confirmed death toll of 93 individuals in the Maui fire.", "93 individuals", 93, "individual"),
@@ -473,6 +474,16 @@ NOUN_CASES = {
         ),
         "conflict",
     ),
+    "lives-people": (
+        ("The Camp Fire of 2018 claimed 86 lives in California.", "86 lives", 86, "life"),
+        ("The Camp Fire of 2018, in which 85 people died in California.", "85 people", 85, "person"),
+        "conflict",
+    ),
+    "deaths-fatalities": (
+        ("The flood caused 40 deaths in the valley, officials said.", "40 deaths", 40, "death"),
+        ("The flood caused 40 fatalities in the valley, officials said.", "40 fatalities", 40, "fatality"),
+        "agreement",
+    ),
     "voters-seats": (
         ("The party won 240 seats in the general election.", "240 seats", 240, "seat"),
         ("The party won 230 voters in the general election.", "230 voters", 230, "voter"),
@@ -482,7 +493,7 @@ NOUN_CASES = {
 
 
 @pytest.mark.parametrize(("a", "b", "expected"), NOUN_CASES.values(), ids=NOUN_CASES.keys())
-def test_group_counted_nouns_wordnet_names_alike(
+def test_group_counted_nouns_that_name_one_thing(
     a: tuple[Any, ...], b: tuple[Any, ...], expected: Outcome
 ) -> None:
     claims = [

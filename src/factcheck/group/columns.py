@@ -47,6 +47,7 @@ from factcheck.group.profiles import (
     projected,
     related_nouns,
     relative_year,
+    sentence_year,
     story_year,
     word_forms,
 )
@@ -620,8 +621,9 @@ def _anchors(
     times: dict[str, int],
     published: Sequence[str | None],
 ) -> dict[str, Any]:
-    """Each claim's anchor, for claims that are not themselves years or dates: the first year its
-    sentence names that its own text does not, or names from the story's ("last year"), else
+    """Each claim's anchor, for claims that are not themselves years or dates: the year its sentence
+    names nearest it, outside its own text (``sentence_year``), or names from the story's ("last
+    year"), else
     (``implicit``) its document's story year: the year it was published in, or else the year most of
     its sentences name (a story published in 2024 that looks back at 2019 is still a story of 2024)."""
     anchor = np.zeros(len(chosen), dtype=np.int64)
@@ -639,8 +641,7 @@ def _anchors(
     for k in np.flatnonzero(~timeless).tolist():
         claim = chosen[k]
         named = years.get(int(sentence[k]))
-        own = YEAR.findall(claim.text) if named else ()
-        year = next((y for y in named if y not in own), None) if named else None
+        year = sentence_year(claim, named) if named else None
         if year is None:
             year = relative_year(claim.sentence, stories[int(doc[k])])
         if year is None:

@@ -18,7 +18,7 @@ from __future__ import annotations
 import math
 import re
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
@@ -57,6 +57,7 @@ GROUPED_KINDS = frozenset(
 MARKER_WORDS: tuple[str, ...] = tuple(table("context.toml", "time_markers"))
 # "last year", "this year", "next year": a year named from the story's own, as offsets.
 PROJECTION_WORDS = frozenset(table("context.toml", "projection_words"))
+DEATH_NOUNS = frozenset(table("nouns.toml", "death_nouns"))  # "86 lives", "85 people": one count
 COUNTDOWN = re.compile(
     rf"(?:[ \u00a0]+(?:of[ \u00a0]+)?[\w’'-]+){{0,3}}?[ \u00a0]+(?:{'|'.join(table('context.toml', 'countdown_words'))})\b"
 )  # "96 hours of oxygen left": at most three words between the span and the word
@@ -225,6 +226,33 @@ def figure_of(claim: Claim) -> str:
     return f"#{value:g}" if value is not None else f"#{claim.text.lower()}"
 
 
+def sentence_year(claim: Claim, named: Sequence[str]) -> str | None:
+    """The year a claim's sentence sets it in, of the years ``named`` there (in order): the one
+    written nearest the figure, outside its own text ("the 2023 wildfires are the deadliest since the
+    Camp Fire of 2018, in which 85 people died": 2018).
+
+    >>> from factcheck.extract import extract_text
+    >>> [c] = [c for c in extract_text("The 2023 fires are the worst since 2018, when 85 people died.") if c.kind == "count"]
+    >>> sentence_year(c, ["2023", "2018"])
+    '2018'
+    """
+    own = YEAR.findall(claim.text)
+    candidates = [y for y in dict.fromkeys(named) if y not in own]
+    if len(candidates) < 2:
+        return candidates[0] if candidates else None
+    at, end = claim.start - claim.sentence_start, claim.end - claim.sentence_start
+    best: tuple[int, int] | None = None
+    found = None
+    for m in YEAR.finditer(claim.sentence):
+        if m.group() not in candidates or at <= m.start() < end:
+            continue
+        distance = at - m.end() if m.end() <= at else m.start() - end
+        key = (distance, m.start())
+        if best is None or key < best:
+            best, found = key, m.group()
+    return found or candidates[0]
+
+
 def _mentioned(a: Profile, b: Profile) -> bool:
     """Whether either claim's sentence names the other's subject: "OceanGate, a company offering dives
     to the Titanic for €250,000" has the subject Titanic, but names OceanGate too."""
@@ -292,7 +320,7 @@ def same_noun(a: str, b: str) -> bool:
     >>> same_noun("individual", "person"), same_noun("voter", "elector"), same_noun("seat", "voter")
     (True, True, False)
     """
-    if a == b:
+    if a == b or (a in DEATH_NOUNS and b in DEATH_NOUNS):
         return True
     sa, sb = content_stem(a), content_stem(b)
     if sa is None or sb is None:
@@ -302,12 +330,15 @@ def same_noun(a: str, b: str) -> bool:
 
 def related_nouns(heads: Iterable[str]) -> list[tuple[str, str]]:
     """The pairs of distinct heads that ``same_noun`` holds for, each once, sorted."""
+    heads = sorted(set(heads))
+    dead = [head for head in heads if head in DEATH_NOUNS]
+    found = {(a, b) for a in dead for b in dead if a < b}
     by_stem: dict[str, list[str]] = defaultdict(list)
     for head in sorted(set(heads)):
         stem = content_stem(head)
         if stem is not None:
             by_stem[stem].append(head)
-    found = {(a, b) for group in by_stem.values() for a in group for b in group if a < b}
+    found |= {(a, b) for group in by_stem.values() for a in group for b in group if a < b}
     for sa, sb in synonym_pairs(by_stem):
         found.update((min(a, b), max(a, b)) for a in by_stem[sa] for b in by_stem[sb])
     return sorted(found)
@@ -549,6 +580,7 @@ __all__ = [
     "per_of",
     "related_nouns",
     "same_noun",
+    "sentence_year",
     "synonym_forms",
     "word_forms",
 ]
