@@ -477,6 +477,7 @@ NOUNS = [
     ("The confirmed death toll rose to at least 99 on Monday.", "99", "count", "person"),
     ("The number of migrants crossing the Channel rose to 5,000.", "5,000", "count", "migrant"),
     ("The tally of missing children now stands at 41.", "41", "count", None),
+    ("The number of confirmed fatalities remains at 111, police said.", "111", "count", "fatality"),
     ("The total of 93, he said, is final.", "93", "count", None),
     # An age: between commas after a name, or a span of years "old".
     ("Neymar, 25, joined PSG.", "25", "other", "year of age"),

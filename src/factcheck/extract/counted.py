@@ -32,7 +32,7 @@ _COUNTING_SUBJECT = re.compile(
     rf"""
     \b(?:
         (?P<counter>{_alternation(sorted(_COUNTING_NOUNS))})        # "toll": counts what the table says
-      | (?:{_alternation(_COUNT_OF)})\s+of\s+(?:the\s+)?(?P<noun>[a-z]+)  # "number of migrants"
+      | (?:{_alternation(_COUNT_OF)})\s+of\s+(?:the\s+)?(?P<noun>[a-z]+(?:[ ][a-z]+){{0,2}})  # "number of (confirmed) migrants"
     )
     [^.;:,\d()]{{0,80}}?                      # its modifiers, with no figure and no clause break
     \s(?:{_alternation(_LINKS)})              # the link: "was at", "rose to", "reached"
@@ -60,8 +60,8 @@ def subject_noun(claim: Claim) -> str | None:
         return None
     if found.group("counter"):
         return _COUNTING_NOUNS[found.group("counter").lower()]
-    noun = found.group("noun").lower()
-    return singular(noun) if is_plural(noun) else None
+    plural = [word for word in found.group("noun").lower().split() if is_plural(word)]
+    return singular(plural[-1]) if plural else None  # "confirmed fatalities": the plural noun
 
 
 def elided_nouns(claims: list[Claim]) -> list[Claim]:
