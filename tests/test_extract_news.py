@@ -476,7 +476,7 @@ NOUNS = [
     ("The death toll from the fires in Maui was at 93 on Monday.", "93", "count", "person"),
     ("The confirmed death toll rose to at least 99 on Monday.", "99", "count", "person"),
     ("The number of migrants crossing the Channel rose to 5,000.", "5,000", "count", "migrant"),
-    ("The tally of missing children now stands at 41.", "41", "count", None),
+    ("The tally of missing children now stands at 41.", "41", "count", "child"),
     ("The number of confirmed fatalities remains at 111, police said.", "111", "count", "fatality"),
     ("The total of 93, he said, is final.", "93", "count", None),
     # An age: between commas after a name, or a span of years "old".
