@@ -34,7 +34,7 @@ from factcheck.group.profiles import (
 from factcheck.group.subjects import SLOTS, SUBJECT_REACH, common_words, nearest_names
 from factcheck.lexicon.words import content_stem, content_stems
 from factcheck.models import Claim
-from factcheck.values import interval
+from factcheck.values import interval, iso_day
 
 
 def reference_profiles(
@@ -97,6 +97,8 @@ def _weigh(items: list[Profile], *, settings: Settings, published: Mapping[str, 
         )
     for item, day in zip(items, claim_days([item.claim for item in items], published), strict=True):
         item.day = day
+        found = iso_day(published.get(item.doc))
+        item.published_day = found.toordinal() if found else 0
     for item in items:
         claim = item.claim
         own = {ids.get(canon.get(w, w), -1) for w in content_stems(claim.text)}

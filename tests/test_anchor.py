@@ -58,6 +58,15 @@ CASES = [
         None,
         "published",
     ),
+    # A time still to come, with no day of its own, is on the day of publication, not the story's last.
+    Case(
+        "It dived on 18 June. A countdown began, the oxygen expected to run out at 7.08am ET.",
+        "2023-06-22",
+        "7.08am ET",
+        "2023-06-22",
+        "2023-06-22T11:08Z",
+        "published",
+    ),
     Case(
         "It submerged at 1pm UK time on Sunday.",
         "2023-06-22",

@@ -138,3 +138,21 @@ FUND = {
 )
 def test_check_what_is_no_evidence(tmp_path: Path, statement: str, verdict: str) -> None:
     assert _check(tmp_path, FUND, statement).verdict == verdict
+
+
+DIVE = {
+    "a.txt": _doc(
+        "Submersible missing",
+        "2023-06-20",
+        "The submersible dived on 18 June. The press conference began at 1 p.m. Eastern time on Monday. "
+        "The coast guard was notified after the vessel did not resurface at its planned time of 6:10 p.m. "
+        "Sunday.",
+    ),
+}
+
+
+def test_check_one_instant_ties_a_time_in_other_words(tmp_path: Path) -> None:
+    """An instant is too precise to meet by chance: "due back on the surface at 6:10 p.m. Eastern" meets
+    "did not resurface at its planned time of 6:10 p.m. Sunday" though "surface" is not "resurface"."""
+    statement = "The Titan was due back on the surface at 6:10 p.m. Eastern time."
+    assert _check(tmp_path, DIVE, statement).verdict == "supported"

@@ -532,3 +532,50 @@ def test_group_two_subjects_unless_one_sentence_names_both(
     first: str, second: str, expected: Outcome
 ) -> None:
     assert outcome(_subjects_case(first, second)) == expected
+
+
+def _doc(title: str, day: str, body: str) -> str:
+    return f"{title}\nhttps://example.org/{day} | Example | {day}\n\n{body}\n"
+
+
+RUNNING = {
+    # Two readings of a running count, published six days apart, no day named: a timeline.
+    "readings-days-apart": (
+        _doc(
+            "Flood toll",
+            "2023-08-17",
+            "The number of confirmed fatalities in the flood remains at 111, police said.",
+        ),
+        _doc(
+            "Flood toll rises",
+            "2023-08-23",
+            "At least 115 people have been confirmed dead in the flood, police said.",
+        ),
+        "apart",
+    ),
+    # The same readings a day apart: one count in dispute.
+    "readings-a-day-apart": (
+        _doc(
+            "Flood toll",
+            "2023-08-22",
+            "The number of confirmed fatalities in the flood remains at 111, police said.",
+        ),
+        _doc(
+            "Flood toll rises",
+            "2023-08-23",
+            "At least 115 people have been confirmed dead in the flood, police said.",
+        ),
+        "conflict",
+    ),
+}
+
+
+@pytest.mark.parametrize(("first", "second", "expected"), RUNNING.values(), ids=RUNNING.keys())
+def test_group_running_counts_read_days_apart(tmp_path: Path, first: str, second: str, expected: str) -> None:
+    (tmp_path / "a.txt").write_text(first, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(second, encoding="utf-8")
+    corpus = read_corpus([tmp_path])
+    counts = [c for c in corpus.comparable() if c.kind == "count" and c.value in (111, 115)]
+    assert len(counts) == 2
+    found = [g for g in corpus.groups() if {c.id for c in counts} <= {c.id for c in g.claims}]
+    assert (found[0].status if found else "apart") == expected

@@ -32,6 +32,7 @@ SLIP = 0.15  # the same digits at another power of ten or in another currency ("
 # "$68.7 billion", "1.5 lakh" for "1.5 crore", "£68.7bn" for "$68.7bn"): a slip, evidence of one measure
 SLIP_TOLERANCE = 0.02  # how near a power of ten the ratio of two such figures must be
 FAR_YEARS = 10  # two years or dates more than a decade apart: two events, never one misreported
+RUNNING_DAYS = 3  # two counts read as of days further apart (named, else published) are two readings
 FAR_FIGURE = (
     -0.4
 )  # figures more than three times apart (a bound that far from a figure): two measures (LOO: 7 of 8 folds)

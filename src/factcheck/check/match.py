@@ -79,8 +79,8 @@ def candidates(
             ):
                 continue  # only the words, and a figure that may be the same, tie two nouns
             if topic < (TIME_TOPIC_BAR if probe.family in CALENDAR else TOPIC_BAR):
-                if score >= bar and not _bare_year(probe.claim):  # the grouper would pair the two
-                    by_figure.append(Match(score, probe.claim, source.claim, by_figure=True))
+                if (score >= bar and not _bare_year(probe.claim)) or _same_instant(probe.claim, source.claim):
+                    by_figure.append(Match(max(score, bar), probe.claim, source.claim, by_figure=True))
                 continue
             rank = topic + _figure(probe.claim, source.claim, rates) - _apart(probe, source)
             other = _other_subject(probe.claim, source.claim, common)
@@ -94,6 +94,13 @@ def candidates(
         found = [m for m in by_figure if supports(m.probe, m.source, rates)] or by_figure
     found.sort(key=lambda m: (-m.rank, m.source.document, m.source.start, m.probe.id))
     return found
+
+
+def _same_instant(probe: Claim, source: Claim) -> bool:
+    """Two clock times placed on one minute of one day, in any zones: "6:10 p.m. Eastern time" on the
+    day of a story and a source's "planned time of 6:10 p.m." that day. An instant is too precise to
+    meet by chance, so it ties a statement to a source in other words ("surface", "resurface")."""
+    return probe.kind == source.kind == "time" and bool(probe.utc) and probe.utc == source.utc
 
 
 def _renamed(probe: Profile, source: Profile) -> bool:

@@ -120,6 +120,11 @@ def _anchor_time(
             back = (reference.weekday() - weekday) % 7
             found = reference + timedelta(days=(7 - back) % 7) if future else reference - timedelta(days=back)
         day, how = (found.year, found.month, found.day), "published" if published else "nearest_date"
+    elif hint is None and published is not None and looks_ahead(claim.sentence, rel_start):
+        day, how = (
+            (published.year, published.month, published.day),
+            "published",
+        )  # "expected to run out at 7.08am"
     elif hint is None and last is not None:
         day, how = last, "nearest_date"
         if FOLLOWING_DAY.search(claim.sentence, 0, rel_start):

@@ -55,7 +55,7 @@ from factcheck.group.subjects import SLOTS, codes_mask, subject_table
 from factcheck.lexicon import OTHER_MEASURES
 from factcheck.lexicon.words import WORD, content_stem
 from factcheck.models import Claim, Identity
-from factcheck.values import floats, interval, intervals, money_factors
+from factcheck.values import floats, interval, intervals, iso_day, money_factors
 
 Ints = NDArray[np.int64]
 Floats = NDArray[np.float64]
@@ -157,6 +157,7 @@ class Columns:
     subject_names: list[str]  # the names of subject codes: code k is subject_names[k - 1]
     subject_words: Ints  # claims x SLOTS: the word id of each subject name, -1 for none
     day: Ints  # the day the sentence sets the claim on, as an ordinal (``days.claim_days``), 0 for none
+    published_day: Ints  # the claim's document's publication day, as an ordinal, 0 for none
     times: list[str]  # anchors' and markers' codes, decoded (0 is "")
     equivalent: Ints  # row of the claim this one restates, -1 if none
     has_interval: Bools
@@ -201,6 +202,7 @@ class Columns:
             subject=tuple(int(code) for code in self.subject_codes[k] if code),
             subject_words=tuple(int(w) for w in self.subject_words[k] if w >= 0),
             day=int(self.day[k]),
+            published_day=int(self.published_day[k]),
         )
 
     def identity(self, k: int) -> Identity:
@@ -293,6 +295,7 @@ def columns_of(
         subject_names=subject_names,
         subject_words=_subject_words(subject_rows, subject_names, scanner.stems, id_of),
         day=np.array(claim_days(chosen, published or {}), dtype=np.int64),
+        published_day=_published_days(doc, docs, published or {}),
         times=list(times),
         rarity=rarity.astype(np.float64),
         norm=norm,
@@ -324,6 +327,13 @@ def _subjects(chosen: Sequence[Claim], settings: Settings) -> tuple[Ints, Ints, 
         table[k, : len(found)] = found
     mask = np.fromiter(map(codes_mask, codes), dtype=np.int64, count=len(codes))
     return mask, table, names
+
+
+def _published_days(doc: Ints, docs: list[str], published: Mapping[str, str | None]) -> Ints:
+    """Each claim's document's publication day as an ordinal, 0 where it is not known."""
+    ordinal = [0, *((found.toordinal() if (found := iso_day(published.get(path))) else 0) for path in docs)]
+    days: Ints = np.array(ordinal, dtype=np.int64)[doc + 1]
+    return days
 
 
 def _subject_words(codes: Ints, names: list[str], stems: dict[str, int], id_of: Ints) -> Ints:

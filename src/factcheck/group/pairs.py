@@ -36,6 +36,7 @@ from factcheck.config import (
     NEAR_TIME,
     NEAR_TIME_MINUTES,
     OTHER_DAY,
+    RUNNING_DAYS,
     SAME_FIGURE,
     SAME_STORY,
     SLIP,
@@ -90,6 +91,7 @@ class _Side(NamedTuple):
     marker: Ints
     subject: Ints  # mask of the codes of the names beside the claim, 0 for none
     day: Ints  # the day the sentence sets the claim on, 0 for none
+    published_day: Ints  # the day its document was published, 0 for none
     equivalent: Ints  # row of the claim this one restates, -1 if none
     flags: Ints  # bits of _FLAGS
     low: Floats
@@ -422,7 +424,16 @@ def _same_time(x: _Side, y: _Side) -> Bools:
     year_x, year_y = (x.anchor > 0) & ~ix & (x.marker == 0), (y.anchor > 0) & ~iy & (y.marker == 0)
     countdowns = x.flag("countdown") & y.flag("countdown")  # two readings of a countdown: two moments
     days = (x.day > 0) & (y.day > 0) & (x.day != y.day)  # a running total's readings on two days
-    apart: Bools = years | markers | (marker_x & year_y) | (marker_y & year_x) | countdowns | days
+    read_x, read_y = np.where(x.day > 0, x.day, x.published_day), np.where(y.day > 0, y.day, y.published_day)
+    stale = (
+        (x.kind == KIND_CODES["count"])
+        & ix
+        & iy
+        & (read_x > 0)
+        & (read_y > 0)
+        & (np.abs(read_x - read_y) > RUNNING_DAYS)
+    )
+    apart: Bools = years | markers | (marker_x & year_y) | (marker_y & year_x) | countdowns | days | stale
     return ~apart
 
 

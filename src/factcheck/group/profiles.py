@@ -31,6 +31,7 @@ from factcheck.config import (
     NEAR_TIME,
     NEAR_TIME_MINUTES,
     OTHER_DAY,
+    RUNNING_DAYS,
     SAME_FIGURE,
     SAME_STORY,
     SLIP,
@@ -105,6 +106,7 @@ class Profile:
     subject: tuple[int, ...] = ()  # codes of the names beside the claim (``subjects.subject_codes``)
     subject_words: tuple[int, ...] = ()  # the word ids of those names, where they are words
     day: int = 0  # the day its sentence sets it on (``days.claim_days``), 0 for none
+    published_day: int = 0  # its document's publication day, as an ordinal, 0 for none
 
 
 @dataclass(slots=True)
@@ -496,7 +498,22 @@ def _same_time(a: Profile, b: Profile) -> bool:
         return False
     if a.day and b.day and a.day != b.day:  # "99 on Monday", "115 as of Monday" a week later
         return False
+    if (
+        a.implicit
+        and b.implicit
+        and _stale_counts(a.claim.kind, a.day or a.published_day, b.day or b.published_day)
+    ):
+        return False
     return not ((_marker_only(a) and _year_only(b)) or (_marker_only(b) and _year_only(a)))
+
+
+def _stale_counts(kind: str, day_a: int, day_b: int) -> bool:
+    """Two counts of the story's own time (no year named beside them) read as of days more than
+    ``RUNNING_DAYS`` apart (the day a sentence names, else the day its document was published): a
+    running count's two readings ("111 fatalities" on 17 August, "115 people" dead on 22 August), not
+    one count disputed. Sums and shares are left to the words: a deal's value reported a year later is
+    the same fact; and a count of a year named beside it (a fire of 2018) is no running count."""
+    return kind == "count" and day_a > 0 and day_b > 0 and abs(day_a - day_b) > RUNNING_DAYS
 
 
 def _story_apart(a: Profile, b: Profile) -> bool:
