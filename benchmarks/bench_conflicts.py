@@ -48,8 +48,8 @@ SUMMARY = re.compile(
 )
 # Knobs and the values --fit tries; the first of each is today's default.
 GRID: dict[str, tuple[float, ...]] = {
-    "SAME_FIGURE": (0.3, 0.25),
-    "SUBJECT_BONUS": (0.2, 0.3),
+    "SAME_FIGURE": (0.25, 0.3),
+    "SUBJECT_BONUS": (0.3, 0.2),
     "SUBJECT_APART": (1.0, 0.5),
     "NEAR_TIME": (0.3, 0.15),
     "APPROX_MARGIN": (0.03, 0.045),

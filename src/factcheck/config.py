@@ -21,12 +21,12 @@ APPROX_TIME_MINUTES = 30  # "about 4am" is 3:30 to 4:30
 DISTANCE_MARGIN = 0.02  # distances converted between units: "100 miles" is "about 161 km"
 
 # Evidence that two claims measure one thing (group.profiles, group.pairs).
-SAME_FIGURE = 0.3  # the same figure in two sources is itself evidence of one measure
+SAME_FIGURE = 0.25  # the same figure in two sources is itself evidence of one measure
 OTHER_DAY = 0.0  # another day or year than the other claim's: weak evidence of another event
 STORY_APART = 0.15  # a year a sentence names against another story's year: likely another time
 MODALITY_APART = 0.15  # a plan, forecast or target against what happened: likely two measures
 SUBJECT_APART = 1.0  # figures of two subjects ("NDA wins 291", "INDIA bloc 230"): likely two measures
-SUBJECT_BONUS = 0.2  # two figures of one subject (a name beside each): evidence of one measure
+SUBJECT_BONUS = 0.3  # two figures of one subject (a name beside each): evidence of one measure
 SUBJECT_REACH = 6  # words on each side of a figure, within its clause, whose names are its subjects
 SLIP = 0.15  # the same digits at another power of ten or in another currency ("$69 million" for
 # "$68.7 billion", "1.5 lakh" for "1.5 crore", "£68.7bn" for "$68.7bn"): a slip, evidence of one measure
