@@ -156,3 +156,48 @@ def test_check_one_instant_ties_a_time_in_other_words(tmp_path: Path) -> None:
     "did not resurface at its planned time of 6:10 p.m. Sunday" though "surface" is not "resurface"."""
     statement = "The Titan was due back on the surface at 6:10 p.m. Eastern time."
     assert _check(tmp_path, DIVE, statement).verdict == "supported"
+
+
+PLEDGES = {
+    "a.txt": _doc(
+        "Japan's pledge",
+        "2023-12-01",
+        "Japan pledged $40 million to the loss and damage fund.",
+    ),
+    "b.txt": _doc(
+        "Pledges pour in",
+        "2023-12-02",
+        "Denmark pledged $25mn to the loss and damage fund, its environment minister told reporters at "
+        "a briefing.",
+    ),
+}
+
+
+def test_check_the_statements_subject_comes_first(tmp_path: Path) -> None:
+    """A source that gives the figure of the name the statement gives is its evidence, before a closer
+    wording of another name's figure (a short headline about Japan)."""
+    result = _check(tmp_path, PLEDGES, "Denmark pledged $50 million to the loss and damage fund.")
+    assert result.verdict == "contradicted"
+    (number,) = result.numbers
+    assert {Path(c.document).name for c in number.contradicting} == {"b.txt"}
+
+
+def test_check_widespread_names_are_the_storys_own(tmp_path: Path) -> None:
+    """A name most documents give is the story's own and tells no source apart; a rarer one does."""
+    from factcheck.check.match import widespread_names
+    from factcheck.group.subjects import common_words
+
+    files = {
+        f"{k}.txt": _doc(f"Deal news {k}", f"2023-10-1{k}", body)
+        for k, body in enumerate(
+            [
+                "Microsoft paid $68.7 billion for the games maker.",
+                "Microsoft closed the $69 billion deal on Friday.",
+                "Sony signed a 10-year deal with Microsoft, the companies said.",
+            ]
+        )
+    }
+    for name, text in files.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    claims = read_corpus([tmp_path]).comparable()
+    assert widespread_names(claims, common_words(claims)) == {"Microsoft"}

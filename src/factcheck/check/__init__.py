@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 
 from factcheck.check.figures import CALENDAR, TIME_KINDS, comparable, compatible, supports
-from factcheck.check.match import EACH, Match, candidates, sources_year
+from factcheck.check.match import EACH, Match, candidates, sources_year, widespread_names
 from factcheck.config import Settings
 from factcheck.errors import InputError
 from factcheck.extract import extract_text
@@ -99,6 +99,7 @@ def _check_all(
     probe_items = {p.claim.id: p for p in profiles if p.claim.id in probe_ids}
     year = sources_year(sources, day)
     common = common_words(claims)
+    widespread = widespread_names(claims, common)
     pair_bar = (settings or Settings()).cross_document
     for item in probe_items.values():  # a statement is set in its sources' story, as they are in theirs
         if item.anchor is None and year is not None and item.claim.kind not in CALENDAR:
@@ -126,7 +127,7 @@ def _check_all(
                     )
                 )
                 continue
-            matches = candidates(items, sources, vocab, rates, common, bar=pair_bar)
+            matches = candidates(items, sources, vocab, rates, common, bar=pair_bar, widespread=widespread)
             results.append(_verdict(claim, matches, group_of, names, rates))
         verdict = min((r.verdict for r in _decisive(results, uncompared)), key=VERDICTS.index)
         checks.append(StatementCheck(statement=text, verdict=verdict, numbers=tuple(results)))

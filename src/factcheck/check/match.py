@@ -22,6 +22,7 @@ from factcheck.config import (
     OTHER_NOUN_TOPIC_BAR,
     SAME_FIGURE,
     STORY_APART,
+    SUBJECT_BONUS,
     TIME_TOPIC_BAR,
     TOPIC_BAR,
     UNIT_BONUS,
@@ -52,6 +53,7 @@ def candidates(
     common: frozenset[str] = frozenset(),
     *,
     bar: float,
+    widespread: frozenset[str] = frozenset(),
 ) -> list[Match]:
     """Every source claim that may state the measure of one of the probes, best first.
 
@@ -86,6 +88,8 @@ def candidates(
             other = _other_subject(probe.claim, source.claim, common)
             if other:
                 rank -= OTHER_SUBJECT
+            elif _same_subject(probe.claim, source.claim, common, widespread):
+                rank += SUBJECT_BONUS  # "Denmark pledged $50 million": Denmark's own figure first
             if probe.claim.id.endswith(EACH):  # a reading the statement does not spell out ranks lower
                 rank -= PER_GUESS
             slip = score >= bar and is_slip(probe.claim, source.claim)
@@ -141,6 +145,27 @@ def _bare_year(claim: Claim) -> bool:
     """A year alone ("in 2010", or read as a date): a figure too common to tie a statement to a
     source by itself."""
     return claim.kind == "year" or (claim.kind == "date" and len(claim.date or "") == 4)
+
+
+def _same_subject(probe: Claim, source: Claim, common: frozenset[str], widespread: frozenset[str]) -> bool:
+    """Whether the source's figure belongs to a name the statement gives, one that tells sources
+    apart: "Denmark pledged $25mn" for "Denmark pledged $50 million", as the grouper weighs a shared
+    subject (``SUBJECT_BONUS``). A name most sources give (the story's own: "Microsoft" in a story of
+    its deal) tells nothing."""
+    return bool((sentence_names(probe, common) - widespread) & near_names(source, common))
+
+
+def widespread_names(claims: Sequence[Claim], common: frozenset[str]) -> frozenset[str]:
+    """The names most documents give in the sentences of their figures: the story's own."""
+    docs: dict[str, set[str]] = {}
+    seen: set[tuple[str, int]] = set()
+    for claim in claims:
+        key = (claim.document, claim.sentence_start)
+        if key not in seen:
+            seen.add(key)
+            docs.setdefault(claim.document, set()).update(sentence_names(claim, common))
+    counts = Counter(name for names in docs.values() for name in names)
+    return frozenset(name for name, n in counts.items() if 2 * n > len(docs))
 
 
 def _other_subject(probe: Claim, source: Claim, common: frozenset[str]) -> bool:
