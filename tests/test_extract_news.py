@@ -470,8 +470,10 @@ NOUNS = [
     ("A 300-strong crowd gathered outside.", "300-strong crowd", "count", "crowd"),
     ("Trial patients took 1,000 IU of vitamin D.", "1,000 IU", "other", "IU"),
     ("The Camp Fire claimed 86 lives in 2018.", "86 lives", "count", "life"),
-    ("Police said 1,500 remain missing.", "1,500", "count", None),
-    ("Officials said 1,000 remained unaccounted for.", "1,000", "count", None),
+    ("Police said 1,500 remain missing.", "1,500 remain missing", "count", "person"),
+    ("Officials said 1,000 remained unaccounted for.", "1,000 remained unaccounted", "count", "person"),
+    ("Five were injured in the crash.", "Five were injured", "count", "person"),
+    ("The 2 were friends.", "2", "count", None),
     # A bare figure that is the value of a noun that counts: "the death toll" counts people.
     ("The death toll from the fires in Maui was at 93 on Monday.", "93", "count", "person"),
     ("The confirmed death toll rose to at least 99 on Monday.", "99", "count", "person"),
@@ -765,3 +767,21 @@ ONES = [
 def test_extract_news_indefinite_one_is_no_count(sentence: str, text: str | None) -> None:
     found = [c.text for c in extract_text(sentence) if c.kind == "count"]
     assert found == ([text] if text else [])
+
+
+# A bare figure that refers back ("the number was 850", "put it between 500 and 800") counts what the
+# paragraph counted before it; a new paragraph, or no cue, leaves it bare.
+REFERRED = [
+    (
+        "Green said more than 1,000 remained unaccounted for. Bissen said the number was 850. "
+        "The adviser put it between 500 and 800.",
+        ["person", "person", "person"],
+    ),
+    ("More than 1,000 people remained missing.\n\nThe mayor said the number was 850.", ["person", None]),
+    ("More than 1,000 people remained missing. The mayor said 850 came.", ["person", None]),
+]
+
+
+@pytest.mark.parametrize(("text", "units"), REFERRED, ids=["chain", "new-paragraph", "no-cue"])
+def test_extract_news_a_figure_that_refers_back(text: str, units: list[str | None]) -> None:
+    assert [c.unit for c in extract_text(text) if c.kind == "count"] == units

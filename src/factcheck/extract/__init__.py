@@ -11,7 +11,7 @@ from collections.abc import Iterable, Iterator
 
 from factcheck.extract.anchor import anchor_claims
 from factcheck.extract.clock import with_times
-from factcheck.extract.counted import appositive_ages, elided_nouns, indefinite_ones
+from factcheck.extract.counted import appositive_ages, elided_nouns, indefinite_ones, referred_nouns
 from factcheck.extract.numbers import as_number
 from factcheck.extract.scan import Mention, scan
 from factcheck.extract.stance import stance_of
@@ -30,6 +30,7 @@ def extract_claims(doc: Document, sents: Iterable[Sentence] | None = None) -> It
     found: list[Claim] = []
     for sent in split_sentences(doc) if sents is None else sents:
         found.extend(extract_sentence(sent, doc=doc, first=len(found)))
+    found = referred_nouns(doc.text, found)  # "the number was 850" after "1,000 people remained missing"
     yield from anchor_claims(doc, found)  # dates and times read against the whole document
 
 

@@ -154,6 +154,58 @@ def _indefinite_one(claim: Claim) -> bool:
     return _DETERMINER_VERB.match(claim.sentence, at) is not None
 
 
+# A cue that the figure after it counts what an earlier sentence counted: "the number was 850", "put
+# it between 500 and 800", with at most a verb and a qualifier between.
+_REFERRING = re.compile(
+    rf"\b(?:{_alternation(table('nouns.toml', 'referring_cues'))})(?:\s+[a-z]+){{0,3}}\s+$", re.IGNORECASE
+)
+REFER_BACK = 3  # sentences back, within one paragraph, where a referring figure finds its noun
+
+
+def referred_nouns(text: str, claims: list[Claim]) -> list[Claim]:
+    """A bare count that refers back ("the number was 850", "put it between 500 and 800") takes the noun
+    of the nearest count before it in its paragraph, up to ``REFER_BACK`` sentences back, as a reader
+    carries "more than 1,000 remained unaccounted for" on to them. ``text`` is the document's.
+
+    >>> from factcheck.extract import extract_text
+    >>> text = "More than 1,000 people remained missing. The mayor said the number was 850."
+    >>> [(c.text, c.unit) for c in extract_text(text)]
+    [('1,000 people', 'person'), ('850', 'person')]
+    """
+    out: list[Claim] = []
+    for claim in claims:
+        if _bare(claim) and (noun := _noun_before(text, claim, out)) is not None:
+            claim = claim.model_copy(
+                update={"unit": noun, "normalized": Normalized(value=claim.value, unit=noun)}
+            )
+        out.append(claim)
+    return out
+
+
+def _bare(claim: Claim) -> bool:
+    return (
+        claim.kind == "count"
+        and claim.unit is None
+        and claim.per is None
+        and (claim.value is not None or claim.low is not None)
+    )
+
+
+def _noun_before(text: str, claim: Claim, before: list[Claim]) -> str | None:
+    at = claim.start - claim.sentence_start
+    if _REFERRING.search(claim.sentence, max(0, at - 60), at) is None:
+        return None
+    sentences = {claim.sentence_start}
+    for earlier in reversed(before):
+        if earlier.sentence_start not in sentences:
+            if "\n\n" in text[earlier.sentence_start : claim.sentence_start] or len(sentences) > REFER_BACK:
+                return None
+            sentences.add(earlier.sentence_start)
+        if earlier.kind == "count" and earlier.unit and earlier.per is None and earlier.qualifier != "vague":
+            return earlier.unit.rsplit(" ", 1)[-1]
+    return None
+
+
 def _after_a_name(claim: Claim) -> bool:
     """Whether the word just before the count is capitalised: "COP 28", "BJP 240" label a thing."""
     before = claim.sentence[: claim.start - claim.sentence_start].rstrip().rsplit(None, 1)

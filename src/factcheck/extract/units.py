@@ -50,8 +50,19 @@ def _phrase_words(text: str, end: int, limit: int = 5) -> list[re.Match[str]]:
     return words
 
 
+# People in a state after a link: "1,000 remained unaccounted for", "five were injured", "1,500 remain
+# missing" count people, as "93 dead" does.
+_PEOPLE_IN_A_STATE = re.compile(
+    r"[ \u00a0]+(?:remain|remains|remained|are|were|are\s+still|were\s+still|remain\s+still)[ \u00a0]+"
+    rf"(?:still[ \u00a0]+)?(?P<state>{'|'.join(sorted(PEOPLE_STATES, key=len, reverse=True))})\b"
+)
+
+
 def counted_noun(text: str, end: int, value: float) -> tuple[str, int] | None:
     """The noun a number counts, as (singular noun phrase, end offset), or None."""
+    people = _people(text, end, value)
+    if people is not None:
+        return people
     words = _phrase_words(text, end)
     if not words:
         return None
@@ -71,13 +82,25 @@ def counted_noun(text: str, end: int, value: float) -> tuple[str, int] | None:
         tail = words[1].end() if len(words) > 1 and plural_at in (None, 1) else first.end()
         return first.group("word").lower(), tail
     if plural_at is None:
-        if len(words) == 1 and first.group("gap") != "-" and first.group("word") in PEOPLE_STATES:
-            return "person", first.end()  # "93 dead", "20 injured": people
         return None
     phrase = words[: plural_at + 1]
     head = phrase[-1].group("word")
     kept = [m.group("word") for m in phrase[:-1] if _kept_modifier(m.group("word"))]
     return " ".join([*(w.lower() for w in kept), singular(head)]), phrase[-1].end()
+
+
+def _people(text: str, end: int, value: float) -> tuple[str, int] | None:
+    """People in a state, right after a count ("93 dead", "20 injured") or after a link ("1,000
+    remained unaccounted for", "five were injured"): ("person", end of the state word)."""
+    if value == 1:
+        return None
+    state = _PEOPLE_IN_A_STATE.match(text, end)
+    if state is not None:
+        return "person", state.end()
+    words = _phrase_words(text, end)
+    if len(words) == 1 and words[0].group("gap") != "-" and words[0].group("word") in PEOPLE_STATES:
+        return "person", words[0].end()
+    return None
 
 
 def _kept_modifier(word: str) -> bool:
