@@ -21,6 +21,7 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
+from functools import cache
 from pathlib import Path
 from typing import Any, NamedTuple, TypeVar, cast
 
@@ -407,17 +408,26 @@ def _unpack(packed: tuple[Any, ...]) -> Read:
 
 
 def _value(model: type[V], fields: dict[str, Any]) -> V:
-    """A model of trusted values, as unpickling makes one: four times as fast as ``model_construct``."""
+    """A model of trusted values, as unpickling makes one: four times as fast as ``model_construct``.
+
+    Every field is given, so every value of a model shares one set of the fields given: a set of 24
+    names is 2.2 KB, half of what a claim takes. Nothing changes it in place: a frozen model refuses
+    assignment, and ``model_copy`` copies the set before it adds to it."""
     value = model.__new__(model)
     value.__setstate__(
         {
             "__dict__": fields,
-            "__pydantic_fields_set__": set(fields),
+            "__pydantic_fields_set__": _all_fields(model),
             "__pydantic_extra__": None,
             "__pydantic_private__": None,
         }
     )
     return value
+
+
+@cache
+def _all_fields(model: type[BaseModel]) -> set[str]:
+    return set(model.model_fields)
 
 
 def _renumbered(read: Read, doc: Document, doc_id: str) -> Read:
