@@ -186,15 +186,15 @@ def build_groups(
             for g, read in _grouped_by_content(claims, settings=settings, published=published)
             for judged in assess_sources(g, rates=rates, names=names)
         ]
-    assessed.sort(
-        key=lambda g: (
-            STATUSES.index(g.status),
-            -SEVERITIES.index(g.conflict.severity) if g.conflict else 1,  # most severe first
-            g.claims[0].document,
-            g.claims[0].start,
+        assessed.sort(
+            key=lambda g: (
+                STATUSES.index(g.status),
+                -SEVERITIES.index(g.conflict.severity) if g.conflict else 1,  # most severe first
+                g.claims[0].document,
+                g.claims[0].start,
+            )
         )
-    )
-    return tuple(g.model_copy(update={"id": f"g{i}"}) for i, g in enumerate(assessed, 1))
+        return tuple(g.model_copy(update={"id": f"g{i}"}) for i, g in enumerate(assessed, 1))
 
 
 def _grouped_by_content(
@@ -242,7 +242,8 @@ def select_groups(
 def _collector_paused() -> Iterator[None]:
     """Grouping a large corpus makes millions of small objects and no reference cycles; without this,
     Python's cycle collector would walk all of them (and the corpus) again and again, a quarter of the
-    time spent. It runs as before once grouping ends."""
+    time spent. It runs as before once grouping ends: after the groups are sorted and numbered, whose
+    copies would otherwise set off full collections of the whole heap (0.9 s of 32 at 100k claims)."""
     enabled = gc.isenabled()
     gc.disable()
     try:
