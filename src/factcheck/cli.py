@@ -20,7 +20,7 @@ from typing import Annotated, Any, NamedTuple
 
 import typer
 import typer.core
-from rich.console import Console
+from rich.console import Console, Group
 from rich.progress import (
     BarColumn,
     DownloadColumn,
@@ -33,6 +33,7 @@ from rich.progress import (
 from factcheck import (
     KINDS,
     VERDICTS,
+    ClaimGroup,
     ClaimsReport,
     Corpus,
     QueryReport,
@@ -60,11 +61,14 @@ from factcheck.report.terminal import (
     check_view,
     claims_lines,
     claims_table,
-    conflicts_view,
+    conflicts_head,
+    conflicts_tail,
+    group_view,
     message,
     query_table,
     sources_table,
 )
+from factcheck.report.wording import short_names
 
 GLOBAL_FLAGS = frozenset({"--no-color", "--quiet", "-q"})  # the app's own: accepted after the command too
 COMMAND_FLAGS = frozenset({"--json"})  # each command's own: accepted before the command too
@@ -282,9 +286,14 @@ def main_options(
     STATE.jobs, STATE.scheduler = jobs, scheduler
 
 
-def _out() -> Console:
+def _out(*, color: bool | None = None) -> Console:
     return Console(
-        no_color=not STATE.color, highlight=False, markup=False, emoji=False, soft_wrap=False, width=_width()
+        no_color=not (STATE.color if color is None else color),
+        highlight=False,
+        markup=False,
+        emoji=False,
+        soft_wrap=False,
+        width=_width(),
     )
 
 
@@ -548,12 +557,63 @@ def conflicts(
         with _writing(size):
             _emit_pieces(json_pieces(report.model_copy(update={"groups": shown})))
     else:
-        console = _out()
-        with _working("laying out", size=size), console.capture() as view:  # then printed at once
-            console.print(conflicts_view(report, groups=shown, claims=len(corpus.claims)))
-        _emit(view.get())
+        with _working("laying out", size=size):  # then printed at once
+            pieces = list(_conflicts_pieces(report, shown, claims=len(corpus.claims), size=size))
+        _emit_pieces(pieces)
     if fail_on_conflict and any(g.status == "conflict" for g in shown):
         raise typer.Exit(1)
+
+
+VIEW_TASK_CLAIMS = 1000  # claims of the groups one process lays out at a time in a large conflicts view
+PARALLEL_VIEW_CLAIMS = 4000  # below this, starting processes costs more than laying out here
+
+
+def _conflicts_pieces(
+    report: Report, shown: Sequence[ClaimGroup], *, claims: int, size: int
+) -> Iterator[str]:
+    """``conflicts_view`` as text, the same, byte for byte: its head, its groups (a large view's laid
+    out on every core, Rich's tables being most of the command), its tail."""
+    names = short_names([d.path for d in report.documents])
+    yield _rendered_view(conflicts_head(report, groups=shown), STATE.color)
+    chunks: list[tuple[Any, ...]] = []
+    filled = VIEW_TASK_CLAIMS
+    for group in shown:
+        if filled >= VIEW_TASK_CLAIMS:
+            chunks.append(([], names, STATE.color))
+            filled = 0
+        chunks[-1][0].append(group)
+        filled += len(group.claims)
+    yield from _in_order(_group_views, chunks, jobs=STATE.jobs if size >= PARALLEL_VIEW_CLAIMS else 1)
+    yield _rendered_view(conflicts_tail(report, groups=shown, claims=claims), STATE.color)
+
+
+def _in_order(task: Callable[..., str], chunks: Sequence[tuple[Any, ...]], *, jobs: int) -> Iterator[str]:
+    """``task(*chunk)`` of each chunk on ``jobs`` processes (0: one per core), in order; here when one."""
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    n = min(jobs or cores, len(chunks))
+    if n <= 1:
+        yield from (task(*chunk) for chunk in chunks)
+        return
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    method = "fork" if sys.platform == "linux" else None  # a forked worker starts with what is loaded
+    with ProcessPoolExecutor(max_workers=n, mp_context=multiprocessing.get_context(method)) as pool:
+        yield from pool.map(task, *zip(*chunks, strict=True))
+
+
+def _group_views(groups: Sequence[ClaimGroup], names: dict[str, str], color: bool) -> str:
+    """``group_view`` of each group, laid out as ``conflicts`` prints them (a task of ``_in_order``)."""
+    return _rendered_view([group_view(g, names) for g in groups], color)
+
+
+def _rendered_view(parts: Sequence[Any], color: bool) -> str:
+    if not parts:
+        return ""
+    console = _out(color=color)  # given: a process that was not forked from this one knows no STATE
+    with console.capture() as view:
+        console.print(Group(*parts))
+    return view.get()
 
 
 @_command
