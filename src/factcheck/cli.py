@@ -16,7 +16,7 @@ from contextlib import AbstractContextManager, contextmanager
 from datetime import UTC, datetime
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any, NamedTuple
+from typing import TYPE_CHECKING, Annotated, Any, NamedTuple
 
 import typer
 import typer.core
@@ -30,32 +30,24 @@ from rich.progress import (
     TimeElapsedColumn,
 )
 
+import factcheck  # its functions are called as factcheck.load(...): a command imports only what it runs
 from factcheck import (
     KINDS,
     VERDICTS,
     ClaimGroup,
     ClaimsReport,
-    Corpus,
     QueryReport,
     Report,
     SourcesReport,
     StatementCheck,
     __version__,
-    check_lines,
-    check_statement,
-    default_paths,
-    find_sources,
-    jsonl_lines,
-    load,
-    load_rates,
-    report_of,
-    search,
-    select_groups,
-    to_json,
 )
+
+if TYPE_CHECKING:
+    from factcheck import Corpus
 from factcheck.errors import FactcheckError, InputError, UsageError
 from factcheck.report.csv import to_csv
-from factcheck.report.files import json_pieces, to_markdown, write_atomic
+from factcheck.report.files import json_pieces, to_json, to_markdown, write_atomic
 from factcheck.report.html import to_html
 from factcheck.report.terminal import (
     check_view,
@@ -361,7 +353,7 @@ def _paths(paths: Sequence[Path] | None) -> list[Path]:
     user who forgot the paths must not read the sample's conflicts as their own."""
     if paths:
         return list(paths)
-    chosen = default_paths()
+    chosen = factcheck.default_paths()
     if chosen != [Path("seeds")]:
         _note("no paths given and no ./seeds folder here: reading the sample corpus bundled with factcheck")
     return chosen
@@ -457,9 +449,11 @@ def _advancing(pieces: Iterator[str], advance: Callable[[Any], None]) -> Iterato
 
 def _corpus(paths: Sequence[Path] | None, *, quiet: bool = False) -> Corpus:
     chosen = _paths(paths)
-    found = find_sources(chosen, on_warning=_warn)  # walked once: the bar's size, then the files to read
+    found = factcheck.find_sources(
+        chosen, on_warning=_warn
+    )  # walked once: the bar's size, then the files to read
     with _progress(found, quiet=quiet) as advance:
-        return load(
+        return factcheck.load(
             chosen,
             found=found,
             on_warning=_warn,
@@ -470,7 +464,7 @@ def _corpus(paths: Sequence[Path] | None, *, quiet: bool = False) -> Corpus:
 
 
 def _rates(path: Path | None) -> dict[str, float] | None:
-    return None if path is None else load_rates(path)
+    return None if path is None else factcheck.load_rates(path)
 
 
 def _now() -> datetime | None:
@@ -489,7 +483,7 @@ def _now() -> datetime | None:
 def _report(paths: Sequence[Path] | None, rates: Path | None) -> tuple[Corpus, Report]:
     corpus = _corpus(paths)
     with _working("grouping and judging", size=len(corpus.claims)):
-        return corpus, report_of(corpus, rates=_rates(rates), now=_now())
+        return corpus, factcheck.report_of(corpus, rates=_rates(rates), now=_now())
 
 
 @_command
@@ -517,8 +511,10 @@ def claims(
     """Every numeric claim in the sources, with its value, unit and qualifier."""
     if fmt is ClaimsFormat.jsonl:
         chosen = _paths(paths)
-        found = find_sources(chosen, on_warning=_warn)
-        lines = jsonl_lines(chosen, found=found, on_warning=_warn, jobs=STATE.jobs, scheduler=STATE.scheduler)
+        found = factcheck.find_sources(chosen, on_warning=_warn)
+        lines = factcheck.jsonl_lines(
+            chosen, found=found, on_warning=_warn, jobs=STATE.jobs, scheduler=STATE.scheduler
+        )
         with _progress(found, quiet=_stdout_is_terminal()) as advance:  # the lines are the output
             _emit_pieces(_advancing(lines, advance))
         return
@@ -551,7 +547,7 @@ def conflicts(
 ) -> None:
     """Show where the sources disagree, most severe first."""
     corpus, report = _report(paths, rates)
-    shown = select_groups(report.groups, min_severity=min_severity.value, agreements=show_all)
+    shown = factcheck.select_groups(report.groups, min_severity=min_severity.value, agreements=show_all)
     size = sum(len(g.claims) for g in shown)
     if as_json:  # the groups the view would show; `export` writes them all
         with _writing(size):
@@ -687,7 +683,7 @@ def query(
     corpus = _corpus(paths)
     with _working("grouping and judging", size=len(corpus.claims)):
         groups = corpus.groups(rates=_rates(rates))
-    hits = search(corpus.claims, groups, keywords, kind=kind, limit=limit)
+    hits = factcheck.search(corpus.claims, groups, keywords, kind=kind, limit=limit)
     if as_json:
         _emit(to_json(QueryReport(keywords=tuple(keywords), hits=hits)))
         return
@@ -752,10 +748,12 @@ def check(
         groups = corpus.groups(rates=table)
     if lines is None:
         results: tuple[StatementCheck, ...] = (
-            check_statement(statement_or_file, claims, groups, rates=table, published=corpus.published()),
+            factcheck.check_statement(
+                statement_or_file, claims, groups, rates=table, published=corpus.published()
+            ),
         )
     else:
-        results = check_lines(lines, claims, groups, rates=table, published=corpus.published())
+        results = factcheck.check_lines(lines, claims, groups, rates=table, published=corpus.published())
     if as_json:
         _emit(to_json(results if lines is not None else results[0]))
     else:

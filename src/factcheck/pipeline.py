@@ -13,9 +13,7 @@ from typing import Any
 
 from factcheck.config import Settings
 from factcheck.errors import UsageError
-from factcheck.group.cluster import group_identities
 from factcheck.ingest.copies import find_copies
-from factcheck.judge import assess_sources
 from factcheck.models import (
     SEVERITIES,
     STATUSES,
@@ -179,6 +177,8 @@ def build_groups(
 
     ``names`` are the documents' short names the explanations use: give those of the whole corpus
     (``Corpus.names``), so that they match the other views; by default, those of the claims' documents."""
+    from factcheck.judge import assess_sources  # grouping's imports (SciPy), only where it is done
+
     names = names if names is not None else short_names([c.document for c in claims])
     with _collector_paused():
         assessed = [
@@ -203,6 +203,8 @@ def _grouped_by_content(
     """``group_identities`` with the documents read in the order of what they say, not of their names:
     the grouper breaks ties between equal scores by position, so 25 files renamed to sort in reverse
     grouped some claims differently. Documents that say exactly the same are ordered by path."""
+    from factcheck.group.cluster import group_identities
+
     found = group_identities(claims, settings=settings, doc_order=_content_names(claims), published=published)
     for group, read in found:
         yield group, {identity.claim: identity for identity in read}
