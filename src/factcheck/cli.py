@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import functools
+import gc
 import json
 import os
 import re
@@ -594,8 +595,12 @@ def _in_order(task: Callable[..., str], chunks: Sequence[tuple[Any, ...]], *, jo
     from concurrent.futures import ProcessPoolExecutor
 
     method = "fork" if sys.platform == "linux" else None  # a forked worker starts with what is loaded
-    with ProcessPoolExecutor(max_workers=n, mp_context=multiprocessing.get_context(method)) as pool:
-        yield from pool.map(task, *zip(*chunks, strict=True))
+    gc.freeze()  # a worker's collector never walks the report it was forked with: its pages stay shared
+    try:
+        with ProcessPoolExecutor(max_workers=n, mp_context=multiprocessing.get_context(method)) as pool:
+            yield from pool.map(task, *zip(*chunks, strict=True))
+    finally:
+        gc.unfreeze()
 
 
 def _group_views(groups: Sequence[ClaimGroup], names: dict[str, str], color: bool) -> str:
