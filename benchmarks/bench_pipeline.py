@@ -252,7 +252,8 @@ from factcheck.pipeline import report_of
 t = time.perf_counter(); corpus = read_corpus([sys.argv[1]]); read = time.perf_counter() - t
 claims = corpus.comparable(); names = corpus.names()
 gc.disable()
-t = time.perf_counter(); grouped = _grouped_by_content(claims, settings=None); group = time.perf_counter() - t
+t = time.perf_counter(); grouped = [g for g, _ in _grouped_by_content(claims, settings=None)]
+group = time.perf_counter() - t
 t = time.perf_counter(); [assess(g, group_id="", names=names) for g in grouped]; judge = time.perf_counter() - t
 gc.enable()
 report = report_of(corpus)
@@ -296,7 +297,7 @@ def measure(folder: Path, size: int, options: argparse.Namespace, q3: float) -> 
             for label, src in trees:  # in turn, so a drift of the machine's speed hits both alike
                 out = str(folder.parent / "out.json")
                 args = [a.format(out=out) for a in COMMANDS[name]] + [str(folder)]
-                results[label].append(run(args + (jobs if not label else []), src=src))
+                results[label].append(run((jobs if not label else []) + args, src=src))  # --jobs is global
         for label, _ in trees:
             yield _row(name + label, results[label], size, q3)
         if options.src:

@@ -152,3 +152,13 @@ def test_anchor_leaves_an_unanchored_date_out() -> None:
     doc = Document(id="d0", path="a.txt", title="", text="It opened on April 26.")
     (claim,) = extract_claims(doc)
     assert claim.date == "--04-26" and claim.anchored_by is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["It began at 9am BST on 31 June. It surfaced the following day at 10am BST."],
+    ids=["31-june-then-following-day"],
+)
+def test_anchor_makes_no_instant_of_an_impossible_day(text: str) -> None:
+    doc = Document(id="d0", path="a.txt", title="", published="2023-07-02", text=text)
+    assert [c.utc for c in extract_claims(doc) if c.kind == "time"] == [None, None]

@@ -119,6 +119,18 @@ def test_cli_conflicts_view_matches_the_golden_file() -> None:
     assert "\x1b[" not in out
 
 
+@pytest.mark.parametrize("jobs", ["1", "2"], ids=["here", "two-processes"])
+def test_cli_conflicts_view_laid_out_in_parts_is_the_same(monkeypatch: pytest.MonkeyPatch, jobs: str) -> None:
+    """A large view's groups are laid out a few at a time, on every core: the same bytes as in one piece."""
+    import factcheck.cli
+
+    monkeypatch.setattr(factcheck.cli, "PARALLEL_VIEW_CLAIMS", 0)
+    monkeypatch.setattr(factcheck.cli, "VIEW_TASK_CLAIMS", 3)
+    code, out, _ = invoke("--no-color", "--jobs", jobs, "conflicts", "seeds")
+    assert code == 0
+    assert out == (GOLDEN / "conflicts-seeds.txt").read_text(encoding="utf-8")
+
+
 @pytest.mark.parametrize(
     ("args", "code"),
     [

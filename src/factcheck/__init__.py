@@ -141,29 +141,26 @@ _WHERE = {
 }
 
 
-def _load_api() -> dict[str, Any]:
-    """Every name of the API, imported at once. numpy (imported by scipy) runs
-    int(os.environ["SOURCE_DATE_EPOCH"]) as it is imported, so a value such as "abc" would end every
-    command with a traceback before the CLI could say what is wrong: the variable is set aside while
-    the stages are imported and put back after; the CLI checks it where it is used (the report's
-    generated_at) and says so in one line."""
+def _load(name: str) -> Any:
+    """One name of the API, its module imported on first use: ``claims --format jsonl`` never imports
+    grouping (SciPy) nor checking. numpy (imported by scipy) runs int(os.environ["SOURCE_DATE_EPOCH"])
+    as it is imported, so a value such as "abc" would end every command with a traceback before the
+    CLI could say what is wrong: the variable is set aside while a stage is imported and put back
+    after; the CLI checks it where it is used (the report's generated_at) and says so in one line."""
+    target = _ALIASES.get(name, name)
     epoch = os.environ.pop("SOURCE_DATE_EPOCH", None)
     try:
-        found = {name: getattr(import_module(module), name) for name, module in _WHERE.items()}
+        return getattr(import_module(_WHERE[target]), target)
     finally:
         if epoch is not None:
             os.environ["SOURCE_DATE_EPOCH"] = epoch
-    found.update({alias: found[name] for alias, name in _ALIASES.items()})
-    return found
 
 
 def __getattr__(name: str) -> Any:
     if name == "__version__":
         value = _version()
     elif name in __all__:
-        api = _load_api()
-        globals().update(api)
-        value = api[name]
+        value = _load(name)
     else:
         raise AttributeError(f"module 'factcheck' has no attribute {name!r}")
     globals()[name] = value

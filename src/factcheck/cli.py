@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import functools
+import gc
 import json
 import os
 import re
@@ -16,11 +17,11 @@ from contextlib import AbstractContextManager, contextmanager
 from datetime import UTC, datetime
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any, NamedTuple
+from typing import TYPE_CHECKING, Annotated, Any, NamedTuple
 
 import typer
 import typer.core
-from rich.console import Console
+from rich.console import Console, Group
 from rich.progress import (
     BarColumn,
     DownloadColumn,
@@ -30,41 +31,37 @@ from rich.progress import (
     TimeElapsedColumn,
 )
 
+import factcheck  # its functions are called as factcheck.load(...): a command imports only what it runs
 from factcheck import (
     KINDS,
     VERDICTS,
+    ClaimGroup,
     ClaimsReport,
-    Corpus,
     QueryReport,
     Report,
     SourcesReport,
     StatementCheck,
     __version__,
-    check_lines,
-    check_statement,
-    default_paths,
-    find_sources,
-    jsonl_lines,
-    load,
-    load_rates,
-    report_of,
-    search,
-    select_groups,
-    to_json,
 )
+
+if TYPE_CHECKING:
+    from factcheck import Corpus
 from factcheck.errors import FactcheckError, InputError, UsageError
 from factcheck.report.csv import to_csv
-from factcheck.report.files import json_pieces, to_markdown, write_atomic
+from factcheck.report.files import json_pieces, to_json, to_markdown, write_atomic
 from factcheck.report.html import to_html
 from factcheck.report.terminal import (
     check_view,
     claims_lines,
     claims_table,
-    conflicts_view,
+    conflicts_head,
+    conflicts_tail,
+    group_view,
     message,
     query_table,
     sources_table,
 )
+from factcheck.report.wording import short_names
 
 GLOBAL_FLAGS = frozenset({"--no-color", "--quiet", "-q"})  # the app's own: accepted after the command too
 COMMAND_FLAGS = frozenset({"--json"})  # each command's own: accepted before the command too
@@ -282,9 +279,14 @@ def main_options(
     STATE.jobs, STATE.scheduler = jobs, scheduler
 
 
-def _out() -> Console:
+def _out(*, color: bool | None = None) -> Console:
     return Console(
-        no_color=not STATE.color, highlight=False, markup=False, emoji=False, soft_wrap=False, width=_width()
+        no_color=not (STATE.color if color is None else color),
+        highlight=False,
+        markup=False,
+        emoji=False,
+        soft_wrap=False,
+        width=_width(),
     )
 
 
@@ -352,7 +354,7 @@ def _paths(paths: Sequence[Path] | None) -> list[Path]:
     user who forgot the paths must not read the sample's conflicts as their own."""
     if paths:
         return list(paths)
-    chosen = default_paths()
+    chosen = factcheck.default_paths()
     if chosen != [Path("seeds")]:
         _note("no paths given and no ./seeds folder here: reading the sample corpus bundled with factcheck")
     return chosen
@@ -448,9 +450,11 @@ def _advancing(pieces: Iterator[str], advance: Callable[[Any], None]) -> Iterato
 
 def _corpus(paths: Sequence[Path] | None, *, quiet: bool = False) -> Corpus:
     chosen = _paths(paths)
-    found = find_sources(chosen, on_warning=_warn)  # walked once: the bar's size, then the files to read
+    found = factcheck.find_sources(
+        chosen, on_warning=_warn
+    )  # walked once: the bar's size, then the files to read
     with _progress(found, quiet=quiet) as advance:
-        return load(
+        return factcheck.load(
             chosen,
             found=found,
             on_warning=_warn,
@@ -461,7 +465,7 @@ def _corpus(paths: Sequence[Path] | None, *, quiet: bool = False) -> Corpus:
 
 
 def _rates(path: Path | None) -> dict[str, float] | None:
-    return None if path is None else load_rates(path)
+    return None if path is None else factcheck.load_rates(path)
 
 
 def _now() -> datetime | None:
@@ -480,7 +484,7 @@ def _now() -> datetime | None:
 def _report(paths: Sequence[Path] | None, rates: Path | None) -> tuple[Corpus, Report]:
     corpus = _corpus(paths)
     with _working("grouping and judging", size=len(corpus.claims)):
-        return corpus, report_of(corpus, rates=_rates(rates), now=_now())
+        return corpus, factcheck.report_of(corpus, rates=_rates(rates), now=_now())
 
 
 @_command
@@ -508,8 +512,10 @@ def claims(
     """Every numeric claim in the sources, with its value, unit and qualifier."""
     if fmt is ClaimsFormat.jsonl:
         chosen = _paths(paths)
-        found = find_sources(chosen, on_warning=_warn)
-        lines = jsonl_lines(chosen, found=found, on_warning=_warn, jobs=STATE.jobs, scheduler=STATE.scheduler)
+        found = factcheck.find_sources(chosen, on_warning=_warn)
+        lines = factcheck.jsonl_lines(
+            chosen, found=found, on_warning=_warn, jobs=STATE.jobs, scheduler=STATE.scheduler
+        )
         with _progress(found, quiet=_stdout_is_terminal()) as advance:  # the lines are the output
             _emit_pieces(_advancing(lines, advance))
         return
@@ -542,18 +548,73 @@ def conflicts(
 ) -> None:
     """Show where the sources disagree, most severe first."""
     corpus, report = _report(paths, rates)
-    shown = select_groups(report.groups, min_severity=min_severity.value, agreements=show_all)
+    shown = factcheck.select_groups(report.groups, min_severity=min_severity.value, agreements=show_all)
     size = sum(len(g.claims) for g in shown)
     if as_json:  # the groups the view would show; `export` writes them all
         with _writing(size):
             _emit_pieces(json_pieces(report.model_copy(update={"groups": shown})))
     else:
-        console = _out()
-        with _working("laying out", size=size), console.capture() as view:  # then printed at once
-            console.print(conflicts_view(report, groups=shown, claims=len(corpus.claims)))
-        _emit(view.get())
+        with _working("laying out", size=size):  # then printed at once
+            pieces = list(_conflicts_pieces(report, shown, claims=len(corpus.claims), size=size))
+        _emit_pieces(pieces)
     if fail_on_conflict and any(g.status == "conflict" for g in shown):
         raise typer.Exit(1)
+
+
+VIEW_TASK_CLAIMS = 1000  # claims of the groups one process lays out at a time in a large conflicts view
+PARALLEL_VIEW_CLAIMS = 4000  # below this, starting processes costs more than laying out here
+
+
+def _conflicts_pieces(
+    report: Report, shown: Sequence[ClaimGroup], *, claims: int, size: int
+) -> Iterator[str]:
+    """``conflicts_view`` as text, the same, byte for byte: its head, its groups (a large view's laid
+    out on every core, Rich's tables being most of the command), its tail."""
+    names = short_names([d.path for d in report.documents])
+    yield _rendered_view(conflicts_head(report, groups=shown), STATE.color)
+    chunks: list[tuple[Any, ...]] = []
+    filled = VIEW_TASK_CLAIMS
+    for group in shown:
+        if filled >= VIEW_TASK_CLAIMS:
+            chunks.append(([], names, STATE.color))
+            filled = 0
+        chunks[-1][0].append(group)
+        filled += len(group.claims)
+    yield from _in_order(_group_views, chunks, jobs=STATE.jobs if size >= PARALLEL_VIEW_CLAIMS else 1)
+    yield _rendered_view(conflicts_tail(report, groups=shown, claims=claims), STATE.color)
+
+
+def _in_order(task: Callable[..., str], chunks: Sequence[tuple[Any, ...]], *, jobs: int) -> Iterator[str]:
+    """``task(*chunk)`` of each chunk on ``jobs`` processes (0: one per core), in order; here when one."""
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    n = min(jobs or cores, len(chunks))
+    if n <= 1:
+        yield from (task(*chunk) for chunk in chunks)
+        return
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    method = "fork" if sys.platform == "linux" else None  # a forked worker starts with what is loaded
+    gc.freeze()  # a worker's collector never walks the report it was forked with: its pages stay shared
+    try:
+        with ProcessPoolExecutor(max_workers=n, mp_context=multiprocessing.get_context(method)) as pool:
+            yield from pool.map(task, *zip(*chunks, strict=True))
+    finally:
+        gc.unfreeze()
+
+
+def _group_views(groups: Sequence[ClaimGroup], names: dict[str, str], color: bool) -> str:
+    """``group_view`` of each group, laid out as ``conflicts`` prints them (a task of ``_in_order``)."""
+    return _rendered_view([group_view(g, names) for g in groups], color)
+
+
+def _rendered_view(parts: Sequence[Any], color: bool) -> str:
+    if not parts:
+        return ""
+    console = _out(color=color)  # given: a process that was not forked from this one knows no STATE
+    with console.capture() as view:
+        console.print(Group(*parts))
+    return view.get()
 
 
 @_command
@@ -627,7 +688,7 @@ def query(
     corpus = _corpus(paths)
     with _working("grouping and judging", size=len(corpus.claims)):
         groups = corpus.groups(rates=_rates(rates))
-    hits = search(corpus.claims, groups, keywords, kind=kind, limit=limit)
+    hits = factcheck.search(corpus.claims, groups, keywords, kind=kind, limit=limit)
     if as_json:
         _emit(to_json(QueryReport(keywords=tuple(keywords), hits=hits)))
         return
@@ -692,10 +753,12 @@ def check(
         groups = corpus.groups(rates=table)
     if lines is None:
         results: tuple[StatementCheck, ...] = (
-            check_statement(statement_or_file, claims, groups, rates=table, published=corpus.published()),
+            factcheck.check_statement(
+                statement_or_file, claims, groups, rates=table, published=corpus.published()
+            ),
         )
     else:
-        results = check_lines(lines, claims, groups, rates=table, published=corpus.published())
+        results = factcheck.check_lines(lines, claims, groups, rates=table, published=corpus.published())
     if as_json:
         _emit(to_json(results if lines is not None else results[0]))
     else:

@@ -6,7 +6,8 @@ Offsets are half-open Python ``str`` indices into ``Document.text``.
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from functools import cache
+from typing import Annotated, Any, Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -33,6 +34,33 @@ VERDICTS: tuple[Verdict, ...] = ("contradicted", "contested", "not_found", "supp
 
 class _Value(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+V = TypeVar("V", bound=BaseModel)
+
+
+def trusted(model: type[V], fields: dict[str, Any]) -> V:
+    """A model of trusted values, every field given in the model's order, as unpickling makes one: four
+    times as fast as ``model_construct``, which the workers' claims and the JSON lines pay per claim.
+
+    Every value of a model shares one set of the fields given: a set of 24 names is 2.2 KB, half of
+    what a claim took. Nothing changes it in place: a frozen model refuses assignment, and
+    ``model_copy`` copies the set before it adds to it."""
+    value = model.__new__(model)
+    value.__setstate__(
+        {
+            "__dict__": fields,
+            "__pydantic_fields_set__": _all_fields(model),
+            "__pydantic_extra__": None,
+            "__pydantic_private__": None,
+        }
+    )
+    return value
+
+
+@cache
+def _all_fields(model: type[BaseModel]) -> set[str]:
+    return set(model.model_fields)
 
 
 class Document(_Value):

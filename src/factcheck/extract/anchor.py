@@ -208,5 +208,10 @@ def _year_near(month: int, day: int, reference: date) -> int:
 
 
 def _shift(day: Day, days: int) -> Day:
-    found = date(day[0] if day[0] is not None else LEAP, day[1], day[2]) + timedelta(days=days)
+    """The day ``days`` after; an impossible day ("31 June" in a time's hint) stays as it is, and no
+    instant is made of it."""
+    try:
+        found = date(day[0] if day[0] is not None else LEAP, day[1], day[2]) + timedelta(days=days)
+    except ValueError:
+        return day
     return (found.year if day[0] is not None else None), found.month, found.day

@@ -68,8 +68,9 @@ def find_copies(
 
 def _signature(text: str) -> NDArray[np.uint64] | None:
     """The MinHash signature of a text's shingles; None for a text too short to judge."""
-    words = [w.lower() for w in _WORD.findall(text)]
-    shingles = {" ".join(words[k : k + SHINGLE]) for k in range(len(words) - SHINGLE + 1)}
+    low = text.lower()  # one call, not one a word; but "İ" lowers to two characters, split by \w+
+    words = _WORD.findall(low) if len(low) == len(text) else [w.lower() for w in _WORD.findall(text)]
+    shingles = set(map(" ".join, zip(*(words[k:] for k in range(SHINGLE)), strict=False)))  # shifted
     if len(shingles) < MIN_SHINGLES:
         return None
     hashes = np.fromiter(

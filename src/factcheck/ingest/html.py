@@ -27,6 +27,7 @@ for _name in ("trafilatura", "htmldate", "courlan"):
 _BLOCK_SEPARATOR = "\n\n"  # between paragraphs, as the tag filter writes them and the splitter reads them
 _DATE_FORMAT = "%Y-%m-%d"
 _UNREAD = ["//template", "//noscript"]  # never shown to a reader; trafilatura keeps them
+_NO_DATE_SEARCH = {"original_date": True, "extensive_search": False}
 _FURNITURE = "//aside|//nav|//footer|//template|//noscript"  # around the article, not of it
 
 
@@ -49,6 +50,9 @@ def read_article(html: str) -> Article | None:
             deduplicate=False,
             favor_precision=True,  # no baseline rescue: it reads the whole page, boxes and all
             prune_xpath=_UNREAD,
+            # its metadata's date is not read (``published_date`` finds ours): no extensive search, so
+            # no dateparser, whose locales take seconds to load in each process
+            date_extraction_params=_NO_DATE_SEARCH,
         )
     except (ValueError, TypeError, etree.LxmlError):
         return None

@@ -11,7 +11,7 @@ import stat
 import tempfile
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from pydantic import BaseModel
 
@@ -27,6 +27,7 @@ from factcheck.models import (
     Report,
     Sentence,
     SentenceLine,
+    trusted,
 )
 from factcheck.report.wording import clock, humanize, short_names, span_of, visible, with_unit
 
@@ -129,11 +130,11 @@ def jsonl_document(summary: DocumentSummary, sents: Sequence[Sentence], claims: 
         sentence_id = f"{summary.id}:s{sent.index}" if sent is not None else ""
         if sent is not None and sent.start not in emitted:
             emitted.add(sent.start)
-            line = SentenceLine(
-                id=sentence_id, document=summary.path, start=sent.start, end=sent.end, text=sent.text
-            )
-            lines.append(line.model_dump_json())
-        lines.append(ClaimLine.model_construct(**dict(claim), sentence_id=sentence_id).model_dump_json())
+            fields: dict[str, Any] = {"type": "sentence", "id": sentence_id, "document": summary.path}
+            fields.update(start=sent.start, end=sent.end, text=sent.text)
+            lines.append(trusted(SentenceLine, fields).model_dump_json())
+        fields = {**claim.__dict__, "type": "claim", "sentence_id": sentence_id}  # ClaimLine's order
+        lines.append(trusted(ClaimLine, fields).model_dump_json())
     return [line + "\n" for line in lines]
 
 

@@ -178,11 +178,23 @@ def source_legend(docs: Sequence[DocumentSummary], names: dict[str, str], paths:
 def conflicts_view(report: Report, *, groups: Sequence[ClaimGroup], claims: int) -> Group:
     """The sources once, then the groups asked for, most severe first, and a summary line."""
     names = short_names([d.path for d in report.documents])
+    views = [group_view(g, names) for g in groups]
+    tail = conflicts_tail(report, groups=groups, claims=claims)
+    return Group(*conflicts_head(report, groups=groups), *views, *tail)
+
+
+def conflicts_head(report: Report, *, groups: Sequence[ClaimGroup]) -> list[RenderableType]:
+    """What ``conflicts_view`` shows before the groups: the sources of those shown."""
+    if not groups:
+        return []
+    names = short_names([d.path for d in report.documents])
+    paths = {c.document for g in groups for c in g.claims}
+    return [Text("Sources", style="bold"), source_legend(report.documents, names, paths)]
+
+
+def conflicts_tail(report: Report, *, groups: Sequence[ClaimGroup], claims: int) -> list[RenderableType]:
+    """What ``conflicts_view`` shows after the groups: why there are none, and the summary line."""
     parts: list[RenderableType] = []
-    if groups:
-        parts.append(Text("Sources", style="bold"))
-        parts.append(source_legend(report.documents, names, {c.document for g in groups for c in g.claims}))
-    parts += [group_view(g, names) for g in groups]
     if not any(g.status == "conflict" for g in groups):
         hidden = sum(g.status == "conflict" for g in report.groups)
         if hidden:
@@ -194,7 +206,7 @@ def conflicts_view(report: Report, *, groups: Sequence[ClaimGroup], claims: int)
         else:
             parts.append(Text("No conflicts found.", style="green"))
     parts.append(summary_line(report, claims=claims))
-    return Group(*parts)
+    return parts
 
 
 def summary_line(report: Report, *, claims: int) -> Text:

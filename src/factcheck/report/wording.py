@@ -332,7 +332,8 @@ def _names(window: _Window, *, skip: set[str]) -> list[tuple[str, bool]]:
     for side in (window.before, window.after):
         if not side:
             continue
-        lo, hi = min(t.start() for t in side), max(t.end() for t in side)
+        first, last = (side[-1], side[0]) if side is window.before else (side[0], side[-1])
+        lo, hi = first.start(), last.end()  # the tokens do not overlap; ``before`` is nearest first
         if sentence[lo:hi].islower():  # no capital letter, no name
             continue
         words = [  # the capitalised words and "of": the gap between two tells whether a run goes on
@@ -397,7 +398,7 @@ def _is_name(text: str, *, skip: set[str]) -> bool:
         return False
     text = _POSSESSIVE.sub("", text)
     low = text.lower().rstrip(".")
-    if not text or any(c.isdigit() for c in text):
+    if not text or any(map(str.isdigit, text)):
         return False
     if low in skip or low in NOT_NAMES or text in CURRENCY_CODES:
         return False
