@@ -78,13 +78,7 @@ def elided_nouns(claims: list[Claim]) -> list[Claim]:
     named = [c for c in claims if c.kind == "count" and c.unit and c.per is None and c.qualifier != "vague"]
     out = []
     for claim in claims:
-        if (
-            claim.kind == "count"
-            and claim.unit is None
-            and claim.per is None
-            and claim.value is not None
-            and not _after_a_name(claim)
-        ):
+        if _bare(claim) and claim.value is not None and not _after_a_name(claim):
             noun = subject_noun(claim)
             if noun is None and named:
                 nearest = min(named, key=lambda c: (abs(c.start - claim.start), c.start))
@@ -183,6 +177,7 @@ def referred_nouns(text: str, claims: list[Claim]) -> list[Claim]:
 
 
 def _bare(claim: Claim) -> bool:
+    """A count with no noun, no period, and a figure or a range."""
     return (
         claim.kind == "count"
         and claim.unit is None

@@ -53,17 +53,17 @@ def _phrase_words(text: str, end: int, limit: int = 5) -> list[re.Match[str]]:
 # People in a state after a link: "1,000 remained unaccounted for", "five were injured", "1,500 remain
 # missing" count people, as "93 dead" does.
 _PEOPLE_IN_A_STATE = re.compile(
-    r"[ \u00a0]+(?:remain|remains|remained|are|were|are\s+still|were\s+still|remain\s+still)[ \u00a0]+"
+    r"[ \u00a0]+(?:remain|remains|remained|are|were)[ \u00a0]+"
     rf"(?:still[ \u00a0]+)?(?P<state>{'|'.join(sorted(PEOPLE_STATES, key=len, reverse=True))})\b"
 )
 
 
 def counted_noun(text: str, end: int, value: float) -> tuple[str, int] | None:
     """The noun a number counts, as (singular noun phrase, end offset), or None."""
-    people = _people(text, end, value)
+    words = _phrase_words(text, end)
+    people = _people(text, end, value, words)
     if people is not None:
         return people
-    words = _phrase_words(text, end)
     if not words:
         return None
     first = words[0]
@@ -89,15 +89,15 @@ def counted_noun(text: str, end: int, value: float) -> tuple[str, int] | None:
     return " ".join([*(w.lower() for w in kept), singular(head)]), phrase[-1].end()
 
 
-def _people(text: str, end: int, value: float) -> tuple[str, int] | None:
+def _people(text: str, end: int, value: float, words: list[re.Match[str]]) -> tuple[str, int] | None:
     """People in a state, right after a count ("93 dead", "20 injured") or after a link ("1,000
-    remained unaccounted for", "five were injured"): ("person", end of the state word)."""
+    remained unaccounted for", "five were injured"): ("person", end of the state word). ``words`` are
+    the phrase words after the count (``_phrase_words``)."""
     if value == 1:
         return None
     state = _PEOPLE_IN_A_STATE.match(text, end)
     if state is not None:
         return "person", state.end()
-    words = _phrase_words(text, end)
     if len(words) == 1 and words[0].group("gap") != "-" and words[0].group("word") in PEOPLE_STATES:
         return "person", words[0].end()
     return None

@@ -221,7 +221,7 @@ class PairTable:
         apart = (x.subject != 0) & (y.subject != 0) & ~shared & ~compatible  # two subjects ...
         if apart.any():  # ... unless one sentence names the other's subject too
             apart[apart] = ~self._mentioned(i[apart], j[apart])
-        fig = np.where(~compatible & apart, fig - SUBJECT_APART, fig)
+        fig = np.where(apart, fig - SUBJECT_APART, fig)
         measured = x.flag("has_interval") & y.flag("has_interval")
         impossible = (
             (x.sentence == y.sentence)

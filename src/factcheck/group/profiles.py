@@ -336,7 +336,7 @@ def related_nouns(heads: Iterable[str]) -> list[tuple[str, str]]:
     dead = [head for head in heads if head in DEATH_NOUNS]
     found = {(a, b) for a in dead for b in dead if a < b}
     by_stem: dict[str, list[str]] = defaultdict(list)
-    for head in sorted(set(heads)):
+    for head in heads:
         stem = content_stem(head)
         if stem is not None:
             by_stem[stem].append(head)
