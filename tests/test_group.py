@@ -39,7 +39,7 @@ from factcheck.group import cluster as group_module
 from factcheck.group.cluster import group_claims
 from factcheck.group.columns import columns_of
 from factcheck.group.pairs import PairTable
-from factcheck.group.profiles import affinity, countdown, projected
+from factcheck.group.profiles import STATES, affinity, casualty_state, countdown, projected
 from factcheck.judge import assess
 from factcheck.models import Claim, Kind
 from factcheck.pipeline import read_corpus
@@ -499,6 +499,61 @@ def test_group_counted_nouns_that_name_one_thing(
     claims = [
         make_claim(sentence, text, document=f"{k}.txt", kind="count", value=value, unit=unit)
         for k, (sentence, text, value, unit) in enumerate((a, b))
+    ]
+    assert outcome(claims) == expected
+
+
+# The state a count of people is in, read from the words nearest its figure, up to another figure.
+STATES_READ = [
+    ("The death toll rose to 99 on Monday as more than 1,000 people remained unaccounted for.", "99", "dead"),
+    (
+        "The death toll rose to 99 on Monday as more than 1,000 people remained unaccounted for.",
+        "1,000 people",
+        "missing",
+    ),
+    ("Maui Confronts Challenge of Finding Hundreds of Missing People", "Hundreds of Missing People", "missing"),
+    ("At least 99 people were killed in the wildfires, officials said.", "99 people", "dead"),
+    ("The blast left 20 people injured and 3 dead.", "20 people", "injured"),
+    ("About 1,400 people were evacuated from the valley overnight.", "1,400 people", "displaced"),
+    ("The party won 240 seats in the general election.", "240 seats", None),
+]
+
+
+@pytest.mark.parametrize(("sentence", "text", "expected"), STATES_READ, ids=[s[1] for s in STATES_READ])
+def test_group_casualty_state_is_the_nearest_state_word(sentence: str, text: str, expected: str | None) -> None:
+    (claim,) = [c for c in extract_text(sentence) if c.text == text]
+    code = casualty_state(claim)
+    assert (STATES[code - 1] if code else None) == expected
+
+
+STATE_CASES = {
+    # Two states of people, the same noun: two measures, whatever the figures.
+    "killed-missing": (
+        ("The wildfire killed 99 people in Lahaina, officials said on Monday.", "99 people", 99),
+        ("The wildfire left 99 people missing in Lahaina, officials said on Monday.", "99 people", 99),
+        "apart",
+    ),
+    "toll-hundreds-missing": (
+        ("The confirmed death toll from the Maui wildfire rose to 99 people.", "99 people", 99),
+        ("Maui wildfire: crews search for 300 missing people in the ashes.", "300 missing people", 300),
+        "apart",
+    ),
+    # One state in other words: "killed" and "the death toll".
+    "killed-toll": (
+        ("The flood killed 40 people in the valley, officials said.", "40 people", 40),
+        ("The death toll of the flood in the valley stands at 45 people, officials said.", "45 people", 45),
+        "conflict",
+    ),
+}
+
+
+@pytest.mark.parametrize(("a", "b", "expected"), STATE_CASES.values(), ids=STATE_CASES.keys())
+def test_group_counts_of_people_in_two_states_are_two_measures(
+    a: tuple[Any, ...], b: tuple[Any, ...], expected: Outcome
+) -> None:
+    claims = [
+        make_claim(sentence, text, document=f"{k}.txt", kind="count", value=value, unit="person")
+        for k, (sentence, text, value) in enumerate((a, b))
     ]
     assert outcome(claims) == expected
 

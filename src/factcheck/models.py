@@ -186,6 +186,9 @@ class Identity(_Value):
     marker: str | None = Field(default=None, description="A time marker of its sentence: 'initially', 'now'")
     projected: bool = Field(default=False, description="A plan, forecast or target, not what happened")
     countdown: bool = Field(default=False, description="What is left of a span of time ('40 hours left')")
+    state: str | None = Field(
+        default=None, description="The state a count of people is in: 'dead', 'missing', 'injured', ..."
+    )
 
 
 class ClaimGroup(_Value):

@@ -33,11 +33,13 @@ from factcheck.group.profiles import (
     BOUNDS,
     DAY_MARKERS,
     PERIODS,
+    STATES,
     TIME_MARKERS,
     YEAR,
     Profile,
     Settings,
     Vocabulary,
+    casualty_state,
     countdown,
     family_of,
     figure_of,
@@ -151,6 +153,7 @@ class Columns:
     implicit: Bools  # the anchor is the document's story year (``profiles.story_year``)
     projected: Bools  # a plan, forecast or target (``profiles.projected``)
     countdown: Bools  # what is left of a span of time (``profiles.countdown``)
+    state: Ints  # code of the state a count of people is in (``profiles.casualty_state``), 0 for none
     marker: Ints  # code of the time marker ("initially"), 0 for none
     subject: Ints  # mask of the codes of the names beside the claim (``subjects.codes_mask``), 0 for none
     subject_codes: Ints  # claims x SLOTS: the codes themselves (``subjects.subject_codes``), 0 padded
@@ -198,6 +201,7 @@ class Columns:
             implicit=bool(self.implicit[k]),
             projected=bool(self.projected[k]),
             countdown=bool(self.countdown[k]),
+            state=int(self.state[k]),
             marker=self.times[int(self.marker[k])] or None,
             subject=tuple(int(code) for code in self.subject_codes[k] if code),
             subject_words=tuple(int(w) for w in self.subject_words[k] if w >= 0),
@@ -219,6 +223,7 @@ class Columns:
             marker=self.times[int(self.marker[k])] or None,
             projected=bool(self.projected[k]),
             countdown=bool(self.countdown[k]),
+            state=STATES[int(self.state[k]) - 1] if self.state[k] else None,
         )
 
     def vocab(self) -> Vocabulary:
@@ -664,6 +669,7 @@ def _anchors(
         "implicit": implicit,
         "projected": np.fromiter(map(projected, chosen), np.bool_, len(chosen)),
         "countdown": np.fromiter(map(countdown, chosen), np.bool_, len(chosen)),
+        "state": np.fromiter(map(casualty_state, chosen), np.int64, len(chosen)),
     }
 
 

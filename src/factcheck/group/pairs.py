@@ -92,6 +92,7 @@ class _Side(NamedTuple):
     subject: Ints  # mask of the codes of the names beside the claim, 0 for none
     day: Ints  # the day the sentence sets the claim on, 0 for none
     published_day: Ints  # the day its document was published, 0 for none
+    state: Ints  # code of the state a count of people is in, 0 for none
     equivalent: Ints  # row of the claim this one restates, -1 if none
     flags: Ints  # bits of _FLAGS
     low: Floats
@@ -231,6 +232,7 @@ class PairTable:
             | (np.isin(kind, MEASURED) & ~measured)
             | (~compatible & ~_same_time(x, y))
             | (~compatible & (self.doc[i] == self.doc[j]))
+            | ((x.state > 0) & (y.state > 0) & (x.state != y.state))  # "99 killed", "1,000 missing"
             | (~compatible & np.isin(kind, TIMES) & _far_times(x, y))
         )
         bonus = np.where((x.head > 0) & (x.head == y.head) & np.isin(kind, COUNTED), UNIT_BONUS, 0.0)

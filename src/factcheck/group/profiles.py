@@ -59,6 +59,14 @@ MARKER_WORDS: tuple[str, ...] = tuple(table("context.toml", "time_markers"))
 # "last year", "this year", "next year": a year named from the story's own, as offsets.
 PROJECTION_WORDS = frozenset(table("context.toml", "projection_words"))
 DEATH_NOUNS = frozenset(table("nouns.toml", "death_nouns"))  # "86 lives", "85 people": one count
+STATES: tuple[str, ...] = tuple(table("nouns.toml", "casualty_states"))  # code k is STATES[k - 1]
+STATE_OF: dict[str, int] = {
+    word: code
+    for code, name in enumerate(STATES, 1)
+    for word in table("nouns.toml", "casualty_states")[name]["words"]
+}
+STATE_REACH = 14  # words either side of a count, up to the next figure, that may name its state
+STATE_TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*|\S*\d\S*")  # a word, or a token holding a figure
 COUNTDOWN = re.compile(
     rf"(?:[ \u00a0]+(?:of[ \u00a0]+)?[\w’'-]+){{0,3}}?[ \u00a0]+(?:{'|'.join(table('context.toml', 'countdown_words'))})\b"
 )  # "96 hours of oxygen left": at most three words between the span and the word
@@ -102,6 +110,7 @@ class Profile:
     implicit: bool = False  # the anchor is the story year, not a year its sentence names
     projected: bool = False  # a plan, forecast or target, not what has happened (``projected``)
     countdown: bool = False  # what is left of a span of time (``countdown``)
+    state: int = 0  # code of the state a count of people is in (``casualty_state``), 0 for none
     marker: str | None = None  # "initially", "currently", ...
     subject: tuple[int, ...] = ()  # codes of the names beside the claim (``subjects.subject_codes``)
     subject_words: tuple[int, ...] = ()  # the word ids of those names, where they are words
@@ -179,6 +188,8 @@ class Vocabulary:
         if ca.kind in ("distance", "duration", "other") and (a.interval is None or b.interval is None):
             return -1.0
         if not compatible and _two_readings(a, b):
+            return -1.0
+        if a.state and b.state and a.state != b.state:  # "99 killed", "Hundreds of Missing People"
             return -1.0
         if not compatible and _story_apart(a, b):
             fig -= STORY_APART
@@ -544,6 +555,41 @@ def relative_year(sentence: str, story: str | None) -> str | None:
     )
 
 
+def casualty_state(claim: Claim) -> int:
+    """The code of the state (``STATES``) a count is of, from the state word nearest its figure within
+    ``STATE_REACH`` words and before any other figure: killed, missing, injured, displaced ...; 0 for
+    none or for another kind.
+
+    >>> from factcheck.extract import extract_text
+    >>> found = extract_text("The death toll rose to 99 on Monday as more than 1,000 people remained unaccounted for.")
+    >>> [STATES[casualty_state(c) - 1] for c in found if c.kind == "count"]
+    ['dead', 'missing']
+    """
+    if claim.kind != "count":
+        return 0
+    at, end = claim.start - claim.sentence_start, claim.end - claim.sentence_start
+    own = [STATE_OF.get(w.lower(), 0) for w in STATE_TOKEN.findall(claim.sentence[at:end])]
+    if any(own):
+        return next(code for code in own if code)
+    before = _words_to_figure(reversed(STATE_TOKEN.findall(claim.sentence[:at])))
+    after = _words_to_figure(STATE_TOKEN.findall(claim.sentence[end:]))
+    for k in range(STATE_REACH):  # nearest first, the words after (a predicate) before the words before
+        for side in (after, before):
+            if k < len(side) and (code := STATE_OF.get(side[k], 0)):
+                return code
+    return 0
+
+
+def _words_to_figure(tokens: Iterable[str]) -> list[str]:
+    """The words of ``tokens``, lower case, up to the first that holds a figure or ``STATE_REACH``."""
+    out: list[str] = []
+    for token in tokens:
+        if len(out) == STATE_REACH or any(ch.isdigit() for ch in token):
+            break
+        out.append(token.lower())
+    return out
+
+
 def projected(claim: Claim) -> bool:
     """Whether a claim is a plan, a forecast or a target: a word of ``PROJECTION_WORDS`` among the
     words just before it in its clause.
@@ -589,6 +635,7 @@ __all__ = [
     "Settings",
     "Vocabulary",
     "affinity",
+    "casualty_state",
     "family_of",
     "figure_of",
     "groupable",

@@ -752,19 +752,52 @@ def find_published(text: str) -> str | None:
     ('2023-06-22', None)
     >>> find_published("Title\\n\\nKosovo declared independence on 17 February 2008.") is None
     True
+
+    A source line that states no date gives its URL's, as news sites write it in the path (the day,
+    else the month): "https://x.com/2023/08/15/story | P | not stated" was published on 15 August 2023.
+
+    >>> find_published("T\\nhttps://x.com/2023/08/15/a | P | not stated"), find_published("T\\nhttps://x.com/2023/08/a.html | P |")
+    ('2023-08-15', '2023-08')
     """
     updated: str | None = None
+    from_url: str | None = None
     for line in _head_lines(text):
         line = line.strip(_LINE_MARKS)
         found = _date_of_line(line)
         if found is None:
+            if from_url is None and _SOURCE_LINE.match(line):
+                from_url = url_date(line.split("|", 1)[0])
             continue
         keyword = _KEYWORD_LINE.match(line)
         if keyword and keyword.group("keyword").lower().endswith(("updated", "modified")):
             updated = updated or found
             continue
         return found
-    return updated
+    return from_url or updated
+
+
+def url_date(url: str) -> str | None:
+    """The date a URL's path holds, as "YYYY-MM-DD" or, with no day, "YYYY-MM"; None for none or an
+    impossible one.
+
+    >>> url_date("https://x.com/news/2023/08/15/fire"), url_date("https://x.org/2017-08-03-deal")
+    ('2023-08-15', '2017-08-03')
+    >>> url_date("https://x.com/2023/08/fire.html"), url_date("https://x.com/2023/02/30/a"), url_date("https://x.com/a/1234567")
+    ('2023-08', None, None)
+    """
+    found = _URL_DATE.search(url)
+    if found is None:
+        return None
+    year, month, day = found.groups()
+    try:
+        date(int(year), int(month), int(day or 1))
+    except ValueError:
+        return None
+    return f"{year}-{month}-{day}" if day else f"{year}-{month}"
+
+
+# "/2023/08/15/", "/2023-08-15-", "/2023/08/": a year, a month and perhaps a day as path parts.
+_URL_DATE = re.compile(r"/((?:19|20)\d\d)[/-](0[1-9]|1[0-2])(?:[/-](0[1-9]|[12]\d|3[01]))?(?=[/_.-]|$)")
 
 
 def find_metadata(text: str) -> tuple[tuple[int, int], ...]:
