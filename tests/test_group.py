@@ -511,7 +511,11 @@ STATES_READ = [
         "1,000 people",
         "missing",
     ),
-    ("Maui Confronts Challenge of Finding Hundreds of Missing People", "Hundreds of Missing People", "missing"),
+    (
+        "Maui Confronts Challenge of Finding Hundreds of Missing People",
+        "Hundreds of Missing People",
+        "missing",
+    ),
     ("At least 99 people were killed in the wildfires, officials said.", "99 people", "dead"),
     ("The blast left 20 people injured and 3 dead.", "20 people", "injured"),
     ("About 1,400 people were evacuated from the valley overnight.", "1,400 people", "displaced"),
@@ -520,7 +524,9 @@ STATES_READ = [
 
 
 @pytest.mark.parametrize(("sentence", "text", "expected"), STATES_READ, ids=[s[1] for s in STATES_READ])
-def test_group_casualty_state_is_the_nearest_state_word(sentence: str, text: str, expected: str | None) -> None:
+def test_group_casualty_state_is_the_nearest_state_word(
+    sentence: str, text: str, expected: str | None
+) -> None:
     (claim,) = [c for c in extract_text(sentence) if c.text == text]
     code = casualty_state(claim)
     assert (STATES[code - 1] if code else None) == expected

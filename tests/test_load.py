@@ -343,7 +343,10 @@ DATE_CASES = {
     "metadata-line": ("https://www.itv.com/news/2023-12-08/x | ITV News | 2023-12-08", "2023-12-08"),
     "metadata-line-words": ("https://a.org/x | Pub | 15 November 2023", "2023-11-15"),
     "metadata-undated": ("https://en.wikipedia.org/wiki/X | Wikipedia | undated", None),
-    "metadata-url-day": ("https://amp.example.com/news/west/2023/08/15/735502.htm | Journal | not stated", "2023-08-15"),
+    "metadata-url-day": (
+        "https://amp.example.com/news/west/2023/08/15/735502.htm | Journal | not stated",
+        "2023-08-15",
+    ),
     "metadata-url-month": ("https://boorsee.com/2023/08/maui-missing-people.html | boorsee.com |", "2023-08"),
     "metadata-url-dashes": ("https://x.org/2017-08-03-neymar-deal | X | not stated", "2017-08-03"),
     "metadata-url-impossible": ("https://x.org/2023/02/30/story | X | not stated", None),
