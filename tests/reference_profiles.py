@@ -32,7 +32,7 @@ from factcheck.group.profiles import (
     story_year,
     word_forms,
 )
-from factcheck.group.subjects import SLOTS, SUBJECT_REACH, common_words, nearest_names
+from factcheck.group.subjects import SLOTS, SUBJECT_REACH, attribution, common_words, nearest_names
 from factcheck.lexicon.words import content_stem, content_stems
 from factcheck.models import Claim
 from factcheck.values import interval, iso_day
@@ -59,6 +59,14 @@ def reference_profiles(
         for c in chosen
     ]
     return items, _weigh(items, settings=settings, published=published or {})
+
+
+def _sources(items: list[Profile], common: frozenset[str]) -> None:
+    """Each profile's source: a code per name its sentence gives the claim to, from 1; 0 for none."""
+    sources: dict[str, int] = {}
+    for item in items:
+        found = attribution(item.claim, common)
+        item.source = 0 if found is None else sources.setdefault(found, len(sources) + 1)
 
 
 def _weigh(items: list[Profile], *, settings: Settings, published: Mapping[str, str | None]) -> Vocabulary:
@@ -96,6 +104,7 @@ def _weigh(items: list[Profile], *, settings: Settings, published: Mapping[str, 
         item.subject_words = tuple(
             ids[canon.get(stem, stem)] for stem in stems if stem is not None and canon.get(stem, stem) in ids
         )
+    _sources(items, common)
     for item, day in zip(items, claim_days([item.claim for item in items], published), strict=True):
         item.day = day
         found = iso_day(published.get(item.doc))

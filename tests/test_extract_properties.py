@@ -27,6 +27,7 @@ from factcheck.extract.dates import DAY_RANGE_END
 from factcheck.extract.numbers import parse_digits
 from factcheck.extract.patterns import RANGE_JOIN
 from factcheck.extract.readers import PARTITIVE
+from factcheck.group.subjects import SOURCES
 from factcheck.lexicon import OTHER_UNITS, TENS, UNITS_0_19
 from factcheck.models import Claim
 
@@ -140,6 +141,7 @@ PATTERNS = [
     readers._GLUED_QUALIFIER,
     ranges._LIST_GAP,
     ranges._PLAIN_DIGITS,
+    SOURCES,
 ]
 LONG = [
     "9 E " * 20_000,
@@ -158,6 +160,8 @@ LONG = [
     "- " * 30_000 + "to",
     " and a" * 20_000 + " half",
     "a" * 50_000 + " and a half",
+    "Big Name, " * 10_000 + "said",
+    "according to the " * 10_000,
 ]
 
 

@@ -237,6 +237,32 @@ CASES = [
         "apart",
         ("2023-08-15", "2023-08-22"),
     ),
+    # A writer who gives two figures to two named sources reports a dispute: one measure.
+    Case(
+        "two-named-sources-in-one-text",
+        (
+            "Maui Mayor Richard Bissen said that 850 people were missing after the Lahaina fire. "
+            "White House adviser Liz Sherwood-Randall put it at 800 people missing after the Lahaina fire.",
+            "Officials said that 850 people were missing after the Lahaina fire on Maui.",
+        ),
+        "800 people",
+        "850 people",
+        "conflict",
+        "2023-08-22",
+    ),
+    # The same two figures with no one named to give them: two measures of one writer.
+    Case(
+        "two-unnamed-figures-in-one-text",
+        (
+            "Officials said that 850 people were missing after the Lahaina fire. "
+            "Later they put it at 800 people missing after the Lahaina fire.",
+            "Officials said that 850 people were missing after the Lahaina fire on Maui.",
+        ),
+        "800 people",
+        "850 people",
+        "apart",
+        "2023-08-22",
+    ),
     # One writer's two figures are two measures, not a dispute between sources.
     Case(
         "one-source-two-premiums",

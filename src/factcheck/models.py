@@ -189,6 +189,10 @@ class Identity(_Value):
     state: str | None = Field(
         default=None, description="The state a count of people is in: 'dead', 'missing', 'injured', ..."
     )
+    source: str | None = Field(
+        default=None,
+        description="Who its sentence gives the figure to ('bissen' of 'Bissen said'), in lower case",
+    )
 
 
 class ClaimGroup(_Value):

@@ -53,7 +53,7 @@ from factcheck.group.profiles import (
     story_year,
     word_forms,
 )
-from factcheck.group.subjects import SLOTS, codes_mask, subject_table
+from factcheck.group.subjects import SLOTS, attribution, codes_mask, common_words, subject_table
 from factcheck.lexicon import OTHER_MEASURES
 from factcheck.lexicon.words import WORD, content_stem
 from factcheck.models import Claim, Identity
@@ -159,6 +159,8 @@ class Columns:
     subject_codes: Ints  # claims x SLOTS: the codes themselves (``subjects.subject_codes``), 0 padded
     subject_names: list[str]  # the names of subject codes: code k is subject_names[k - 1]
     subject_words: Ints  # claims x SLOTS: the word id of each subject name, -1 for none
+    source: Ints  # code of the name its sentence gives the claim to (``subjects.attribution``), 0 for none
+    source_names: list[str]  # by code ("" for 0)
     day: Ints  # the day the sentence sets the claim on, as an ordinal (``days.claim_days``), 0 for none
     published_day: Ints  # the claim's document's publication day, as an ordinal, 0 for none
     times: list[str]  # anchors' and markers' codes, decoded (0 is "")
@@ -205,6 +207,7 @@ class Columns:
             marker=self.times[int(self.marker[k])] or None,
             subject=tuple(int(code) for code in self.subject_codes[k] if code),
             subject_words=tuple(int(w) for w in self.subject_words[k] if w >= 0),
+            source=int(self.source[k]),
             day=int(self.day[k]),
             published_day=int(self.published_day[k]),
         )
@@ -224,6 +227,7 @@ class Columns:
             projected=bool(self.projected[k]),
             countdown=bool(self.countdown[k]),
             state=STATES[int(self.state[k]) - 1] if self.state[k] else None,
+            source=self.source_names[int(self.source[k])] or None,
         )
 
     def vocab(self) -> Vocabulary:
@@ -282,7 +286,7 @@ def columns_of(
     words, probes, norm = _claim_words(sentence, sentence_words, own, weight2, rank, df > 1, settings)
     stated = family * len(vocabulary) + figure  # how many claims of the family state the figure
     rarity = np.minimum(1.0, np.sqrt(COMMON_FIGURE / np.bincount(stated)[stated]))
-    subject, subject_rows, subject_names = _subjects(chosen, settings)
+    subject, subject_rows, subject_names, source, source_names = _subjects(chosen, settings)
     is_figure = np.zeros(len(vocabulary), dtype=np.bool_)
     is_figure[figure] = True
     return Columns(
@@ -298,6 +302,8 @@ def columns_of(
         subject=subject,
         subject_codes=subject_rows,
         subject_names=subject_names,
+        source=source,
+        source_names=source_names,
         subject_words=_subject_words(subject_rows, subject_names, scanner.stems, id_of),
         day=np.array(claim_days(chosen, published or {}), dtype=np.int64),
         published_day=_published_days(doc, docs, published or {}),
@@ -324,14 +330,18 @@ def _markers(marker: Ints, chosen: Sequence[Claim], times: dict[str, int]) -> In
     return found
 
 
-def _subjects(chosen: Sequence[Claim], settings: Settings) -> tuple[Ints, Ints, list[str]]:
-    """The ``subject`` and ``subject_codes`` columns, and the names by code."""
-    codes, names = subject_table(chosen, cutoff=settings.fuzzy_names)
+def _subjects(chosen: Sequence[Claim], settings: Settings) -> tuple[Ints, Ints, list[str], Ints, list[str]]:
+    """The ``subject`` and ``subject_codes`` columns, the names by code, the ``source`` column and the
+    sources by code."""
+    common = common_words(chosen)
+    codes, names = subject_table(chosen, cutoff=settings.fuzzy_names, common=common)
     table = np.zeros((len(chosen), SLOTS), dtype=np.int64)
     for k, found in enumerate(codes):
         table[k, : len(found)] = found
     mask = np.fromiter(map(codes_mask, codes), dtype=np.int64, count=len(codes))
-    return mask, table, names
+    sources: dict[str | None, int] = {None: 0}
+    source = _ints(sources.setdefault(attribution(c, common), len(sources)) for c in chosen)
+    return mask, table, names, source, [name or "" for name in sources]
 
 
 def _published_days(doc: Ints, docs: list[str], published: Mapping[str, str | None]) -> Ints:

@@ -93,6 +93,7 @@ class _Side(NamedTuple):
     day: Ints  # the day the sentence sets the claim on, 0 for none
     published_day: Ints  # the day its document was published, 0 for none
     state: Ints  # code of the state a count of people is in, 0 for none
+    source: Ints  # code of the name its sentence gives it to, 0 for none
     equivalent: Ints  # row of the claim this one restates, -1 if none
     flags: Ints  # bits of _FLAGS
     low: Floats
@@ -231,7 +232,7 @@ class PairTable:
             | ((kind == KIND_CODES["count"]) & ~self._same_noun(x.head, y.head) & (fig < SAME_FIGURE) & ~slip)
             | (np.isin(kind, MEASURED) & ~measured)
             | (~compatible & ~_same_time(x, y))
-            | (~compatible & (self.doc[i] == self.doc[j]))
+            | (~compatible & (self.doc[i] == self.doc[j]) & ~_two_sources(x, y))
             | ((x.state > 0) & (y.state > 0) & (x.state != y.state))  # "99 killed", "1,000 missing"
             | (~compatible & np.isin(kind, TIMES) & _far_times(x, y))
         )
@@ -298,6 +299,12 @@ class PairTable:
         cosine = _dots(self.doc_weighted, self.doc_present, da, db) / (self.doc_norm[da] * self.doc_norm[db])
         found = (da == db) | (cosine >= SAME_STORY)
         return np.asarray(found[back.ravel()], dtype=np.bool_)
+
+
+def _two_sources(x: _Side, y: _Side) -> Bools:
+    """``profiles._two_sources``: two named sources, each giving its own figure."""
+    two: Bools = (x.source > 0) & (y.source > 0) & (x.source != y.source)
+    return two
 
 
 def _meet(x: _Side, y: _Side, i: Ints, j: Ints) -> Bools:

@@ -111,6 +111,7 @@ class Profile:
     projected: bool = False  # a plan, forecast or target, not what has happened (``projected``)
     countdown: bool = False  # what is left of a span of time (``countdown``)
     state: int = 0  # code of the state a count of people is in (``casualty_state``), 0 for none
+    source: int = 0  # code of the name its sentence gives it to (``subjects.attribution``), 0 for none
     marker: str | None = None  # "initially", "currently", ...
     subject: tuple[int, ...] = ()  # codes of the names beside the claim (``subjects.subject_codes``)
     subject_words: tuple[int, ...] = ()  # the word ids of those names, where they are words
@@ -424,10 +425,17 @@ def _affinity(a: Claim, b: Claim, ia: Interval | None, ib: Interval | None, comp
 def _two_readings(a: Profile, b: Profile) -> bool:
     """Whether two claims whose values cannot both hold are two readings, not one measure disputed:
     of two times (``_same_time``), of one source (a writer states one figure per measure: two are two
-    measures), or of years or dates far apart (``_far_times``)."""
-    if not _same_time(a, b) or a.doc == b.doc:
+    measures, unless the writer gives them to two named sources), or of years or dates far apart (``_far_times``)."""
+    if not _same_time(a, b) or (a.doc == b.doc and not _two_sources(a, b)):
         return True
     return a.claim.kind in ("year", "date") and _far_times(a.claim.kind, a.interval, b.interval)
+
+
+def _two_sources(a: Profile, b: Profile) -> bool:
+    """Two figures one text gives to two named sources ("Bissen said that the number was 850",
+    "Sherwood-Randall put it between 500 and 800"): the text reports a dispute, so they may be one
+    measure whose values cannot both hold."""
+    return bool(a.source and b.source and a.source != b.source)
 
 
 def _far_times(kind: str, ia: Interval | None, ib: Interval | None) -> bool:

@@ -66,6 +66,18 @@ ALIAS = re.compile(  # a spelling of ALIASES as a whole phrase, capitalised: "U.
     r"(?<![\w.])(?=[A-Z])(?:" + _trie(ALIASES) + r")(?!\w)",
     re.IGNORECASE,
 )
+_SAYING = table("measures.toml", "attribution")
+# "Maui Mayor Richard Bissen", "CNN": whole words (possessive, so a long word is read once).
+_NAME_RUN = r"((?<![\w'’.-])(?:[A-Z][\w'’.-]*+[ \u00a0]+){0,5}[A-Z][\w'’.-]*+)"
+_VERBS = "|".join(sorted((*_SAYING["after"], *_SAYING["reporting"]), key=len, reverse=True))
+# Who a sentence gives a figure to: a name before a verb of saying ("Bissen said", "Liz
+# Sherwood-Randall put it", "CNN is reporting"; an aside between them allowed), after one ("said
+# Mayor Richard Bissen"), or after "according to" ("according to a Bloomberg report").
+SOURCES = re.compile(
+    rf"{_NAME_RUN}(?:,[^,]{{1,60}},)?[ \u00a0]+(?:{_VERBS})\b"
+    rf"|\b(?:{'|'.join(_SAYING['after'])})[ \u00a0]+{_NAME_RUN}"
+    rf"|\b(?i:{'|'.join(_SAYING['before'])})[ \u00a0]+(?:(?i:the|a|an)[ \u00a0]+)?{_NAME_RUN}"
+)
 MASK_BITS = 63  # bits of a subject mask: an int64 that stays positive
 SLOTS = 8  # names a claim's subject holds: the nearest to its figure
 
@@ -126,6 +138,44 @@ def nearest_names(
     return list(dict.fromkeys(turns))
 
 
+def attribution(claim: Claim, common: frozenset[str] = frozenset()) -> str | None:
+    """The source its sentence gives a claim to, nearest it: the last word of a name that says it, in
+    lower case; None where the sentence names none (a source is no subject: it says whose figure
+    it is, not what the figure measures).
+
+    >>> from factcheck.extract import extract_text
+    >>> text = "Maui Mayor Richard Bissen said in a video that the number was 850."
+    >>> [attribution(c) for c in extract_text(text)]
+    ['bissen']
+    >>> [attribution(c) for c in extract_text("At least 99 people were killed, CNN is reporting.")]
+    ['cnn']
+    >>> [attribution(c) for c in extract_text("The toll was 93, according to a Bloomberg report.")]
+    ['bloomberg']
+    >>> [attribution(c) for c in extract_text("The toll was 93, officials said.")]
+    [None]
+    """
+    at = claim.start - claim.sentence_start
+    best: tuple[int, str] | None = None
+    for start, words in _source_spans(claim.sentence):
+        names = [w for w in words if w.lower() not in STOPWORDS and w.lower() not in common]
+        if names and (best is None or abs(start - at) < best[0]):
+            best = (abs(start - at), names[-1].lower())
+    return None if best is None else best[1]
+
+
+@lru_cache(maxsize=1024)
+def _source_spans(text: str) -> tuple[tuple[int, tuple[str, ...]], ...]:
+    """Where a sentence names who says its figures, and the words of each name: read once for all of
+    its claims."""
+    if CAPITAL.search(text) is None:
+        return ()
+    found = []
+    for m in SOURCES.finditer(text):
+        group = next(k for k in (1, 2, 3) if m.group(k) is not None)
+        found.append((m.start(group), tuple(POSSESSIVE.sub("", w) for w in m.group(group).split())))
+    return tuple(found)
+
+
 def subject_mask(names: Iterable[str]) -> int:
     """The names as bits of a mask, case aside: 0 for none.
 
@@ -156,7 +206,11 @@ def subject_codes(
 
 
 def subject_table(
-    claims: Sequence[Claim], *, reach: int | None = None, cutoff: int = 85
+    claims: Sequence[Claim],
+    *,
+    reach: int | None = None,
+    cutoff: int = 85,
+    common: frozenset[str] | None = None,
 ) -> tuple[list[tuple[int, ...]], list[str]]:
     """``subject_codes``, and the names by code (the name of code k at k - 1), lower case.
 
@@ -164,7 +218,7 @@ def subject_table(
     >>> subject_table(extract_text("Norway pledged $46m. Britain gave $50m."))
     ([(1,), (2,)], ['norway', 'united_kingdom'])
     """
-    common = common_words(claims)
+    common = common_words(claims) if common is None else common
     names = [[n.lower() for n in nearest_names(c, common, reach=reach or SUBJECT_REACH)] for c in claims]
     forms = name_variants({n for found in names for n in found}, cutoff=cutoff)
     canonical = [list(dict.fromkeys(forms.get(n, n) for n in found))[:SLOTS] for found in names]
@@ -245,6 +299,7 @@ def _names(text: str, start: int, end: int, common: frozenset[str]) -> list[str]
 
 
 __all__ = [
+    "attribution",
     "codes_mask",
     "common_words",
     "near_names",
