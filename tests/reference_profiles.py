@@ -33,7 +33,7 @@ from factcheck.group.profiles import (
     word_forms,
 )
 from factcheck.group.subjects import SLOTS, SUBJECT_REACH, attribution, common_words, nearest_names
-from factcheck.lexicon.words import content_stem, content_stems
+from factcheck.lexicon.words import REFER_BACK, content_stem, content_stems, refers_back
 from factcheck.models import Claim
 from factcheck.values import interval, iso_day
 
@@ -59,6 +59,31 @@ def reference_profiles(
         for c in chosen
     ]
     return items, _weigh(items, settings=settings, published=published or {})
+
+
+def _contexts(
+    items: list[Profile], sentence_ids: Mapping[tuple[str, int], tuple[int, ...]]
+) -> list[tuple[int, ...]]:
+    """Each claim's context words: its sentence's; for a count that refers back, joined after those of
+    the latest count of its noun in its document, at most REFER_BACK sentences (of claims) back."""
+    order = {key: k for k, key in enumerate(dict.fromkeys(item.sentence for item in items))}
+    out: list[tuple[int, ...]] = []
+    last: dict[tuple[str, str], int] = {}
+    for k, item in enumerate(items):
+        claim = item.claim
+        words = sentence_ids[item.sentence]
+        if claim.kind == "count" and claim.unit:
+            ref = last.get((item.doc, claim.unit))
+            gap = order[item.sentence] - order[items[ref].sentence] if ref is not None else 0
+            if (
+                ref is not None
+                and 0 < gap <= REFER_BACK
+                and refers_back(claim.sentence, claim.start - claim.sentence_start)
+            ):
+                words = tuple(dict.fromkeys((*out[ref], *words)))
+            last[(item.doc, claim.unit)] = k
+        out.append(words)
+    return out
 
 
 def _sources(items: list[Profile], common: frozenset[str]) -> None:
@@ -109,11 +134,12 @@ def _weigh(items: list[Profile], *, settings: Settings, published: Mapping[str, 
         item.day = day
         found = iso_day(published.get(item.doc))
         item.published_day = found.toordinal() if found else 0
-    for item in items:
+    contexts = _contexts(items, sentence_ids)
+    for item, context in zip(items, contexts, strict=True):
         claim = item.claim
         own = {ids.get(canon.get(w, w), -1) for w in content_stems(claim.text)}
         own.add(ids.get(item.figure, -1))
-        item.words = tuple(filterfalse(own.__contains__, sentence_ids[item.sentence]))
+        item.words = tuple(filterfalse(own.__contains__, context))
         item.norm = math.sqrt(sum(weight2[w] for w in item.words)) or 1.0
         probes = sorted((w for w in item.words if shared[w]), key=lambda w: (df[w], w))
         item.probes = tuple(probes[: settings.probe_words])

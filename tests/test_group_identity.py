@@ -250,6 +250,19 @@ CASES = [
         "conflict",
         "2023-08-22",
     ),
+    # A figure that refers back ("put it between 500 and 800") reads with the sentence it refers to.
+    Case(
+        "referring-figure-reads-its-referent",
+        (
+            "Governor Josh Green said that more than 1,000 people remained unaccounted for after the Lahaina fire. "
+            "On a tour of the town, adviser Liz Sherwood-Randall put it between 500 and 800.",
+            "Maui's mayor said 850 people remained unaccounted for after the Lahaina fire.",
+        ),
+        "between 500 and 800",
+        "850 people",
+        "conflict",
+        "2023-08-22",
+    ),
     # The same two figures with no one named to give them: two measures of one writer.
     Case(
         "two-unnamed-figures-in-one-text",

@@ -8,6 +8,7 @@ import re
 
 from factcheck.lexicon.load import table
 from factcheck.lexicon.plurals import is_plural, singular
+from factcheck.lexicon.words import REFER_BACK, refers_back
 from factcheck.models import Claim, Normalized
 
 _COUNTING_NOUNS: dict[str, str] = table("nouns.toml", "counting_nouns")
@@ -150,10 +151,6 @@ def _indefinite_one(claim: Claim) -> bool:
 
 # A cue that the figure after it counts what an earlier sentence counted: "the number was 850", "put
 # it between 500 and 800", with at most a verb and a qualifier between.
-_REFERRING = re.compile(
-    rf"\b(?:{_alternation(table('nouns.toml', 'referring_cues'))})(?:\s+[a-z]+){{0,3}}\s+$", re.IGNORECASE
-)
-REFER_BACK = 3  # sentences back, within one paragraph, where a referring figure finds its noun
 
 
 def referred_nouns(text: str, claims: list[Claim]) -> list[Claim]:
@@ -188,7 +185,7 @@ def _bare(claim: Claim) -> bool:
 
 def _noun_before(text: str, claim: Claim, before: list[Claim]) -> str | None:
     at = claim.start - claim.sentence_start
-    if _REFERRING.search(claim.sentence, max(0, at - 60), at) is None:
+    if not refers_back(claim.sentence, at):
         return None
     sentences = {claim.sentence_start}
     for earlier in reversed(before):

@@ -55,7 +55,7 @@ from factcheck.group.profiles import (
 )
 from factcheck.group.subjects import SLOTS, attribution, codes_mask, common_words, subject_table
 from factcheck.lexicon import OTHER_MEASURES
-from factcheck.lexicon.words import WORD, content_stem
+from factcheck.lexicon.words import REFER_BACK, WORD, content_stem, refers_back
 from factcheck.models import Claim, Identity
 from factcheck.values import floats, interval, intervals, iso_day, money_factors
 
@@ -283,7 +283,8 @@ def columns_of(
     figure = id_of[figures + known]
     own = _own_words(chosen, scanner, id_of[:known], figure)
     family = np.array([FAMILY_CODES[family_of(c)] for c in chosen], dtype=np.int64)
-    words, probes, norm = _claim_words(sentence, sentence_words, own, weight2, rank, df > 1, settings)
+    context, context_words = _contexts(chosen, sentence, sentence_words)
+    words, probes, norm = _claim_words(context, context_words, own, weight2, rank, df > 1, settings)
     stated = family * len(vocabulary) + figure  # how many claims of the family state the figure
     rarity = np.minimum(1.0, np.sqrt(COMMON_FIGURE / np.bincount(stated)[stated]))
     subject, subject_rows, subject_names, source, source_names = _subjects(chosen, settings)
@@ -539,6 +540,40 @@ def _own_words(chosen: Sequence[Claim], scanner: _Scanner, id_of: Ints, figure: 
     per_claim = Rows(text_rows.indptr, ids).take(text_code)
     owners = np.concatenate([per_claim.owners(), np.arange(len(chosen), dtype=np.int64)])
     return Rows.of(*_by_row(owners, np.concatenate([per_claim.values, figure])), len(chosen))
+
+
+def _contexts(chosen: Sequence[Claim], sentence: Ints, sentence_words: Rows) -> tuple[Ints, Rows]:
+    """Where each claim's context words are: its sentence's row of ``sentence_words``; for a count that
+    refers back ("the number was 850", ``words.refers_back``), a row added after them that joins its
+    sentence's words to those of the count it refers to (the nearest count of its noun before it, at
+    most ``REFER_BACK`` sentences back in its document), as a reader reads it."""
+    context = sentence.copy()
+    added: list[tuple[int, ...]] = []
+    last: dict[tuple[str, str], int] = {}  # the row of the latest count of (document, noun)
+    for k, claim in enumerate(chosen):
+        if claim.kind != "count" or not claim.unit:
+            continue
+        key = (claim.document, claim.unit)
+        ref = last.get(key)
+        if (
+            ref is not None
+            and 0 < sentence[k] - sentence[ref] <= REFER_BACK
+            and refers_back(claim.sentence, claim.start - claim.sentence_start)
+        ):
+            at = int(context[ref])  # the count it refers to may refer back in turn: its row is added
+            before = sentence_words.row(at) if at < len(sentence_words) else added[at - len(sentence_words)]
+            joined = dict.fromkeys((*before, *sentence_words.row(int(sentence[k]))))
+            context[k] = len(sentence_words) + len(added)
+            added.append(tuple(joined))
+        last[key] = k
+    if not added:
+        return context, sentence_words
+    lengths = np.fromiter(map(len, added), dtype=np.int64, count=len(added))
+    extra = Rows(
+        np.concatenate([[0], np.cumsum(lengths)]).astype(np.int64),
+        np.fromiter((w for row in added for w in row), dtype=np.int64, count=int(lengths.sum())),
+    )
+    return context, Rows.join([sentence_words, extra])
 
 
 def _claim_words(

@@ -80,3 +80,23 @@ def looks_ahead(text: str, at: int) -> bool:
     (True, False)
     """
     return FUTURE.search(text, max(0, at - FUTURE_REACH), at) is not None
+
+
+# Words right before a bare figure that refer back to what an earlier sentence counted ("the number
+# was 850", "put it between 500 and 800"), with at most three words between.
+REFERRING = re.compile(
+    r"\b(?:"
+    + "|".join(r"\s+".join(map(re.escape, cue.split())) for cue in table("nouns.toml", "referring_cues"))
+    + r")(?:\s+[a-z]+){0,3}\s+$",
+    re.IGNORECASE,
+)
+REFER_BACK = 3  # sentences back, within one paragraph, where a referring figure finds what it counts
+
+
+def refers_back(text: str, at: int) -> bool:
+    """Whether the words just before ``text[at]`` refer back to an earlier count.
+
+    >>> refers_back("The mayor said the number was 850", 30), refers_back("The mayor said 850", 15)
+    (True, False)
+    """
+    return REFERRING.search(text, max(0, at - 60), at) is not None
