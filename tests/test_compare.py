@@ -652,6 +652,38 @@ def test_compare_assess_one_source_says_so() -> None:
     assert group.conflict is not None and group.conflict.severity == "medium"
 
 
+def test_compare_assess_a_source_on_two_sides_says_so() -> None:
+    """A text that reports the dispute itself gives both sides: the explanation says so."""
+    ap, axios = ClaimDoc("news/007_ap.txt"), ClaimDoc("news/008_axios.txt")
+    claims = [
+        ap.claim(
+            "Mayor Richard Bissen said that the number was 850.",
+            "850",
+            kind="count",
+            value=850,
+            unit="person",
+        ),
+        ap.claim(
+            "Adviser Liz Sherwood-Randall put it between 500 and 800.",
+            "between 500 and 800",
+            kind="count",
+            low=500,
+            high=800,
+            unit="person",
+        ),
+        axios.claim(
+            "Bissen said Monday that 850 people were missing.",
+            "850 people",
+            kind="count",
+            value=850,
+            unit="person",
+        ),
+    ]
+    group = assess(claims, group_id="g1")
+    assert group.status == "conflict"
+    assert group.explanation.endswith("; 007 gives more than one side")
+
+
 def test_compare_assess_normalizes_to_the_groups_currency() -> None:
     docs = [ClaimDoc(f"news/{n:03d}_grant.txt") for n in range(3)]
     claims = [

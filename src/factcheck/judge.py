@@ -218,6 +218,11 @@ def _conflict(
     all_docs = {c.document for side in parts for c in side}
     if len(all_docs) == 1:
         text += "; all in one source"
+    else:  # a text that reports the dispute itself: "Bissen said 850; Sherwood-Randall put it at 500-800"
+        sides_of = Counter(doc for side in parts for doc in {c.document for c in side})
+        both = sorted(names[doc] for doc, n in sides_of.items() if n > 1)
+        if both:
+            text += f"; {', '.join(both)} give{'s' if len(both) == 1 else ''} more than one side"
     return Conflict(
         severity=_severity(parts, spread), values=values, relative_spread=round(spread, 4), explanation=text
     )
