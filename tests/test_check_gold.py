@@ -85,7 +85,6 @@ MEASURES: dict[tuple[str, int], frozenset[str]] = {
 
 # Right verdicts for a wrong reason today: kept so that a fix is noticed (strict xfail).
 WRONG_REASON = {
-    ("cop28-loss-and-damage-fund", 3): "the closing total's group also holds figures above $400 million",
     ("cop28-loss-and-damage-fund", 9): "Britain's $50 million contradicts, not Denmark's $25 million",
     ("cop28-loss-and-damage-fund", 10): "the $792 million group is mixed with Japan's pledge",
     ("india-election-2024", 1): "votes cast are counted in voters, the statement's in people: the "

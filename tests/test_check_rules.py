@@ -10,8 +10,10 @@ from pathlib import Path
 
 import pytest
 
+from builders import ClaimDoc
 from factcheck.check import check_statement
 from factcheck.check.figures import comparable
+from factcheck.check.match import Match, peers
 from factcheck.extract import extract_text
 from factcheck.models import StatementCheck
 from factcheck.pipeline import read_corpus
@@ -457,3 +459,126 @@ def test_check_areas_in_other_units(tmp_path: Path, statement: str, verdict: str
     assert result.verdict == verdict
     (number,) = result.numbers
     assert {c.text for c in (*number.supporting, *number.contradicting)} == stated
+
+
+# A measure the grouper split: two sources give the term of one licence in words they do not share
+# with each other, and the statement shares words with both. Each source's best match is evidence.
+LICENCE = {
+    "a.txt": _doc(
+        "Publisher sells streaming rights",
+        "2023-08-22",
+        "Voltana will hold the streaming rights to the publisher's games in the next 15 years.\n"
+        "The publisher reported revenue of $2.1 billion for the quarter, Voltana said.",
+    ),
+    "b.txt": _doc(
+        "Regulator approves merger",
+        "2023-10-14",
+        "The watchdog cleared the merger once the cloud licence went to Voltana for ten years.\n"
+        "The buyer has also signed 10-year deals to keep its shooter on rival consoles, Voltana said.",
+    ),
+    "c.txt": _doc(
+        "Layoffs at the buyer",
+        "2024-01-25",
+        "The buyer is laying off about 1,900 employees in its games division, Voltana said.",
+    ),
+}
+
+
+@pytest.mark.parametrize(
+    ("statement", "verdict", "stated"),
+    [
+        (
+            "Voltana got the streaming rights to the games and the cloud licence for ten years.",
+            "contested",
+            {"ten years", "15 years"},
+        ),
+        (
+            "Voltana got the streaming rights to the games and the cloud licence for 20 years.",
+            "contradicted",
+            {"15 years"},
+        ),
+        pytest.param(
+            "Voltana got the streaming rights to the games and the cloud licence for 15 years.",
+            "contested",
+            {"ten years", "15 years"},
+            marks=pytest.mark.xfail(
+                strict=True,
+                reason="the same figure lifts one source's match out of the other's reach (PEER_RANK)",
+            ),
+        ),
+    ],
+    ids=["peer-bears-it-out", "peer-too-far-below", "same-figure-best-leaves-the-peer-behind"],
+)
+def test_check_each_source_that_states_the_measure_is_heard(
+    tmp_path: Path, statement: str, verdict: str, stated: set[str]
+) -> None:
+    result = _check(tmp_path, LICENCE, statement)
+    assert result.verdict == verdict
+    (number,) = result.numbers
+    assert {c.text for c in (*number.supporting, *number.contradicting)} == stated
+
+
+def _ubisoft_matches() -> dict[str, Match]:
+    """The statement "Ubisoft received the cloud streaming rights for 15 years" matched, by hand, to
+    each source's figure, with the rank ``candidates`` gives it."""
+    (probe,) = extract_text("Ubisoft received the cloud streaming rights for 15 years.")
+    a, b, c = ClaimDoc("a.txt"), ClaimDoc("b.txt"), ClaimDoc("c.txt")
+    claims = {
+        "a-15": a.claim(
+            "The publisher agreed to sell its streaming rights to Ubisoft in the next 15 years.",
+            "15 years",
+            kind="duration",
+            value=15,
+            unit="year",
+        ),
+        "a-3": a.claim(
+            "The deal was extended by three months.", "three months", kind="duration", value=3, unit="month"
+        ),
+        "b-10": b.claim(
+            "The regulator cleared the deal once the cloud rights went for ten years to Ubisoft.",
+            "ten years",
+            kind="duration",
+            value=10,
+            unit="year",
+        ),
+        "c-10": c.claim(
+            "The buyer signed 10 year deals with cloud streaming services.",
+            "10 year",
+            kind="duration",
+            value=10,
+            unit="year",
+        ),
+    }
+    ranks = {"a-15": 0.706, "a-3": 0.65, "b-10": 0.636, "c-10": 0.361}
+    return {k: Match(ranks[k], probe, claims[k]) for k in claims}
+
+
+@pytest.mark.parametrize(
+    ("order", "known", "peers_of"),
+    [
+        (["a-15", "b-10", "c-10"], ["a-15"], ["b-10"]),  # within PEER_RANK: heard; far below: not
+        (["a-15", "b-10"], ["a-15", "b-10"], []),  # in the best match's group already
+        (["a-15", "a-3", "b-10"], ["a-15"], ["b-10"]),  # the best match's own source speaks once
+        (["a-15"], ["a-15"], []),
+    ],
+    ids=["near-and-far", "already-known", "same-source", "alone"],
+)
+def test_check_peers_are_each_sources_best_near_match(
+    order: list[str], known: list[str], peers_of: list[str]
+) -> None:
+    matches = _ubisoft_matches()
+    found = sorted((matches[k] for k in order), key=lambda m: -m.rank)
+    evidence = [matches[k].source for k in known]
+    assert peers(found, evidence) == [matches[k].source for k in peers_of]
+
+
+def test_check_a_match_by_figure_alone_is_no_peer() -> None:
+    matches = _ubisoft_matches()
+    tied = Match(0.7, matches["b-10"].probe, matches["b-10"].source, by_figure=True)
+    assert peers([matches["a-15"], tied], [matches["a-15"].source]) == []
+
+
+def test_check_a_match_of_another_year_is_no_peer() -> None:
+    matches = _ubisoft_matches()
+    older = Match(0.7, matches["b-10"].probe, matches["b-10"].source, apart=True)
+    assert peers([matches["a-15"], older], [matches["a-15"].source]) == []

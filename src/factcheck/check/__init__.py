@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 
 from factcheck.check.figures import CALENDAR, TIME_KINDS, comparable, compatible, supports
-from factcheck.check.match import EACH, Match, candidates, sources_year, widespread_names
+from factcheck.check.match import EACH, Match, candidates, peers, sources_year, widespread_names
 from factcheck.config import Settings
 from factcheck.errors import InputError
 from factcheck.extract import extract_text
@@ -241,6 +241,7 @@ def _verdict(
     known = {c.id for c in evidence}
     slips = [m.source for m in found if m.slip and m.probe.id == match.probe.id and m.source.id not in known]
     evidence = (*evidence, *slips)
+    evidence = (*evidence, *peers(found, evidence))
     firm = [c for c in evidence if _firm(c, evidence)]
     supporting = [c for c in firm if supports(match.probe, c, rates)]
     if not firm:  # only vague claims: they support what they allow

@@ -20,6 +20,7 @@ from factcheck.check.figures import CALENDAR, supports
 from factcheck.config import (
     FAR_FIGURE,
     OTHER_NOUN_TOPIC_BAR,
+    PEER_RANK,
     SAME_FIGURE,
     STORY_APART,
     SUBJECT_BONUS,
@@ -43,6 +44,7 @@ class Match:
     source: Claim
     by_figure: bool = False  # admitted on the grouper's score, its words too few: it never contradicts
     slip: bool = False  # the statement's digits at another power of ten, in a claim the grouper pairs
+    apart: bool = False  # the source is set in another year than the statement (``_apart``)
 
 
 def candidates(
@@ -84,7 +86,8 @@ def candidates(
                 if (score >= bar and not _bare_year(probe.claim)) or _same_instant(probe.claim, source.claim):
                     by_figure.append(Match(max(score, bar), probe.claim, source.claim, by_figure=True))
                 continue
-            rank = topic + _figure(probe.claim, source.claim, rates) - _apart(probe, source)
+            apart = _apart(probe, source)
+            rank = topic + _figure(probe.claim, source.claim, rates) - apart
             other = _other_subject(probe.claim, source.claim, common)
             if other:
                 rank -= OTHER_SUBJECT
@@ -93,11 +96,33 @@ def candidates(
             if probe.claim.id.endswith(EACH):  # a reading the statement does not spell out ranks lower
                 rank -= PER_GUESS
             slip = score >= bar and is_slip(probe.claim, source.claim)
-            found.append(Match(rank, probe.claim, source.claim, slip=slip))
+            found.append(Match(rank, probe.claim, source.claim, slip=slip, apart=apart > 0))
     if not found:  # tied by the figure alone, a claim that bears it out is the one tied: it comes first
         found = [m for m in by_figure if supports(m.probe, m.source, rates)] or by_figure
     found.sort(key=lambda m: (-m.rank, m.source.document, m.source.start, m.probe.id))
     return found
+
+
+def peers(found: Sequence[Match], known: Sequence[Claim]) -> list[Claim]:
+    """The best claim of each other source that speaks of the measure about as surely as the best
+    match does (its rank within ``PEER_RANK``, its words enough): where the grouper set two sources'
+    figures of one measure apart ("for ten years to Ubisoft" in one, "Ubisoft ... in the next 15 years"
+    in another), the statement meets both, as a reader who looks the measure up in each source does.
+    A claim tied by the figure alone is no peer: it may bear the figure out, never rule it out; nor is
+    one set in another year than the statement: it speaks of another time ("in 2018 the Camp Fire
+    killed 85")."""
+    if not found:
+        return []
+    best = found[0]
+    seen = {c.document for c in known}
+    out = []
+    for m in found[1:]:
+        if m.probe.id != best.probe.id or m.by_figure or m.apart or m.source.document in seen:
+            continue
+        seen.add(m.source.document)  # a source's best match speaks for it, or it has no peer
+        if m.rank >= best.rank - PEER_RANK:
+            out.append(m.source)
+    return out
 
 
 def _same_instant(probe: Claim, source: Claim) -> bool:
