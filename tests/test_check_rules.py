@@ -578,7 +578,19 @@ def test_check_a_match_by_figure_alone_is_no_peer() -> None:
     assert peers([matches["a-15"], tied], [matches["a-15"].source]) == []
 
 
-def test_check_a_match_of_another_year_is_no_peer() -> None:
+@pytest.mark.parametrize(
+    ("rank", "named", "heard"),
+    [
+        (0.5, True, False),  # "In 2018 the fund ...": its sentence names another year
+        (0.5, False, True),  # its document's story year is a guess: within reach once it is set aside
+        (0.4, False, False),  # and without the guess still too far below
+    ],
+    ids=["named-another-year", "story-year-guessed", "guessed-and-far"],
+)
+def test_check_a_peer_of_another_year(rank: float, named: bool, heard: bool) -> None:
+    """The statement names 2013; the source's sentence names no year and its document's story is of
+    2017: ``candidates`` took STORY_APART off its rank. A peer is heard where that guess alone kept it
+    out of reach, never where its sentence names another year."""
     matches = _ubisoft_matches()
-    older = Match(0.7, matches["b-10"].probe, matches["b-10"].source, apart=True)
-    assert peers([matches["a-15"], older], [matches["a-15"].source]) == []
+    other = Match(rank, matches["b-10"].probe, matches["b-10"].source, apart=0.15, named=named)
+    assert peers([matches["a-15"], other], [matches["a-15"].source]) == ([other.source] if heard else [])

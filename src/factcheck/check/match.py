@@ -44,7 +44,8 @@ class Match:
     source: Claim
     by_figure: bool = False  # admitted on the grouper's score, its words too few: it never contradicts
     slip: bool = False  # the statement's digits at another power of ten, in a claim the grouper pairs
-    apart: bool = False  # the source is set in another year than the statement (``_apart``)
+    apart: float = 0.0  # what another time cost the rank (``_apart``)
+    named: bool = False  # the source's sentence names its year (not its document's story year)
 
 
 def candidates(
@@ -96,7 +97,9 @@ def candidates(
             if probe.claim.id.endswith(EACH):  # a reading the statement does not spell out ranks lower
                 rank -= PER_GUESS
             slip = score >= bar and is_slip(probe.claim, source.claim)
-            found.append(Match(rank, probe.claim, source.claim, slip=slip, apart=apart > 0))
+            found.append(
+                Match(rank, probe.claim, source.claim, slip=slip, apart=apart, named=not source.implicit)
+            )
     if not found:  # tied by the figure alone, a claim that bears it out is the one tied: it comes first
         found = [m for m in by_figure if supports(m.probe, m.source, rates)] or by_figure
     found.sort(key=lambda m: (-m.rank, m.source.document, m.source.start, m.probe.id))
@@ -109,18 +112,22 @@ def peers(found: Sequence[Match], known: Sequence[Claim]) -> list[Claim]:
     figures of one measure apart ("for ten years to Ubisoft" in one, "Ubisoft ... in the next 15 years"
     in another), the statement meets both, as a reader who looks the measure up in each source does.
     A claim tied by the figure alone is no peer: it may bear the figure out, never rule it out; nor is
-    one set in another year than the statement: it speaks of another time ("in 2018 the Camp Fire
-    killed 85")."""
+    one whose sentence names another year than the statement's: it speaks of another time ("in 2018
+    the Camp Fire killed 85"). A source whose sentence names no year is set in its document's story
+    year only by a guess, which ranks it lower (``_apart``) but does not keep it from being heard:
+    "the deal ended up costing around €95m" in a story of 2017 may be the statement's move of 2013."""
     if not found:
         return []
     best = found[0]
     seen = {c.document for c in known}
     out = []
     for m in found[1:]:
-        if m.probe.id != best.probe.id or m.by_figure or m.apart or m.source.document in seen:
+        if m.probe.id != best.probe.id or m.by_figure or m.source.document in seen:
             continue
         seen.add(m.source.document)  # a source's best match speaks for it, or it has no peer
-        if m.rank >= best.rank - PEER_RANK:
+        if m.apart and m.named:
+            continue
+        if m.rank + m.apart >= best.rank - PEER_RANK:
             out.append(m.source)
     return out
 
