@@ -27,6 +27,7 @@ from factcheck.judge import sides
 from factcheck.models import VERDICTS, Claim, ClaimGroup, Normalized, NumberCheck, StatementCheck, Verdict
 from factcheck.rates import statement_rates_of_day
 from factcheck.report.wording import describe, short_names
+from factcheck.values import reading_date
 
 STATEMENT = "<statement>"
 NO_NUMBER = "no number found in the statement"
@@ -242,14 +243,15 @@ def _verdict(
     slips = [m.source for m in found if m.slip and m.probe.id == match.probe.id and m.source.id not in known]
     evidence = (*evidence, *slips)
     evidence = (*evidence, *peers(found, evidence))
-    firm = [c for c in evidence if _firm(c, evidence)]
+    stated = [c for c in evidence if not reading_date(c)]  # "as of 10 December": when, not what
+    firm = [c for c in stated if _firm(c, evidence)]
     supporting = [c for c in firm if supports(match.probe, c, rates)]
     if not firm:  # only vague claims: they support what they allow
-        supporting = [c for c in evidence if compatible(match.probe, c, rates=rates)]
+        supporting = [c for c in stated if compatible(match.probe, c, rates=rates)]
     backing = {c.document for c in supporting}
     contradicting = [
         c
-        for c in evidence
+        for c in stated
         if c.document not in backing
         and comparable(match.probe, c, rates)
         and not compatible(match.probe, c, rates=rates)
