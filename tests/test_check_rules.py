@@ -12,7 +12,7 @@ import pytest
 
 from builders import ClaimDoc
 from factcheck.check import check_statement
-from factcheck.check.figures import comparable
+from factcheck.check.figures import comparable, day_of_time
 from factcheck.check.match import Match, peers
 from factcheck.extract import extract_text
 from factcheck.models import StatementCheck
@@ -594,3 +594,60 @@ def test_check_a_peer_of_another_year(rank: float, named: bool, heard: bool) -> 
     matches = _ubisoft_matches()
     other = Match(rank, matches["b-10"].probe, matches["b-10"].source, apart=0.15, named=named)
     assert peers([matches["a-15"], other], [matches["a-15"].source]) == ([other.source] if heard else [])
+
+
+# A clock time that carries its day is also a date: a statement's day meets the times of the sources.
+DIVE = {
+    "a.txt": _doc(
+        "Submersible missing",
+        "2023-06-20",
+        "The submersible has been underwater since 8 a.m. EDT Sunday. It lost contact with its support "
+        "ship at 9.45 am, the coast guard said.",
+    ),
+    "b.txt": _doc(
+        "Dive site",
+        "2023-06-21",
+        "The support ship arrived at the dive site on 17 June, and the dive began the next morning.",
+    ),
+}
+
+
+@pytest.mark.parametrize(
+    ("statement", "verdict", "stated"),
+    [
+        ("The submersible lost contact with its support ship on 18 June.", "supported", {"9.45 am"}),
+        ("The submersible lost contact with its support ship on 17 June.", "contradicted", {"9.45 am"}),
+        ("The support ship arrived at the dive site on 17 June.", "supported", {"17 June"}),
+    ],
+    ids=["the-time-of-that-day", "the-time-of-another-day", "a-date-still-a-date"],
+)
+def test_check_a_date_meets_the_days_of_times(
+    tmp_path: Path, statement: str, verdict: str, stated: set[str]
+) -> None:
+    result = _check(tmp_path, DIVE, statement)
+    assert result.verdict == verdict
+    (number,) = result.numbers
+    assert {c.text for c in (*number.supporting, *number.contradicting)} == stated
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "time", "day"),
+    [
+        ("Its last ping was about 3pm UK time on Monday.", "2023-06-20", "3pm UK time", "2023-06-19"),
+        ("It dived at 10:30 NDT on 18 June.", "2023-06-21", "10:30 NDT", "2023-06-18"),
+        (
+            "It has been underwater since 8 a.m. EDT Sunday. It lost contact at 9.45 am.",
+            "2023-06-20",
+            "9.45 am",
+            "2023-06-18",
+        ),
+        ("It was not reported missing until 5.40 pm EDT.", "2023-06-22", "5.40 pm EDT", None),
+        ("It lost contact at 9.45 am.", "2023-06-20", "9.45 am", None),
+    ],
+    ids=["weekday", "stated-date", "the-day-last-named", "publication-day-by-default", "no-zone-no-day"],
+)
+def test_check_the_day_a_time_carries(text: str, published: str, time: str, day: str | None) -> None:
+    (claim,) = [c for c in extract_text(text, published=published) if c.text == time]
+    view = day_of_time(claim)
+    assert (view.date if view is not None else None) == day
+    assert view is None or (view.kind, view.start, view.end) == ("date", claim.start, claim.end)
