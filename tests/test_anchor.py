@@ -116,6 +116,29 @@ CASES = [
         "2023-06-30T06:08Z",
         "published",
     ),  # across a month end
+    # A weekday with its day of the month in brackets: the month that puts that day on that weekday.
+    Case(
+        "COP28 ended this Wednesday (13) with an agreement on fossil fuels.",
+        "2023-12-13",
+        "Wednesday (13)",
+        "2023-12-13",
+        None,
+        "published",
+    ),
+    Case(
+        "The vote is set for next Friday (15).", "2023-12-08", "Friday (15)", "2023-12-15", None, "published"
+    ),
+    Case("Talks closed on Thursday (30).", "2023-12-01", "Thursday (30)", "2023-11-30", None, "published"),
+    Case(
+        "The summit opened on 30 November 2023 and closed on Wednesday (13).",
+        None,
+        "Wednesday (13)",
+        "2023-12-13",
+        None,
+        "nearest_date",
+    ),
+    Case("It closed on Tuesday (13).", "2023-12-14", "Tuesday (13)", "---13", None, None),  # no such Tuesday
+    Case("It closed on Wednesday (13).", None, "Wednesday (13)", "---13", None, None),  # nothing to anchor to
     Case(
         "It sank on 18 June 2023. It was reported missing at 17:40 EDT.",
         None,
@@ -139,6 +162,16 @@ def test_anchor_resolves_dates_and_times(case: Case) -> None:
         assert claim.date == case.date
     assert claim.utc == case.utc
     assert claim.anchored_by == case.anchored_by
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The list (13) ends here.", "Wednesday 13 came and went.", "On Wednesday, (13) votes were cast."],
+    ids=["bracket-alone", "no-bracket", "comma-between"],
+)
+def test_anchor_reads_a_day_in_brackets_only_after_its_weekday(text: str) -> None:
+    doc = Document(id="d0", path="a.txt", title="", published="2023-12-13", text=text)
+    assert not [c for c in extract_claims(doc) if c.kind == "date"]
 
 
 def test_anchor_infers_the_one_zone_a_document_uses() -> None:

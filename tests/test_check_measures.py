@@ -1,7 +1,9 @@
 """check: which source figures speak of a statement's measure at all (issue 16).
 
 A count may be named by another noun where the sentences say the same thing in other words; a figure
-of another season or span (far from the statement's) is not a denial of it, a known gap. Each table is a small corpus of
+more than three times the statement's, tied to it by few words and only the story's own names, is
+another measure, not a denial of it; one of another season or span that shares a name with the
+statement is still read as a denial, a known gap. Each table is a small corpus of
 fresh sentences written for these tests.
 """
 
@@ -47,7 +49,11 @@ STRIKER = {
         pytest.param(
             "The striker scored 28 goals in his first season in Paris.",
             "not_found",
-            marks=pytest.mark.xfail(strict=True, reason="the words of the season are not weighed"),
+            marks=pytest.mark.xfail(
+                strict=True,
+                reason="the words of the season are not weighed, and 'Paris', which the source names for the "
+                "move, ties the far figure to the statement",
+            ),
         ),
         ("The striker scored 95 goals for the Catalan club.", "contradicted"),
         ("The striker scored 105 goals for the Catalan club.", "supported"),
@@ -56,6 +62,45 @@ STRIKER = {
 )
 def test_check_a_figure_of_another_span(tmp_path: Path, statement: str, verdict: str) -> None:
     assert _check(tmp_path, STRIKER, statement).verdict == verdict
+
+
+# Three sources of one transfer: the player's and the buying club's names are in every one (the
+# story's own), the selling club's in one. A figure more than three times the statement's is another
+# measure, unless as many words as another noun needs, or a name of the statement's own, tie it.
+SIGNING = {
+    "a.txt": _doc(
+        "Striker joins Porto",
+        "2017-08-04",
+        "Marquinho, who netted 105 goals for Valencia and won two league titles alongside the veteran "
+        "captain, completed his move to Porto on Thursday evening.",
+    ),
+    "b.txt": _doc(
+        "Porto sign Marquinho",
+        "2017-08-05",
+        "Marquinho, 25, leaves his old club with 105 goals in all competitions, three domestic cups and a "
+        "reputation as the league's most creative playmaker, and Porto confirmed the transfer.",
+    ),
+    "c.txt": _doc(
+        "Record fee for Porto",
+        "2017-08-06",
+        "Porto paid 90 million euros for Marquinho, who signed a five-year contract.",
+    ),
+}
+
+
+@pytest.mark.parametrize(
+    ("statement", "verdict"),
+    [
+        ("Marquinho scored 28 goals in his first season at Porto.", "not_found"),
+        ("Marquinho scored 95 goals for his old club.", "contradicted"),
+        ("Marquinho scored 28 goals for Valencia.", "contradicted"),
+        ("Porto paid 20 million euros for Marquinho.", "contradicted"),
+        ("Marquinho scored 105 goals for his old club.", "supported"),
+    ],
+    ids=["far-and-few-words", "near-figure", "far-but-its-own-name", "far-but-as-many-words", "same-figure"],
+)
+def test_check_a_far_figure_is_another_measure(tmp_path: Path, statement: str, verdict: str) -> None:
+    assert _check(tmp_path, SIGNING, statement).verdict == verdict
 
 
 LAYOFFS = {

@@ -13,7 +13,7 @@ from collections.abc import Mapping, Sequence
 
 from factcheck.models import Claim, ClaimGroup, Conflict, Normalized
 from factcheck.report.wording import describe, group_label, short_names
-from factcheck.values import HEDGES, Interval, claims_meet, interval, unit_factor
+from factcheck.values import HEDGES, Interval, claims_meet, interval, reading_date, unit_factor
 
 
 def sides(claims: Sequence[Claim], *, rates: Mapping[str, float] | None = None) -> list[list[Claim]]:
@@ -147,7 +147,8 @@ def assess(
     so that a source has one name in every group); by default, those of the group's documents."""
     unit = _comparison_unit(claims)
     claims = tuple(_normalize(c, unit, rates) for c in claims)
-    stated = [c for c in claims if c.stance is None] or list(claims)  # a rejected figure is no side
+    # A rejected figure is no side, nor a date that only says when figures were read.
+    stated = [c for c in claims if c.stance is None and not reading_date(c)] or list(claims)
     denied = [c for c in claims if c.stance is not None] if len(stated) < len(claims) else []
     parts = sides(stated, rates=rates)
     names = names if names is not None else short_names([c.document for c in claims])

@@ -36,6 +36,7 @@ from factcheck.config import (
 )
 from factcheck.errors import InputError
 from factcheck.lexicon import DISTANCE_UNITS, DURATION_UNITS, OTHER_UNITS, VAGUE_SPAN_WORDS
+from factcheck.lexicon.load import table
 from factcheck.models import QUALIFIERS, Claim, RateEntry, RatesFile
 
 
@@ -309,6 +310,26 @@ _KIND_FLAGS = {"date": _DATE, "time": _DATE, "year": _YEAR}  # times, like dates
 _CANON_KM = {canon: factor for canon, factor in DISTANCE_UNITS.values()}
 _CANON_DAYS = {canon: factor for canon, factor in DURATION_UNITS.values()}
 _CANON_OTHER = {canon: factor for canon, factor in OTHER_UNITS.values()}
+
+
+_READING_LEAD = re.compile(
+    r"(?i:\b(?:"
+    + "|".join(r"\s+".join(map(re.escape, w.split())) for w in table("context.toml", "reading_date_leads"))
+    + r"))\s*$"
+)
+
+
+def reading_date(claim: Claim) -> bool:
+    """Whether a date says when the figures beside it were read ("as of December 10, 2023"), not when
+    something happened: such a date is no side in a disagreement on a date.
+
+    >>> from factcheck.extract import extract_text
+    >>> [reading_date(c) for c in extract_text("As of 10 December 2023, the summit ended on 12 December 2023.")]
+    [True, False]
+    """
+    if claim.kind != "date":
+        return False
+    return _READING_LEAD.search(claim.sentence, 0, claim.start - claim.sentence_start) is not None
 
 
 def iso_day(text: str | None) -> date | None:

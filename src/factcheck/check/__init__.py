@@ -8,7 +8,8 @@ group is the evidence, with any slip of the figure ("1.5 lakh" for "1.5 crore") 
 pair with it. ``figures`` splits the evidence three ways: claims that bear the figure out, claims
 that rule it out, and claims that do neither (a bound that only allows it, a figure of another
 family). A source that bears the figure out is on its side even where it also gives another figure:
-one source does not contest itself. A year or date beside a measure only places the statement in
+one source does not contest itself. A clock time that carries its day ("3pm UK time on Monday") is
+also a date, so a statement's day meets it (``figures.day_of_time``); the answer shows the time. A year or date beside a measure only places the statement in
 time (``_decisive``).
 """
 
@@ -16,8 +17,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 
-from factcheck.check.figures import CALENDAR, TIME_KINDS, comparable, compatible, supports
-from factcheck.check.match import EACH, Match, candidates, sources_year, widespread_names
+from factcheck.check.figures import CALENDAR, TIME_KINDS, comparable, compatible, day_of_time, supports
+from factcheck.check.match import EACH, Match, candidates, peers, sources_year, widespread_names
 from factcheck.config import Settings
 from factcheck.errors import InputError
 from factcheck.extract import extract_text
@@ -27,6 +28,7 @@ from factcheck.judge import sides
 from factcheck.models import VERDICTS, Claim, ClaimGroup, Normalized, NumberCheck, StatementCheck, Verdict
 from factcheck.rates import statement_rates_of_day
 from factcheck.report.wording import describe, short_names
+from factcheck.values import reading_date
 
 STATEMENT = "<statement>"
 NO_NUMBER = "no number found in the statement"
@@ -93,11 +95,15 @@ def _check_all(
         notes.append(note)
     probes = {claim.id: _probes(claim) for claim_list in numbers for claim in claim_list}
     probe_claims = [p for ps in probes.values() for p in ps]
-    profiles, vocab = profile_claims([*claims, *probe_claims], settings=settings, published=published)
+    # Each clock time that carries its day is also a source of a date: the view's id -> the time.
+    pairs = [(view, c) for c in claims if (view := day_of_time(c)) is not None]
+    days = {view.id: time for view, time in pairs}
+    views = [view for view, _ in pairs]
+    profiles, vocab = profile_claims([*claims, *views, *probe_claims], settings=settings, published=published)
     probe_ids = {p.id for p in probe_claims}
     sources = [p for p in profiles if p.claim.id not in probe_ids]
     probe_items = {p.claim.id: p for p in profiles if p.claim.id in probe_ids}
-    year = sources_year(sources, day)
+    year = sources_year([s for s in sources if s.claim.id not in days], day)
     common = common_words(claims)
     widespread = widespread_names(claims, common)
     pair_bar = (settings or Settings()).cross_document
@@ -105,6 +111,7 @@ def _check_all(
         if item.anchor is None and year is not None and item.claim.kind not in CALENDAR:
             item.anchor, item.implicit = year, True
     group_of = {c.id: g for g in groups for c in g.claims}
+    group_of.update({view: group_of[time.id] for view, time in days.items() if time.id in group_of})
     names = short_names(sorted({c.document for c in claims}))
     checks = []
     for (text, _), claim_list, note in zip(statements, numbers, notes, strict=True):
@@ -128,7 +135,7 @@ def _check_all(
                 )
                 continue
             matches = candidates(items, sources, vocab, rates, common, bar=pair_bar, widespread=widespread)
-            results.append(_verdict(claim, matches, group_of, names, rates))
+            results.append(_as_stated(_verdict(claim, matches, group_of, names, rates), days))
         verdict = min((r.verdict for r in _decisive(results, uncompared)), key=VERDICTS.index)
         checks.append(StatementCheck(statement=text, verdict=verdict, numbers=tuple(results)))
     return tuple(checks)
@@ -238,17 +245,21 @@ def _verdict(
     match = found[0]
     group = group_of.get(match.source.id)
     evidence = group.claims if group is not None else (match.source,)
+    if match.probe.kind in CALENDAR:  # a date meets the times of the evidence on their days
+        evidence = tuple(day_of_time(c) or c for c in evidence)
     known = {c.id for c in evidence}
     slips = [m.source for m in found if m.slip and m.probe.id == match.probe.id and m.source.id not in known]
     evidence = (*evidence, *slips)
-    firm = [c for c in evidence if _firm(c, evidence)]
+    evidence = (*evidence, *peers(found, evidence))
+    stated = [c for c in evidence if not reading_date(c)]  # "as of 10 December": when, not what
+    firm = [c for c in stated if _firm(c, evidence)]
     supporting = [c for c in firm if supports(match.probe, c, rates)]
     if not firm:  # only vague claims: they support what they allow
-        supporting = [c for c in evidence if compatible(match.probe, c, rates=rates)]
+        supporting = [c for c in stated if compatible(match.probe, c, rates=rates)]
     backing = {c.document for c in supporting}
     contradicting = [
         c
-        for c in evidence
+        for c in stated
         if c.document not in backing
         and comparable(match.probe, c, rates)
         and not compatible(match.probe, c, rates=rates)
@@ -281,6 +292,25 @@ def _verdict(
         matched=match.source,
         group_id=group.id if group is not None else None,
         neither=tuple(neither),
+    )
+
+
+def _as_stated(result: NumberCheck, days: Mapping[str, Claim]) -> NumberCheck:
+    """The check with each clock time read as its day (``day_of_time``) shown as the time it is."""
+    if not days:
+        return result
+
+    def stated(claims: Sequence[Claim]) -> tuple[Claim, ...]:
+        return tuple(days.get(c.id, c) for c in claims)
+
+    matched = result.matched
+    return result.model_copy(
+        update={
+            "supporting": stated(result.supporting),
+            "contradicting": stated(result.contradicting),
+            "neither": stated(result.neither),
+            "matched": None if matched is None else days.get(matched.id, matched),
+        }
     )
 
 

@@ -13,8 +13,9 @@ import math
 from collections.abc import Mapping
 
 from factcheck.config import APPROX_TIME_MINUTES
+from factcheck.extract.clock import day_hint
 from factcheck.group.profiles import family_of
-from factcheck.models import Claim
+from factcheck.models import Claim, Normalized
 from factcheck.values import interval, margin_between, values_compatible
 
 TIME_KINDS = frozenset({"year", "date", "time"})  # place a statement in time; context beside a measure
@@ -75,3 +76,41 @@ def supports(probe: Claim, source: Claim, rates: Mapping[str, float] | None) -> 
         abs(mine.low), abs(mine.high) if math.isfinite(mine.high) else 0, 1e-9
     )
     return mine.low <= theirs.low + slack and theirs.high <= mine.high + slack
+
+
+DAY = ":day"  # id suffix of a clock time read as the date of its day
+
+
+def day_of_time(claim: Claim) -> Claim | None:
+    """A clock time that carries its day, read as the date of that day: "3pm UK time on Monday" in a
+    story of Tuesday 20 June is 2023-06-19, and "at 9.45 am" after "underwater since 8 a.m. Sunday"
+    is 2023-06-18, so a statement's "lost on 18 June" meets them. A time placed on the publication
+    day only because its sentence names no day ("until 5.40 pm") carries none. None for any other.
+
+    >>> from factcheck.extract import extract_text
+    >>> [c.date for c in map(day_of_time, extract_text("The last ping was at 3pm UK time on Monday.",
+    ...     published="2023-06-20")) if c]
+    ['2023-06-19']
+    >>> [day_of_time(c) for c in extract_text("It was reported at 5.40 pm.", published="2023-06-20")]
+    [None]
+    """
+    if claim.kind != "time" or not claim.date or len(claim.date) != 10 or claim.date[0] == "-":
+        return None
+    at, end = claim.start - claim.sentence_start, claim.end - claim.sentence_start
+    if claim.anchored_by == "published" and day_hint(claim.sentence, at, end) is None:
+        return None
+    return claim.model_copy(
+        update={
+            "id": f"{claim.id}{DAY}",
+            "kind": "date",
+            "value": None,
+            "low": None,
+            "high": None,
+            "unit": None,
+            "qualifier": None,
+            "qualifier_text": None,
+            "normalized": Normalized(value=None, unit=None),
+            "utc": None,
+            "zone": None,
+        }
+    )

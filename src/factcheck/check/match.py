@@ -12,14 +12,16 @@ through its figure is taken instead (``Match.by_figure``): it may bear the figur
 
 from __future__ import annotations
 
+import math
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
-from factcheck.check.figures import CALENDAR, supports
+from factcheck.check.figures import CALENDAR, TIME_KINDS, compatible, supports
 from factcheck.config import (
     FAR_FIGURE,
     OTHER_NOUN_TOPIC_BAR,
+    PEER_RANK,
     SAME_FIGURE,
     STORY_APART,
     SUBJECT_BONUS,
@@ -30,6 +32,7 @@ from factcheck.config import (
 from factcheck.group.profiles import FAR_RATIO, Profile, Vocabulary, affinity, head_of, slipped
 from factcheck.group.subjects import near_names, sentence_names
 from factcheck.models import Claim
+from factcheck.values import Interval, interval
 
 EACH = ":each"  # id suffix of a statement's sum read as a price per head
 PER_GUESS = 0.1  # what reading a sum per head costs a match: the statement did not say "per"
@@ -43,6 +46,8 @@ class Match:
     source: Claim
     by_figure: bool = False  # admitted on the grouper's score, its words too few: it never contradicts
     slip: bool = False  # the statement's digits at another power of ten, in a claim the grouper pairs
+    apart: float = 0.0  # what another time cost the rank (``_apart``)
+    named: bool = False  # the source's sentence names its year (not its document's story year)
 
 
 def candidates(
@@ -74,17 +79,17 @@ def candidates(
             if score <= -1.0:
                 continue
             topic = vocab.topic(probe, source)
-            if renamed and (
-                topic < OTHER_NOUN_TOPIC_BAR
-                or affinity(probe.claim, source.claim) <= FAR_FIGURE
-                or _far_apart(probe.claim, source.claim)
+            words = (topic, vocab.similarity(probe, source))
+            if _two_measures(
+                probe, source, words=words, renamed=renamed, rates=rates, names=(common, widespread)
             ):
-                continue  # only the words, and a figure that may be the same, tie two nouns
+                continue
             if topic < (TIME_TOPIC_BAR if probe.family in CALENDAR else TOPIC_BAR):
                 if (score >= bar and not _bare_year(probe.claim)) or _same_instant(probe.claim, source.claim):
                     by_figure.append(Match(max(score, bar), probe.claim, source.claim, by_figure=True))
                 continue
-            rank = topic + _figure(probe.claim, source.claim, rates) - _apart(probe, source)
+            apart = _apart(probe, source)
+            rank = topic + _figure(probe.claim, source.claim, rates) - apart
             other = _other_subject(probe.claim, source.claim, common)
             if other:
                 rank -= OTHER_SUBJECT
@@ -93,11 +98,39 @@ def candidates(
             if probe.claim.id.endswith(EACH):  # a reading the statement does not spell out ranks lower
                 rank -= PER_GUESS
             slip = score >= bar and is_slip(probe.claim, source.claim)
-            found.append(Match(rank, probe.claim, source.claim, slip=slip))
+            found.append(
+                Match(rank, probe.claim, source.claim, slip=slip, apart=apart, named=not source.implicit)
+            )
     if not found:  # tied by the figure alone, a claim that bears it out is the one tied: it comes first
         found = [m for m in by_figure if supports(m.probe, m.source, rates)] or by_figure
     found.sort(key=lambda m: (-m.rank, m.source.document, m.source.start, m.probe.id))
     return found
+
+
+def peers(found: Sequence[Match], known: Sequence[Claim]) -> list[Claim]:
+    """The best claim of each other source that speaks of the measure about as surely as the best
+    match does (its rank within ``PEER_RANK``, its words enough): where the grouper set two sources'
+    figures of one measure apart ("for ten years to Ubisoft" in one, "Ubisoft ... in the next 15 years"
+    in another), the statement meets both, as a reader who looks the measure up in each source does.
+    A claim tied by the figure alone is no peer: it may bear the figure out, never rule it out; nor is
+    one whose sentence names another year than the statement's: it speaks of another time ("in 2018
+    the Camp Fire killed 85"). A source whose sentence names no year is set in its document's story
+    year only by a guess, which ranks it lower (``_apart``) but does not keep it from being heard:
+    "the deal ended up costing around €95m" in a story of 2017 may be the statement's move of 2013."""
+    if not found:
+        return []
+    best = found[0]
+    seen = {c.document for c in known}
+    out = []
+    for m in found[1:]:
+        if m.probe.id != best.probe.id or m.by_figure or m.source.document in seen:
+            continue
+        seen.add(m.source.document)  # a source's best match speaks for it, or it has no peer
+        if m.apart and m.named:
+            continue
+        if m.rank + m.apart >= best.rank - PEER_RANK:
+            out.append(m.source)
+    return out
 
 
 def _same_instant(probe: Claim, source: Claim) -> bool:
@@ -113,6 +146,70 @@ def _renamed(probe: Profile, source: Profile) -> bool:
     in common (``OTHER_NOUN_TOPIC_BAR``) and figures that may be one (not ``FAR_FIGURE`` apart, as the
     grouper weighs them) tell so: "hired 40 pilots" is not "300 ships called" of one harbour."""
     return probe.claim.kind == "count" and bool(probe.head and source.head) and probe.head != source.head
+
+
+def _two_measures(
+    probe: Profile,
+    source: Profile,
+    *,
+    words: tuple[float, float],
+    renamed: bool,
+    rates: Mapping[str, float] | None,
+    names: tuple[frozenset[str], frozenset[str]],
+) -> bool:
+    """Whether the source, though of the statement's family, measures something else: a count of
+    another noun that only the words, and a figure that may be the same, would tie to the
+    statement's; or a figure far from the statement's (``_another_measure``) that neither as many
+    words in common, the counted noun aside, as another noun needs (``OTHER_NOUN_TOPIC_BAR``) nor a
+    name of the statement's own (``_own_names_shared``) ties to it. ``words`` are the topic and the
+    similarity of the two sentences."""
+    topic, similarity = words
+    if renamed and (
+        topic < OTHER_NOUN_TOPIC_BAR
+        or affinity(probe.claim, source.claim) <= FAR_FIGURE
+        or _far_apart(probe.claim, source.claim)
+    ):
+        return True
+    common, widespread = names
+    return (
+        similarity < OTHER_NOUN_TOPIC_BAR
+        and _another_measure(probe.claim, source.claim, rates)
+        and not _own_names_shared(probe.claim, source.claim, common, widespread)
+    )
+
+
+def _another_measure(probe: Claim, source: Claim, rates: Mapping[str, float] | None) -> bool:
+    """Whether the source's figure is more than ``FAR_RATIO`` from the statement's in the family's
+    unit, neither allowing the other and no slip of its digits: as the grouper weighs two such
+    figures (``FAR_FIGURE``), likely two measures. Times, dates and years are placed, not sized."""
+    if probe.kind in TIME_KINDS or compatible(probe, source, rates=rates) or is_slip(probe, source):
+        return False
+    mine, theirs = interval(probe, rates=rates), interval(source, rates=rates)
+    if mine is None or theirs is None:
+        return False
+    a, b = _size(mine), _size(theirs)
+    return min(a, b) > 0 and max(a, b) / min(a, b) > FAR_RATIO
+
+
+def _size(span: Interval) -> float:
+    """The figure an interval stands for: a bound's finite end ("more than 2,000", "fewer than 100"),
+    else its middle."""
+    if math.isinf(span.high):
+        return abs(span.low)
+    if span.low <= 0 < span.high:
+        return span.high
+    return abs(span.low + span.high) / 2
+
+
+def _own_names_shared(
+    probe: Claim, source: Claim, common: frozenset[str], widespread: frozenset[str]
+) -> bool:
+    """Whether the source's sentence gives a name of the statement's that is not the story's own
+    (``widespread_names``): "500 kilometres from Pristina" against "located 50 kilometers outside
+    the capital Pristina". A figure far from the statement's is heard as its denial only so: "Neymar
+    scored 28 goals in his first season at PSG" shares no such name with "Neymar scored 105 goals"
+    for Barcelona, in a story every source tells of Neymar and PSG, and the two are two measures."""
+    return bool((sentence_names(probe, common) - widespread) & sentence_names(source, common))
 
 
 def _far_apart(probe: Claim, source: Claim) -> bool:

@@ -16,7 +16,8 @@ from calendar import monthrange
 from collections.abc import Sequence
 from datetime import UTC, date, datetime, timedelta
 
-from factcheck.extract.clock import ZONES, day_hint, zone_info
+from factcheck.extract.clock import WEEKDAYS, ZONES, day_hint, zone_info
+from factcheck.extract.dates import WEEKDAY_DAY
 from factcheck.lexicon.words import looks_ahead
 from factcheck.models import AnchoredBy, Claim, Document
 from factcheck.values import iso_day
@@ -76,6 +77,8 @@ def _anchor_date(claim: Claim, published: date | None, nearest: Day | None, cont
     nearest it."""
     if not _yearless(claim) or claim.date is None:
         return claim
+    if claim.date.startswith("---"):
+        return _anchor_day(claim, published, _as_date(nearest))
     parts = claim.date[2:].split("-")
     month, day = int(parts[0]), int(parts[1]) if len(parts) > 1 else 0
     how: AnchoredBy
@@ -93,6 +96,32 @@ def _anchor_date(claim: Claim, published: date | None, nearest: Day | None, cont
         return claim
     iso = f"{year:04d}-{month:02d}" + (f"-{day:02d}" if day else "")
     return claim.model_copy(update={"date": iso, "anchored_by": how})
+
+
+def _anchor_day(claim: Claim, published: date | None, nearest: date | None) -> Claim:
+    """A day of the month stated with its weekday ("this Wednesday (13)"): the month, of the reference
+    day's and the two beside it, that puts the day on that weekday nearest the reference. Where none
+    does, or there is no reference, the claim stays unanchored and out of comparisons.
+
+    >>> from factcheck.extract import extract_text
+    >>> [c.date for c in extract_text("It ended this Wednesday (13).", published="2023-12-14")]
+    ['2023-12-13']
+    """
+    found = WEEKDAY_DAY.match(claim.text)
+    reference = published or nearest
+    if reference is None or found is None or claim.date is None:
+        return claim
+    weekday, dom = WEEKDAYS.index(found.group("weekday").lower()), int(claim.date[3:])
+    days = []
+    for shift in (-1, 0, 1):
+        year, month = divmod(reference.year * 12 + reference.month - 1 + shift, 12)
+        if dom <= monthrange(year, month + 1)[1] and date(year, month + 1, dom).weekday() == weekday:
+            days.append(date(year, month + 1, dom))
+    if not days:
+        return claim
+    day = min(days, key=lambda d: abs((d - reference).days))
+    how: AnchoredBy = "published" if published is not None else "nearest_date"
+    return claim.model_copy(update={"date": day.isoformat(), "anchored_by": how})
 
 
 def _anchor_time(

@@ -9,6 +9,7 @@ from calendar import monthrange
 from factcheck import lexicon as lx
 from factcheck.extract.mention import Mention
 from factcheck.extract.patterns import DATE
+from factcheck.lexicon.load import table
 
 _LEAP_YEAR = 2000  # the calendar of a date stated without its year: 29 February exists in it
 
@@ -48,3 +49,39 @@ def read_date(text: str, at: int) -> Mention | int | None:
 
 def _month(name: str) -> int:
     return lx.MONTHS[name.rstrip(".").lower()]
+
+
+_WEEKDAYS = tuple(table("context.toml", "weekdays"))  # Monday first, as date.weekday() counts
+# A weekday with its day of the month in brackets, as translated wire copy writes it: "this Wednesday
+# (13)" is the 13th, a Wednesday near the day of writing. The month and year are the anchor's to find.
+WEEKDAY_DAY = re.compile(
+    rf"""
+    \b(?P<weekday>(?i:{"|".join(_WEEKDAYS)}))  # "Wednesday"
+    [ \u00a0]?\(                     # " ("
+    (?P<day>[12]\d|3[01]|0?[1-9])    # the day of the month: 13
+    \)                               # ")"
+    """,
+    re.VERBOSE,
+)
+
+
+def weekday_days(text: str, mentions: list[Mention]) -> list[Mention]:
+    """The mentions with each "Wednesday (13)" of ``text`` added as a date of a day of the month only
+    (ISO 8601's truncated ``---13``), its span the weekday and bracket: ``anchor`` gives it the month
+    and year nearest its document's date that put the 13th on a Wednesday. A mention inside it gives
+    way to it. It runs before any pass links restatements, so no index needs mending.
+
+    >>> text = "It ended this Wednesday (13)."
+    >>> [(m.date, text[m.start : m.end]) for m in weekday_days(text, [])]
+    [('---13', 'Wednesday (13)')]
+    """
+    if "(" not in text:
+        return mentions
+    days = [
+        Mention(m.start(), m.end(), "date", date=f"---{int(m.group('day')):02d}")
+        for m in WEEKDAY_DAY.finditer(text)
+    ]
+    if not days:
+        return mentions
+    kept = [m for m in mentions if not any(m.start < d.end and d.start < m.end for d in days)]
+    return sorted([*kept, *days], key=lambda m: m.start)

@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable, Iterator
 
 from factcheck.extract.context import link_equivalents
-from factcheck.extract.dates import DAY_RANGE_END, read_date
+from factcheck.extract.dates import DAY_RANGE_END, read_date, weekday_days
 from factcheck.extract.digits import read_digits
 from factcheck.extract.halves import and_a_half, of_a_point
 from factcheck.extract.mention import Mention
@@ -122,6 +122,7 @@ ANCHOR_READERS: dict[str, AnchorReader] = {
 
 # What reads the mentions of a sentence together, in this order.
 AFTER_SCAN: tuple[Callable[[str, list[Mention]], list[Mention]], ...] = (
+    weekday_days,  # "this Wednesday (13)": a day of the month, its month and year the anchor's
     and_a_half,  # "an hour and a half": 1.5 hours, not a half on its own
     of_a_point,  # "a quarter of a percentage point": 0.25 points
     dollar_cents,  # "up 19 cents at US$58.24": the cents of the dollar the sentence names
