@@ -13,7 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from factcheck.check import check_statement
+from factcheck.check import _backed, _backing, check_statement
+from factcheck.extract import extract_text
 from factcheck.models import StatementCheck
 from factcheck.pipeline import read_corpus
 
@@ -246,3 +247,51 @@ def test_check_widespread_names_are_the_storys_own(tmp_path: Path) -> None:
         (tmp_path / name).write_text(text, encoding="utf-8")
     claims = read_corpus([tmp_path]).comparable()
     assert widespread_names(claims, common_words(claims)) == {"Microsoft"}
+
+
+# One text that gives two figures to two named sources reports a dispute: a statement that repeats
+# one of them is contested, even by that text alone. A text that gives two figures to no one, or to
+# one source, does not contest itself.
+MISSING = {
+    "a.txt": _doc(
+        "Widely varying accounts of the missing",
+        "2023-08-22",
+        "Maui Mayor Richard Bissen said that 850 people were missing after the Lahaina fire. "
+        "White House adviser Liz Sherwood-Randall said that 500 people were missing after the Lahaina fire.",
+    ),
+    "b.txt": _doc(
+        "The missing of Lahaina",
+        "2023-08-22",
+        "Maui Mayor Richard Bissen said on Monday that 850 people were missing after the Lahaina fire.",
+    ),
+}
+
+
+def test_check_one_text_naming_two_sources_contests(tmp_path: Path) -> None:
+    found = _check(tmp_path, MISSING, "850 people were missing after the Lahaina fire.")
+    assert found.verdict == "contested"
+
+
+# Whether a text that bears the figure out (its first sentence) still goes against it with its second.
+BACKED = [
+    (
+        "Mayor Bissen said that 850 were missing.",
+        "Adviser Sherwood-Randall said that 500 were missing.",
+        False,
+    ),
+    ("Mayor Bissen said that 850 were missing.", "Mayor Bissen said later that 500 were missing.", True),
+    ("Officials said that 850 were missing.", "Adviser Sherwood-Randall said that 500 were missing.", True),
+    ("Mayor Bissen said that 850 were missing.", "By Monday, 500 people were missing.", True),
+]
+
+
+@pytest.mark.parametrize(("backing", "other", "backed"), BACKED, ids=[b[1][:24] for b in BACKED])
+def test_check_a_text_backing_the_figure_goes_against_it_only_for_another_named_source(
+    backing: str, other: str, backed: bool
+) -> None:
+    first, second = (
+        next(c for c in extract_text(text) if c.kind == "count").model_copy(update={"document": "a.txt"})
+        for text in (backing, other)
+    )
+    common = frozenset({"officials", "adviser", "mayor"})  # the sources write them in lower case too
+    assert _backed(second, _backing([first], common), common) is backed

@@ -23,7 +23,7 @@ from factcheck.config import Settings
 from factcheck.errors import InputError
 from factcheck.extract import extract_text
 from factcheck.group.columns import profile_claims
-from factcheck.group.subjects import common_words
+from factcheck.group.subjects import attribution, common_words
 from factcheck.judge import sides
 from factcheck.models import VERDICTS, Claim, ClaimGroup, Normalized, NumberCheck, StatementCheck, Verdict
 from factcheck.rates import statement_rates_of_day
@@ -135,7 +135,7 @@ def _check_all(
                 )
                 continue
             matches = candidates(items, sources, vocab, rates, common, bar=pair_bar, widespread=widespread)
-            results.append(_as_stated(_verdict(claim, matches, group_of, names, rates), days))
+            results.append(_as_stated(_verdict(claim, matches, group_of, names, rates, common), days))
         verdict = min((r.verdict for r in _decisive(results, uncompared)), key=VERDICTS.index)
         checks.append(StatementCheck(statement=text, verdict=verdict, numbers=tuple(results)))
     return tuple(checks)
@@ -220,6 +220,7 @@ def _verdict(
     group_of: Mapping[str, ClaimGroup],
     names: Mapping[str, str],
     rates: Mapping[str, float] | None,
+    common: frozenset[str] = frozenset(),
 ) -> NumberCheck:
     """Split the evidence of the matched measure into claims for and against the statement's figure.
 
@@ -256,11 +257,11 @@ def _verdict(
     supporting = [c for c in firm if supports(match.probe, c, rates)]
     if not firm:  # only vague claims: they support what they allow
         supporting = [c for c in stated if compatible(match.probe, c, rates=rates)]
-    backing = {c.document for c in supporting}
+    backing = _backing(supporting, common)
     contradicting = [
         c
         for c in stated
-        if c.document not in backing
+        if not _backed(c, backing, common)
         and comparable(match.probe, c, rates)
         and not compatible(match.probe, c, rates=rates)
     ]
@@ -293,6 +294,26 @@ def _verdict(
         group_id=group.id if group is not None else None,
         neither=tuple(neither),
     )
+
+
+def _backing(supporting: Sequence[Claim], common: frozenset[str]) -> dict[str, set[str | None]]:
+    """The documents that bear the figure out, each with the named sources it gives it to (None for a
+    figure it gives to no one)."""
+    out: dict[str, set[str | None]] = {}
+    for c in supporting:
+        out.setdefault(c.document, set()).add(attribution(c, common))
+    return out
+
+
+def _backed(claim: Claim, backing: Mapping[str, set[str | None]], common: frozenset[str]) -> bool:
+    """Whether the claim's document bears the figure out, so that the claim does not go against it: one
+    source does not contest itself, unless it gives the two figures to two named sources ("Bissen said
+    that the number was 850", "Sherwood-Randall put it between 500 and 800") and so reports a dispute."""
+    sources = backing.get(claim.document)
+    if sources is None:
+        return False
+    own = attribution(claim, common)
+    return own is None or None in sources or own in sources
 
 
 def _as_stated(result: NumberCheck, days: Mapping[str, Claim]) -> NumberCheck:
