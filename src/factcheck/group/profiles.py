@@ -66,6 +66,7 @@ STATE_OF: dict[str, int] = {
     for word in table("nouns.toml", "casualty_states")[name]["words"]
 }
 STATE_REACH = 14  # words either side of a count, up to the next figure, that may name its state
+STATE_CHARS = 200  # characters either side that hold them (14 words of news text are about 90)
 STATE_TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*|\S*\d\S*")  # a word, or a token holding a figure
 COUNTDOWN = re.compile(
     rf"(?:[ \u00a0]+(?:of[ \u00a0]+)?[\w’'-]+){{0,3}}?[ \u00a0]+(?:{'|'.join(table('context.toml', 'countdown_words'))})\b"
@@ -579,8 +580,13 @@ def casualty_state(claim: Claim) -> int:
     own = [STATE_OF.get(w.lower(), 0) for w in STATE_TOKEN.findall(claim.sentence[at:end])]
     if any(own):
         return next(code for code in own if code)
-    before = _words_to_figure(reversed(STATE_TOKEN.findall(claim.sentence[:at])))
-    after = _words_to_figure(STATE_TOKEN.findall(claim.sentence[end:]))
+    text = claim.sentence
+    start = max(0, at - STATE_CHARS)
+    start = text.find(" ", start, at) + 1 if start else 0  # whole words only: "skilled" is no "killed"
+    stop = min(len(text), end + STATE_CHARS)
+    stop = max(text.rfind(" ", end, stop), end) if stop < len(text) else stop
+    before = _words_to_figure(reversed(STATE_TOKEN.findall(text, start, at)))
+    after = _words_to_figure(STATE_TOKEN.findall(text, end, stop))
     for k in range(STATE_REACH):  # nearest first, the words after (a predicate) before the words before
         for side in (after, before):
             if k < len(side) and (code := STATE_OF.get(side[k], 0)):
