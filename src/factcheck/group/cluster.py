@@ -58,7 +58,7 @@ def group_identities(
     """``group_claims``, each group with what the grouper read of each of its claims (``Identity``):
     its family, counted noun, subjects, year, day, marker and modality."""
     cols, rows = _cluster(claims, settings=settings, doc_order=doc_order, published=published)
-    return [([cols.claims[k] for k in found], [cols.identity(k) for k in found]) for found in rows]
+    return [([cols.claims[k] for k in found], cols.identities(found)) for found in rows]
 
 
 def _cluster(

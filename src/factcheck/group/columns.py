@@ -54,7 +54,7 @@ from factcheck.group.profiles import (
 from factcheck.group.subjects import SLOTS, codes_mask, subject_table
 from factcheck.lexicon import OTHER_MEASURES
 from factcheck.lexicon.words import WORD, content_stem
-from factcheck.models import Claim, Identity
+from factcheck.models import Claim, Identity, trusted
 from factcheck.values import floats, interval, intervals, iso_day, money_factors
 
 Ints = NDArray[np.int64]
@@ -74,6 +74,7 @@ KIND_CODES = {
 FAMILY_CODES = KIND_CODES | {
     f"other:{measure}": len(KIND_CODES) + k for k, measure in enumerate(sorted(set(OTHER_MEASURES.values())))
 }
+FAMILY_NAMES = {code: family for family, code in FAMILY_CODES.items()}  # each family code's name
 
 
 def places(owners: Ints) -> Ints:
@@ -207,19 +208,38 @@ class Columns:
 
     def identity(self, k: int) -> Identity:
         """What the grouper read of the claim of row k, for the report (``models.Identity``)."""
-        claim, day = self.claims[k], int(self.day[k])
-        return Identity.model_construct(
-            claim=claim.id,
-            family=family_of(claim),
-            noun=self.heads[int(self.head[k])] or None,
-            subjects=tuple(self.subject_names[code - 1] for code in self.subject_codes[k].tolist() if code),
-            year=self.times[int(self.anchor[k])] or None,
-            story_year=bool(self.implicit[k]),
-            day=date.fromordinal(day).isoformat() if day else None,
-            marker=self.times[int(self.marker[k])] or None,
-            projected=bool(self.projected[k]),
-            countdown=bool(self.countdown[k]),
+        return self.identities([k])[0]
+
+    def identities(self, rows: Sequence[int]) -> list[Identity]:
+        """``identity`` of each of these rows, their columns read for all of them at once."""
+        at = np.asarray(rows, dtype=np.int64)
+        families = [FAMILY_NAMES[code] for code in self.family[at].tolist()]
+        heads = [self.heads[code] or None for code in self.head[at].tolist()]
+        names = self.subject_names
+        subjects = [
+            tuple(names[code - 1] for code in found if code) for found in self.subject_codes[at].tolist()
+        ]
+        years = [self.times[code] or None for code in self.anchor[at].tolist()]
+        markers = [self.times[code] or None for code in self.marker[at].tolist()]
+        days = [date.fromordinal(day).isoformat() if day else None for day in self.day[at].tolist()]
+        columns = zip(
+            at.tolist(),
+            families,
+            heads,
+            subjects,
+            years,
+            self.implicit[at].tolist(),
+            days,
+            markers,
+            self.projected[at].tolist(),
+            self.countdown[at].tolist(),
+            strict=True,
         )
+        fields = Identity.model_fields
+        return [
+            trusted(Identity, dict(zip(fields, (self.claims[k].id, *values), strict=True)))
+            for k, *values in columns
+        ]
 
     def vocab(self) -> Vocabulary:
         """The weights and the documents' words, as the one-pair ``Vocabulary.score`` reads them."""
@@ -259,6 +279,7 @@ def columns_of(
     times: dict[str, int] = {"": 0}
     scanner = _Scanner(times)
     stem_rows, markers, years = scanner.scan([chosen[k].sentence for k in firsts])  # by sentence code
+    common = scanner.common_words()  # of the sentences: ``subjects.common_words(chosen)``
     doc, docs = _codes([c.document for c in chosen])
     figures, figure_strings = _codes([figure_of(c) for c in chosen])
     known = len(scanner.stems)
@@ -277,7 +298,7 @@ def columns_of(
     words, probes, norm = _claim_words(sentence, sentence_words, own, weight2, rank, df > 1, settings)
     stated = family * len(vocabulary) + figure  # how many claims of the family state the figure
     rarity = np.minimum(1.0, np.sqrt(COMMON_FIGURE / np.bincount(stated)[stated]))
-    subject, subject_rows, subject_names = _subjects(chosen, settings)
+    subject, subject_rows, subject_names = _subjects(chosen, settings, common)
     is_figure = np.zeros(len(vocabulary), dtype=np.bool_)
     is_figure[figure] = True
     return Columns(
@@ -319,9 +340,11 @@ def _markers(marker: Ints, chosen: Sequence[Claim], times: dict[str, int]) -> In
     return found
 
 
-def _subjects(chosen: Sequence[Claim], settings: Settings) -> tuple[Ints, Ints, list[str]]:
+def _subjects(
+    chosen: Sequence[Claim], settings: Settings, common: frozenset[str]
+) -> tuple[Ints, Ints, list[str]]:
     """The ``subject`` and ``subject_codes`` columns, and the names by code."""
-    codes, names = subject_table(chosen, cutoff=settings.fuzzy_names)
+    codes, names = subject_table(chosen, cutoff=settings.fuzzy_names, common=common)
     table = np.zeros((len(chosen), SLOTS), dtype=np.int64)
     for k, found in enumerate(codes):
         table[k, : len(found)] = found
@@ -468,6 +491,12 @@ class _Scanner:
             for row, run in zip(rows[dated].tolist(), runs[dated].tolist(), strict=True):
                 years.setdefault(first + row, []).extend(self.years[run])
         return Rows.join(parts), markers, years
+
+    def common_words(self) -> frozenset[str]:
+        """``subjects.common_words`` of the texts scanned so far: the words (``words.WORD``) they write in
+        lower case. A run holds at most one word, so each distinct run is read, not each text."""
+        found = (WORD.search(run) for run in self.runs)
+        return frozenset(word for m in found if m and (word := m.group())[0].islower())
 
     def _array(self, name: str) -> Ints:
         """One of the lists as an array (``years`` as how many years each run holds); only what was
