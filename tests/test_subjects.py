@@ -13,11 +13,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from builders import Corpus
-from factcheck.group import profiles
+from factcheck.group import columns, profiles
 from factcheck.group.columns import _Scanner
 from factcheck.group.profiles import CLAUSE_BREAK, PROJECTION_REACH, PROJECTION_WORDS
 from factcheck.group.subjects import SPACED, _names, common_words, nearest_names
 from factcheck.models import Claim, Normalized
+from factcheck.pipeline import build_groups
 
 SENTENCES = [
     ("The ruling NDA has won 291 seats in the final tally.", "291 seats"),
@@ -119,3 +120,15 @@ def test_subjects_common_words_read_from_the_scanners_runs(seeds: Corpus) -> Non
     scanner = _Scanner({"": 0})
     scanner.scan(sentences)
     assert scanner.common_words() == common_words(seeds.claims)
+
+
+@pytest.mark.parametrize("chunk", [7, 50_000], ids=["many-tasks", "one-task"])
+def test_subjects_read_by_a_helper_group_the_same(
+    monkeypatch: pytest.MonkeyPatch, seeds: Corpus, chunk: int
+) -> None:
+    """The names beside the figures read by a helper process (``columns_of``'s ``submit``), in tasks of
+    ``chunk`` figures, give the groups the names read here give."""
+    expected = build_groups(seeds.claims)
+    monkeypatch.setattr(columns, "HELPED", 1)
+    monkeypatch.setattr(columns, "NAMES_CHUNK", chunk)
+    assert build_groups(seeds.claims) == expected

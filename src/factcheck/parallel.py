@@ -210,13 +210,7 @@ def workers(jobs: int, *, files: int, scheduler: str | None = None) -> int:
     at most one process per ``MIN_FILES_PER_WORKER`` files: on 64 cores, 20 files fork 2, not 64."""
     if jobs < 0:
         raise UsageError(f"--jobs {jobs}: give a number of processes, or 0 for one per core")
-    if jobs:
-        n = jobs
-    else:
-        try:
-            n = len(os.sched_getaffinity(0))
-        except AttributeError:  # not on Linux
-            n = os.cpu_count() or 1
+    n = jobs or _cores()
     return n if scheduler is not None else max(1, min(n, files // MIN_FILES_PER_WORKER))
 
 
@@ -285,6 +279,38 @@ def _pool(n: int, *, rates: bool) -> Iterator[Submit]:
             return pool.submit(fn, *args).result
 
         yield submit
+
+
+@contextmanager
+def helper(*, wanted: bool = True) -> Iterator[Submit | None]:
+    """One helper process, for the work a stage hands over while it goes on with its own (grouping
+    reads the names beside the figures there: ``columns_of``'s ``submit``); None where this process may
+    use one core only, or the helper is not ``wanted``. The process starts with the first task.
+
+    Forked, as the pool of ``_pool`` is: it starts in milliseconds with what this process has loaded,
+    and a script that calls the library needs no ``if __name__ == "__main__"`` guard. While both run,
+    each page of memory this process writes to is copied once; a task's arguments and results are
+    pickled, so the helper itself reads nothing of the corpus but what it is given."""
+    if not wanted or _cores() < 2:
+        yield None
+        return
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    method = "fork" if sys.platform == "linux" else None
+    with ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context(method)) as pool:
+
+        def submit(fn: Callable[..., Any], *args: Any) -> Callable[[], Any]:
+            return pool.submit(fn, *args).result
+
+        yield submit
+
+
+def _cores() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
 
 
 def _warm(*, rates: bool) -> None:

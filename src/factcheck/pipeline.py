@@ -9,7 +9,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from factcheck.config import Settings
 from factcheck.errors import UsageError
@@ -25,10 +25,13 @@ from factcheck.models import (
     Report,
     Sentence,
 )
-from factcheck.parallel import jsonl_all, read_all
+from factcheck.parallel import helper, jsonl_all, read_all
 from factcheck.rates import checked_rates, corpus_rates_of_day, rates_of_day
 from factcheck.report.files import jsonl_header
 from factcheck.report.wording import short_names
+
+if TYPE_CHECKING:  # grouping's modules load NumPy: imported where grouping is done
+    from factcheck.group.columns import Submit
 
 
 @dataclass(frozen=True)
@@ -177,13 +180,16 @@ def build_groups(
 
     ``names`` are the documents' short names the explanations use: give those of the whole corpus
     (``Corpus.names``), so that they match the other views; by default, those of the claims' documents."""
-    from factcheck.judge import assess_sources  # grouping's imports (SciPy), only where it is done
+    from factcheck.group.columns import HELPED  # grouping's imports (SciPy), only where it is done
+    from factcheck.judge import assess_sources
 
     names = names if names is not None else short_names([c.document for c in claims])
     with _collector_paused():
+        with helper(wanted=len(claims) >= HELPED) as submit:  # for grouping only: it ends with it
+            found = _grouped_by_content(claims, settings=settings, published=published, submit=submit)
         assessed = [
             judged.model_copy(update={"identity": tuple(read[c.id] for c in judged.claims)})
-            for g, read in _grouped_by_content(claims, settings=settings, published=published)
+            for g, read in _read_by_claim(found)
             for judged in assess_sources(g, rates=rates, names=names)
         ]
         assessed.sort(
@@ -198,14 +204,26 @@ def build_groups(
 
 
 def _grouped_by_content(
-    claims: Sequence[Claim], *, settings: Settings | None, published: Mapping[str, str | None] | None = None
-) -> Iterator[tuple[list[Claim], dict[str, Identity]]]:
+    claims: Sequence[Claim],
+    *,
+    settings: Settings | None,
+    published: Mapping[str, str | None] | None = None,
+    submit: Submit | None = None,
+) -> list[tuple[list[Claim], list[Identity]]]:
     """``group_identities`` with the documents read in the order of what they say, not of their names:
     the grouper breaks ties between equal scores by position, so 25 files renamed to sort in reverse
     grouped some claims differently. Documents that say exactly the same are ordered by path."""
     from factcheck.group.cluster import group_identities
 
-    found = group_identities(claims, settings=settings, doc_order=_content_names(claims), published=published)
+    return group_identities(
+        claims, settings=settings, doc_order=_content_names(claims), published=published, submit=submit
+    )
+
+
+def _read_by_claim(
+    found: list[tuple[list[Claim], list[Identity]]],
+) -> Iterator[tuple[list[Claim], dict[str, Identity]]]:
+    """Each group, with what the grouper read of its claims by claim id, a group at a time."""
     for group, read in found:
         yield group, {identity.claim: identity for identity in read}
 

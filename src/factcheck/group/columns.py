@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from itertools import repeat
@@ -51,7 +51,7 @@ from factcheck.group.profiles import (
     story_year,
     word_forms,
 )
-from factcheck.group.subjects import SLOTS, codes_mask, subject_table
+from factcheck.group.subjects import SLOTS, codes_mask, figure_places, names_near, subject_table
 from factcheck.lexicon import OTHER_MEASURES
 from factcheck.lexicon.words import WORD, content_stem
 from factcheck.models import Claim, Identity, trusted
@@ -264,10 +264,13 @@ def columns_of(
     settings: Settings | None = None,
     doc_order: Mapping[str, str] | None = None,
     published: Mapping[str, str | None] | None = None,
+    submit: Submit | None = None,
 ) -> Columns:
     """The columns of the groupable claims: their fields, words, weights, probes and times, in the
     order of their documents (by ``doc_order``'s key, else by path) and their offsets. ``published``
-    gives each document's publication date, where known: the year its story is set in."""
+    gives each document's publication date, where known: the year its story is set in. ``submit``
+    hands work to a helper process (``Submit``): the names beside the figures, read there while the
+    rest is made here."""
     settings = settings or Settings()
     if doc_order is None:
         chosen = sorted(filter(groupable, claims), key=attrgetter("document", "start", "id"))
@@ -280,6 +283,7 @@ def columns_of(
     scanner = _Scanner(times)
     stem_rows, markers, years = scanner.scan([chosen[k].sentence for k in firsts])  # by sentence code
     common = scanner.common_words()  # of the sentences: ``subjects.common_words(chosen)``
+    names = _names_later(chosen, common, submit)
     doc, docs = _codes([c.document for c in chosen])
     figures, figure_strings = _codes([figure_of(c) for c in chosen])
     known = len(scanner.stems)
@@ -298,9 +302,12 @@ def columns_of(
     words, probes, norm = _claim_words(sentence, sentence_words, own, weight2, rank, df > 1, settings)
     stated = family * len(vocabulary) + figure  # how many claims of the family state the figure
     rarity = np.minimum(1.0, np.sqrt(COMMON_FIGURE / np.bincount(stated)[stated]))
-    subject, subject_rows, subject_names = _subjects(chosen, settings, common)
     is_figure = np.zeros(len(vocabulary), dtype=np.bool_)
     is_figure[figure] = True
+    anchors = _anchors(chosen, sentence, doc, years, times, [(published or {}).get(path) for path in docs])
+    marker = _markers(markers[sentence], chosen, times)
+    fields = _fields(chosen, settings)
+    subject, subject_rows, subject_names = _subjects(chosen, settings, names())  # read last: see ``submit``
     return Columns(
         claims=chosen,
         sentence=sentence,
@@ -309,8 +316,8 @@ def columns_of(
         docs=docs,
         family=family,
         figure=figure,
-        **_anchors(chosen, sentence, doc, years, times, [(published or {}).get(path) for path in docs]),
-        marker=_markers(markers[sentence], chosen, times),
+        **anchors,
+        marker=marker,
         subject=subject,
         subject_codes=subject_rows,
         subject_names=subject_names,
@@ -325,8 +332,31 @@ def columns_of(
         vocabulary=vocabulary,
         weight2=weight2,
         doc_words=_doc_words(doc, words, is_figure, len(docs), len(vocabulary)),
-        **_fields(chosen, settings),
+        **fields,
     )
+
+
+# submit(fn, *args) runs fn(*args) in a helper process; calling what it returns waits for the result.
+Submit = Callable[..., Callable[[], Any]]
+HELPED = (
+    50_000  # claims from which a helper reads their names: for fewer, starting it costs more than it saves
+)
+NAMES_CHUNK = 50_000  # figures whose names one task of the helper reads
+
+
+def _names_later(
+    chosen: Sequence[Claim], common: frozenset[str], submit: Submit | None
+) -> Callable[[], list[list[str]]]:
+    """``subjects.names_near`` each claim's figure: handed to the helper at once when there is one and
+    enough claims, so that it reads them while the other columns are made; returned as a call to make
+    when they are needed."""
+    places = figure_places(chosen)
+    if submit is None or len(places) < HELPED:
+        return lambda: names_near(places, common)
+    parts = [
+        submit(names_near, places[k : k + NAMES_CHUNK], common) for k in range(0, len(places), NAMES_CHUNK)
+    ]
+    return lambda: [names for part in parts for names in part()]
 
 
 def _markers(marker: Ints, chosen: Sequence[Claim], times: dict[str, int]) -> Ints:
@@ -341,10 +371,11 @@ def _markers(marker: Ints, chosen: Sequence[Claim], times: dict[str, int]) -> In
 
 
 def _subjects(
-    chosen: Sequence[Claim], settings: Settings, common: frozenset[str]
+    chosen: Sequence[Claim], settings: Settings, near: list[list[str]]
 ) -> tuple[Ints, Ints, list[str]]:
-    """The ``subject`` and ``subject_codes`` columns, and the names by code."""
-    codes, names = subject_table(chosen, cutoff=settings.fuzzy_names, common=common)
+    """The ``subject`` and ``subject_codes`` columns, and the names by code, from the names ``near``
+    each figure."""
+    codes, names = subject_table(chosen, cutoff=settings.fuzzy_names, names=near)
     table = np.zeros((len(chosen), SLOTS), dtype=np.int64)
     for k, found in enumerate(codes):
         table[k, : len(found)] = found

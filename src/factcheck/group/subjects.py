@@ -110,9 +110,12 @@ def nearest_names(
     >>> nearest_names(c, reach=6)
     ['NDA', 'Lok', 'Alliance', 'Sabha', 'Democratic', 'LS', 'National']
     """
-    text = claim.sentence
     at = claim.start - claim.sentence_start
-    end = at + len(claim.text)
+    return _nearest(claim.sentence, at, at + len(claim.text), common, reach)
+
+
+def _nearest(text: str, at: int, end: int, common: frozenset[str], reach: int) -> list[str]:
+    """``nearest_names`` of the figure at ``[at, end)`` of the sentence ``text``."""
     break_starts, break_ends = _breaks(text)
     k = bisect_right(break_ends, at)
     start = break_ends[k - 1] if k else 0  # the clause around the figure
@@ -129,6 +132,27 @@ def nearest_names(
     before, after = _names(text, left, at, common)[::-1], _names(text, end, right, common)
     turns = [name for pair in zip_longest(before, after) for name in pair if name is not None]
     return list(dict.fromkeys(turns))
+
+
+def figure_places(claims: Iterable[Claim]) -> list[tuple[str, int, int]]:
+    """Each claim's sentence and where its figure starts and ends in it: what ``names_near`` reads."""
+    places = []
+    for claim in claims:
+        at = claim.start - claim.sentence_start
+        places.append((claim.sentence, at, at + len(claim.text)))
+    return places
+
+
+def names_near(
+    places: Sequence[tuple[str, int, int]], common: frozenset[str], reach: int = SUBJECT_REACH
+) -> list[list[str]]:
+    """``nearest_names`` of each figure (``figure_places``), lower case. It reads plain values only, so
+    that a helper process can do this work for a large corpus (``subject_table``'s ``names``).
+
+    >>> names_near([("Britain gave $50m, Norway $46m.", 13, 17)], frozenset())
+    [['united_kingdom']]
+    """
+    return [[n.lower() for n in _nearest(text, at, end, common, reach)] for text, at, end in places]
 
 
 def subject_mask(names: Iterable[str]) -> int:
@@ -165,17 +189,17 @@ def subject_table(
     *,
     reach: int | None = None,
     cutoff: int = 85,
-    common: frozenset[str] | None = None,
+    names: Sequence[list[str]] | None = None,
 ) -> tuple[list[tuple[int, ...]], list[str]]:
-    """``subject_codes``, and the names by code (the name of code k at k - 1), lower case. ``common`` is
-    ``common_words(claims)``, for a caller that has read the sentences' words already.
+    """``subject_codes``, and the names by code (the name of code k at k - 1), lower case. ``names`` are
+    ``names_near`` the claims' figures at the default reach, for a caller that has them read already.
 
     >>> from factcheck.extract import extract_text
     >>> subject_table(extract_text("Norway pledged $46m. Britain gave $50m."))
     ([(1,), (2,)], ['norway', 'united_kingdom'])
     """
-    common = common_words(claims) if common is None else common
-    names = [[n.lower() for n in nearest_names(c, common, reach=reach or SUBJECT_REACH)] for c in claims]
+    if names is None:
+        names = names_near(figure_places(claims), common_words(claims), reach or SUBJECT_REACH)
     forms = name_variants({n for found in names for n in found}, cutoff=cutoff)
     canonical = [list(dict.fromkeys(forms.get(n, n) for n in found))[:SLOTS] for found in names]
     table = sorted({n for found in canonical for n in found})
@@ -277,6 +301,8 @@ def _names(text: str, start: int, end: int, common: frozenset[str]) -> list[str]
 __all__ = [
     "codes_mask",
     "common_words",
+    "figure_places",
+    "names_near",
     "near_names",
     "sentence_names",
     "subject_codes",
