@@ -184,23 +184,49 @@ def build_groups(
     from factcheck.judge import assess_sources
 
     names = names if names is not None else short_names([c.document for c in claims])
-    with _collector_paused():
-        with helper(wanted=len(claims) >= HELPED) as submit:  # for grouping only: it ends with it
-            found = _grouped_by_content(claims, settings=settings, published=published, submit=submit)
+    with _collector_paused(), helper(wanted=len(claims) >= HELPED) as submit:
+        found = _grouped_by_content(claims, settings=settings, published=published, submit=submit)
+        labels = _labels_later(found, rates=rates, submit=submit)
+        later = "" if labels is not None else None  # "": a label the helper makes, filled in below
         assessed = [
-            judged.model_copy(update={"identity": tuple(read[c.id] for c in judged.claims)})
-            for g, read in _read_by_claim(found)
-            for judged in assess_sources(g, rates=rates, names=names)
+            (judged.model_copy(update={"identity": tuple(read[c.id] for c in judged.claims)}), k)
+            for k, (g, read) in enumerate(_read_by_claim(found))
+            for judged in assess_sources(g, rates=rates, names=names, label=later)
         ]
         assessed.sort(
-            key=lambda g: (
-                STATUSES.index(g.status),
-                -SEVERITIES.index(g.conflict.severity) if g.conflict else 1,  # most severe first
-                g.claims[0].document,
-                g.claims[0].start,
+            key=lambda pair: (
+                STATUSES.index(pair[0].status),
+                -SEVERITIES.index(pair[0].conflict.severity) if pair[0].conflict else 1,  # most severe first
+                pair[0].claims[0].document,
+                pair[0].claims[0].start,
             )
         )
-        return tuple(g.model_copy(update={"id": f"g{i}"}) for i, g in enumerate(assessed, 1))
+        made = labels() if labels is not None else []
+        return tuple(
+            g.model_copy(update={"id": f"g{i}", "label": made[k]} if g.label == "" else {"id": f"g{i}"})
+            for i, (g, k) in enumerate(assessed, 1)
+        )
+
+
+LABELS_CHUNK = 20_000  # groups whose labels one task of the helper makes
+
+
+def _labels_later(
+    found: list[tuple[list[Claim], list[Identity]]],
+    *,
+    rates: Mapping[str, float] | None,
+    submit: Submit | None,
+) -> Callable[[], list[str]] | None:
+    """Each group's label (``judge.label_input``), handed to the helper at once, so that it makes them
+    while the groups are judged here; a call that returns them, or None without a helper."""
+    from factcheck.judge import label_input
+    from factcheck.report.wording import labels_of
+
+    if submit is None:
+        return None
+    inputs = [label_input(group, rates=rates) for group, _ in found]
+    parts = [submit(labels_of, inputs[k : k + LABELS_CHUNK]) for k in range(0, len(inputs), LABELS_CHUNK)]
+    return lambda: [label for part in parts for label in part()]
 
 
 def _grouped_by_content(
