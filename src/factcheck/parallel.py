@@ -294,7 +294,11 @@ def helper(*, wanted: bool = True) -> Iterator[Submit | None]:
     if not wanted or _cores() < 2:
         yield None
         return
-    process = _Helper()
+    try:
+        process = _Helper()
+    except OSError:  # no Python to start (an embedded interpreter): the work is done here
+        yield None
+        return
     try:
         yield process.submit
     finally:
@@ -345,8 +349,11 @@ class _Helper:
     def __init__(self) -> None:
         import subprocess
 
-        self.process = subprocess.Popen(
-            [sys.executable, "-c", _SERVE], stdin=subprocess.PIPE, stdout=subprocess.PIPE
+        self.process = subprocess.Popen(  # a session of its own: ^C stops this process, which ends it
+            [sys.executable, "-c", _SERVE],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            start_new_session=True,
         )
         self.sent = 0  # tasks submitted
         self.results: list[tuple[bool, Any]] = []  # those read, in order; emptied once handed over

@@ -338,20 +338,20 @@ def columns_of(
 
 # submit(fn, *args) runs fn(*args) in a helper process; calling what it returns waits for the result.
 Submit = Callable[..., Callable[[], Any]]
-HELPED = (
-    50_000  # claims from which a helper reads their names: for fewer, starting it costs more than it saves
-)
+# Claims from which grouping takes a helper (``pipeline.build_groups``): for fewer it would save a second
+# or two, and its 50 MB are a tenth of what grouping and judging 65,000 claims (10 MB of text) take.
+HELPED = 100_000
 NAMES_CHUNK = 50_000  # figures whose names one task of the helper reads
 
 
 def _names_later(
     chosen: Sequence[Claim], common: frozenset[str], submit: Submit | None
 ) -> Callable[[], list[list[str]]]:
-    """``subjects.names_near`` each claim's figure: handed to the helper at once when there is one and
-    enough claims, so that it reads them while the other columns are made; returned as a call to make
-    when they are needed."""
+    """``subjects.names_near`` each claim's figure: handed to the helper at once when there is one, so
+    that it reads them while the other columns are made; returned as a call to make when they are
+    needed."""
     places = figure_places(chosen)
-    if submit is None or len(places) < HELPED:
+    if submit is None:
         return lambda: names_near(places, common)
     parts = [
         submit(names_near, places[k : k + NAMES_CHUNK], common) for k in range(0, len(places), NAMES_CHUNK)
