@@ -17,6 +17,7 @@ import math
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
+from itertools import islice
 from typing import NamedTuple
 
 import numpy as np
@@ -60,7 +61,8 @@ def group_identities(
     its family, counted noun, subjects, year, day, marker and modality. ``submit`` hands part of the
     work to a helper process (``columns.columns_of``); the groups are the same."""
     cols, rows = _cluster(claims, settings=settings, doc_order=doc_order, published=published, submit=submit)
-    return [([cols.claims[k] for k in found], cols.identities(found)) for found in rows]
+    read = iter(cols.identities([k for found in rows for k in found]))  # all at once: the columns read once
+    return [([cols.claims[k] for k in found], list(islice(read, len(found)))) for found in rows]
 
 
 def _cluster(
