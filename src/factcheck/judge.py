@@ -12,7 +12,8 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 
 from factcheck.models import Claim, ClaimGroup, Conflict, Normalized
-from factcheck.report.wording import describe, group_label, short_names
+from factcheck.report.wording import LabelInput, describe, group_label, short_names
+from factcheck.report.wording import label_input as wording_label_input
 from factcheck.values import HEDGES, Interval, claims_meet, interval, reading_date, unit_factor
 
 
@@ -140,11 +141,13 @@ def assess(
     group_id: str,
     rates: Mapping[str, float] | None = None,
     names: Mapping[str, str] | None = None,
+    label: str | None = None,
 ) -> ClaimGroup:
     """The group of these claims, with its status, label, normalised values and explanation.
 
     ``names`` are the documents' short names in the explanation (``short_names`` of the whole corpus,
-    so that a source has one name in every group); by default, those of the group's documents."""
+    so that a source has one name in every group); by default, those of the group's documents. A
+    caller that makes the ``label`` elsewhere (``label_input``) gives it, or "" to fill in later."""
     unit = _comparison_unit(claims)
     claims = tuple(_normalize(c, unit, rates) for c in claims)
     # A rejected figure is no side, nor a date that only says when figures were read.
@@ -153,7 +156,7 @@ def assess(
     parts = sides(stated, rates=rates)
     names = names if names is not None else short_names([c.document for c in claims])
     first = claims[0]
-    label = group_label(claims)
+    label = group_label(claims) if label is None else label
     conflict = None
     if len(parts) == 1:
         docs = sorted({names[c.document] for c in stated})
@@ -182,13 +185,15 @@ def assess_sources(
     *,
     rates: Mapping[str, float] | None = None,
     names: Mapping[str, str] | None = None,
+    label: str | None = None,
 ) -> list[ClaimGroup]:
     """``assess`` of a group, where a disagreement must be one between sources: a group whose claims all
     come from one document and do not agree is that document's several measures ("surged 40%" and "a
     premium of 45%"; a list of pledges by several donors), which grouping took for one. Each of its
     sides becomes a group of its own (a side of one claim, no group), so that a writer's two figures
-    never make a conflict; a source disagreeing with another always does. Group ids are left empty."""
-    group = assess(claims, group_id="", rates=rates, names=names)
+    never make a conflict; a source disagreeing with another always does. Group ids are left empty.
+    ``label`` is the whole group's (``assess``); the sides' own are made here."""
+    group = assess(claims, group_id="", rates=rates, names=names, label=label)
     if group.status != "conflict" or len({c.document for c in claims}) > 1:
         return [group]
     return [
@@ -269,16 +274,33 @@ def _comparison_unit(claims: Sequence[Claim]) -> str | None:
     return sorted(units.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
 
 
-def _normalize(claim: Claim, unit: str | None, rates: Mapping[str, float] | None) -> Claim:
+def label_input(claims: Sequence[Claim], *, rates: Mapping[str, float] | None = None) -> LabelInput:
+    """What the label ``assess`` gives these claims reads (``wording.label_input``): their units as
+    ``assess`` normalises them, found without copying a claim."""
+    unit = _comparison_unit(claims)
+    units = (unit if _factors(c, unit, rates) else c.normalized.unit or c.unit for c in claims)
+    return wording_label_input(claims[0].kind, units, claims)
+
+
+def _factors(claim: Claim, unit: str | None, rates: Mapping[str, float] | None) -> tuple[float, float] | None:
+    """The factors of the claim's unit and of ``unit``, where ``_normalize`` converts the one to the other."""
     if (
         claim.value is None
         or unit is None
         or claim.unit == unit
         or claim.kind not in ("money", "distance", "duration")
     ):
-        return claim
+        return None
     mine, theirs = unit_factor(claim.kind, claim.unit, rates), unit_factor(claim.kind, unit, rates)
     if mine is None or theirs is None:
+        return None
+    return mine, theirs
+
+
+def _normalize(claim: Claim, unit: str | None, rates: Mapping[str, float] | None) -> Claim:
+    factors = _factors(claim, unit, rates)
+    if factors is None or claim.value is None:
         return claim
+    mine, theirs = factors
     value = claim.value * mine / theirs
     return claim.model_copy(update={"normalized": Normalized(value=_tidy(round(value, 6)), unit=unit)})

@@ -14,11 +14,12 @@ from __future__ import annotations
 import gc
 import importlib
 import os
+import pickle
 import re
 import sys
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -210,13 +211,7 @@ def workers(jobs: int, *, files: int, scheduler: str | None = None) -> int:
     at most one process per ``MIN_FILES_PER_WORKER`` files: on 64 cores, 20 files fork 2, not 64."""
     if jobs < 0:
         raise UsageError(f"--jobs {jobs}: give a number of processes, or 0 for one per core")
-    if jobs:
-        n = jobs
-    else:
-        try:
-            n = len(os.sched_getaffinity(0))
-        except AttributeError:  # not on Linux
-            n = os.cpu_count() or 1
+    n = jobs or _cores()
     return n if scheduler is not None else max(1, min(n, files // MIN_FILES_PER_WORKER))
 
 
@@ -285,6 +280,127 @@ def _pool(n: int, *, rates: bool) -> Iterator[Submit]:
             return pool.submit(fn, *args).result
 
         yield submit
+
+
+@contextmanager
+def helper(*, wanted: bool = True) -> Iterator[Submit | None]:
+    """One helper process, for the work a stage hands over while it goes on with its own (grouping
+    reads the names beside the figures there: ``columns_of``'s ``submit``); None where this process may
+    use one core only, or the helper is not ``wanted``.
+
+    A fresh Python (``_Helper``), not a fork: a fork of a process that holds a large corpus shares
+    every page of it, and each page this process then writes to (a reference count is a write) would be
+    copied while both run: at 300,000 claims the two took 0.6 GB more than this one alone."""
+    if not wanted or _cores() < 2:
+        yield None
+        return
+    try:
+        process = _Helper()
+    except OSError:  # no Python to start (an embedded interpreter): the work is done here
+        yield None
+        return
+    try:
+        yield process.submit
+    finally:
+        process.close()
+
+
+# What the helper runs: tasks (a function and its arguments, pickled, each after its length in 8
+# bytes) from its standard input, one after another, each result pickled to its standard output; the
+# first task is this process's path. A thread takes in the tasks as they come, as bytes (unpickling one
+# may import modules), and another sends the results, so that neither process waits for the other:
+# the caller sends its tasks and goes on, and reads the results when it needs them.
+_SERVE = """
+import gc, pickle, queue, sys, threading
+gc.disable()  # a short life, many small objects and no cycles
+tasks, results = sys.stdin.buffer, sys.stdout.buffer
+inbox, outbox = queue.SimpleQueue(), queue.SimpleQueue()
+
+def take():
+    while len(size := tasks.read(8)) == 8:
+        inbox.put(tasks.read(int.from_bytes(size, "little")))
+    inbox.put(None)
+
+def send():
+    while (result := outbox.get()) is not None:
+        results.write(result)
+        results.flush()
+
+threading.Thread(target=take, daemon=True).start()
+sender = threading.Thread(target=send)
+sender.start()
+sys.path[:] = pickle.loads(inbox.get())
+while (task := inbox.get()) is not None:
+    fn, args = pickle.loads(task)
+    try:
+        result = (True, fn(*args))
+    except Exception as e:
+        result = (False, f"{type(e).__name__}: {e}")
+    outbox.put(pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL))
+outbox.put(None)
+sender.join()
+"""
+
+
+class _Helper:
+    """A Python process running ``_SERVE``: a task is written to it at once (it takes in what it is
+    sent as it comes), and its result is read when the caller asks for it."""
+
+    def __init__(self) -> None:
+        import subprocess
+
+        self.process = subprocess.Popen(  # a session of its own: ^C stops this process, which ends it
+            [sys.executable, "-c", _SERVE],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            start_new_session=True,
+        )
+        self.sent = 0  # tasks submitted
+        self.results: list[tuple[bool, Any]] = []  # those read, in order; emptied once handed over
+        self._write(sys.path)
+
+    def submit(self, fn: Callable[..., Any], *args: Any) -> Callable[[], Any]:
+        number = self.sent
+        self.sent += 1
+        self._write((fn, args))
+        return lambda: self._result(number)
+
+    def _write(self, value: Any) -> None:
+        data = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+        stdin: Any = self.process.stdin
+        try:
+            stdin.write(len(data).to_bytes(8, "little"))
+            stdin.write(data)
+            stdin.flush()
+        except BrokenPipeError:  # it died: the caller learns it when it reads a result
+            pass
+
+    def _result(self, number: int) -> Any:
+        while len(self.results) <= number:
+            try:
+                self.results.append(pickle.load(cast(Any, self.process.stdout)))
+            except EOFError as e:
+                raise RuntimeError("the helper process ended before it finished its work") from e
+        done, value = self.results[number]
+        self.results[number] = (True, None)  # handed over: not kept here too
+        if not done:
+            raise RuntimeError(f"the helper process failed: {value}")
+        return value
+
+    def close(self) -> None:
+        with suppress(BrokenPipeError):
+            cast(Any, self.process.stdin).close()
+        if len(self.results) < self.sent:  # results nobody will read: do not wait for them
+            self.process.kill()
+        self.process.wait()
+        cast(Any, self.process.stdout).close()
+
+
+def _cores() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
 
 
 def _warm(*, rates: bool) -> None:

@@ -9,7 +9,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from factcheck.config import Settings
 from factcheck.errors import UsageError
@@ -25,10 +25,13 @@ from factcheck.models import (
     Report,
     Sentence,
 )
-from factcheck.parallel import jsonl_all, read_all
+from factcheck.parallel import helper, jsonl_all, read_all
 from factcheck.rates import checked_rates, corpus_rates_of_day, rates_of_day
 from factcheck.report.files import jsonl_header
 from factcheck.report.wording import short_names
+
+if TYPE_CHECKING:  # grouping's modules load NumPy: imported where grouping is done
+    from factcheck.group.columns import Submit
 
 
 @dataclass(frozen=True)
@@ -177,35 +180,76 @@ def build_groups(
 
     ``names`` are the documents' short names the explanations use: give those of the whole corpus
     (``Corpus.names``), so that they match the other views; by default, those of the claims' documents."""
-    from factcheck.judge import assess_sources  # grouping's imports (SciPy), only where it is done
+    from factcheck.group.columns import HELPED  # grouping's imports (SciPy), only where it is done
+    from factcheck.judge import assess_sources
 
     names = names if names is not None else short_names([c.document for c in claims])
-    with _collector_paused():
+    with _collector_paused(), helper(wanted=len(claims) >= HELPED) as submit:
+        found = _grouped_by_content(claims, settings=settings, published=published, submit=submit)
+        labels = _labels_later(found, rates=rates, submit=submit)
+        later = "" if labels is not None else None  # "": a label the helper makes, filled in below
         assessed = [
-            judged.model_copy(update={"identity": tuple(read[c.id] for c in judged.claims)})
-            for g, read in _grouped_by_content(claims, settings=settings, published=published)
-            for judged in assess_sources(g, rates=rates, names=names)
+            (judged.model_copy(update={"identity": tuple(read[c.id] for c in judged.claims)}), k)
+            for k, (g, read) in enumerate(_read_by_claim(found))
+            for judged in assess_sources(g, rates=rates, names=names, label=later)
         ]
         assessed.sort(
-            key=lambda g: (
-                STATUSES.index(g.status),
-                -SEVERITIES.index(g.conflict.severity) if g.conflict else 1,  # most severe first
-                g.claims[0].document,
-                g.claims[0].start,
+            key=lambda pair: (
+                STATUSES.index(pair[0].status),
+                -SEVERITIES.index(pair[0].conflict.severity) if pair[0].conflict else 1,  # most severe first
+                pair[0].claims[0].document,
+                pair[0].claims[0].start,
             )
         )
-        return tuple(g.model_copy(update={"id": f"g{i}"}) for i, g in enumerate(assessed, 1))
+        made = labels() if labels is not None else []
+        return tuple(
+            g.model_copy(update={"id": f"g{i}", "label": made[k]} if g.label == "" else {"id": f"g{i}"})
+            for i, (g, k) in enumerate(assessed, 1)
+        )
+
+
+LABELS_CHUNK = 20_000  # groups whose labels one task of the helper makes
+
+
+def _labels_later(
+    found: list[tuple[list[Claim], list[Identity]]],
+    *,
+    rates: Mapping[str, float] | None,
+    submit: Submit | None,
+) -> Callable[[], list[str]] | None:
+    """Each group's label (``judge.label_input``), handed to the helper at once, so that it makes them
+    while the groups are judged here; a call that returns them, or None without a helper."""
+    from factcheck.judge import label_input
+    from factcheck.report.wording import labels_of
+
+    if submit is None:
+        return None
+    inputs = [label_input(group, rates=rates) for group, _ in found]
+    parts = [submit(labels_of, inputs[k : k + LABELS_CHUNK]) for k in range(0, len(inputs), LABELS_CHUNK)]
+    return lambda: [label for part in parts for label in part()]
 
 
 def _grouped_by_content(
-    claims: Sequence[Claim], *, settings: Settings | None, published: Mapping[str, str | None] | None = None
-) -> Iterator[tuple[list[Claim], dict[str, Identity]]]:
+    claims: Sequence[Claim],
+    *,
+    settings: Settings | None,
+    published: Mapping[str, str | None] | None = None,
+    submit: Submit | None = None,
+) -> list[tuple[list[Claim], list[Identity]]]:
     """``group_identities`` with the documents read in the order of what they say, not of their names:
     the grouper breaks ties between equal scores by position, so 25 files renamed to sort in reverse
     grouped some claims differently. Documents that say exactly the same are ordered by path."""
     from factcheck.group.cluster import group_identities
 
-    found = group_identities(claims, settings=settings, doc_order=_content_names(claims), published=published)
+    return group_identities(
+        claims, settings=settings, doc_order=_content_names(claims), published=published, submit=submit
+    )
+
+
+def _read_by_claim(
+    found: list[tuple[list[Claim], list[Identity]]],
+) -> Iterator[tuple[list[Claim], dict[str, Identity]]]:
+    """Each group, with what the grouper read of its claims by claim id, a group at a time."""
     for group, read in found:
         yield group, {identity.claim: identity for identity in read}
 

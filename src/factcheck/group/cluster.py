@@ -17,12 +17,13 @@ import math
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
+from itertools import islice
 from typing import NamedTuple
 
 import numpy as np
 
 from factcheck.config import Settings
-from factcheck.group.columns import Columns, Floats, Ints, columns_of, profile_claims
+from factcheck.group.columns import Columns, Floats, Ints, Submit, columns_of, profile_claims
 from factcheck.group.pairs import PairTable, candidate_pairs
 from factcheck.group.profiles import Profile, Vocabulary, affinity, groupable
 from factcheck.models import Claim, Identity
@@ -54,11 +55,14 @@ def group_identities(
     settings: Settings | None = None,
     doc_order: Mapping[str, str] | None = None,
     published: Mapping[str, str | None] | None = None,
+    submit: Submit | None = None,
 ) -> list[tuple[list[Claim], list[Identity]]]:
     """``group_claims``, each group with what the grouper read of each of its claims (``Identity``):
-    its family, counted noun, subjects, year, day, marker and modality."""
-    cols, rows = _cluster(claims, settings=settings, doc_order=doc_order, published=published)
-    return [([cols.claims[k] for k in found], [cols.identity(k) for k in found]) for found in rows]
+    its family, counted noun, subjects, year, day, marker and modality. ``submit`` hands part of the
+    work to a helper process (``columns.columns_of``); the groups are the same."""
+    cols, rows = _cluster(claims, settings=settings, doc_order=doc_order, published=published, submit=submit)
+    read = iter(cols.identities([k for found in rows for k in found]))  # all at once: the columns read once
+    return [([cols.claims[k] for k in found], list(islice(read, len(found)))) for found in rows]
 
 
 def _cluster(
@@ -67,10 +71,11 @@ def _cluster(
     settings: Settings | None,
     doc_order: Mapping[str, str] | None,
     published: Mapping[str, str | None] | None,
+    submit: Submit | None = None,
 ) -> tuple[Columns, list[list[int]]]:
     """The claims' columns, and the groups as lists of rows."""
     settings = settings or Settings()
-    cols = columns_of(claims, settings=settings, doc_order=doc_order, published=published)
+    cols = columns_of(claims, settings=settings, doc_order=doc_order, published=published, submit=submit)
     table = PairTable.of(cols)
     first, second = candidate_pairs(cols, settings=settings)
     scores = table.scores(first, second)

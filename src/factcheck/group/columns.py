@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from itertools import repeat
@@ -53,10 +53,10 @@ from factcheck.group.profiles import (
     story_year,
     word_forms,
 )
-from factcheck.group.subjects import SLOTS, attribution, codes_mask, common_words, subject_table
+from factcheck.group.subjects import SLOTS, attribution, codes_mask, figure_places, names_near, subject_table
 from factcheck.lexicon import OTHER_MEASURES
 from factcheck.lexicon.words import REFER_BACK, WORD, content_stem, refers_back
-from factcheck.models import Claim, Identity
+from factcheck.models import Claim, Identity, trusted
 from factcheck.values import floats, interval, intervals, iso_day, money_factors
 
 Ints = NDArray[np.int64]
@@ -76,6 +76,7 @@ KIND_CODES = {
 FAMILY_CODES = KIND_CODES | {
     f"other:{measure}": len(KIND_CODES) + k for k, measure in enumerate(sorted(set(OTHER_MEASURES.values())))
 }
+FAMILY_NAMES = {code: family for family, code in FAMILY_CODES.items()}  # each family code's name
 
 
 def places(owners: Ints) -> Ints:
@@ -214,21 +215,40 @@ class Columns:
 
     def identity(self, k: int) -> Identity:
         """What the grouper read of the claim of row k, for the report (``models.Identity``)."""
-        claim, day = self.claims[k], int(self.day[k])
-        return Identity.model_construct(
-            claim=claim.id,
-            family=family_of(claim),
-            noun=self.heads[int(self.head[k])] or None,
-            subjects=tuple(self.subject_names[code - 1] for code in self.subject_codes[k].tolist() if code),
-            year=self.times[int(self.anchor[k])] or None,
-            story_year=bool(self.implicit[k]),
-            day=date.fromordinal(day).isoformat() if day else None,
-            marker=self.times[int(self.marker[k])] or None,
-            projected=bool(self.projected[k]),
-            countdown=bool(self.countdown[k]),
-            state=STATES[int(self.state[k]) - 1] if self.state[k] else None,
-            source=self.source_names[int(self.source[k])] or None,
+        return self.identities([k])[0]
+
+    def identities(self, rows: Sequence[int]) -> list[Identity]:
+        """``identity`` of each of these rows, their columns read for all of them at once."""
+        at = np.asarray(rows, dtype=np.int64)
+        families = [FAMILY_NAMES[code] for code in self.family[at].tolist()]
+        heads = [self.heads[code] or None for code in self.head[at].tolist()]
+        names = self.subject_names
+        subjects = [
+            tuple(names[code - 1] for code in found if code) for found in self.subject_codes[at].tolist()
+        ]
+        years = [self.times[code] or None for code in self.anchor[at].tolist()]
+        markers = [self.times[code] or None for code in self.marker[at].tolist()]
+        days = [date.fromordinal(day).isoformat() if day else None for day in self.day[at].tolist()]
+        columns = zip(
+            at.tolist(),
+            families,
+            heads,
+            subjects,
+            years,
+            self.implicit[at].tolist(),
+            days,
+            markers,
+            self.projected[at].tolist(),
+            self.countdown[at].tolist(),
+            [STATES[code - 1] if code else None for code in self.state[at].tolist()],
+            [self.source_names[code] or None for code in self.source[at].tolist()],
+            strict=True,
         )
+        fields = Identity.model_fields
+        return [
+            trusted(Identity, dict(zip(fields, (self.claims[k].id, *values), strict=True)))
+            for k, *values in columns
+        ]
 
     def vocab(self) -> Vocabulary:
         """The weights and the documents' words, as the one-pair ``Vocabulary.score`` reads them."""
@@ -253,10 +273,13 @@ def columns_of(
     settings: Settings | None = None,
     doc_order: Mapping[str, str] | None = None,
     published: Mapping[str, str | None] | None = None,
+    submit: Submit | None = None,
 ) -> Columns:
     """The columns of the groupable claims: their fields, words, weights, probes and times, in the
     order of their documents (by ``doc_order``'s key, else by path) and their offsets. ``published``
-    gives each document's publication date, where known: the year its story is set in."""
+    gives each document's publication date, where known: the year its story is set in. ``submit``
+    hands work to a helper process (``Submit``): the names beside the figures, read there while the
+    rest is made here."""
     settings = settings or Settings()
     if doc_order is None:
         chosen = sorted(filter(groupable, claims), key=attrgetter("document", "start", "id"))
@@ -268,6 +291,8 @@ def columns_of(
     times: dict[str, int] = {"": 0}
     scanner = _Scanner(times)
     stem_rows, markers, years = scanner.scan([chosen[k].sentence for k in firsts])  # by sentence code
+    common = scanner.common_words()  # of the sentences: ``subjects.common_words(chosen)``
+    names = _names_later(chosen, common, submit)
     doc, docs = _codes([c.document for c in chosen])
     figures, figure_strings = _codes([figure_of(c) for c in chosen])
     known = len(scanner.stems)
@@ -287,9 +312,13 @@ def columns_of(
     words, probes, norm = _claim_words(context, context_words, own, weight2, rank, df > 1, settings)
     stated = family * len(vocabulary) + figure  # how many claims of the family state the figure
     rarity = np.minimum(1.0, np.sqrt(COMMON_FIGURE / np.bincount(stated)[stated]))
-    subject, subject_rows, subject_names, source, source_names = _subjects(chosen, settings)
     is_figure = np.zeros(len(vocabulary), dtype=np.bool_)
     is_figure[figure] = True
+    anchors = _anchors(chosen, sentence, doc, years, times, [(published or {}).get(path) for path in docs])
+    marker = _markers(markers[sentence], chosen, times)
+    fields = _fields(chosen, settings)
+    source, source_names = _sources(chosen, common)
+    subject, subject_rows, subject_names = _subjects(chosen, settings, names())  # read last: see ``submit``
     return Columns(
         claims=chosen,
         sentence=sentence,
@@ -298,8 +327,8 @@ def columns_of(
         docs=docs,
         family=family,
         figure=figure,
-        **_anchors(chosen, sentence, doc, years, times, [(published or {}).get(path) for path in docs]),
-        marker=_markers(markers[sentence], chosen, times),
+        **anchors,
+        marker=marker,
         subject=subject,
         subject_codes=subject_rows,
         subject_names=subject_names,
@@ -316,8 +345,31 @@ def columns_of(
         vocabulary=vocabulary,
         weight2=weight2,
         doc_words=_doc_words(doc, words, is_figure, len(docs), len(vocabulary)),
-        **_fields(chosen, settings),
+        **fields,
     )
+
+
+# submit(fn, *args) runs fn(*args) in a helper process; calling what it returns waits for the result.
+Submit = Callable[..., Callable[[], Any]]
+# Claims from which grouping takes a helper (``pipeline.build_groups``): for fewer it would save a second
+# or two, and its 50 MB are a tenth of what grouping and judging 65,000 claims (10 MB of text) take.
+HELPED = 100_000
+NAMES_CHUNK = 50_000  # figures whose names one task of the helper reads
+
+
+def _names_later(
+    chosen: Sequence[Claim], common: frozenset[str], submit: Submit | None
+) -> Callable[[], list[list[str]]]:
+    """``subjects.names_near`` each claim's figure: handed to the helper at once when there is one, so
+    that it reads them while the other columns are made; returned as a call to make when they are
+    needed."""
+    places = figure_places(chosen)
+    if submit is None:
+        return lambda: names_near(places, common)
+    parts = [
+        submit(names_near, places[k : k + NAMES_CHUNK], common) for k in range(0, len(places), NAMES_CHUNK)
+    ]
+    return lambda: [names for part in parts for names in part()]
 
 
 def _markers(marker: Ints, chosen: Sequence[Claim], times: dict[str, int]) -> Ints:
@@ -331,18 +383,24 @@ def _markers(marker: Ints, chosen: Sequence[Claim], times: dict[str, int]) -> In
     return found
 
 
-def _subjects(chosen: Sequence[Claim], settings: Settings) -> tuple[Ints, Ints, list[str], Ints, list[str]]:
-    """The ``subject`` and ``subject_codes`` columns, the names by code, the ``source`` column and the
-    sources by code."""
-    common = common_words(chosen)
-    codes, names = subject_table(chosen, cutoff=settings.fuzzy_names, common=common)
+def _subjects(
+    chosen: Sequence[Claim], settings: Settings, near: list[list[str]]
+) -> tuple[Ints, Ints, list[str]]:
+    """The ``subject`` and ``subject_codes`` columns, and the names by code, from the names ``near``
+    each figure."""
+    codes, names = subject_table(chosen, cutoff=settings.fuzzy_names, names=near)
     table = np.zeros((len(chosen), SLOTS), dtype=np.int64)
     for k, found in enumerate(codes):
         table[k, : len(found)] = found
     mask = np.fromiter(map(codes_mask, codes), dtype=np.int64, count=len(codes))
+    return mask, table, names
+
+
+def _sources(chosen: Sequence[Claim], common: frozenset[str]) -> tuple[Ints, list[str]]:
+    """The ``source`` column (``subjects.attribution``), and the sources by code ("" for 0)."""
     sources: dict[str | None, int] = {None: 0}
     source = _ints(sources.setdefault(attribution(c, common), len(sources)) for c in chosen)
-    return mask, table, names, source, [name or "" for name in sources]
+    return source, [name or "" for name in sources]
 
 
 def _published_days(doc: Ints, docs: list[str], published: Mapping[str, str | None]) -> Ints:
@@ -484,6 +542,12 @@ class _Scanner:
             for row, run in zip(rows[dated].tolist(), runs[dated].tolist(), strict=True):
                 years.setdefault(first + row, []).extend(self.years[run])
         return Rows.join(parts), markers, years
+
+    def common_words(self) -> frozenset[str]:
+        """``subjects.common_words`` of the texts scanned so far: the words (``words.WORD``) they write in
+        lower case. A run holds at most one word, so each distinct run is read, not each text."""
+        found = (WORD.search(run) for run in self.runs)
+        return frozenset(word for m in found if m and (word := m.group())[0].islower())
 
     def _array(self, name: str) -> Ints:
         """One of the lists as an array (``years`` as how many years each run holds); only what was

@@ -72,6 +72,10 @@ COUNTDOWN = re.compile(
     rf"(?:[ \u00a0]+(?:of[ \u00a0]+)?[\w’'-]+){{0,3}}?[ \u00a0]+(?:{'|'.join(table('context.toml', 'countdown_words'))})\b"
 )  # "96 hours of oxygen left": at most three words between the span and the word
 PROJECTION_REACH = 8  # words before a figure, in its clause, that may make it a projection
+# The projection words no other one holds ("aim" holds "aims"): a word holding none of these is none.
+_PROJECTION_STEMS = tuple(
+    sorted(w for w in PROJECTION_WORDS if not any(o != w and o in w for o in PROJECTION_WORDS))
+)
 CLAUSE_BREAK = re.compile(r"[,;:]|\s(?:and|but|while|whereas)\s")  # where a clause of a sentence ends
 RELATIVE_YEARS: dict[str, int] = dict(table("context.toml", "relative_years"))
 RELATIVE_YEAR = re.compile(rf"\b({'|'.join(RELATIVE_YEARS)})[ \u00a0]+year\b", re.I)
@@ -558,10 +562,10 @@ def relative_year(sentence: str, story: str | None) -> str | None:
     >>> relative_year("the fee United paid last year", "2017"), relative_year("a fee", "2017")
     ('2016', None)
     """
-    found = RELATIVE_YEAR.search(sentence) if story else None
-    return (
-        None if found is None or story is None else str(int(story) + RELATIVE_YEARS[found.group(1).lower()])
-    )
+    if not story or "year" not in sentence.lower():  # most sentences: no need to run the pattern
+        return None
+    found = RELATIVE_YEAR.search(sentence)
+    return None if found is None else str(int(story) + RELATIVE_YEARS[found.group(1).lower()])
 
 
 def casualty_state(claim: Claim) -> int:
@@ -613,6 +617,11 @@ def projected(claim: Claim) -> bool:
     [False, False, True]
     """
     before = claim.sentence[: claim.start - claim.sentence_start]
+    # The clause's last words are within the last words of ``before``: most claims have none of
+    # PROJECTION_WORDS there, and need no clause.
+    near = " ".join(before.rsplit(None, PROJECTION_REACH)[-PROJECTION_REACH:]).lower()
+    if not any(word in near for word in _PROJECTION_STEMS):
+        return False
     clause = before[max((m.end() for m in CLAUSE_BREAK.finditer(before)), default=0) :]
     words = clause.lower().split()[-PROJECTION_REACH:]
     return any(w.strip(".,'’\"()") in PROJECTION_WORDS for w in words)

@@ -32,9 +32,10 @@ NAME_REACH = 3  # words between a figure and the name it belongs to: "$50M from 
 NAME = re.compile(r"\b[A-Z][\w'’.-]*[A-Za-z]")  # a capitalised word: "Britain", "U.S.", "McDonald's"
 SPACED = re.compile(r"\S+")  # a word as white space delimits it, punctuation and all
 CAPITAL = re.compile(r"[A-Z]")  # where a name may be: every name and alias starts with one
-POSSESSIVE = re.compile(r"['’]s$")  # "Microsoft’s" is Microsoft
+POSSESSIVES = ("'s", "’s")  # "Microsoft’s" is Microsoft
 WEEKDAYS = frozenset(table("context.toml", "weekdays"))
 ALIASES = index(table("names.toml", "name"), "spellings")  # "britain" -> "united_kingdom"
+NO_NAMES = STOPWORDS | frozenset(MONTHS) | WEEKDAYS  # capitalised, yet no one's name: "The", "May", "Monday"
 
 
 def _trie(words: Iterable[str]) -> str:
@@ -121,18 +122,25 @@ def nearest_names(
     >>> nearest_names(c, reach=6)
     ['NDA', 'Lok', 'Alliance', 'Sabha', 'Democratic', 'LS', 'National']
     """
-    text = claim.sentence
     at = claim.start - claim.sentence_start
-    end = at + len(claim.text)
-    break_starts, break_ends, word_starts, word_ends = _layout(text)
+    return _nearest(claim.sentence, at, at + len(claim.text), common, reach)
+
+
+def _nearest(text: str, at: int, end: int, common: frozenset[str], reach: int) -> list[str]:
+    """``nearest_names`` of the figure at ``[at, end)`` of the sentence ``text``."""
+    break_starts, break_ends = _breaks(text)
     k = bisect_right(break_ends, at)
     start = break_ends[k - 1] if k else 0  # the clause around the figure
     k = bisect_left(break_starts, end)
     stop = break_starts[k] if k < len(break_starts) else len(text)
-    first, last = bisect_left(word_starts, start), bisect_left(word_starts, at)
-    left = word_starts[max(first, last - reach)] if last > first else at
-    first, last = bisect_left(word_starts, end), bisect_left(word_starts, stop)
-    right = min(word_ends[min(last, first + reach) - 1], stop) if last > first else end
+    # The words of the clause start after its start and before the figure, and after the figure and
+    # before the clause's end; a word cut by either edge starts before it, so it is not one of them.
+    start, after_end = _word_start(text, start), _word_start(text, end)
+    words = _words(reach) if reach > 0 else None
+    last = words.match(text[start:at][::-1]) if words else None  # read backwards: the last words
+    left = at - last.end() if last else at
+    first = words.match(text, after_end, stop) if words else None
+    right = first.end() if first else end
     before, after = _names(text, left, at, common)[::-1], _names(text, end, right, common)
     turns = [name for pair in zip_longest(before, after) for name in pair if name is not None]
     return list(dict.fromkeys(turns))
@@ -172,8 +180,30 @@ def _source_spans(text: str) -> tuple[tuple[int, tuple[str, ...]], ...]:
     found = []
     for m in SOURCES.finditer(text):
         group = next(k for k in (1, 2, 3) if m.group(k) is not None)
-        found.append((m.start(group), tuple(POSSESSIVE.sub("", w) for w in m.group(group).split())))
+        words = (w[:-2] if w.endswith(POSSESSIVES) else w for w in m.group(group).split())
+        found.append((m.start(group), tuple(words)))
     return tuple(found)
+
+
+def figure_places(claims: Iterable[Claim]) -> list[tuple[str, int, int]]:
+    """Each claim's sentence and where its figure starts and ends in it: what ``names_near`` reads."""
+    places = []
+    for claim in claims:
+        at = claim.start - claim.sentence_start
+        places.append((claim.sentence, at, at + len(claim.text)))
+    return places
+
+
+def names_near(
+    places: Sequence[tuple[str, int, int]], common: frozenset[str], reach: int = SUBJECT_REACH
+) -> list[list[str]]:
+    """``nearest_names`` of each figure (``figure_places``), lower case. It reads plain values only, so
+    that a helper process can do this work for a large corpus (``subject_table``'s ``names``).
+
+    >>> names_near([("Britain gave $50m, Norway $46m.", 13, 17)], frozenset())
+    [['united_kingdom']]
+    """
+    return [[n.lower() for n in _nearest(text, at, end, common, reach)] for text, at, end in places]
 
 
 def subject_mask(names: Iterable[str]) -> int:
@@ -210,16 +240,17 @@ def subject_table(
     *,
     reach: int | None = None,
     cutoff: int = 85,
-    common: frozenset[str] | None = None,
+    names: Sequence[list[str]] | None = None,
 ) -> tuple[list[tuple[int, ...]], list[str]]:
-    """``subject_codes``, and the names by code (the name of code k at k - 1), lower case.
+    """``subject_codes``, and the names by code (the name of code k at k - 1), lower case. ``names`` are
+    ``names_near`` the claims' figures at the default reach, for a caller that has them read already.
 
     >>> from factcheck.extract import extract_text
     >>> subject_table(extract_text("Norway pledged $46m. Britain gave $50m."))
     ([(1,), (2,)], ['norway', 'united_kingdom'])
     """
-    common = common_words(claims) if common is None else common
-    names = [[n.lower() for n in nearest_names(c, common, reach=reach or SUBJECT_REACH)] for c in claims]
+    if names is None:
+        names = names_near(figure_places(claims), common_words(claims), reach or SUBJECT_REACH)
     forms = name_variants({n for found in names for n in found}, cutoff=cutoff)
     canonical = [list(dict.fromkeys(forms.get(n, n) for n in found))[:SLOTS] for found in names]
     table = sorted({n for found in canonical for n in found})
@@ -240,12 +271,30 @@ def codes_mask(codes: Iterable[int]) -> int:
 
 
 @lru_cache(maxsize=1024)
-def _layout(text: str) -> tuple[list[int], list[int], list[int], list[int]]:
-    """A sentence's clause breaks (starts, ends) and words (starts, ends): read once for all of its
-    claims."""
+def _breaks(text: str) -> tuple[list[int], list[int]]:
+    """A sentence's clause breaks, their starts and their ends: read once for all of its claims."""
     breaks = [m.span() for m in CLAUSE_BREAK.finditer(text)]
-    words = [m.span() for m in SPACED.finditer(text)]
-    return [a for a, _ in breaks], [b for _, b in breaks], [a for a, _ in words], [b for _, b in words]
+    return [a for a, _ in breaks], [b for _, b in breaks]
+
+
+def _word_start(text: str, at: int) -> int:
+    """``at``, or past the word it cuts: where the words (runs of ``SPACED``) starting at or after it begin
+    to be looked for."""
+    if 0 < at < len(text) and not text[at - 1].isspace() and not text[at].isspace():
+        found = SPACED.match(text, at)
+        return found.end() if found else at
+    return at
+
+
+@lru_cache(maxsize=16)
+def _words(reach: int) -> re.Pattern[str]:
+    """Up to ``reach`` words (runs of ``SPACED``), white space before them allowed: matched at a place,
+    the words from there, and on a reversed text, the last ones; the match ends where its last word does.
+
+    >>> _words(2).match("  a bc d").end(), _words(2).match("a bc d"[::-1]).end()
+    (6, 4)
+    """
+    return re.compile(rf"\s*(?:\S+\s+){{0,{reach - 1}}}\S+")
 
 
 @lru_cache(maxsize=1024)
@@ -282,11 +331,13 @@ def _names(text: str, start: int, end: int, common: frozenset[str]) -> list[str]
         run.clear()
 
     for m in NAME.finditer(text, start, end):
-        if any(a <= m.start() < b for a, b in taken):
+        if taken and any(a <= m.start() < b for a, b in taken):
             continue
-        word = POSSESSIVE.sub("", m.group())
+        word = m.group()
+        if word.endswith(POSSESSIVES):
+            word = word[:-2]
         lower = word.lower()
-        if lower in STOPWORDS or lower in MONTHS or lower in WEEKDAYS or lower in common:
+        if lower in NO_NAMES or lower in common:
             close()
             continue
         if text[last : m.start()] != " ":
@@ -302,6 +353,8 @@ __all__ = [
     "attribution",
     "codes_mask",
     "common_words",
+    "figure_places",
+    "names_near",
     "near_names",
     "sentence_names",
     "subject_codes",

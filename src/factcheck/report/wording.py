@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from itertools import islice
 from pathlib import PurePosixPath
@@ -203,19 +203,45 @@ def group_label(claims: Sequence[Claim]) -> str:
     >>> group_label(extract_text("The total cost of the renovation is £5m, the council said."))
     'cost of the renovation (GBP)'
     """
-    windows = [_window(claim) for claim in claims[:LABEL_SAMPLE]]
-    first = claims[0]
-    unit = Counter(c.normalized.unit or c.unit for c in claims).most_common(1)[0][0]
-    measure = _measure(first.kind, windows)
-    if first.kind == "count" and unit:
+    units = (c.normalized.unit or c.unit for c in claims)
+    return label_of(label_input(claims[0].kind, units, claims[:LABEL_SAMPLE]))
+
+
+# What a label is made of (``label_input``), as plain values: the claims' kind, their most common unit,
+# and the sentence of each of the first ``LABEL_SAMPLE`` figures with where the figure starts and ends.
+LabelInput = tuple[str, str | None, list[tuple[str, int, int]]]
+
+
+def label_input(kind: str, units: Iterable[str | None], claims: Sequence[Claim]) -> LabelInput:
+    """What ``label_of`` reads of a group: its ``kind``, the most common of its claims' ``units`` (the
+    first on a tie), and the first ``LABEL_SAMPLE`` of its ``claims``' figures in their sentences."""
+    unit = Counter(units).most_common(1)[0][0]
+    places = [
+        (c.sentence, c.start - c.sentence_start, c.end - c.sentence_start) for c in claims[:LABEL_SAMPLE]
+    ]
+    return kind, unit, places
+
+
+def label_of(found: LabelInput) -> str:
+    """``group_label`` from what it reads (``label_input``): plain values, so that a helper process can
+    make the labels of a large corpus."""
+    kind, unit, places = found
+    windows = [_window(*place) for place in places]
+    measure = _measure(kind, windows)
+    if kind == "count" and unit:
         noun = plural(unit)
         shown = f"{noun} {measure}" if measure else noun
         return _with_subjects(shown, windows, skip={*unit.lower().split(), *noun.lower().split()})
-    fallback = OTHER_MEASURES.get(unit or "") if first.kind == "other" else None
-    shown = measure or fallback or str(MEASURES["fallback"].get(first.kind, first.kind))
-    if unit and first.kind not in ("year", "date", "time"):
-        shown = f"{shown} ({plural(unit) if first.kind == 'duration' else unit})"
+    fallback = OTHER_MEASURES.get(unit or "") if kind == "other" else None
+    shown = measure or fallback or str(MEASURES["fallback"].get(kind, kind))
+    if unit and kind not in ("year", "date", "time"):
+        shown = f"{shown} ({plural(unit) if kind == 'duration' else unit})"
     return _with_subjects(shown, windows, skip=set())
+
+
+def labels_of(inputs: Sequence[LabelInput]) -> list[str]:
+    """``label_of`` each: a task for a helper process."""
+    return [label_of(found) for found in inputs]
 
 
 MEASURES: dict[str, Any] = {name: table("measures.toml", name) for name in LEXICON.file("measures.toml")}
@@ -239,10 +265,9 @@ class _Window(NamedTuple):
     headline: bool  # a title-case line: its capitals are no names
 
 
-def _window(claim: Claim) -> _Window:
-    """The ``NEAR`` words on each side of the figure, read from no more than ``REACH`` characters."""
-    at, end = claim.start - claim.sentence_start, claim.end - claim.sentence_start
-    sentence = claim.sentence
+def _window(sentence: str, at: int, end: int) -> _Window:
+    """The ``NEAR`` words on each side of the figure at ``[at, end)`` of ``sentence``, read from no
+    more than ``REACH`` characters."""
     before = list(_TOKEN.finditer(sentence, max(0, at - REACH), at))[::-1][:NEAR]
     after = list(islice(_TOKEN.finditer(sentence, end, end + REACH), NEAR))
     return _Window(before, after, sentence, at, end, headline=_headline(sentence))
