@@ -20,6 +20,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
@@ -67,6 +68,7 @@ STATE_OF: dict[str, int] = {
 }
 STATE_REACH = 14  # words either side of a count, up to the next figure, that may name its state
 STATE_CHARS = 200  # characters either side that hold them (14 words of news text are about 90)
+STATE_WORD = re.compile(r"\b(?:" + "|".join(sorted(STATE_OF, key=len, reverse=True)) + r")\b", re.IGNORECASE)
 STATE_TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*|\S*\d\S*")  # a word, or a token holding a figure
 COUNTDOWN = re.compile(
     rf"(?:[ \u00a0]+(?:of[ \u00a0]+)?[\w’'-]+){{0,3}}?[ \u00a0]+(?:{'|'.join(table('context.toml', 'countdown_words'))})\b"
@@ -578,7 +580,7 @@ def casualty_state(claim: Claim) -> int:
     >>> [STATES[casualty_state(c) - 1] for c in found if c.kind == "count"]
     ['dead', 'missing']
     """
-    if claim.kind != "count":
+    if claim.kind != "count" or not _names_a_state(claim.sentence):
         return 0
     at, end = claim.start - claim.sentence_start, claim.end - claim.sentence_start
     own = [STATE_OF.get(w.lower(), 0) for w in STATE_TOKEN.findall(claim.sentence[at:end])]
@@ -596,6 +598,12 @@ def casualty_state(claim: Claim) -> int:
             if k < len(side) and (code := STATE_OF.get(side[k], 0)):
                 return code
     return 0
+
+
+@lru_cache(maxsize=4096)
+def _names_a_state(sentence: str) -> bool:
+    """Whether a sentence has a word of ``STATE_OF`` at all: most have none, and are read once."""
+    return STATE_WORD.search(sentence) is not None
 
 
 def _words_to_figure(tokens: Iterable[str]) -> list[str]:

@@ -79,6 +79,7 @@ SOURCES = re.compile(
     rf"|\b(?:{'|'.join(_SAYING['after'])})[ \u00a0]+{_NAME_RUN}"
     rf"|\b(?i:{'|'.join(_SAYING['before'])})[ \u00a0]+(?:(?i:the|a|an)[ \u00a0]+)?{_NAME_RUN}"
 )
+SAYING = re.compile(rf"\b(?:{_VERBS}|(?i:{'|'.join(_SAYING['before'])}))\b")  # a verb of SOURCES, alone
 MASK_BITS = 63  # bits of a subject mask: an int64 that stays positive
 SLOTS = 8  # names a claim's subject holds: the nearest to its figure
 
@@ -175,7 +176,7 @@ def attribution(claim: Claim, common: frozenset[str] = frozenset()) -> str | Non
 def _source_spans(text: str) -> tuple[tuple[int, tuple[str, ...]], ...]:
     """Where a sentence names who says its figures, and the words of each name: read once for all of
     its claims."""
-    if CAPITAL.search(text) is None:
+    if CAPITAL.search(text) is None or SAYING.search(text) is None:  # most sentences name no source
         return ()
     found = []
     for m in SOURCES.finditer(text):
