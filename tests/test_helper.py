@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import math
 import operator
+import os
 
 import pytest
 
+from factcheck.errors import WorkerError
 from factcheck.parallel import helper
 
 
@@ -24,7 +26,7 @@ def test_helper_failure_is_an_error_and_the_helper_goes_on() -> None:
         if submit is None:
             pytest.skip("one core: no helper")
         failed, after = submit(math.sqrt, -1.0), submit(operator.mul, 6, 7)
-        with pytest.raises(RuntimeError, match="ValueError: math domain error"):
+        with pytest.raises(WorkerError, match="ValueError: math domain error"):
             failed()
         assert after() == 42
 
@@ -32,3 +34,13 @@ def test_helper_failure_is_an_error_and_the_helper_goes_on() -> None:
 def test_helper_is_none_when_not_wanted() -> None:
     with helper(wanted=False) as submit:
         assert submit is None
+
+
+def test_helper_that_dies_is_an_error_of_our_family() -> None:
+    """A helper killed mid-run (out of memory) ends the run with one line, not a traceback."""
+    with helper() as submit:
+        if submit is None:
+            pytest.skip("one core: no helper")
+        died = submit(os._exit, 1)
+        with pytest.raises(WorkerError, match="ended before it finished"):
+            died()

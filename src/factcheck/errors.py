@@ -11,3 +11,7 @@ class InputError(FactcheckError):
 
 class UsageError(FactcheckError):
     """Options that do not fit together, or an unknown value for one."""
+
+
+class WorkerError(FactcheckError):
+    """A process that did part of the work ended without its result: killed, or out of memory."""

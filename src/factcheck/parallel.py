@@ -25,7 +25,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any, NamedTuple, cast
 
-from factcheck.errors import InputError, UsageError
+from factcheck.errors import InputError, UsageError, WorkerError
 from factcheck.extract import extract_claims, extract_text
 from factcheck.ingest.copies import signature_of
 from factcheck.ingest.load import DEFAULT_MAX_BYTES, find_sources, load_document, shown_path
@@ -380,11 +380,13 @@ class _Helper:
             try:
                 self.results.append(pickle.load(cast(Any, self.process.stdout)))
             except EOFError as e:
-                raise RuntimeError("the helper process ended before it finished its work") from e
+                raise WorkerError(
+                    "the helper process ended before it finished its work (killed, or out of memory?)"
+                ) from e
         done, value = self.results[number]
         self.results[number] = (True, None)  # handed over: not kept here too
         if not done:
-            raise RuntimeError(f"the helper process failed: {value}")
+            raise WorkerError(f"the helper process failed: {value}")
         return value
 
     def close(self) -> None:
