@@ -210,9 +210,10 @@ def _conflict(
     finite = [v for v in reps if v is not None]
     values = tuple(sorted({_tidy(v) for v in finite}))
     spread = (max(finite) - min(finite)) / max(abs(max(finite)), 1e-9) if len(finite) > 1 else 1.0
+    side_docs = [{c.document for c in side} for side in parts]
     phrases = []
-    for i, side in enumerate(parts):
-        docs = sorted({names[c.document] for c in side})
+    for i, (side, found) in enumerate(zip(parts, side_docs, strict=True)):
+        docs = sorted(names[doc] for doc in found)
         n = len(docs)
         verb = "says" if n == 1 else "say"
         lead = f"{n} source{'s' if n > 1 else ''} {verb}" if i == 0 else f"{n} {verb}"
@@ -221,11 +222,10 @@ def _conflict(
     hedgers = sorted({names[c.document] for side in parts for c in side if c.qualifier in HEDGES})
     if hedgers:
         text += f"; {', '.join(hedgers)} hedge{'s' if len(hedgers) == 1 else ''} the figure"
-    all_docs = {c.document for side in parts for c in side}
-    if len(all_docs) == 1:
+    sides_of = Counter(doc for found in side_docs for doc in found)
+    if len(sides_of) == 1:
         text += "; all in one source"
     else:  # a text that reports the dispute itself: "Bissen said 850; Sherwood-Randall put it at 500-800"
-        sides_of = Counter(doc for side in parts for doc in {c.document for c in side})
         both = sorted(names[doc] for doc, n in sides_of.items() if n > 1)
         if both:
             text += f"; {', '.join(both)} give{'s' if len(both) == 1 else ''} more than one side"

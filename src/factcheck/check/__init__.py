@@ -8,9 +8,10 @@ group is the evidence, with any slip of the figure ("1.5 lakh" for "1.5 crore") 
 pair with it. ``figures`` splits the evidence three ways: claims that bear the figure out, claims
 that rule it out, and claims that do neither (a bound that only allows it, a figure of another
 family). A source that bears the figure out is on its side even where it also gives another figure:
-one source does not contest itself. A clock time that carries its day ("3pm UK time on Monday") is
-also a date, so a statement's day meets it (``figures.day_of_time``); the answer shows the time. A year or date beside a measure only places the statement in
-time (``_decisive``).
+one source does not contest itself, unless it gives the two figures to two named sources
+(``_backed``). A clock time that carries its day ("3pm UK time on Monday") is also a date, so a
+statement's day meets it (``figures.day_of_time``); the answer shows the time. A year or date beside
+a measure only places the statement in time (``_decisive``).
 """
 
 from __future__ import annotations

@@ -332,6 +332,7 @@ def columns_of(
         subject=subject,
         subject_codes=subject_rows,
         subject_names=subject_names,
+        state=np.fromiter(map(casualty_state, chosen), np.int64, len(chosen)),
         source=source,
         source_names=source_names,
         subject_words=_subject_words(subject_rows, subject_names, scanner.stems, id_of),
@@ -778,7 +779,6 @@ def _anchors(
         "implicit": implicit,
         "projected": np.fromiter(map(projected, chosen), np.bool_, len(chosen)),
         "countdown": np.fromiter(map(countdown, chosen), np.bool_, len(chosen)),
-        "state": np.fromiter(map(casualty_state, chosen), np.int64, len(chosen)),
     }
 
 

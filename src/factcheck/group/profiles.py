@@ -582,11 +582,11 @@ def casualty_state(claim: Claim) -> int:
     """
     if claim.kind != "count" or not _names_a_state(claim.sentence):
         return 0
-    at, end = claim.start - claim.sentence_start, claim.end - claim.sentence_start
-    own = [STATE_OF.get(w.lower(), 0) for w in STATE_TOKEN.findall(claim.sentence[at:end])]
-    if any(own):
-        return next(code for code in own if code)
     text = claim.sentence
+    at, end = claim.start - claim.sentence_start, claim.end - claim.sentence_start
+    for word in STATE_TOKEN.findall(text, at, end):  # the figure's own words first: "93 dead"
+        if code := STATE_OF.get(word.lower(), 0):
+            return code
     start = max(0, at - STATE_CHARS)
     start = text.find(" ", start, at) + 1 if start else 0  # whole words only: "skilled" is no "killed"
     stop = min(len(text), end + STATE_CHARS)
