@@ -11,7 +11,9 @@ from builders import Corpus
 from factcheck.check import check_lines, check_statement
 from factcheck.errors import InputError
 from factcheck.extract import extract_text
+from factcheck.group.columns import profile_claims
 from factcheck.group.subjects import near_names
+from factcheck.models import NumberCheck
 from factcheck.pipeline import read_corpus
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -165,7 +167,7 @@ def test_check_statement_on_a_small_corpus(bridge: Corpus, statement: str, verdi
         (
             "In 2021, Denmark agreed to pay Kosovo 150 million euros",
             "contradicted",
-            ["not_found", "contradicted"],
+            ["supported", "contradicted"],  # "In 2021, Kosovo and Denmark signed an agreement"
         ),
         # Alone, a year is the statement's figure and is checked.
         ("Kosovo's parliament ratified the agreement in 2023", "contradicted", ["contradicted"]),
@@ -252,6 +254,48 @@ def test_check_lines_agrees_with_check_statement(seeds: Corpus) -> None:
     lines = [case.statement for case in SEED_CASES.values()]
     together = check_lines(lines, seeds.claims, seeds.groups)
     assert [r.verdict for r in together] == [case.verdict for case in SEED_CASES.values()]
+
+
+def test_check_lines_reads_each_statement_as_check_statement_does(seeds: Corpus) -> None:
+    """A statement is weighed by the sources' words alone: the other lines of its file change neither
+    its verdict nor its evidence nor its explanation."""
+    lines = [
+        line
+        for line in (ROOT / "claims" / "seed-statements.txt").read_text(encoding="utf-8").splitlines()
+        if line.strip() and not line.startswith("#")
+    ]
+    # Lines that repeat the story's words would make them common, were the statements' words counted.
+    others = [
+        f"Denmark will pay {n} million euros to Kosovo for the prison cells in Gjilan" for n in range(20)
+    ]
+    together = check_lines([*lines, *others], seeds.claims, seeds.groups)[: len(lines)]
+    for line, found in zip(lines, together, strict=True):
+        alone = check_statement(line, seeds.claims, seeds.groups)
+        assert found.verdict == alone.verdict, line
+        assert [_evidence(n) for n in found.numbers] == [_evidence(n) for n in alone.numbers], line
+
+
+def _evidence(number: NumberCheck) -> tuple[object, ...]:
+    """What a number's check says, apart from the statement's own claim (its id names its line)."""
+    ids = [[c.id for c in side] for side in (number.supporting, number.contradicting, number.neither)]
+    matched = number.matched.id if number.matched else None
+    return (number.claim.text, number.verdict, *ids, number.explanation, matched, number.group_id)
+
+
+def test_statements_leave_the_sources_weights_alone(seeds: Corpus) -> None:
+    """The words and figures of statements weigh nothing in the sources' profiles: a word every
+    statement repeats is as rare as before, a figure they repeat as uncommon."""
+    statements = [
+        c.model_copy(update={"document": f"<statement>:{n}", "id": f"s{n}:{c.id}"})
+        for n in range(20)
+        for c in extract_text("Kosovo will lease 300 prison cells to Denmark for 200 million euros")
+    ]
+    alone, _ = profile_claims(seeds.claims)
+    among, _ = profile_claims([*seeds.claims, *statements], outside={c.document for c in statements})
+    sources = [p for p in among if not p.doc.startswith("<statement>")]
+    assert [(p.claim.id, p.words, p.norm, p.rarity) for p in sources] == [
+        (p.claim.id, p.words, p.norm, p.rarity) for p in alone
+    ]
 
 
 def test_check_lines_goes_on_past_a_line_without_a_number(seeds: Corpus) -> None:

@@ -20,9 +20,9 @@ from typing import Any
 
 import pytest
 
-from factcheck.check import check_lines
+from factcheck.check import check_lines, check_statement
 from factcheck.models import StatementCheck
-from factcheck.pipeline import read_corpus
+from factcheck.pipeline import Corpus, read_corpus
 
 DEV = Path(__file__).resolve().parents[2] / "shared" / "dev-corpora"
 
@@ -119,10 +119,16 @@ NO_GOLD: dict[tuple[str, int], str] = {
 
 
 @cache
-def _results(name: str) -> tuple[tuple[dict[str, Any], StatementCheck], ...]:
+def _corpus(name: str) -> tuple[list[dict[str, Any]], Corpus]:
+    """The statements of a dev corpus, and the corpus read."""
     folder = DEV / name
     items = json.loads((folder / "statements.json").read_text(encoding="utf-8"))["statements"]
-    corpus = read_corpus([folder / "corpus"])
+    return items, read_corpus([folder / "corpus"])
+
+
+@cache
+def _results(name: str) -> tuple[tuple[dict[str, Any], StatementCheck], ...]:
+    items, corpus = _corpus(name)
     results = check_lines(
         [item["text"] for item in items],
         corpus.comparable(),
@@ -130,6 +136,28 @@ def _results(name: str) -> tuple[tuple[dict[str, Any], StatementCheck], ...]:
         published=corpus.published(),
     )
     return tuple(zip(items, results, strict=True))
+
+
+def _names() -> list[str]:
+    if not DEV.is_dir():
+        return []
+    return sorted(p.name for p in DEV.iterdir() if (p / "statements.json").is_file())
+
+
+@pytest.mark.skipif(not DEV.is_dir(), reason="the dev corpora are not beside this clone")
+@pytest.mark.parametrize("name", _names())
+def test_a_statement_alone_reads_as_in_its_file(name: str) -> None:
+    """The other statements of a file weigh nothing: each is read against the sources alone."""
+    _, corpus = _corpus(name)
+    for item, together in _results(name):
+        alone = check_statement(
+            item["text"], corpus.comparable(), corpus.groups(), published=corpus.published()
+        )
+        sides = [
+            [(n.verdict, [c.id for c in n.supporting], [c.id for c in n.contradicting]) for n in r.numbers]
+            for r in (together, alone)
+        ]
+        assert (together.verdict, sides[0]) == (alone.verdict, sides[1]), item["text"]
 
 
 @cache

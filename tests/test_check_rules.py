@@ -336,9 +336,9 @@ CLOSING = {
 @pytest.mark.parametrize(
     ("statement", "verdict"),
     [
-        ("Microsoft completed its takeover of the publisher in October 2023.", "supported"),
-        ("Microsoft completed its takeover of the publisher on 13 October 2023.", "supported"),
-        ("Microsoft completed its takeover of the publisher on 12 October 2023.", "not_found"),
+        ("Microsoft completed its takeover in October 2023.", "supported"),
+        ("Microsoft completed its takeover on 13 October 2023.", "supported"),
+        ("Microsoft completed its takeover on 12 October 2023.", "not_found"),
     ],
     ids=["month", "day", "day-off-is-not-contradicted-by-a-figure-alone"],
 )

@@ -49,7 +49,7 @@ COMMON_FIGURE = 16  # claims of a family that may state one figure before it wei
 TOPIC_BAR = 0.05  # the least word overlap for a source claim to speak of the statement's measure
 TIME_TOPIC_BAR = 0.2  # years and dates are in every other sentence: they need more words in common
 OTHER_NOUN_TOPIC_BAR = 0.2  # a count of another noun ("jobs", "employees") needs as many words in common
-PEER_RANK = 0.1  # another source's best match this near the best one's rank states the measure too:
+PEER_RANK = 0.12  # another source's best match this near the best one's rank states the measure too:
 # its figure is evidence even where the grouper set it apart ("for ten years to Ubisoft", "15 years")
 
 

@@ -100,7 +100,10 @@ def _check_all(
     pairs = [(view, c) for c in claims if (view := day_of_time(c)) is not None]
     days = {view.id: time for view, time in pairs}
     views = [view for view, _ in pairs]
-    profiles, vocab = profile_claims([*claims, *views, *probe_claims], settings=settings, published=published)
+    statements_docs = {p.document for p in probe_claims}  # weighed by the sources' words alone
+    profiles, vocab = profile_claims(
+        [*claims, *views, *probe_claims], settings=settings, published=published, outside=statements_docs
+    )
     probe_ids = {p.id for p in probe_claims}
     sources = [p for p in profiles if p.claim.id not in probe_ids]
     probe_items = {p.claim.id: p for p in profiles if p.claim.id in probe_ids}

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from itertools import repeat
@@ -53,7 +53,15 @@ from factcheck.group.profiles import (
     story_year,
     word_forms,
 )
-from factcheck.group.subjects import SLOTS, attribution, codes_mask, figure_places, names_near, subject_table
+from factcheck.group.subjects import (
+    SLOTS,
+    attribution,
+    codes_mask,
+    common_words,
+    figure_places,
+    names_near,
+    subject_table,
+)
 from factcheck.lexicon import OTHER_MEASURES
 from factcheck.lexicon.words import REFER_BACK, WORD, content_stem, refers_back
 from factcheck.models import Claim, Identity, trusted
@@ -261,9 +269,11 @@ def profile_claims(
     *,
     settings: Settings | None = None,
     published: Mapping[str, str | None] | None = None,
+    outside: Collection[str] = (),
 ) -> tuple[list[Profile], Vocabulary]:
-    """The groupable claims' profiles, in (document, offset) order, and the vocabulary that weighs them."""
-    cols = columns_of(claims, settings=settings, published=published)
+    """The groupable claims' profiles, in (document, offset) order, and the vocabulary that weighs them;
+    ``outside`` as in ``columns_of``."""
+    cols = columns_of(claims, settings=settings, published=published, outside=outside)
     return [cols.profile(k) for k in range(len(cols))], cols.vocab()
 
 
@@ -274,12 +284,16 @@ def columns_of(
     doc_order: Mapping[str, str] | None = None,
     published: Mapping[str, str | None] | None = None,
     submit: Submit | None = None,
+    outside: Collection[str] = (),
 ) -> Columns:
     """The columns of the groupable claims: their fields, words, weights, probes and times, in the
     order of their documents (by ``doc_order``'s key, else by path) and their offsets. ``published``
     gives each document's publication date, where known: the year its story is set in. ``submit``
     hands work to a helper process (``Submit``): the names beside the figures, read there while the
-    rest is made here."""
+    rest is made here. The claims of the documents ``outside`` (the statements a check weighs) are
+    read against the others' statistics and add nothing to them: the words' weights, how common a
+    figure is and which words are names come from the others alone, so that a statement is read the
+    same alone as among others."""
     settings = settings or Settings()
     if doc_order is None:
         chosen = sorted(filter(groupable, claims), key=attrgetter("document", "start", "id"))
@@ -291,7 +305,10 @@ def columns_of(
     times: dict[str, int] = {"": 0}
     scanner = _Scanner(times)
     stem_rows, markers, years = scanner.scan([chosen[k].sentence for k in firsts])  # by sentence code
-    common = scanner.common_words()  # of the sentences: ``subjects.common_words(chosen)``
+    if outside:  # the words of the statements must not turn a source's name into a common word
+        common = common_words([c for c in chosen if c.document not in outside])
+    else:
+        common = scanner.common_words()  # of the sentences: ``subjects.common_words(chosen)``
     names = _names_later(chosen, common, submit)
     doc, docs = _codes([c.document for c in chosen])
     figures, figure_strings = _codes([figure_of(c) for c in chosen])
@@ -300,9 +317,10 @@ def columns_of(
     raw = interleave(stem_rows, Rows.of(*_by_row(sentence, figures + known), len(firsts)))
     vocabulary, id_of = _word_ids(raw, [*scanner.stems, *figure_strings], settings)
     sentence_words = _distinct(Rows(raw.indptr, id_of[raw.values]))
-    df = np.bincount(sentence_words.values, minlength=len(vocabulary))
-    total = max(len(firsts), 1)
-    weight2 = np.array([math.log(1 + total / n) ** 2 for n in df.tolist()], dtype=np.float64)
+    counted = _ints(chosen[k].document not in outside for k in firsts).astype(np.bool_)  # by sentence
+    df = np.bincount(sentence_words.values[counted[sentence_words.owners()]], minlength=len(vocabulary))
+    total = max(int(counted.sum()), 1)
+    weight2 = np.array([math.log(1 + total / max(n, 1)) ** 2 for n in df.tolist()], dtype=np.float64)
     rank = np.empty(len(df), dtype=np.int64)  # the probes' order: rarest first, then by id
     rank[np.lexsort((np.arange(len(df)), df))] = np.arange(len(df))
     figure = id_of[figures + known]
@@ -311,7 +329,8 @@ def columns_of(
     context, context_words = _contexts(chosen, sentence, sentence_words)
     words, probes, norm = _claim_words(context, context_words, own, weight2, rank, df > 1, settings)
     stated = family * len(vocabulary) + figure  # how many claims of the family state the figure
-    rarity = np.minimum(1.0, np.sqrt(COMMON_FIGURE / np.bincount(stated)[stated]))
+    stating = np.bincount(stated[counted[sentence]], minlength=int(stated.max(initial=0)) + 1)[stated]
+    rarity = np.minimum(1.0, np.sqrt(COMMON_FIGURE / np.maximum(stating, 1)))
     is_figure = np.zeros(len(vocabulary), dtype=np.bool_)
     is_figure[figure] = True
     anchors = _anchors(chosen, sentence, doc, years, times, [(published or {}).get(path) for path in docs])
