@@ -139,6 +139,15 @@ CASES = [
     ),
     Case("It closed on Tuesday (13).", "2023-12-14", "Tuesday (13)", "---13", None, None),  # no such Tuesday
     Case("It closed on Wednesday (13).", None, "Wednesday (13)", "---13", None, None),  # nothing to anchor to
+    # A time whose text names no day is set on the publication day only as an assumption.
+    Case(
+        "It struck the reef at 18:40 GMT, a coastguard spokeswoman said.",
+        "2024-09-08",
+        "18:40 GMT",
+        "2024-09-08",
+        "2024-09-08T18:40Z",
+        "assumed",
+    ),
     Case(
         "It sank on 18 June 2023. It was reported missing at 17:40 EDT.",
         None,
@@ -195,3 +204,12 @@ def test_anchor_leaves_an_unanchored_date_out() -> None:
 def test_anchor_makes_no_instant_of_an_impossible_day(text: str) -> None:
     doc = Document(id="d0", path="a.txt", title="", published="2023-07-02", text=text)
     assert [c.utc for c in extract_claims(doc) if c.kind == "time"] == [None, None]
+
+
+def test_anchor_gives_a_bracketed_time_no_zone_of_its_document() -> None:
+    """A zone-less time in brackets restates a zoned one in another zone: not the document's."""
+    text = "It struck at around 12.10 am IST on Sunday (9.40 pm on Saturday in Greece). Crew met at 9 am IST."
+    doc = Document(id="d0", path="a.txt", title="", published="2024-09-09", text=text)
+    found = {c.text: c for c in extract_claims(doc) if c.kind == "time"}
+    assert (found["9.40 pm"].zone, found["9.40 pm"].utc) == (None, None)
+    assert found["12.10 am IST"].utc == "2024-09-07T18:40Z"

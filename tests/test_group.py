@@ -640,3 +640,120 @@ def test_group_running_counts_read_days_apart(tmp_path: Path, first: str, second
     assert len(counts) == 2
     found = [g for g in corpus.groups() if {c.id for c in counts} <= {c.id for c in g.claims}]
     assert (found[0].status if found else "apart") == expected
+
+
+CLOCKS = {
+    # Two clock readings no zone places, in two texts: they compare as the clock reads.
+    "clock-readings-agree": (
+        _doc(
+            "Ferry aground",
+            "2024-09-08",
+            "The ferry struck the reef at 21:40 on Saturday, the coastguard said.",
+        ),
+        _doc("Ferry on the rocks", "2024-09-08", "The ferry struck the reef at 21:40, the coastguard said."),
+        ("21:40", "21:40"),
+        "agreement",
+    ),
+    "clock-readings-disagree": (
+        _doc(
+            "Ferry aground",
+            "2024-09-08",
+            "The ferry struck the reef at 21:40 on Saturday, the coastguard said.",
+        ),
+        _doc("Ferry on the rocks", "2024-09-08", "The ferry struck the reef at 21:10, the coastguard said."),
+        ("21:40", "21:10"),
+        "conflict",
+    ),
+    # A clock reading and an instant: which zone the reading is in, no text says.
+    "reading-and-instant-apart": (
+        _doc("Ferry aground", "2024-09-08", "The ferry struck the reef at 21:40, the coastguard said."),
+        _doc(
+            "Ferry on the rocks", "2024-09-08", "The ferry struck the reef at 18:40 GMT, the coastguard said."
+        ),
+        ("21:40", "18:40 GMT"),
+        "apart",
+    ),
+    # A time whose day is only assumed (a report of the next morning) meets the same time of a named day.
+    "assumed-day-meets-named-day": (
+        _doc("Ferry aground", "2024-09-08", "The ferry struck the reef at 18:40 GMT, the coastguard said."),
+        _doc(
+            "Ferry on the rocks",
+            "2024-09-10",
+            "On 7 September 2024 the ferry struck the reef at 18:40 GMT, the coastguard said.",
+        ),
+        ("18:40 GMT", "18:40 GMT"),
+        "agreement",
+    ),
+    # Two readings hours apart are two moments: only a zone misread sets one moment hours apart.
+    "readings-hours-apart-apart": (
+        _doc(
+            "Ferry aground", "2024-09-08", "The ferry left Piraeus at 15:30 for the island, officials said."
+        ),
+        _doc(
+            "Ferry on the rocks", "2024-09-08", "The evacuation of the ferry began at 22:15, officials said."
+        ),
+        ("15:30", "22:15"),
+        "apart",
+    ),
+    # A live blog's entry stamps say when an entry was posted, not when anything happened.
+    "live-blog-stamp-apart": (
+        _doc("Live: ferry aground", "2024-09-08", "23:40 – Fishing boats join the rescue of the ferry"),
+        _doc("Ferry on the rocks", "2024-09-08", "Fishing boats joined the rescue of the ferry at 22:15."),
+        ("23:40", "22:15"),
+        "apart",
+    ),
+}
+
+
+@pytest.mark.parametrize(("first", "second", "texts", "expected"), CLOCKS.values(), ids=CLOCKS.keys())
+def test_group_clock_times_as_a_reader_compares_them(
+    tmp_path: Path, first: str, second: str, texts: tuple[str, str], expected: str
+) -> None:
+    (tmp_path / "a.txt").write_text(first, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(second, encoding="utf-8")
+    corpus = read_corpus([tmp_path])
+    times = [
+        next(c for c in corpus.claims if c.kind == "time" and c.text == text and c.document.endswith(name))
+        for text, name in zip(texts, ("a.txt", "b.txt"), strict=True)
+    ]
+    found = [g for g in corpus.groups() if {c.id for c in times} <= {c.id for c in g.claims}]
+    assert (found[0].status if found else "apart") == expected
+
+
+AGES = {
+    # The shared unit of two ages says nothing: "Clive, 29" and "the 26-year-old vessel".
+    "ages-of-two-holders-apart": (
+        _doc("Ferry aground", "2024-09-08", "His younger brother Clive, 29, is a motorman on the ferry."),
+        _doc("Ferry on the rocks", "2024-09-08", "The 26-year-old vessel was also carrying 96 cars."),
+        ("29", "26-year-old"),
+        "apart",
+    ),
+    # One person's age in two texts that name him.
+    "one-persons-age-conflicts": (
+        _doc(
+            "Ferry aground", "2024-09-08", "The master, Captain Nikos Vardakis, 54, was arrested on Sunday."
+        ),
+        _doc(
+            "Ferry on the rocks",
+            "2024-09-08",
+            "The master, 57-year-old Nikos Vardakis, was arrested on Sunday.",
+        ),
+        ("54", "57-year-old"),
+        "conflict",
+    ),
+}
+
+
+@pytest.mark.parametrize(("first", "second", "texts", "expected"), AGES.values(), ids=AGES.keys())
+def test_group_ages_by_whose_they_are(
+    tmp_path: Path, first: str, second: str, texts: tuple[str, str], expected: str
+) -> None:
+    (tmp_path / "a.txt").write_text(first, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(second, encoding="utf-8")
+    corpus = read_corpus([tmp_path])
+    ages = [
+        next(c for c in corpus.claims if c.text == text and c.document.endswith(name))
+        for text, name in zip(texts, ("a.txt", "b.txt"), strict=True)
+    ]
+    found = [g for g in corpus.groups() if {c.id for c in ages} <= {c.id for c in g.claims}]
+    assert (found[0].status if found else "apart") == expected

@@ -14,7 +14,7 @@ from collections.abc import Mapping, Sequence
 from factcheck.models import Claim, ClaimGroup, Conflict, Normalized
 from factcheck.report.wording import LabelInput, describe, group_label, short_names
 from factcheck.report.wording import label_input as wording_label_input
-from factcheck.values import HEDGES, Interval, claims_meet, interval, reading_date, unit_factor
+from factcheck.values import ASSUMED, HEDGES, Interval, claims_meet, interval, reading_date, unit_factor
 
 
 def sides(claims: Sequence[Claim], *, rates: Mapping[str, float] | None = None) -> list[list[Claim]]:
@@ -114,7 +114,11 @@ Key = tuple[str, str | None, float | None]
 
 
 def _key(claim: Claim) -> Key:
-    """Claims of one key compare as plain intervals: one unit (no margin), one rate (no conversion)."""
+    """Claims of one key compare as plain intervals: one unit (no margin), one rate (no conversion). A
+    time whose day is only assumed compares by its time of day (``values.nearest_day``): one by one,
+    under a key of its own."""
+    if claim.kind == "time" and claim.anchored_by == ASSUMED:
+        return claim.kind, claim.id, None
     return claim.kind, claim.unit, claim.rate if claim.kind == "money" else None
 
 

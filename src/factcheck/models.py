@@ -17,7 +17,7 @@ Number = int | float
 Kind = Literal[
     "money", "count", "percent", "year", "date", "duration", "distance", "ratio", "ordinal", "time", "other"
 ]
-AnchoredBy = Literal["stated", "published", "nearest_date"]
+AnchoredBy = Literal["stated", "published", "nearest_date", "assumed"]
 Qualifier = Literal["approx", "more_than", "less_than", "at_least", "at_most", "up_to", "vague"]
 Status = Literal["conflict", "agreement", "single"]
 Severity = Literal["low", "medium", "high"]
@@ -146,7 +146,8 @@ class Claim(_Value):
     anchored_by: AnchoredBy | None = Field(
         default=None,
         description="How a date or time without a year or a day got one: 'stated' next to it, the "
-        "document's 'published' date, or the 'nearest_date' the document states",
+        "document's 'published' date, or the 'nearest_date' the document states; 'assumed' for a time "
+        "whose text names no day at all, set on the publication day and compared by its time of day only",
     )
     rate: float | None = Field(
         default=None, description="Units of the sum's currency per EUR used to compare it (ECB reference)"

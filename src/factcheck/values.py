@@ -378,18 +378,42 @@ def _time_interval(claim: Claim) -> Interval | None:
     year it gives. "About 4am" allows half an hour either way."""
     found = _UTC.fullmatch(claim.utc or "")
     if found is None:
-        return None
-    month, day, hour, minute = (int(g) for g in found.groups())
-    try:
-        minutes = (date(2000, month, day).toordinal() - _JANUARY_1) * 1440 + hour * 60 + minute
-    except ValueError:
-        return None
+        if claim.zone is not None or claim.value is None or not 0 <= claim.value < 1440:
+            return None
+        minutes = LOCAL_CLOCK + int(claim.value)  # no zone: the clock as it reads, on an axis of its own
+    else:
+        month, day, hour, minute = (int(g) for g in found.groups())
+        try:
+            minutes = (date(2000, month, day).toordinal() - _JANUARY_1) * 1440 + hour * 60 + minute
+        except ValueError:
+            return None
     if claim.qualifier in HEDGES:
         return Interval(minutes - APPROX_TIME_MINUTES, minutes + APPROX_TIME_MINUTES, True)
     return Interval(minutes, minutes)
 
 
 _UTC = re.compile(r"(?:\d{4}|-)-(\d\d)-(\d\d)T(\d\d):(\d\d)Z")
+# A time no zone places ("at 21:40", in a text that names no zone) reads as its clock reads: minutes of
+# the day, on an axis of their own far past any instant's, so that two such times compare by the clock
+# and never meet a time a zone places (whose clock reading in the other's zone is unknown).
+LOCAL_CLOCK = 10**9
+
+
+ASSUMED = "assumed"  # ``Claim.anchored_by`` of a time set on its publication day for want of a day
+
+
+def nearest_day(moved: Interval, to: Interval) -> Interval:
+    """``moved`` shifted by whole days to the day that puts it nearest ``to``: a time whose day is only
+    assumed ("at 18:40 GMT" in a report of the next morning) may fall on any day."""
+    days = round((to.low - moved.low) / 1440)
+    return moved if days == 0 else Interval(moved.low + days * 1440, moved.high + days * 1440, moved.hedged)
+
+
+def local_clock(found: Interval | None) -> bool:
+    """Whether a time's interval is a clock reading no zone places (``LOCAL_CLOCK``)."""
+    return found is not None and found.low >= LOCAL_CLOCK - 1440
+
+
 _JANUARY_1 = date(2000, 1, 1).toordinal()
 
 
@@ -412,6 +436,8 @@ def claims_meet(a: Claim, b: Claim, ia: Interval | None, ib: Interval | None) ->
         return True
     if ia is None or ib is None:
         return False
+    if a.kind == "time" and ASSUMED in (a.anchored_by, b.anchored_by) and not local_clock(ia):
+        ib = nearest_day(ib, ia)  # a day the text never named: the times of day compare
     if a.kind == "money" and a.unit and a.unit == b.unit and a.rate != b.rate:  # one rate: one scale already
         stated = {a.unit: 1.0}
         ia, ib = interval(a, rates=stated), interval(b, rates=stated)

@@ -97,7 +97,7 @@ def day_of_time(claim: Claim) -> Claim | None:
     if claim.kind != "time" or not claim.date or len(claim.date) != 10 or claim.date[0] == "-":
         return None
     at, end = claim.start - claim.sentence_start, claim.end - claim.sentence_start
-    if claim.anchored_by == "published" and day_hint(claim.sentence, at, end) is None:
+    if claim.anchored_by in ("published", "assumed") and day_hint(claim.sentence, at, end) is None:
         return None
     return claim.model_copy(
         update={

@@ -44,6 +44,8 @@ def anchor_claims(doc: Document, claims: Sequence[Claim]) -> list[Claim]:
             near = context if context is not None and claim.start - context[0] <= CONTEXT_REACH else None
             claim = _anchor_date(claim, published, _nearest(explicit, claim.start), near and near[1])
             day = _day_of(claim.date)
+            if any(a <= claim.start < b for a, b in doc.metadata):
+                day = None  # the page's own date line: when it was published, not a day its story names
             last = day if day is not None and day[2] else last
             if day is not None and day[0] is not None and day[1]:
                 context = (claim.end, day)
@@ -158,9 +160,10 @@ def _anchor_time(
         day, how = last, "nearest_date"
         if FOLLOWING_DAY.search(claim.sentence, 0, rel_start):
             day = _shift(last, 1)
-    elif hint is None and published is not None:
-        day, how = (published.year, published.month, published.day), "published"
+    elif hint is None and published is not None:  # only a guess: news reports the day before as often
+        day, how = (published.year, published.month, published.day), "assumed"
     stated = zone_info(claim.unit)
+    zone = None if _restated(claim) else zone
     tz_label = claim.unit if stated is not None else zone
     tz = stated or zone_info(zone)
     if day is None or tz is None or claim.value is None:
@@ -179,6 +182,12 @@ def _anchor_time(
     )
     update = {"utc": utc, "date": iso_day, "anchored_by": how, "zone": ZONES.get(tz_label or "", tz_label)}
     return claim.model_copy(update=update), day
+
+
+def _restated(claim: Claim) -> bool:
+    """Whether a zone-less time is in brackets: "12.10 am IST on Sunday (9.40 pm on Saturday in Greece)"
+    gives the time in another zone than the text's, so the document's zone is not its zone."""
+    return claim.unit is None and _depth(claim.sentence, claim.start - claim.sentence_start) > 0
 
 
 def _depth(text: str, at: int) -> int:

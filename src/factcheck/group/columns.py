@@ -46,6 +46,7 @@ from factcheck.group.profiles import (
     groupable,
     head_of_unit,
     per_of,
+    personal,
     projected,
     related_nouns,
     relative_year,
@@ -65,7 +66,7 @@ from factcheck.group.subjects import (
 from factcheck.lexicon import OTHER_MEASURES
 from factcheck.lexicon.words import REFER_BACK, WORD, content_stem, refers_back
 from factcheck.models import Claim, Identity, trusted
-from factcheck.values import floats, interval, intervals, iso_day, money_factors
+from factcheck.values import ASSUMED, floats, interval, intervals, iso_day, money_factors
 
 Ints = NDArray[np.int64]
 Floats = NDArray[np.float64]
@@ -162,6 +163,8 @@ class Columns:
     implicit: Bools  # the anchor is the document's story year (``profiles.story_year``)
     projected: Bools  # a plan, forecast or target (``profiles.projected``)
     countdown: Bools  # what is left of a span of time (``profiles.countdown``)
+    assumed_day: Bools  # a time set on its publication day for want of a day (``values.ASSUMED``)
+    personal: Bools  # an age (``profiles.personal``)
     state: Ints  # code of the state a count of people is in (``profiles.casualty_state``), 0 for none
     marker: Ints  # code of the time marker ("initially"), 0 for none
     subject: Ints  # mask of the codes of the names beside the claim (``subjects.codes_mask``), 0 for none
@@ -798,6 +801,8 @@ def _anchors(
         "implicit": implicit,
         "projected": np.fromiter(map(projected, chosen), np.bool_, len(chosen)),
         "countdown": np.fromiter(map(countdown, chosen), np.bool_, len(chosen)),
+        "assumed_day": np.fromiter((c.anchored_by == ASSUMED for c in chosen), np.bool_, len(chosen)),
+        "personal": np.fromiter(map(personal, chosen), np.bool_, len(chosen)),
     }
 
 

@@ -59,6 +59,7 @@ from factcheck.group.columns import (
     places,
 )
 from factcheck.group.profiles import DAYS_PER_YEAR, FAR_RATIO, WEAK_FIGURES
+from factcheck.values import LOCAL_CLOCK
 
 CHUNK = 200_000  # pairs scored per step, to bound the memory of one step
 PROPOSERS = 20_000  # claims whose candidates one sparse product finds: ~150 entries each
@@ -110,7 +111,18 @@ class _Side(NamedTuple):
 _CODES = _Side._fields[: _Side._fields.index("flags")]
 
 
-_FLAGS = ("per_period", "has_interval", "vague", "bounded", "has_value", "implicit", "projected", "countdown")
+_FLAGS = (
+    "per_period",
+    "has_interval",
+    "vague",
+    "bounded",
+    "has_value",
+    "implicit",
+    "projected",
+    "countdown",
+    "assumed_day",
+    "personal",
+)
 _VALUES = ("low", "high", "rarity", "value", "scale")
 _KIND = _CODES.index("kind")
 
@@ -234,9 +246,12 @@ class PairTable:
             | (~compatible & ~_same_time(x, y))
             | (~compatible & (self.doc[i] == self.doc[j]) & ~_two_sources(x, y))
             | ((x.state > 0) & (y.state > 0) & (x.state != y.state))  # "99 killed", "1,000 missing"
+            | ((kind == KIND_CODES["time"]) & ((x.low >= LOCAL_TIME) != (y.low >= LOCAL_TIME)))
             | (~compatible & np.isin(kind, TIMES) & _far_times(x, y))
         )
-        bonus = np.where((x.head > 0) & (x.head == y.head) & np.isin(kind, COUNTED), UNIT_BONUS, 0.0)
+        bonus = np.where(
+            (x.head > 0) & (x.head == y.head) & np.isin(kind, COUNTED) & ~x.flag("personal"), UNIT_BONUS, 0.0
+        )
         bonus += np.where(shared, SUBJECT_BONUS, 0.0)
         settled = np.where(impossible, -1.0, np.nan)
         settled[(x.equivalent == j) | (y.equivalent == i)] = 1.0
@@ -312,8 +327,9 @@ def _meet(x: _Side, y: _Side, i: Ints, j: Ints) -> Bools:
     sums in one currency compare as stated; a restatement meets what it restates."""
     stated = (x.kind == KIND_CODES["money"]) & (x.unit == y.unit) & (x.unit > 0)
     sx, sy = np.where(stated, x.scale, 1.0), np.where(stated, y.scale, 1.0)
-    low = np.maximum(x.low / sx, y.low / sy)
-    high = np.minimum(x.high / sx, y.high / sy)
+    shift = _day_shift(x, y)
+    low = np.maximum(x.low / sx, (y.low + shift) / sy)
+    high = np.minimum(x.high / sx, (y.high + shift) / sy)
     margin = np.where(
         x.unit == y.unit,
         0.0,
@@ -330,6 +346,20 @@ def _meet(x: _Side, y: _Side, i: Ints, j: Ints) -> Bools:
         (meet & x.flag("has_interval") & y.flag("has_interval")) | (x.equivalent == j) | (y.equivalent == i)
     )
     return found
+
+
+def _day_shift(x: _Side, y: _Side) -> Floats:
+    """The whole days that put y's time nearest x's where either's day is only assumed
+    (``values._nearest_day``), else 0."""
+    wrap = (
+        (x.kind == KIND_CODES["time"])
+        & (x.flag("assumed_day") | y.flag("assumed_day"))
+        & (x.low < LOCAL_TIME)
+    )
+    with np.errstate(invalid="ignore"):
+        days = np.round((x.low - y.low) / 1440)
+    shift: Floats = np.where(wrap & np.isfinite(days), days * 1440, 0.0)
+    return shift
 
 
 def _affinity(x: _Side, y: _Side, compatible: Bools) -> tuple[Floats, Bools]:
@@ -367,7 +397,11 @@ def _affinity(x: _Side, y: _Side, compatible: Bools) -> tuple[Floats, Bools]:
             np.where(
                 compatible,
                 SAME_FIGURE,
-                np.where(np.abs(x.low - y.low) <= NEAR_TIME_MINUTES, NEAR_TIME, OTHER_DAY),
+                np.where(
+                    (np.abs(x.low - y.low - _day_shift(x, y)) <= NEAR_TIME_MINUTES) & (x.low < LOCAL_TIME),
+                    NEAR_TIME,
+                    OTHER_DAY,
+                ),
             ),
             np.where(
                 compatible,
@@ -597,5 +631,6 @@ def _matrices(
 MEASURED = np.array([KIND_CODES["distance"], KIND_CODES["duration"], KIND_CODES["other"]])
 CONVERTED = np.array([KIND_CODES["distance"], KIND_CODES["other"]])  # units converted with slack
 TIMES = np.array([KIND_CODES["year"], KIND_CODES["date"]])
+LOCAL_TIME = LOCAL_CLOCK - 1440  # a time's low from here: a clock reading no zone places (``local_clock``)
 COUNTED = np.array([KIND_CODES["count"], KIND_CODES["distance"], KIND_CODES["duration"], KIND_CODES["other"]])
 WEAK_FIGURE_KINDS = np.array(sorted(KIND_CODES[kind] for kind in WEAK_FIGURES))

@@ -48,7 +48,7 @@ from factcheck.lexicon.load import table
 from factcheck.lexicon.synonyms import related, synonym_pairs
 from factcheck.lexicon.words import content_stem
 from factcheck.models import Claim
-from factcheck.values import Interval, claims_meet, interval, is_speed
+from factcheck.values import ASSUMED, Interval, claims_meet, interval, is_speed, local_clock, nearest_day
 
 FAR_RATIO = 3.0  # figures further apart than this weigh against a pair (``_affinity``)
 DAYS_PER_YEAR = 365.25  # a date's interval is in days, a year's in years
@@ -96,6 +96,7 @@ BOUNDS = frozenset({"more_than", "less_than", "at_least", "at_most", "up_to"})
 # "four years") and clock readings ("1pm", many events happen on the hour) of unrelated things. Sharing no context word, they never group, even in one story; a
 # bound citing the same figure ("at least four years") is no evidence either.
 WEAK_FIGURES = frozenset({"duration", "time"})
+AGE = "year of age"  # the unit of an age ("Clive, 29", "a 57-year-old skipper")
 
 
 @dataclass(slots=True)
@@ -178,6 +179,8 @@ class Vocabulary:
             return 1.0
         if a.sentence == b.sentence or a.family != b.family or not _same_per(per_of(ca), per_of(cb)):
             return -1.0
+        if ca.kind == "time" and local_clock(a.interval) != local_clock(b.interval):
+            return -1.0  # a clock reading no zone places, and an instant: not comparable
         compatible = claims_meet(ca, cb, a.interval, b.interval)
         raw = _affinity(ca, cb, a.interval, b.interval, compatible)
         fig = raw * min(a.rarity, b.rarity) if raw > 0 else raw  # a figure many claims state ties loosely
@@ -223,12 +226,22 @@ def groupable(claim: Claim) -> bool:
         return False  # a figure with no unit of measure: "a magnitude of 5.9" compares in no group
     if claim.kind == "date" and (claim.date or "-").startswith("-"):
         return False  # "April 14": no year, no comparison
+    if (
+        claim.kind == "time"
+        and claim.start == claim.sentence_start
+        and STAMP.match(claim.sentence, len(claim.text))
+    ):
+        return False  # "00:25 – Injured brought ashore": when a live blog's entry was posted
     return (
         claim.value is not None
         or claim.low is not None
         or claim.qualifier == "vague"
         or claim.date is not None
     )
+
+
+# A separator after a time that opens its line: the time stamps an entry of a live blog or a timeline.
+STAMP = re.compile(r"[ \t]*(?:[–—|]|-(?=\s))")
 
 
 def family_of(claim: Claim) -> str:
@@ -400,8 +413,7 @@ def _affinity(a: Claim, b: Claim, ia: Interval | None, ib: Interval | None, comp
     if a.kind in ("year", "date"):
         return SAME_FIGURE if compatible else OTHER_DAY
     if a.kind == "time":  # minutes from New Year: the ratio of two says nothing, their distance does
-        near = abs(ia.low - ib.low) <= NEAR_TIME_MINUTES
-        return SAME_FIGURE if compatible else (NEAR_TIME if near else OTHER_DAY)
+        return SAME_FIGURE if compatible else (NEAR_TIME if _near_times(a, b, ia, ib) else OTHER_DAY)
     if a.qualifier in BOUNDS or b.qualifier in BOUNDS or a.low is not None or b.low is not None:
         # "over £10bn" and "£10 billion" cite one figure; a bound says little of a figure it only meets
         both = all(c.qualifier in BOUNDS or c.low is not None for c in (a, b))
@@ -427,6 +439,17 @@ def _affinity(a: Claim, b: Claim, ia: Interval | None, ib: Interval | None, comp
     if ratio <= 1.5:
         return 0.05
     return -0.05 if ratio <= FAR_RATIO else FAR_FIGURE
+
+
+def _near_times(a: Claim, b: Claim, ia: Interval, ib: Interval) -> bool:
+    """Two instants within ``NEAR_TIME_MINUTES``: on the day that puts them nearest, where a day is only
+    assumed (``values.nearest_day``). Two clock readings no zone places are never near: what sets one
+    moment hours apart is a zone misread, and they have none."""
+    if local_clock(ia):
+        return False
+    if ASSUMED in (a.anchored_by, b.anchored_by):
+        ib = nearest_day(ib, ia)
+    return abs(ia.low - ib.low) <= NEAR_TIME_MINUTES
 
 
 def _two_readings(a: Profile, b: Profile) -> bool:
@@ -510,7 +533,14 @@ def _same_per(a: str | None, b: str | None) -> bool:
 def _unit_bonus(a: Profile, b: Profile) -> float:
     """The same counted noun or unit of measure is evidence of one measure."""
     same_unit = a.head and a.head == b.head and a.claim.kind in ("count", "distance", "duration", "other")
-    return UNIT_BONUS if same_unit else 0.0
+    return UNIT_BONUS if same_unit and not personal(a.claim) else 0.0
+
+
+def personal(claim: Claim) -> bool:
+    """Whether the figure is a property of one person or thing, an age: every age of a story shares its
+    unit, so the unit says nothing of two ages being one person's ("Clive, 29" and "the 26-year-old
+    vessel")."""
+    return claim.unit == AGE
 
 
 def _same_time(a: Profile, b: Profile) -> bool:
