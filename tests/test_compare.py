@@ -55,6 +55,25 @@ BEDS_200_PLUS = count("The hospital has more than 200 beds.", "200 beds", 200, "
 BEDS_300 = count("The hospital has 300 beds.", "300 beds", 300, "bed")
 
 PAIRS = [
+    # A share is rounded to a whole point or a decimal: "22%" is 21.7% at its precision, not 22.6%.
+    Pair(
+        "22-percent-vs-21.7",
+        make_claim("Shares jumped 22%.", "22%", kind="percent", value=22.0, unit="%"),
+        make_claim("Shares closed up 21.7 per cent.", "21.7 per cent", kind="percent", value=21.7, unit="%"),
+        True,
+    ),
+    Pair(
+        "22-percent-vs-22.6",
+        make_claim("Shares jumped 22%.", "22%", kind="percent", value=22.0, unit="%"),
+        make_claim("Shares closed up 22.6 per cent.", "22.6 per cent", kind="percent", value=22.6, unit="%"),
+        False,
+    ),
+    Pair(
+        "40-percent-vs-45",
+        make_claim("Shares surged 40%.", "40%", kind="percent", value=40.0, unit="%"),
+        make_claim("A premium of 45%.", "45%", kind="percent", value=45.0, unit="%"),
+        False,
+    ),
     # Bounds are satisfied by any value inside them.
     Pair("more-than-200-vs-300", BEDS_200_PLUS, BEDS_300, True),
     Pair(

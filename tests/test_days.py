@@ -25,6 +25,13 @@ DAYS = [
     ),
     ("nearest-day-word", "On Monday 80 people were dead, and by Friday 96 people.", "96", "2023-08-11"),
     ("no-day", "The fire destroyed 2,200 buildings.", "2,200", None),
+    # A full date the sentence names is its day too: a price at one day's close.
+    (
+        "named-date",
+        "Based on the closing price of A$17.85 on 17 March 2025, it values the bank.",
+        "A$17.85",
+        "2025-03-17",
+    ),
 ]
 
 

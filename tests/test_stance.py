@@ -24,6 +24,27 @@ STANCES = [
     ("Reports suggest he will earn £540,000 a week.", "£540,000", None),
     ("The motion was rejected by 300 votes to 200.", "300 votes", None),
     ("Not only did it cost £5m, it also took two years.", "£5m", None),
+    # A first figure since corrected: the source no longer states it.
+    (
+        "The release put the total assets at A$66 billion, but the banks corrected the figure to A$68 billion.",
+        "A$66 billion",
+        "revised",
+    ),
+    (
+        "The release put the total assets at A$66 billion, but the banks corrected the figure to A$68 billion.",
+        "A$68 billion",
+        None,
+    ),
+    ("The coastguard put the number of passengers at 390, before revising the figure.", "390", "revised"),
+    ("The coastguard says there were 412 passengers aboard, not 390 as it said earlier.", "390", "revised"),
+    (
+        "The coastguard says there were 412 passengers aboard, not 390 as it said earlier.",
+        "412 passengers",
+        None,
+    ),
+    ("Sales rose to $5 billion, updated figures show.", "$5 billion", None),
+    ("The toll was revised up to 99 on Monday.", "99", None),
+    ("It cost $5m, not counting the legal fees.", "$5m", None),
 ]
 
 
@@ -50,6 +71,16 @@ def test_stance_a_rejected_figure_makes_no_conflict() -> None:
     group = assess(claims, group_id="g")
     assert group.status == "agreement"
     assert group.explanation.endswith("2 rejects 1.4 billion GBP")
+
+
+def test_stance_a_revised_figure_makes_no_conflict() -> None:
+    claims = _claims(
+        "The merged bank has total assets of A$68 billion, the banks said.",
+        "A release put the total assets at A$66 billion, but the banks corrected the figure to A$68 billion.",
+    )
+    group = assess([c for c in claims if c.kind == "money"], group_id="g")
+    assert group.status == "agreement"
+    assert group.explanation.endswith("1 revises 66 billion AUD")
 
 
 def test_stance_a_stated_figure_still_conflicts_beside_a_rejection() -> None:

@@ -239,11 +239,15 @@ def _conflict(
 
 
 def _rejections(denied: list[Claim], names: Mapping[str, str]) -> str:
-    """The figures sources give only to reject them, for the explanation: "; 003 rejects 1.4 billion"."""
+    """The figures sources give only to reject them, or as figures since revised, for the explanation:
+    "; 003 rejects 1.4 billion", "; 005 revises 66 billion"."""
     by_doc: dict[str, list[Claim]] = {}
     for claim in denied:
         by_doc.setdefault(names[claim.document], []).append(claim)
-    phrases = [f"{doc} rejects {describe(found)}" for doc, found in sorted(by_doc.items())]
+    phrases = [
+        f"{doc} {'rejects' if any(c.stance == 'denied' for c in found) else 'revises'} {describe(found)}"
+        for doc, found in sorted(by_doc.items())
+    ]
     return "; " + ", ".join(phrases)
 
 

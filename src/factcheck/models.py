@@ -107,7 +107,7 @@ class Normalized(_Value):
 
 
 # "denied": the source gives the figure to reject it ("rejecting reports of a £1.4bn figure").
-Stance = Literal["denied"]
+Stance = Literal["denied", "revised"]
 
 
 class Claim(_Value):

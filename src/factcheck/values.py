@@ -164,10 +164,19 @@ def interval(claim: Claim, *, rates: Mapping[str, float] | None = None) -> Inter
         return Interval(v, math.inf, True)
     if q in ("less_than", "at_most", "up_to"):
         return Interval(-math.inf if v < 0 else 0.0, v, True)
-    margin = (
-        0.0 if claim.kind == "year" else min(abs(v) * EXACT_MARGIN, stated_step(claim.value) / 2 * factor)
-    )
+    margin = _margin(claim.kind, claim.value, v, factor)
     return Interval(v - margin, v + margin)
+
+
+def _margin(kind: str, stated: float, value: float, factor: float) -> float:
+    """How far a precise figure may be from its value: half its last digit's place, at most
+    ``EXACT_MARGIN`` of it ("2,050" may be 2,048); a share is measured and rounded to a whole point or
+    a decimal ("22%" is 21.7% at its precision, "40%" is not 45%); a year is exact."""
+    if kind == "year":
+        return 0.0
+    if kind == "percent":
+        return min(stated_step(stated), 1.0) / 2 * factor
+    return min(abs(value) * EXACT_MARGIN, stated_step(stated) / 2 * factor)
 
 
 def stated_step(value: float) -> float:
@@ -259,7 +268,11 @@ def intervals(
     steps = np.ones(n)
     usable = np.isfinite(stated) & (stated > 0)
     steps[usable] = _stated_steps(stated[usable])
-    margin = np.where(kind == _YEAR, 0.0, np.minimum(np.abs(v) * EXACT_MARGIN, steps / 2 * np.abs(factor)))
+    rounded = steps / 2 * np.abs(factor)
+    share = np.minimum(steps, 1.0) / 2 * np.abs(factor)  # ``_margin``
+    margin = np.where(
+        kind == _YEAR, 0.0, np.where(kind == _PERCENT, share, np.minimum(np.abs(v) * EXACT_MARGIN, rounded))
+    )
     spans = [  # (which, low, high) for the points, by qualifier; the last is a precise figure
         (qualifier == _QUALIFIER_CODES["approx"], v * (1 - APPROX_MARGIN), v * (1 + APPROX_MARGIN)),
         (np.isin(qualifier, _LOWER_BOUNDS), v, np.full(n, math.inf)),
@@ -303,8 +316,13 @@ _QUALIFIER_CODES: dict[str | None, int] = {
 }
 _LOWER_BOUNDS = np.array([_QUALIFIER_CODES[q] for q in ("more_than", "at_least")])
 _UPPER_BOUNDS = np.array([_QUALIFIER_CODES[q] for q in ("less_than", "at_most", "up_to")])
-_DATE, _YEAR = 1, 2
-_KIND_FLAGS = {"date": _DATE, "time": _DATE, "year": _YEAR}  # times, like dates, are read one by one
+_DATE, _YEAR, _PERCENT = 1, 2, 3
+_KIND_FLAGS = {
+    "date": _DATE,
+    "time": _DATE,
+    "year": _YEAR,
+    "percent": _PERCENT,
+}  # times, like dates, one by one
 
 
 _CANON_KM = {canon: factor for canon, factor in DISTANCE_UNITS.values()}

@@ -123,5 +123,5 @@ def _claim(m: Mention, sent: Sentence, *, doc: Document, claim_id: str, ids: lis
         per=m.per,
         equivalent_of=None if m.equivalent is None else ids[m.equivalent],
         normalized=Normalized(value=value, unit=m.unit),
-        stance=stance_of(sent.text, m.start if m.qualifier_start is None else m.qualifier_start),
+        stance=stance_of(sent.text, m.start if m.qualifier_start is None else m.qualifier_start, m.end),
     )

@@ -39,10 +39,25 @@ DENIAL = re.compile(
     re.VERBOSE | re.IGNORECASE,
 )
 REACH = 120  # characters before a figure where its denial is looked for
+# A revision right after a figure, in its sentence: the figure was the first word, since corrected ("put
+# the assets at A$66 billion, but the banks corrected the figure to A$68 billion", "at 390, before
+# revising the figure"); or a correction before it after a comma ("412 passengers aboard, not 390").
+REVISION = re.compile(
+    rf"""
+    ^[^.;:!?\d]{{0,60}}?                                  # a few words after the figure, no figure
+    \b(?:{_words(_DENIAL["revisions"])})\b                 # "corrected", "revising"
+    (?:[ \u00a0]+(?:the|its|their|this|that|it|them|figure|figures|number|estimate|total|count|tally))*
+    (?:[ \u00a0]+(?:to|up|down|upwards|downwards)\b|[ \u00a0]*[,.;]|[ \u00a0]+(?:once|after|when|as)\b|$)
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
+CORRECTED = re.compile(r",[ \u00a0]+not[ \u00a0]+(?:the[ \u00a0]+)?$", re.IGNORECASE)  # "412 aboard, not 390"
+AFTER = 80  # characters after a figure where its revision is looked for
 
 
-def stance_of(sentence: str, at: int) -> Stance | None:
-    """ "denied" when the sentence gives the figure at ``at`` to reject it, else None (stated).
+def stance_of(sentence: str, at: int, end: int | None = None) -> Stance | None:
+    """ "denied" when the sentence gives the figure at ``at`` to reject it, "revised" when it gives it as
+    a figure since corrected (the figure ends at ``end``), else None (stated).
 
     >>> s = "The club rejected reports of a £1.4bn figure."
     >>> stance_of(s, s.index("£")), stance_of("It cost £1.2bn.", 8)
@@ -50,8 +65,20 @@ def stance_of(sentence: str, at: int) -> Stance | None:
     >>> s = "The deal ended up costing around €95m, and not the slimmed-down €57m."
     >>> stance_of(s, s.index("€95m")), stance_of(s, s.index("€57m"))
     (None, 'denied')
+    >>> s = "It put the assets at A$66 billion, but the banks corrected the figure to A$68 billion."
+    >>> stance_of(s, s.index("A$66"), s.index(" billion,") + 8), stance_of(s, s.index("A$68"), len(s) - 1)
+    ('revised', None)
+    >>> s = "There were 412 passengers aboard, not 390 as it said earlier."
+    >>> stance_of(s, s.index("390"), s.index("390") + 3), stance_of(s, s.index("412"), s.index("412") + 3)
+    ('revised', None)
     """
-    return "denied" if DENIAL.search(sentence, max(0, at - REACH), at) else None
+    if DENIAL.search(sentence, max(0, at - REACH), at):
+        return "denied"
+    if CORRECTED.search(sentence, max(0, at - REACH), at):
+        return "revised"
+    if end is not None and REVISION.match(sentence[end : end + AFTER]):
+        return "revised"
+    return None
 
 
-__all__ = ["DENIAL", "stance_of"]
+__all__ = ["DENIAL", "REVISION", "stance_of"]

@@ -44,10 +44,13 @@ def claim_days(claims: Sequence[Claim], published: Mapping[str, str | None]) -> 
     """
     out: list[int] = []
     stated: dict[str, list[tuple[int, date]]] = {}  # document -> its full dates, by offset
+    named: dict[tuple[str, int], list[tuple[int, int]]] = {}  # sentence -> its full dates, by offset in it
     for claim in claims:
         day = iso_day(claim.date) if claim.kind == "date" and len(claim.date or "") == 10 else None
         if day is not None:
             stated.setdefault(claim.document, []).append((claim.start, day))
+            at = claim.start - claim.sentence_start
+            named.setdefault((claim.document, claim.sentence_start), []).append((at, day.toordinal()))
     for claim in claims:
         reference = iso_day(published.get(claim.document))
         if reference is None and claim.document in stated:
@@ -55,7 +58,9 @@ def claim_days(claims: Sequence[Claim], published: Mapping[str, str | None]) -> 
         if claim.kind in ("date", "time") or reference is None:
             out.append(0)
             continue
-        days = _sentence_days(claim.sentence, reference)
+        days = _sentence_days(claim.sentence, reference) + named.get(
+            (claim.document, claim.sentence_start), []
+        )
         if not days:
             out.append(0)
             continue

@@ -269,12 +269,12 @@ def normalized(claim: Claim) -> str:
 def as_written(claim: Claim) -> str:
     """The figure as the source wrote it, with the qualifier's words when they stand apart from it:
     "approximately 200 million euros", "1.8 crore first-time voters", "€210m"; a figure the source
-    rejects says so: "£1.4bn (rejected)"."""
+    rejects, or gives as since revised, says so: "£1.4bn (rejected)", "A$66 billion (revised)"."""
     qualifier = claim.qualifier_text
     text = claim.text
     if qualifier and qualifier.lower() not in claim.text.lower():
         text = f"{qualifier} {claim.text}"
-    return f"{text} (rejected)" if claim.stance == "denied" else text
+    return {"denied": f"{text} (rejected)", "revised": f"{text} (revised)"}.get(claim.stance or "", text)
 
 
 def compared(claim: Claim, unit: str | None) -> str:
