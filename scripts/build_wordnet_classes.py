@@ -46,6 +46,12 @@ LINKS = frozenset({"+", ">"})  # derivationally related form, verb cause
 # small: animals, body parts, foods, plants, substances, shapes (wndb(5WN), lexnames).
 SKIPPED_FILES = frozenset({5, 8, 13, 20, 23, 25, 27})
 PERSON = 18  # noun.person
+# What a counted noun names, by the lexicographer file of its first sense: people (noun.group,
+# noun.person) or things (animals, artifacts, bodies, foods, locations, objects, plants, substances).
+# A count of one is never a count of the other in other words: "20 beds" is not "23 people".
+PEOPLE_FILES = frozenset({14, 18})
+TOPS = 3  # noun.Tops
+THING_FILES = frozenset({5, 6, 8, 13, 15, 17, 20, 27})
 
 # The measuring table: word/word pairs that should relate (the same measure in other words) and that
 # must not (another measure). General news vocabulary, no story's.
@@ -148,6 +154,24 @@ def relations() -> dict[str, Entry]:
     return table
 
 
+def noun_kinds() -> dict[str, str]:
+    """Each one-word noun lemma whose first sense names people ("p") or things ("t"). A sense of
+    noun.Tops ("person", "animal") is of the file most of its direct hyponyms are in."""
+    files = lexicographer_files()
+    data = read_data("noun")
+    kinds: dict[str, str] = {}
+    for lemma, synsets in read_index("noun").items():
+        if len(lemma) < 3 or not lemma.isalpha() or not lemma.isascii():
+            continue
+        found = files[synsets[0]]
+        if found == TOPS:
+            below = Counter(files[t] for symbol, t, _ in data[synsets[0]].pointers if symbol == "~")
+            found = below.most_common(1)[0][0] if below else found
+        if found in PEOPLE_FILES or found in THING_FILES:
+            kinds[lemma] = "p" if found in PEOPLE_FILES else "t"
+    return kinds
+
+
 def by_stem(table: dict[str, Entry]) -> dict[str, tuple[set[str], set[str]]]:
     """The table keyed as grouping reads it: by the stems of each lemma's inflections."""
     irregular = {pos: read_exceptions(pos) for pos in POS}
@@ -238,7 +262,13 @@ def main() -> None:
     if args.check:
         check(by_stem(table))
         return
-    text = json.dumps(compact(table), separators=(",", ":"), indent=0)
+    kinds = noun_kinds()
+    data = {
+        **compact(table),
+        "people": " ".join(sorted(k for k, v in kinds.items() if v == "p")),
+        "things": " ".join(sorted(k for k, v in kinds.items() if v == "t")),
+    }
+    text = json.dumps(data, separators=(",", ":"), indent=0)
     OUT.write_bytes(gzip.compress(text.encode("utf-8") + b"\n", compresslevel=9, mtime=0))
     print(f"{OUT}: {OUT.stat().st_size // 1024} KB")
 

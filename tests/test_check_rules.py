@@ -651,3 +651,35 @@ def test_check_the_day_a_time_carries(text: str, published: str, time: str, day:
     view = day_of_time(claim)
     assert (view.date if view is not None else None) == day
     assert view is None or (view.kind, view.start, view.end) == ("date", claim.start, claim.end)
+
+
+# A count of people is never a count of things in other words; two stated maxima must agree; a
+# capacity is not what happened.
+FERRY = {
+    "a.txt": _doc(
+        "Ferry aground",
+        "2024-09-08",
+        "Twenty-three people were taken to the Levkonisi health centre, officials said. The ferry, "
+        "which was carrying 412 passengers, can carry up to 1,200 passengers.",
+    ),
+    "b.txt": _doc(
+        "Ferry on the rocks",
+        "2024-09-08",
+        "The health centre on Levkonisi treated 23 people overnight. The vessel was carrying 412 "
+        "passengers, and it is certified to carry up to 1,200 passengers.",
+    ),
+}
+
+
+@pytest.mark.parametrize(
+    ("statement", "verdict"),
+    [
+        ("The Levkonisi health centre has 20 beds.", "not_found"),
+        ("The ferry was certified to carry up to 2,000 passengers.", "contradicted"),
+        ("The ferry was certified to carry up to 1,200 passengers.", "supported"),
+        ("The ferry was carrying 412 passengers.", "supported"),
+    ],
+    ids=["beds-are-not-people", "two-maxima-disagree", "two-maxima-agree", "load-is-not-capacity"],
+)
+def test_check_nouns_maxima_and_capacities(tmp_path: Path, statement: str, verdict: str) -> None:
+    assert _check(tmp_path, FERRY, statement).verdict == verdict

@@ -10,7 +10,15 @@ import pytest
 
 from factcheck.config import Settings
 from factcheck.group.profiles import word_forms
-from factcheck.lexicon.synonyms import TABLE, _entries, classes_of, inflections, related, synonym_pairs
+from factcheck.lexicon.synonyms import (
+    TABLE,
+    _entries,
+    classes_of,
+    inflections,
+    noun_kind,
+    related,
+    synonym_pairs,
+)
 from factcheck.lexicon.words import content_stem, content_stems
 
 
@@ -155,3 +163,23 @@ def test_synonyms_pairs_of_a_vocabulary(words: list[str], pairs: list[tuple[str,
 def test_synonyms_merge_words_only_when_asked(words: list[str], forms: dict[str, str]) -> None:
     assert word_forms(words, settings=Settings(synonyms=True)) == forms
     assert word_forms(words, settings=Settings()) == {}
+
+
+# Counted nouns by what they name, from the lexicographer file of their first WordNet sense.
+NOUN_KINDS = [
+    ("beds", "t"),
+    ("people", "p"),
+    ("person", "p"),  # noun.Tops: by its hyponyms
+    ("employees", "p"),
+    ("passengers", "p"),
+    ("homes", "t"),
+    ("vehicles", "t"),
+    ("jobs", None),  # an act: neither, so "2,000 jobs" may be "1,900 employees"
+    ("properties", None),
+]
+
+
+@pytest.mark.parametrize(("word", "kind"), NOUN_KINDS, ids=[w for w, _ in NOUN_KINDS])
+def test_synonyms_noun_kind(word: str, kind: str | None) -> None:
+    stem = content_stem(word)
+    assert stem is not None and noun_kind(stem) == kind

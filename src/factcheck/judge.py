@@ -115,10 +115,10 @@ Key = tuple[str, str | None, float | None]
 
 def _key(claim: Claim) -> Key:
     """Claims of one key compare as plain intervals: one unit (no margin), one rate (no conversion). A
-    time whose day is only assumed compares by its time of day (``values.nearest_day``): one by one,
-    under a key of its own."""
-    if claim.kind == "time" and claim.anchored_by == ASSUMED:
-        return claim.kind, claim.id, None
+    time whose day is only assumed compares by its time of day (``values.nearest_day``), and a stated
+    maximum with another by their maxima (``values.maximum``): one by one, under a key of their own."""
+    if (claim.kind == "time" and claim.anchored_by == ASSUMED) or claim.qualifier == "up_to":
+        return claim.kind, claim.id, None  # two maxima compare as figures (``values.maximum``)
     return claim.kind, claim.unit, claim.rate if claim.kind == "money" else None
 
 

@@ -427,6 +427,13 @@ def nearest_day(moved: Interval, to: Interval) -> Interval:
     return moved if days == 0 else Interval(moved.low + days * 1440, moved.high + days * 1440, moved.hedged)
 
 
+def maximum(found: Interval) -> Interval:
+    """What "up to N" states of the most there is: N itself, as about N. Two such figures of one
+    measure give its maximum, so they agree only where their maxima do ("can carry up to 1,200
+    passengers" is not "up to 2,000")."""
+    return Interval(found.high * (1 - APPROX_MARGIN), found.high * (1 + APPROX_MARGIN), True)
+
+
 def local_clock(found: Interval | None) -> bool:
     """Whether a time's interval is a clock reading no zone places (``LOCAL_CLOCK``)."""
     return found is not None and found.low >= LOCAL_CLOCK - 1440
@@ -456,6 +463,8 @@ def claims_meet(a: Claim, b: Claim, ia: Interval | None, ib: Interval | None) ->
         return False
     if a.kind == "time" and ASSUMED in (a.anchored_by, b.anchored_by) and not local_clock(ia):
         ib = nearest_day(ib, ia)  # a day the text never named: the times of day compare
+    if a.qualifier == b.qualifier == "up_to":  # "up to 1,200 passengers", "up to 2,000": two maxima
+        ia, ib = maximum(ia), maximum(ib)
     if a.kind == "money" and a.unit and a.unit == b.unit and a.rate != b.rate:  # one rate: one scale already
         stated = {a.unit: 1.0}
         ia, ib = interval(a, rates=stated), interval(b, rates=stated)

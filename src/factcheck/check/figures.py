@@ -16,7 +16,7 @@ from factcheck.config import APPROX_TIME_MINUTES
 from factcheck.extract.clock import day_hint
 from factcheck.group.profiles import family_of
 from factcheck.models import Claim, Normalized
-from factcheck.values import interval, margin_between, values_compatible
+from factcheck.values import interval, intervals_meet, margin_between, maximum, values_compatible
 
 TIME_KINDS = frozenset({"year", "date", "time"})  # place a statement in time; context beside a measure
 CALENDAR = frozenset({"year", "date"})  # in every other sentence: a match needs more words in common
@@ -66,6 +66,9 @@ def supports(probe: Claim, source: Claim, rates: Mapping[str, float] | None) -> 
         return False
     if source.kind in TIME_KINDS or source.equivalent_of == probe.id:
         return True
+    if probe.qualifier == "up_to" and source.qualifier is None and source.low is None:
+        # "certified to carry up to 2,000": a figure below the maximum allows it, only the maximum shows it
+        return _shows_maximum(probe, source, rates)
     ranged = source.low is not None and source.high is not None
     if source.qualifier not in LOWER | UPPER and not ranged:
         return True
@@ -76,6 +79,14 @@ def supports(probe: Claim, source: Claim, rates: Mapping[str, float] | None) -> 
         abs(mine.low), abs(mine.high) if math.isfinite(mine.high) else 0, 1e-9
     )
     return mine.low <= theirs.low + slack and theirs.high <= mine.high + slack
+
+
+def _shows_maximum(probe: Claim, source: Claim, rates: Mapping[str, float] | None) -> bool:
+    """Whether a plain figure is the statement's stated maximum (``values.maximum``)."""
+    mine, theirs = interval(probe, rates=rates), interval(source, rates=rates)
+    if mine is None or theirs is None:
+        return False
+    return intervals_meet(maximum(mine), theirs, margin=margin_between(probe, source))
 
 
 DAY = ":day"  # id suffix of a clock time read as the date of its day

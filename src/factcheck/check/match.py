@@ -31,12 +31,15 @@ from factcheck.config import (
 )
 from factcheck.group.profiles import FAR_RATIO, Profile, Vocabulary, affinity, head_of, slipped
 from factcheck.group.subjects import near_names, sentence_names
+from factcheck.lexicon.synonyms import noun_kind
+from factcheck.lexicon.words import content_stem
 from factcheck.models import Claim
 from factcheck.values import Interval, interval
 
 EACH = ":each"  # id suffix of a statement's sum read as a price per head
 PER_GUESS = 0.1  # what reading a sum per head costs a match: the statement did not say "per"
 OTHER_SUBJECT = 0.3  # what a figure of another name than the statement's costs a match
+OTHER_MODALITY = 0.5  # what a plan, forecast, target or capacity costs a match with what happened
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,13 +93,7 @@ def candidates(
                 continue
             apart = _apart(probe, source)
             rank = topic + _figure(probe.claim, source.claim, rates) - apart
-            other = _other_subject(probe.claim, source.claim, common)
-            if other:
-                rank -= OTHER_SUBJECT
-            elif _same_subject(probe.claim, source.claim, common, widespread):
-                rank += SUBJECT_BONUS  # "Denmark pledged $50 million": Denmark's own figure first
-            if probe.claim.id.endswith(EACH):  # a reading the statement does not spell out ranks lower
-                rank -= PER_GUESS
+            rank += _ties(probe, source, common, widespread)
             slip = score >= bar and is_slip(probe.claim, source.claim)
             found.append(
                 Match(rank, probe.claim, source.claim, slip=slip, apart=apart, named=not source.implicit)
@@ -165,7 +162,8 @@ def _two_measures(
     similarity of the two sentences."""
     topic, similarity = words
     if renamed and (
-        topic < OTHER_NOUN_TOPIC_BAR
+        _people_and_things(probe.head, source.head)
+        or topic < OTHER_NOUN_TOPIC_BAR
         or affinity(probe.claim, source.claim) <= FAR_FIGURE
         or _far_apart(probe.claim, source.claim)
     ):
@@ -176,6 +174,28 @@ def _two_measures(
         and _another_measure(probe.claim, source.claim, rates)
         and not _own_names_shared(probe.claim, source.claim, common, widespread)
     )
+
+
+def _ties(probe: Profile, source: Profile, common: frozenset[str], widespread: frozenset[str]) -> float:
+    """What the claims' modality, subjects and reading add to a match's rank: a plan, forecast, target
+    or capacity against what happened ("was carrying 412", "can carry up to 1,200") and a figure of
+    another name cost it; the statement's subject's own figure gains ("Denmark pledged $50 million");
+    a reading the statement does not spell out (a sum per head) costs it."""
+    tie = -OTHER_MODALITY if probe.projected != source.projected else 0.0
+    if _other_subject(probe.claim, source.claim, common):
+        tie -= OTHER_SUBJECT
+    elif _same_subject(probe.claim, source.claim, common, widespread):
+        tie += SUBJECT_BONUS
+    if probe.claim.id.endswith(EACH):
+        tie -= PER_GUESS
+    return tie
+
+
+def _people_and_things(a: str, b: str) -> bool:
+    """Whether one counted noun names people and the other things (``synonyms.noun_kind``): "20 beds"
+    and "23 people" of one health centre are two measures, however many words they share."""
+    kinds = {noun_kind(stem) for stem in (content_stem(a), content_stem(b)) if stem is not None}
+    return kinds == {"p", "t"}
 
 
 def _another_measure(probe: Claim, source: Claim, rates: Mapping[str, float] | None) -> bool:

@@ -165,6 +165,7 @@ class Columns:
     countdown: Bools  # what is left of a span of time (``profiles.countdown``)
     assumed_day: Bools  # a time set on its publication day for want of a day (``values.ASSUMED``)
     personal: Bools  # an age (``profiles.personal``)
+    up_to: Bools  # a stated maximum, "up to 350 roles" (``values.maximum``)
     state: Ints  # code of the state a count of people is in (``profiles.casualty_state``), 0 for none
     marker: Ints  # code of the time marker ("initially"), 0 for none
     subject: Ints  # mask of the codes of the names beside the claim (``subjects.codes_mask``), 0 for none
@@ -803,6 +804,7 @@ def _anchors(
         "countdown": np.fromiter(map(countdown, chosen), np.bool_, len(chosen)),
         "assumed_day": np.fromiter((c.anchored_by == ASSUMED for c in chosen), np.bool_, len(chosen)),
         "personal": np.fromiter(map(personal, chosen), np.bool_, len(chosen)),
+        "up_to": np.fromiter((c.qualifier == "up_to" for c in chosen), np.bool_, len(chosen)),
     }
 
 

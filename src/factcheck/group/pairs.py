@@ -27,6 +27,7 @@ from numpy.typing import NDArray
 from scipy import sparse
 
 from factcheck.config import (
+    APPROX_MARGIN,
     CONVERSION_MARGIN,
     DISTANCE_MARGIN,
     FAR_FIGURE,
@@ -122,6 +123,7 @@ _FLAGS = (
     "countdown",
     "assumed_day",
     "personal",
+    "up_to",
 )
 _VALUES = ("low", "high", "rarity", "value", "scale")
 _KIND = _CODES.index("kind")
@@ -328,8 +330,17 @@ def _meet(x: _Side, y: _Side, i: Ints, j: Ints) -> Bools:
     stated = (x.kind == KIND_CODES["money"]) & (x.unit == y.unit) & (x.unit > 0)
     sx, sy = np.where(stated, x.scale, 1.0), np.where(stated, y.scale, 1.0)
     shift = _day_shift(x, y)
-    low = np.maximum(x.low / sx, (y.low + shift) / sy)
-    high = np.minimum(x.high / sx, (y.high + shift) / sy)
+    maxima = x.flag("up_to") & y.flag("up_to")  # ``values.maximum``: two maxima compare as figures
+    xl, yl = (
+        np.where(maxima, x.high * (1 - APPROX_MARGIN), x.low),
+        np.where(maxima, y.high * (1 - APPROX_MARGIN), y.low),
+    )
+    xh, yh = (
+        np.where(maxima, x.high * (1 + APPROX_MARGIN), x.high),
+        np.where(maxima, y.high * (1 + APPROX_MARGIN), y.high),
+    )
+    low = np.maximum(xl / sx, (yl + shift) / sy)
+    high = np.minimum(xh / sx, (yh + shift) / sy)
     margin = np.where(
         x.unit == y.unit,
         0.0,

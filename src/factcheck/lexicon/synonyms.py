@@ -18,6 +18,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from functools import lru_cache
 from importlib import resources
+from typing import Any
 
 from factcheck.lexicon.words import content_stem
 
@@ -57,11 +58,42 @@ def inflections(lemma: str, *, verb: bool, irregular: Iterable[str] = ()) -> lis
 
 
 @lru_cache(maxsize=1)
+def _data() -> dict[str, Any]:
+    raw = resources.files("factcheck.lexicon").joinpath(TABLE).read_bytes()
+    found: dict[str, Any] = json.loads(gzip.decompress(raw))
+    return found
+
+
+@lru_cache(maxsize=1)
+def _kinds() -> dict[str, str]:
+    """Each noun stem whose lemma's first sense names people ("p") or things ("t"); a stem of both
+    is left out."""
+    kinds: dict[str, str] = {}
+    for kind, key in (("p", "people"), ("t", "things")):
+        for lemma in _data()[key].split():
+            for form in inflections(lemma, verb=False):
+                stem = content_stem(form)
+                if stem is not None:
+                    kinds[stem] = kind if kinds.get(stem, kind) == kind else "?"
+    return {stem: kind for stem, kind in kinds.items() if kind != "?"}
+
+
+def noun_kind(stem: str) -> str | None:
+    """Whether a counted noun's stem names people ("p"), things ("t"), or neither or both (None), by
+    the lexicographer file of its lemma's first WordNet sense. A count of people is never a count of
+    things in other words: "20 beds" is not "23 people".
+
+    >>> noun_kind("bed"), noun_kind("peopl"), noun_kind("employe"), noun_kind("job")
+    ('t', 'p', 'p', None)
+    """
+    return _kinds().get(stem)
+
+
+@lru_cache(maxsize=1)
 def _entries() -> dict[str, list[str]]:
     """Each stem's entries ("senses|reach|v") of the lemmas one of whose forms has that stem; parsed
     only when a stem is looked up, since a corpus meets a few thousand of them."""
-    raw = resources.files("factcheck.lexicon").joinpath(TABLE).read_bytes()
-    data = json.loads(gzip.decompress(raw))
+    data = _data()
     irregular: dict[str, list[str]] = data["irregular"]
     entries: dict[str, list[str]] = defaultdict(list)
     for lemma, entry in data["lemmas"].items():
@@ -124,4 +156,4 @@ def synonym_pairs(stems: Iterable[str]) -> list[tuple[str, str]]:
     return sorted(pairs)
 
 
-__all__ = ["classes_of", "inflections", "related", "synonym_pairs"]
+__all__ = ["classes_of", "inflections", "noun_kind", "related", "synonym_pairs"]
