@@ -70,6 +70,23 @@ def test_clock_takes_no_time_where_there_is_none(sentence: str) -> None:
     assert not scan_times(sentence)
 
 
+# An h:mm:ss after "in", "a time of", "ran" is a time taken, in seconds; elsewhere a time of day.
+TAKEN = [
+    ("Liam Costa won the men's marathon in 2:19:47.", "2:19:47", "duration", 8387.0),
+    ("She finished in a time of 2:41:05.", "2:41:05", "duration", 9665.0),
+    ("Kipchoge ran 2:01:09 in Berlin.", "2:01:09", "duration", 7269.0),
+    ("The alarm went off at 10:12:30 local time.", "10:12:30", "time", 612.0),
+    ("The race started at 7:08:30 a.m.", "7:08:30 a.m.", "time", 428.0),
+]
+
+
+@pytest.mark.parametrize(("sentence", "text", "kind", "value"), TAKEN, ids=[t[1] for t in TAKEN])
+def test_clock_a_time_taken_is_a_duration(sentence: str, text: str, kind: str, value: float) -> None:
+    (claim,) = [c for c in extract_text(sentence) if c.text == text]
+    assert (claim.kind, claim.value) == (kind, value)
+    assert claim.unit == ("second" if kind == "duration" else None)
+
+
 def test_clock_replaces_the_scanners_reading_of_its_span() -> None:
     claims = extract_text("At 10:30 NDT the dive began, 45 minutes late.")
     assert [(c.kind, c.text) for c in claims] == [("time", "10:30 NDT"), ("duration", "45 minutes")]

@@ -91,7 +91,7 @@ TIME = re.compile(
       (?P<h>[01]?\d|2[0-4])                             # an hour: 1, 09, 18, 24
       (?:
         (?P<sep>[:.])(?P<m>[0-5]\d)                     # minutes after a colon or a dot: 6:10, 7.08
-        (?::[0-5]\d)?                                   # seconds, dropped
+        (?::(?P<s>[0-5]\d))?                            # seconds
       )?
       (?:
         \s?(?P<ampm>[aApP])(?:\.\s?[mM]\.|\s?[mM]\b)    # am / p.m. / PM; "pm." ends a sentence
@@ -213,6 +213,10 @@ _QUICK = re.compile(r"\d(?:[:.]\d\d|\s?[aApP]\.?\s?[mM]\b|\d\d\d\s?[A-Z]{2,4}\b)
 def _mention(text: str, match: re.Match[str]) -> Mention | None:
     zone_match = ZONE.match(text, match.end())
     zone = _zone_label(zone_match)
+    if _elapsed(text, match) and zone is None:
+        hours, minutes, seconds = (int(match.group(g)) for g in ("h", "m", "s"))
+        value = float(hours * 3600 + minutes * 60 + seconds)
+        return Mention(start=match.start(), end=match.end(), kind="duration", value=value, unit="second")
     if match.group("word"):
         if not _CUE_BEFORE.search(text, max(0, match.start() - 12), match.start()):
             return None  # "the midnight deadline" states no time; "at midnight" does
@@ -246,6 +250,20 @@ def _mention(text: str, match: re.Match[str]) -> Mention | None:
         qualifier=qualifier,
         qualifier_start=qualifier_start,
     )
+
+
+# Words before an h:mm:ss that make it a time taken, not a time of day: "won in 2:19:47", "a time of
+# 2:41:05", "ran 2:01:09", "clocked 2:05:12".
+_ELAPSED_BEFORE = re.compile(
+    r"(?i:\b(?:in|of|ran|run|runs|clocked|clocking|timed|recorded|record|time|best|finished|won)\s+)$"
+)
+
+
+def _elapsed(text: str, match: re.Match[str]) -> bool:
+    """Whether an h:mm:ss with no am/pm is a time taken ("won the race in 2:19:47"), not a clock's."""
+    if not match.group("s") or match.group("ampm") or match.group("sep") != ":":
+        return False
+    return bool(_ELAPSED_BEFORE.search(text, max(0, match.start() - 12), match.start()))
 
 
 def _zone_label(match: re.Match[str] | None) -> str | None:
