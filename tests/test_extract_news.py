@@ -779,9 +779,16 @@ REFERRED = [
     ),
     ("More than 1,000 people remained missing.\n\nThe mayor said the number was 850.", ["person", None]),
     ("More than 1,000 people remained missing. The mayor said 850 came.", ["person", None]),
+    (
+        "A total of 2,847 runners started the marathon. Of those, 1,108 had crossed the finish line.",
+        ["runner", "runner"],
+    ),
+    ("A total of 2,847 runners started. Of the money, 40 went to charity.", ["runner", None]),
 ]
 
 
-@pytest.mark.parametrize(("text", "units"), REFERRED, ids=["chain", "new-paragraph", "no-cue"])
+@pytest.mark.parametrize(
+    ("text", "units"), REFERRED, ids=["chain", "new-paragraph", "no-cue", "of-those", "of-another-thing"]
+)
 def test_extract_news_a_figure_that_refers_back(text: str, units: list[str | None]) -> None:
     assert [c.unit for c in extract_text(text) if c.kind == "count"] == units

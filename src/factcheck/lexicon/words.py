@@ -91,7 +91,7 @@ def looks_ahead(text: str, at: int) -> bool:
 REFERRING = re.compile(
     r"\b(?:"
     + "|".join(r"\s+".join(map(re.escape, cue.split())) for cue in table("nouns.toml", "referring_cues"))
-    + r")(?:\s+[a-z]+){0,3}\s+$",
+    + r"),?(?:\s+[a-z]+){0,3}\s+$",
     re.IGNORECASE,
 )
 REFER_BACK = 3  # sentences back, within one paragraph, where a referring figure finds what it counts
