@@ -675,8 +675,8 @@ FERRY = {
     ("statement", "verdict"),
     [
         ("The Levkonisi health centre has 20 beds.", "not_found"),
-        ("The ferry was certified to carry up to 2,000 passengers.", "contradicted"),
-        ("The ferry was certified to carry up to 1,200 passengers.", "supported"),
+        ("The ferry can carry up to 2,000 passengers.", "contradicted"),
+        ("The ferry can carry up to 1,200 passengers.", "supported"),
         ("The ferry was carrying 412 passengers.", "supported"),
     ],
     ids=["beds-are-not-people", "two-maxima-disagree", "two-maxima-agree", "load-is-not-capacity"],

@@ -70,6 +70,21 @@ def test_clock_takes_no_time_where_there_is_none(sentence: str) -> None:
     assert not scan_times(sentence)
 
 
+# "<place> time" where the tz database knows one clock for the place: a country of one zone, a zone's city.
+PLACES = [
+    ("The earthquake struck at 10:24 p.m. Nepal time.", "10:24 p.m. Nepal time", "Asia/Kathmandu"),
+    ("Talks open at 9am Moscow time.", "9am Moscow time", "Europe/Moscow"),
+    ("The vote ends at 5pm Brazil time.", "5pm", None),  # several zones: no one clock
+    ("It began at 9am Sunday time.", "9am", None),  # no place
+]
+
+
+@pytest.mark.parametrize(("sentence", "text", "zone"), PLACES, ids=[p[1] for p in PLACES])
+def test_clock_reads_a_place_s_time(sentence: str, text: str, zone: str | None) -> None:
+    (claim,) = [c for c in extract_text(sentence) if c.kind == "time"]
+    assert (claim.text, claim.unit) == (text, zone)
+
+
 # An h:mm:ss after "in", "a time of", "ran" is a time taken, in seconds; elsewhere a time of day.
 TAKEN = [
     ("Liam Costa won the men's marathon in 2:19:47.", "2:19:47", "duration", 8387.0),

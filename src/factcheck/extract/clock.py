@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass, replace
 from datetime import UTC, timedelta, timezone, tzinfo
 from functools import lru_cache
+from importlib import resources
 from zoneinfo import ZoneInfo
 
 from factcheck.extract.scan import Mention
@@ -113,6 +114,7 @@ ZONE = re.compile(
     | (?P<named>(?i:(?:US\s)?(?:eastern|central|pacific|atlantic|newfoundland|indian|uk|british|london|sydney)
         (?:\s(?:daylight|standard|summer))?\s(?:time\b|local\stime\b)))   # "US Eastern Time", "UK time"
     | (?P<local>(?i:local\stime)\b)                     # "local time": the place's, not known here
+    | (?P<place>[A-Z][a-z]+(?:[ ][A-Z][a-z]+)?)[ ]time\b  # "Nepal time", "Moscow time" (``place_zone``)
     | (?P<short>UK\b(?!\s[a-z]))                        # "12.08pm UK" in a list of zones
     )
     """,
@@ -266,6 +268,40 @@ def _elapsed(text: str, match: re.Match[str]) -> bool:
     return bool(_ELAPSED_BEFORE.search(text, max(0, match.start() - 12), match.start()))
 
 
+@lru_cache(maxsize=1)
+def _places() -> dict[str, str]:
+    """Place names whose clock the tz database knows, lower-cased, with its zone: a country with one
+    zone ("nepal": Asia/Kathmandu, from ``iso3166.tab`` and ``zone.tab``) and each zone's city
+    ("moscow", "new york"). A country of several zones is left out: its time names no one clock."""
+    base = resources.files("tzdata.zoneinfo")
+    countries = dict(
+        line.split("\t")[:2]
+        for line in base.joinpath("iso3166.tab").read_text("utf-8").splitlines()
+        if line and not line.startswith("#")
+    )
+    by_country: dict[str, list[str]] = {}
+    places: dict[str, str] = {}
+    for line in base.joinpath("zone.tab").read_text("utf-8").splitlines():
+        if line and not line.startswith("#"):
+            code, _, name = line.split("\t")[:3]
+            by_country.setdefault(code, []).append(name)
+            places[name.rsplit("/", 1)[-1].replace("_", " ").lower()] = name
+    for code, names in by_country.items():
+        if len(names) == 1 and code in countries:
+            places[countries[code].lower()] = names[0]
+    return places
+
+
+def place_zone(place: str) -> str | None:
+    """The tz database zone of "<place> time": "Nepal time", "Moscow time"; None for a place of several
+    zones or none ("Brazil time", "Sunday time").
+
+    >>> place_zone("Nepal"), place_zone("Moscow"), place_zone("Brazil"), place_zone("Sunday")
+    ('Asia/Kathmandu', 'Europe/Moscow', None, None)
+    """
+    return _places().get(place.lower())
+
+
 def _zone_label(match: re.Match[str] | None) -> str | None:
     """The zone as the text names it, as a key of ZONES; None where none is stated."""
     if match is None:
@@ -276,6 +312,8 @@ def _zone_label(match: re.Match[str] | None) -> str | None:
         return match.group("abbr")
     if match.group("short"):
         return "UK time"
+    if match.group("place"):
+        return place_zone(match.group("place"))
     named = match.group("named")
     if named:
         words = named.lower().split()
@@ -303,7 +341,7 @@ def zone_info(label: str | None) -> tzinfo | None:
         sign = -1 if offset.group(1) == "-" else 1
         delta = timedelta(hours=int(offset.group(2)), minutes=int(offset.group(3) or 0))
         return timezone(sign * delta) if delta < timedelta(hours=15) else None
-    name = ZONES.get(label)
+    name = ZONES.get(label, label if "/" in label else None)  # a key of ZONES, or a tz database name
     return None if name is None else _zone(name)
 
 
