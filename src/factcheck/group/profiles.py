@@ -260,6 +260,9 @@ def figure_of(claim: Claim) -> str:
     return f"#{value:g}" if value is not None else f"#{claim.text.lower()}"
 
 
+SINCE = re.compile(r"\bsince(?:\s+(?:the|a|an|its|their))?\s+$", re.IGNORECASE)  # "since the 2015 ..."
+
+
 def sentence_year(claim: Claim, named: Sequence[str]) -> str | None:
     """The year a claim's sentence sets it in, of the years ``named`` there (in order): the one
     written nearest the figure, outside its own text ("the 2023 wildfires are the deadliest since the
@@ -269,12 +272,24 @@ def sentence_year(claim: Claim, named: Sequence[str]) -> str | None:
     >>> [c] = [c for c in extract_text("The 2023 fires are the worst since 2018, when 85 people died.") if c.kind == "count"]
     >>> sentence_year(c, ["2023", "2018"])
     '2018'
+
+    A year after the figure that a comparison starts from sets it in no time: "killed 126 people, the
+    deadliest since the 2015 Gorkha earthquake".
+
+    >>> [c] = [c for c in extract_text("It killed 126 people, the deadliest since the 2015 quake.") if c.kind == "count"]
+    >>> sentence_year(c, ["2015"]) is None
+    True
     """
     own = YEAR.findall(claim.text)
-    candidates = [y for y in dict.fromkeys(named) if y not in own]
+    at, end = claim.start - claim.sentence_start, claim.end - claim.sentence_start
+    since = {
+        m.group()
+        for m in YEAR.finditer(claim.sentence, end)
+        if SINCE.search(claim.sentence, max(end, m.start() - 24), m.start())
+    }
+    candidates = [y for y in dict.fromkeys(named) if y not in own and y not in since]
     if len(candidates) < 2:
         return candidates[0] if candidates else None
-    at, end = claim.start - claim.sentence_start, claim.end - claim.sentence_start
     best: tuple[int, int] | None = None
     found = None
     for m in YEAR.finditer(claim.sentence):
@@ -609,6 +624,9 @@ def casualty_state(claim: Claim) -> int:
     >>> found = extract_text("The death toll rose to 99 on Monday as more than 1,000 people remained unaccounted for.")
     >>> [STATES[casualty_state(c) - 1] for c in found if c.kind == "count"]
     ['dead', 'missing']
+    >>> found = extract_text("The earthquake killed 126 people, injured 412 and left three missing.")
+    >>> [STATES[casualty_state(c) - 1] for c in found if c.kind == "count"]
+    ['dead', 'injured', 'missing']
     """
     if claim.kind != "count" or not _names_a_state(claim.sentence):
         return 0
@@ -623,6 +641,8 @@ def casualty_state(claim: Claim) -> int:
     stop = max(text.rfind(" ", end, stop), end) if stop < len(text) else stop
     before = _words_to_figure(reversed(STATE_TOKEN.findall(text, start, at)))
     after = _words_to_figure(STATE_TOKEN.findall(text, end, stop))
+    if before and (code := STATE_OF.get(before[0], 0)) and text[end : end + 2].startswith(","):
+        return code  # "killed 126 people, injured 412": the verb before governs, the comma ends it
     for k in range(STATE_REACH):  # nearest first, the words after (a predicate) before the words before
         for side in (after, before):
             if k < len(side) and (code := STATE_OF.get(side[k], 0)):
