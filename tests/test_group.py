@@ -771,3 +771,10 @@ def test_group_figures_by_whose_they_are_and_their_state(
     ]
     found = [g for g in corpus.groups() if {c.id for c in ages} <= {c.id for c in g.claims}]
     assert (found[0].status if found else "apart") == expected
+
+
+def test_group_slipped_takes_an_unbounded_ratio() -> None:
+    """A bound against a figure of zero has no finite ratio: no slip, never an OverflowError."""
+    from factcheck.group.profiles import slipped
+
+    assert not slipped(float("inf"))

@@ -526,7 +526,7 @@ def slipped(ratio: float) -> bool:
     >>> slipped(68.7e9 / 69e6), slipped(100.0), slipped(10.0), slipped(1.3e3)
     (True, True, False, False)
     """
-    power = 10.0 ** round(math.log10(ratio)) if ratio > 0 else 0.0
+    power = 10.0 ** round(math.log10(ratio)) if 0 < ratio < math.inf else 0.0
     return power >= 100 and abs(ratio / power - 1) <= SLIP_TOLERANCE
 
 
