@@ -702,6 +702,31 @@ CLOCKS = {
         ("23:40", "22:15"),
         "apart",
     ),
+    # The start and the end of one event are two moments; two starts are one, disputed.
+    "start-and-end-apart": (
+        _doc(
+            "Ferry aground", "2024-09-08", "The evacuation of the ferry began at 22:15 EEST, officials said."
+        ),
+        _doc(
+            "Ferry on the rocks",
+            "2024-09-08",
+            "The evacuation of the ferry ended at 23:05 EEST, officials said.",
+        ),
+        ("22:15 EEST", "23:05 EEST"),
+        "apart",
+    ),
+    "two-starts-conflict": (
+        _doc(
+            "Ferry aground", "2024-09-08", "The evacuation of the ferry began at 22:15 EEST, officials said."
+        ),
+        _doc(
+            "Ferry on the rocks",
+            "2024-09-08",
+            "The evacuation of the ferry began at 23:05 EEST, officials said.",
+        ),
+        ("22:15 EEST", "23:05 EEST"),
+        "conflict",
+    ),
 }
 
 
@@ -778,3 +803,21 @@ def test_group_slipped_takes_an_unbounded_ratio() -> None:
     from factcheck.group.profiles import slipped
 
     assert not slipped(float("inf"))
+
+
+@pytest.mark.parametrize(
+    ("text", "stamp"),
+    [
+        ("23:40 – Fishing boats join rescue", True),
+        ("08:45 NPT — There have been at least 14 aftershocks.", True),
+        ("08:45 WIB — Aftershocks continue.", True),  # a zone no table knows
+        ("22:15 - Evacuation under way", True),
+        ("22:15 is when the evacuation began.", False),
+        ("The evacuation began at 22:15 – an hour late.", False),
+    ],
+)
+def test_group_a_live_blog_stamp_is_not_grouped(text: str, stamp: bool) -> None:
+    from factcheck.group.profiles import groupable
+
+    (claim,) = [c for c in extract_text(text, published="2024-09-08") if c.kind == "time"]
+    assert groupable(claim) is not stamp

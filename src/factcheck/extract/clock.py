@@ -66,6 +66,8 @@ ZONES: dict[str, str] = {
     "HKT": "Asia/Hong_Kong",
     "SGT": "Asia/Singapore",
     "MSK": "Europe/Moscow",
+    "NPT": "Asia/Kathmandu",
+    "PKT": "Asia/Karachi",
 }
 # Spelled-out forms, mapped onto a key of ZONES: "US Eastern Time", "Eastern Daylight Time".
 _NAMED = {

@@ -60,11 +60,24 @@ MARKER_WORDS: tuple[str, ...] = tuple(table("context.toml", "time_markers"))
 # "last year", "this year", "next year": a year named from the story's own, as offsets.
 PROJECTION_WORDS = frozenset(table("context.toml", "projection_words"))
 DEATH_NOUNS = frozenset(table("nouns.toml", "death_nouns"))  # "86 lives", "85 people": one count
-STATES: tuple[str, ...] = tuple(table("nouns.toml", "casualty_states"))  # code k is STATES[k - 1]
+# Code k is STATES[k - 1]: the states of a count of people, then the phases of an event a date or a time
+# marks (``event_phase``).
+STATES: tuple[str, ...] = (*table("nouns.toml", "casualty_states"), *table("context.toml", "event_phases"))
+PHASE_OF: dict[str, int] = {
+    word: STATES.index(name) + 1
+    for name, entry in table("context.toml", "event_phases").items()
+    for word in entry["words"]
+}
+PHASE = re.compile(
+    r"\b("
+    + "|".join(sorted(map(re.escape, PHASE_OF), key=len, reverse=True))
+    + r")\b(?:[ \u00a0]+[^\s\d.,;:!?()]+){0,5}[ \u00a0]+$",
+    re.IGNORECASE,
+)
 STATE_OF: dict[str, int] = {
-    word: code
-    for code, name in enumerate(STATES, 1)
-    for word in table("nouns.toml", "casualty_states")[name]["words"]
+    word: STATES.index(name) + 1
+    for name, entry in table("nouns.toml", "casualty_states").items()
+    for word in entry["words"]
 }
 STATE_REACH = 14  # words either side of a count, up to the next figure, that may name its state
 STATE_CHARS = 200  # characters either side that hold them (14 words of news text are about 90)
@@ -241,7 +254,7 @@ def groupable(claim: Claim) -> bool:
 
 
 # A separator after a time that opens its line: the time stamps an entry of a live blog or a timeline.
-STAMP = re.compile(r"[ \t]*(?:[–—|]|-(?=\s))")
+STAMP = re.compile(r"[ \t]*(?:[A-Z]{2,5}[ \t]*)?(?:[–—|]|-(?=\s))")  # "23:40 –", "08:45 NPT —"
 
 
 def family_of(claim: Claim) -> str:
@@ -617,8 +630,8 @@ def relative_year(sentence: str, story: str | None) -> str | None:
 
 def casualty_state(claim: Claim) -> int:
     """The code of the state (``STATES``) a count is of, from the state word nearest its figure within
-    ``STATE_REACH`` words and before any other figure: killed, missing, injured, displaced ...; 0 for
-    none or for another kind.
+    ``STATE_REACH`` words and before any other figure: killed, missing, injured, displaced ...; for a
+    date or a time, the phase of the event it marks (``event_phase``); 0 for none or for another kind.
 
     >>> from factcheck.extract import extract_text
     >>> found = extract_text("The death toll rose to 99 on Monday as more than 1,000 people remained unaccounted for.")
@@ -628,6 +641,8 @@ def casualty_state(claim: Claim) -> int:
     >>> [STATES[casualty_state(c) - 1] for c in found if c.kind == "count"]
     ['dead', 'injured', 'missing']
     """
+    if claim.kind in ("date", "time"):
+        return event_phase(claim)
     if claim.kind != "count" or not _names_a_state(claim.sentence):
         return 0
     text = claim.sentence
@@ -648,6 +663,20 @@ def casualty_state(claim: Claim) -> int:
             if k < len(side) and (code := STATE_OF.get(side[k], 0)):
                 return code
     return 0
+
+
+def event_phase(claim: Claim) -> int:
+    """The code (``STATES``) of the phase of an event a date or a time marks: the verb of starting or
+    ending nearest before it in its clause, with at most five words between; 0 for none.
+
+    >>> from factcheck.extract import extract_text
+    >>> found = extract_text("The evacuation began at 22:15 and ended at 02:50.")
+    >>> [STATES[event_phase(c) - 1] for c in found]
+    ['started', 'ended']
+    """
+    at = claim.start - claim.sentence_start
+    found = PHASE.search(claim.sentence, max(0, at - 60), at)
+    return PHASE_OF[found.group(1).lower()] if found else 0
 
 
 @lru_cache(maxsize=4096)
