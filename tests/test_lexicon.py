@@ -25,6 +25,7 @@ READERS = [
     "factcheck.ingest.sentences",
     "factcheck.ingest.load",
     "factcheck.group.profiles",
+    "factcheck.group.subjects",
     "factcheck.values",
     "factcheck.query",
     "factcheck.report.wording",
@@ -110,3 +111,15 @@ def test_lexicon_index_refuses_a_spelling_claimed_twice(
 def test_lexicon_missing_table_is_an_error() -> None:
     with pytest.raises(LexiconError, match="no table"):
         LEXICON.table("units.toml", "furlongs")
+
+
+def test_lexicon_each_unit_has_one_factor() -> None:
+    """Two spellings of one canonical unit must give it one size: "fortnight" once made every "week"
+    14 days, since the comparison tables keep one factor per unit."""
+    from factcheck.lexicon import DISTANCE_UNITS, DURATION_UNITS, OTHER_UNITS
+
+    for units in (DISTANCE_UNITS, DURATION_UNITS, OTHER_UNITS):
+        factors: dict[str, set[float]] = {}
+        for canon, factor in units.values():
+            factors.setdefault(canon, set()).add(round(factor, 12))
+        assert {canon: f for canon, f in factors.items() if len(f) > 1} == {}
