@@ -62,7 +62,7 @@ from factcheck.group.columns import (
 from factcheck.group.profiles import DAYS_PER_YEAR, FAR_RATIO, WEAK_FIGURES
 from factcheck.values import LOCAL_CLOCK
 
-CHUNK = 200_000  # pairs scored per step, to bound the memory of one step
+CHUNK = 50_000  # pairs scored per step (two steps at once): about 600 bytes of temporaries a pair
 PROPOSERS = 20_000  # claims whose candidates one sparse product finds: ~150 entries each
 # Chunks worked on at once (NumPy and SciPy release the GIL), at most the cores this process may use;
 # so at most THREADS chunks' arrays are alive together.
@@ -205,8 +205,15 @@ class PairTable:
         return self.linkage(i, j, at)[0]
 
     def linkage(self, i: Ints, j: Ints, at: Ints) -> tuple[Floats, Bools]:
-        """``linkage_scores``, and ``meet`` of each pair, both found from one read of the pairs' fields."""
-        settled, bonus, figure, compatible = self._settled(i, j)
+        """``linkage_scores``, and ``meet`` of each pair, both found from one read of the pairs' fields
+        (``CHUNK`` pairs at a time: a block of edges' samples may hold 200,000 pairs)."""
+        if len(i) <= CHUNK:
+            settled, bonus, figure, compatible = self._settled(i, j)
+        else:
+            parts = [self._settled(i[s : s + CHUNK], j[s : s + CHUNK]) for s in range(0, len(i), CHUNK)]
+            settled, bonus, figure, compatible = (
+                np.concatenate(column) for column in zip(*parts, strict=True)
+            )
         vetoed = np.logical_or.reduceat(settled <= -1.0, at) if len(at) else np.zeros(0, dtype=np.bool_)
         live = np.isnan(settled) & ~np.repeat(vetoed, np.diff(np.append(at, len(i))))
         out = settled.copy()
@@ -503,6 +510,28 @@ def candidate_pairs(cols: Columns, *, settings: Settings) -> tuple[Ints, Ints]:
     n = len(cols)
     if n < 2:
         return np.empty(0, np.int64), np.empty(0, np.int64)
+    matrices = _asks(cols, settings=settings)
+    if matrices is None:
+        return np.empty(0, np.int64), np.empty(0, np.int64)
+    asks, posted = matrices
+
+    def propose(start: int) -> Ints:
+        """The pairs the claims from ``start`` propose, as lower row * n + higher row."""
+        shared = (asks[start : start + PROPOSERS] @ posted).tocsr()
+        rows, others = _best(shared, start, settings.candidates)
+        found: Ints = np.minimum(rows, others) * n + np.maximum(rows, others)
+        return found
+
+    pairs = np.sort(np.concatenate(in_parallel(propose, range(0, n, PROPOSERS))), kind="stable")
+    pairs = pairs[np.concatenate([[True], pairs[1:] != pairs[:-1]])]
+    return pairs // n, pairs % n
+
+
+def _asks(cols: Columns, *, settings: Settings) -> tuple[sparse.csr_matrix, sparse.csr_matrix] | None:
+    """What each claim asks for (its keys within the reading budget, weighted) and each key's postings,
+    as sparse matrices; None when no key is shared. A function of its own, so that the columns it is
+    made from are freed before the products, which are the peak of grouping's memory."""
+    n = len(cols)
     owner, key, coarse = _keys(cols)
     subject = places(owner) == 0  # a claim's first key is its subject's (``_keys``)
     length = np.bincount(key)[key]
@@ -515,7 +544,7 @@ def candidate_pairs(cols: Columns, *, settings: Settings) -> tuple[Ints, Ints]:
         subject[valid],
     )
     if not len(owner):
-        return np.empty(0, np.int64), np.empty(0, np.int64)
+        return None
     place = places(owner)  # owner is sorted: 0 for the first key of its claim
     read = np.cumsum(length)
     read -= (read - length)[np.arange(len(owner)) - place]
@@ -531,18 +560,7 @@ def candidate_pairs(cols: Columns, *, settings: Settings) -> tuple[Ints, Ints]:
     asks = sparse.csr_matrix((weight[keep], (owner[keep], key[keep])), shape=shape)
     holds = sparse.csr_matrix((np.ones(len(owner)), (owner, key)), shape=shape)
     holds.data[:] = 1.0  # a claim listing a key twice holds it once
-    posted = holds.T.tocsr()
-
-    def propose(start: int) -> Ints:
-        """The pairs the claims from ``start`` propose, as lower row * n + higher row."""
-        shared = (asks[start : start + PROPOSERS] @ posted).tocsr()
-        rows, others = _best(shared, start, settings.candidates)
-        found: Ints = np.minimum(rows, others) * n + np.maximum(rows, others)
-        return found
-
-    pairs = np.sort(np.concatenate(in_parallel(propose, range(0, n, PROPOSERS))), kind="stable")
-    pairs = pairs[np.concatenate([[True], pairs[1:] != pairs[:-1]])]
-    return pairs // n, pairs % n
+    return asks, holds.T.tocsr()
 
 
 _FAMILIES = max(FAMILY_CODES.values()) + 1  # room for every family code in a posting key
@@ -579,33 +597,33 @@ def _best(shared: sparse.csr_matrix, offset: int, k: int) -> tuple[Ints, Ints]:
     Each entry becomes one integer, its value falling (quantised to 31 bits of the largest) above its
     column, so that the smallest integers of a row are its best entries, ties to the lower column. The
     rows are laid out as a dense matrix, a slice of rows at a time, and each row's ``k`` smallest are
-    selected in linear time (``np.partition``) instead of sorting every entry."""
-    counts = np.diff(shared.indptr)
-    rows = np.repeat(np.arange(shared.shape[0], dtype=np.int64), counts)
-    cols = shared.indices.astype(np.int64)
-    other = cols != rows + offset
-    rows, cols, values = rows[other], cols[other], shared.data[other]
-    if not len(rows):
-        return rows, cols
+    selected in linear time (``np.partition``) instead of sorting every entry. The entries are read
+    from ``shared`` a slice at a time too: arrays of all of them at once were most of the peak memory
+    of grouping (eight arrays of 1.2 million entries, in each of two threads, for 50,000 claims)."""
     width = max(int(shared.shape[1] - 1).bit_length(), 1)
-    top = float(values.max()) or 1.0
-    falling = np.int64(2**31) - np.rint(values * (2**31 / top)).astype(np.int64)
     if width + 32 > 62:  # too wide to pack: sort the entries instead
-        order = np.lexsort((cols, falling, rows))
-        rows, cols = rows[order], cols[order]
-        keep = places(rows) < k
-        return rows[keep] + offset, cols[keep]
-    packed = falling << width | cols
-    indptr = np.concatenate([[0], np.cumsum(np.bincount(rows, minlength=shared.shape[0]))])
-    place = places(rows)
-    span = max(int(place.max()) + 1, k)
+        return _best_sorted(shared, offset, k)
+    indptr = shared.indptr.astype(np.int64)
+    n = shared.shape[0]
+    tops, span = [], 0  # each slice's largest value, and the longest row, the row itself left out
+    for first, last in _slices(indptr, _CELLS):
+        rows, _, values = _entries(shared, indptr, first, last, offset)
+        if len(rows):
+            tops.append(float(values.max()))
+            span = max(span, int(np.bincount(rows - first).max()))
+    if not span:
+        return np.empty(0, np.int64), np.empty(0, np.int64)
+    top = max(tops) or 1.0
+    span = max(span, k)
     step = max(1, _CELLS // span)
     found_rows: list[Ints] = []
     found_cols: list[Ints] = []
-    for first in range(0, shared.shape[0], step):
-        lo, hi = indptr[first], indptr[min(first + step, shared.shape[0])]
-        dense = np.full((min(step, shared.shape[0] - first), span), _EMPTY, dtype=np.int64)
-        dense[rows[lo:hi] - first, place[lo:hi]] = packed[lo:hi]
+    for first in range(0, n, step):
+        last = min(first + step, n)
+        rows, cols, values = _entries(shared, indptr, first, last, offset)
+        falling = np.int64(2**31) - np.rint(values * (2**31 / top)).astype(np.int64)
+        dense = np.full((last - first, span), _EMPTY, dtype=np.int64)
+        dense[rows - first, places(rows - first)] = falling << width | cols
         if span > k:
             dense = np.partition(dense, k - 1, axis=1)[:, :k]
         filled = dense != _EMPTY
@@ -614,15 +632,59 @@ def _best(shared: sparse.csr_matrix, offset: int, k: int) -> tuple[Ints, Ints]:
     return np.concatenate(found_rows), np.concatenate(found_cols)
 
 
-_CELLS = 1 << 22  # cells of the dense matrix one slice of rows is laid out in
+def _slices(indptr: NDArray[np.int64], entries: int) -> list[tuple[int, int]]:
+    """Consecutive slices of rows, each of at most ``entries`` entries (or one row, if longer)."""
+    n = len(indptr) - 1
+    found, first = [], 0
+    while first < n:
+        last = int(np.searchsorted(indptr, indptr[first] + entries, side="right")) - 1
+        last = min(max(last, first + 1), n)
+        found.append((first, last))
+        first = last
+    return found
+
+
+def _entries(
+    shared: sparse.csr_matrix, indptr: NDArray[np.int64], first: int, last: int, offset: int
+) -> tuple[Ints, Ints, Floats]:
+    """The entries of rows ``first`` to ``last`` (rows, columns, values), each row's own column left out."""
+    lo, hi = indptr[first], indptr[last]
+    rows = np.repeat(np.arange(first, last, dtype=np.int64), np.diff(indptr[first : last + 1]))
+    cols = shared.indices[lo:hi].astype(np.int64)
+    other = cols != rows + offset
+    return rows[other], cols[other], shared.data[lo:hi][other]
+
+
+def _best_sorted(shared: sparse.csr_matrix, offset: int, k: int) -> tuple[Ints, Ints]:
+    """``_best`` by sorting every entry: for a matrix too wide to pack a column beside its value."""
+    rows, cols, values = _entries(shared, shared.indptr.astype(np.int64), 0, shared.shape[0], offset)
+    if not len(rows):
+        return rows, cols
+    top = float(values.max()) or 1.0
+    falling = np.int64(2**31) - np.rint(values * (2**31 / top)).astype(np.int64)
+    order = np.lexsort((cols, falling, rows))
+    rows, cols = rows[order], cols[order]
+    keep = places(rows) < k
+    return rows[keep] + offset, cols[keep]
+
+
+_CELLS = 1 << 18  # cells of the dense matrix one slice of rows is laid out in, and entries read at once
 _EMPTY = np.iinfo(np.int64).max
 
 
 def _dots(weighted: sparse.csr_matrix, present: sparse.csr_matrix, i: Ints, j: Ints) -> Floats:
-    """For each pair, the weight of the words rows i and j share."""
+    """For each pair, the weight of the words rows i and j share; the rows are gathered a slice of
+    pairs at a time, ``_CELLS`` words at most (the rows of two documents hold hundreds each)."""
     if len(i) == 0:
         return np.zeros(0)
-    return np.asarray(weighted[i].multiply(present[j]).sum(axis=1), dtype=np.float64).ravel()
+    lengths = np.diff(weighted.indptr)[i] + np.diff(present.indptr)[j]
+    ends = np.concatenate([[0], np.cumsum(lengths, dtype=np.int64)])
+    return np.concatenate(
+        [
+            np.asarray(weighted[i[a:b]].multiply(present[j[a:b]]).sum(axis=1), dtype=np.float64).ravel()
+            for a, b in _slices(ends, _CELLS)
+        ]
+    )
 
 
 def _matrices(
