@@ -10,7 +10,10 @@ import pytest
 
 from factcheck.errors import InputError
 from factcheck.ingest.load import (
+    DATE_LINE_MAX,
     DEFAULT_MAX_BYTES,
+    MONTHS,
+    _date_only,
     default_paths,
     find_metadata,
     find_published,
@@ -467,3 +470,18 @@ def test_load_large_file(tmp_path: Path) -> None:
     assert doc is None
     assert len(warnings) == 1
     assert "too large" in warnings[0]
+
+
+# The longest date lines _DATE_LINE takes, each month spelled out: a weekday, the day with its ordinal,
+# "of", a dotted month, the year, "at", a time with seconds, "p.m." and an offset.
+LONGEST_DATE_LINES = [
+    f"Wednesday., 28th of {month.title()}. 2023, at 10:26:00 p.m. +05:30" for month in MONTHS
+]
+
+
+@pytest.mark.parametrize("line", LONGEST_DATE_LINES, ids=[line.split()[3] for line in LONGEST_DATE_LINES])
+def test_load_date_line_max_leaves_room_for_the_longest_date_line(line: str) -> None:
+    """``_date_only`` gives up on a line of more than DATE_LINE_MAX characters (spaces and commas aside)
+    without trying the pattern: the longest line it reads as a date is well within that."""
+    assert _date_only(line) is not None
+    assert len("".join(line.split()).replace(",", "")) <= DATE_LINE_MAX - 10

@@ -3,13 +3,18 @@
 from __future__ import annotations
 
 import json
+import re
+import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from factcheck.cli import app
 from factcheck.extract import extract_text
+from factcheck.extract.stance import DENIAL, FOLDS_TO_ASCII, REACH, stance_of
 from factcheck.judge import assess
 from factcheck.models import Claim
 
@@ -100,3 +105,43 @@ def test_stance_in_the_json_report(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     (claim,) = json.loads(result.stdout)["claims"]
     assert (claim["text"], claim["stance"]) == ("£1.4bn", "denied")
+
+
+def test_stance_folds_to_ascii_names_every_character_ignorecase_matches_with_a_letter() -> None:
+    """``_may_deny`` lowercases a window and looks for ASCII words: only the characters of
+    ``FOLDS_TO_ASCII`` match an ASCII letter under IGNORECASE (or lowercase to one) without being one."""
+    letter = re.compile("(?i)[a-z]")
+    folding = {
+        c
+        for c in map(chr, range(128, sys.maxunicode + 1))
+        if letter.fullmatch(c) or any("a" <= x <= "z" for x in c.lower())
+    }
+    assert folding == {c for c in map(chr, range(128, sys.maxunicode + 1)) if FOLDS_TO_ASCII.fullmatch(c)}
+
+
+_WINDOW_WORDS = [
+    "rejected",
+    "reports",
+    "of",
+    "a",
+    "and",
+    "not",
+    "the",
+    "Denied",
+    "cláims",
+    "ſuggestions",
+    "far",
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.sampled_from(_WINDOW_WORDS) | st.text(max_size=6), max_size=12),
+    st.sampled_from([" ", "\u00a0", "  "]),
+)
+def test_stance_of_is_the_plain_search(words: list[str], space: str) -> None:
+    """``stance_of`` skips the search where its words are missing, and says what the search says."""
+    sentence = space.join(words) + " £5m"
+    at = len(sentence) - 3
+    expected = "denied" if DENIAL.search(sentence, max(0, at - REACH), at) else None
+    assert stance_of(sentence, at) == expected

@@ -684,6 +684,10 @@ _DATE_LINE = re.compile(  # a line that is only a date: "Wednesday 15 November 2
     """,
     re.IGNORECASE | re.VERBOSE,
 )
+# Characters besides white space and commas of the longest line _DATE_LINE takes: a weekday
+# ("Wednesday."), a date ("28th of September. 2023"), "at" and a time with its zone ("10:26:00 p.m.
+# +05:30") take 51.
+DATE_LINE_MAX = 64
 _KEYWORD_LINE = re.compile(  # "Posted on ...", "Published: ...", "Updated ..."
     r"""
     (?P<keyword>(?:first\s+)?published|posted|date[d]?|filed|released|(?:last\s+)?updated|modified)
@@ -861,7 +865,13 @@ def _date_of_line(line: str, *, whole: bool = False) -> str | None:
 
 
 def _date_only(text: str) -> str | None:
-    """The date when ``text`` is nothing but a date (with optional weekday and time)."""
+    """The date when ``text`` is nothing but a date (with optional weekday and time).
+
+    >>> _date_only("Wednesday 15 November 2023 10:26 GMT"), _date_only("In 2023 the fund grew.")
+    ('2023-11-15', None)
+    """
+    if len("".join(text.split()).replace(",", "")) > DATE_LINE_MAX:
+        return None  # a paragraph: the pattern below would try every place it could end
     match = _DATE_LINE.fullmatch(text.strip(_LINE_MARKS))
     if match is None:
         return None
