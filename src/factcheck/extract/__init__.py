@@ -14,7 +14,7 @@ from factcheck.extract.clock import with_times
 from factcheck.extract.counted import appositive_ages, elided_nouns, indefinite_ones, referred_nouns
 from factcheck.extract.numbers import as_number
 from factcheck.extract.scan import Mention, scan
-from factcheck.extract.stance import stance_of
+from factcheck.extract.stance import may_deny, stance_of
 from factcheck.ingest.sentences import split_sentences
 from factcheck.lexicon import DURATION_UNITS
 from factcheck.models import Claim, Document, Normalized, Sentence, trusted
@@ -38,7 +38,8 @@ def extract_sentence(sent: Sentence, *, doc: Document, first: int = 0) -> list[C
     """The claims of one sentence, numbered from ``first``."""
     mentions = with_times(scan(sent.text), sent.text)
     ids = [f"{doc.id}:c{first + i}" for i in range(len(mentions))]
-    claims = [_claim(m, sent, doc=doc, claim_id=ids[i], ids=ids) for i, m in enumerate(mentions)]
+    deny = bool(mentions) and may_deny(sent.text)
+    claims = [_claim(m, sent, doc=doc, claim_id=ids[i], ids=ids, deny=deny) for i, m in enumerate(mentions)]
     return indefinite_ones(elided_nouns(appositive_ages(joined_durations(claims, doc=doc))))
 
 
@@ -99,9 +100,12 @@ def extract_text(text: str, *, published: str | None = None) -> list[Claim]:
     return list(extract_claims(doc))
 
 
-def _claim(m: Mention, sent: Sentence, *, doc: Document, claim_id: str, ids: list[str]) -> Claim:
+def _claim(
+    m: Mention, sent: Sentence, *, doc: Document, claim_id: str, ids: list[str], deny: bool = True
+) -> Claim:
     """The claim of a mention, built without validation (``trusted``): the scanner's values are of the
-    model's types already, and checking them again was a tenth of extraction."""
+    model's types already, and checking them again was a tenth of extraction. Without ``deny``
+    (``may_deny`` of the sentence), its stance is None without a search."""
     start, end = sent.start + m.start, sent.start + m.end
     value = None if m.value is None else as_number(m.value)
     low = None if m.low is None else as_number(m.low)
@@ -135,6 +139,8 @@ def _claim(m: Mention, sent: Sentence, *, doc: Document, claim_id: str, ids: lis
             "rate": None,
             "rate_date": None,
             "page": None,
-            "stance": stance_of(sent.text, m.start if m.qualifier_start is None else m.qualifier_start, m.end),
+            "stance": stance_of(
+                sent.text, m.start if m.qualifier_start is None else m.qualifier_start, m.end, deny=deny
+            ),
         },
     )
