@@ -23,7 +23,7 @@ from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any, NamedTuple, cast
+from typing import TYPE_CHECKING, Any, NamedTuple, cast
 
 from factcheck.errors import InputError, UsageError, WorkerError
 from factcheck.extract import extract_claims, extract_text
@@ -34,6 +34,9 @@ from factcheck.ingest.sentences import split_sentences
 from factcheck.models import Claim, Document, DocumentSummary, Normalized, Sentence, trusted
 from factcheck.rates import rate_on, rates_of_day
 from factcheck.report.files import jsonl_document
+
+if TYPE_CHECKING:  # the pool's modules are imported where a pool is made
+    from concurrent.futures import Future, ProcessPoolExecutor
 
 MAX_CHUNK = 32  # files per task at most: a task is a few hundred KB of text, so results stream back
 TASKS_PER_WORKER = 4  # tasks per worker at least, so that one slow file does not leave the others idle
@@ -243,9 +246,12 @@ def _results(
     """``task(chunk, first, *args)`` of chunks of the files, on ``n`` processes or a Dask cluster, its
     results in the order of the files, with at most ``AHEAD`` tasks per worker in flight."""
     size = max(1, min(MAX_CHUNK, len(files) // (n * TASKS_PER_WORKER)))
-    todo = iter([(files[i : i + size], i) for i in range(0, len(files), size)])
-    run = _dask(scheduler, n) if scheduler is not None else _pool(n, rates=task is jsonl_files)
-    with run as submit:
+    chunks = [(files[i : i + size], i) for i in range(0, len(files), size)]
+    if scheduler is None:
+        yield from _shared(task, chunks, n=n, args=args)
+        return
+    todo = iter(chunks)
+    with _dask(scheduler, n) as submit:
         pending: deque[Callable[[], list[Any]]] = deque()
         for chunk, first in todo:
             pending.append(submit(task, chunk, first, *args))
@@ -259,11 +265,40 @@ def _results(
             yield result
 
 
-Submit = Callable[..., Callable[[], list[Any]]]
+def _shared(
+    task: Callable[..., list[Any]], chunks: list[tuple[list[str], int]], *, n: int, args: tuple[Any, ...]
+) -> Iterator[list[Any]]:
+    """``_results`` on ``n`` local processes: a pool of ``n - 1`` and this one. While the next result in
+    order is not ready, this process runs the next chunk no worker has been given, so that it works
+    rather than waits, and one process fewer holds its own copy of the modules and lexicons (a worker
+    is about 36 MB). Chunks a worker has been given wait for it; at most ``AHEAD`` per worker."""
+    ahead = (n - 1) * AHEAD
+    with _pool(n - 1, rates=task is jsonl_files) as pool:
+        futures: dict[int, Future[list[Any]]] = {}  # chunks given to the pool, by number
+        here: dict[int, list[Any]] = {}  # results of chunks run here, before their turn
+        given = 0  # chunks handed out, to the pool or to this process, in order
+
+        def fill() -> None:
+            nonlocal given
+            while given < len(chunks) and len(futures) < ahead:
+                futures[given] = pool.submit(task, *chunks[given], *args)
+                given += 1
+
+        fill()
+        for k in range(len(chunks)):
+            while k not in here:
+                future = futures.get(k)
+                if future is None or (not future.done() and given < len(chunks) and len(here) < ahead):
+                    here[given] = task(*chunks[given], *args)  # k itself, or one no worker has yet
+                    given += 1
+                else:
+                    here[k] = futures.pop(k).result()
+            fill()
+            yield here.pop(k)
 
 
 @contextmanager
-def _pool(n: int, *, rates: bool) -> Iterator[Submit]:
+def _pool(n: int, *, rates: bool) -> Iterator[ProcessPoolExecutor]:
     """A pool of ``n`` processes. Forked where the system allows it: a forked worker starts with the
     modules, lexicons and patterns this process has loaded, in milliseconds rather than a second."""
     import multiprocessing
@@ -273,13 +308,10 @@ def _pool(n: int, *, rates: bool) -> Iterator[Submit]:
     if method == "fork":
         _warm(rates=rates)
     with ProcessPoolExecutor(max_workers=n, mp_context=multiprocessing.get_context(method)) as pool:
+        yield pool
 
-        def submit(
-            fn: Callable[..., list[tuple[Any, ...]]], *args: Any
-        ) -> Callable[[], list[tuple[Any, ...]]]:
-            return pool.submit(fn, *args).result
 
-        yield submit
+Submit = Callable[..., Callable[[], list[Any]]]
 
 
 @contextmanager
