@@ -49,7 +49,6 @@ if TYPE_CHECKING:
 from factcheck.errors import FactcheckError, InputError, UsageError
 from factcheck.report.csv import to_csv
 from factcheck.report.files import json_pieces, to_json, to_markdown, write_atomic
-from factcheck.report.html import to_html
 from factcheck.report.terminal import (
     check_view,
     claims_lines,
@@ -149,10 +148,19 @@ SUFFIX_FORMATS = {
     ".htm": Format.html,
     ".csv": Format.csv,
 }
+
+
+def _to_html(report: Report) -> str:
+    """``report.html.to_html``, imported when a page is written: Jinja2 is 11 MB of every command."""
+    from factcheck.report.html import to_html
+
+    return to_html(report)
+
+
 WRITERS: dict[Format, Callable[[Report], str]] = {
     Format.json: to_json,
     Format.markdown: to_markdown,
-    Format.html: to_html,
+    Format.html: _to_html,
     Format.csv: to_csv,
 }
 

@@ -83,7 +83,7 @@ def rates_of_day(doc: Document, claims: Sequence[Claim], *, day: date | None = N
     money = [c for c in claims if c.kind == "money" and c.unit and c.unit != BASE]
     if not money:
         return list(claims)
-    day = day or _day_of(doc.published) or _stated_day(claims)
+    day = day or iso_day(doc.published) or _stated_day(claims)
     if day is None:
         return list(claims)
     out = []
@@ -104,7 +104,7 @@ def corpus_rates_of_day(docs: Sequence[Document], claims: Sequence[Claim]) -> li
     by_doc: dict[str, list[Claim]] = {}
     for claim in claims:
         by_doc.setdefault(claim.document, []).append(claim)
-    days = {d.path: _day_of(d.published) or _stated_day(by_doc.get(d.path, ())) for d in docs}
+    days = {d.path: iso_day(d.published) or _stated_day(by_doc.get(d.path, ())) for d in docs}
     known = sorted(day for day in days.values() if day is not None)
     middle = known[len(known) // 2] if known else None
     out: list[Claim] = []
@@ -117,7 +117,7 @@ def statement_rates_of_day(statement: Sequence[Claim], sources: Sequence[Claim])
     """A statement's sums at the rates of the middle day of the sources it is checked against: a
     statement is written about their story, so any of their days is nearer than a fixed table's."""
     days = sorted({c.rate_date for c in sources if c.rate_date})
-    day = _day_of(days[len(days) // 2]) if days else None
+    day = iso_day(days[len(days) // 2]) if days else None
     if day is None:
         return list(statement)
     doc = Document(id="statement", path="<statement>", title="", text="")
@@ -143,9 +143,16 @@ def checked_rates(table: Mapping[str, object], currencies: Iterable[str]) -> dic
     return rates
 
 
-def _day_of(text: str | None) -> date | None:
+def iso_day(text: str | None) -> date | None:
+    """The day an ISO 8601 text starts with ("2023-08-15", "2023-08-15T12:00Z"); None for none.
+
+    >>> iso_day("2023-08-15 (from the URL)"), iso_day("not stated"), iso_day(None)
+    (datetime.date(2023, 8, 15), None, None)
+    """
+    if not text:
+        return None
     try:
-        return date.fromisoformat(text[:10]) if text else None
+        return date.fromisoformat(text[:10])
     except ValueError:
         return None
 
@@ -154,7 +161,7 @@ def _stated_day(claims: Sequence[Claim]) -> date | None:
     """The first full date a document states ("22 June 2023"): when it was written, at the latest."""
     for claim in claims:
         if claim.kind == "date" and claim.date and len(claim.date) == 10 and claim.date[0] != "-":
-            found = _day_of(claim.date)
+            found = iso_day(claim.date)
             if found is not None:
                 return found
     return None

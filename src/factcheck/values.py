@@ -38,6 +38,7 @@ from factcheck.errors import InputError
 from factcheck.lexicon import DISTANCE_UNITS, DURATION_UNITS, OTHER_UNITS, VAGUE_SPAN_WORDS
 from factcheck.lexicon.load import table
 from factcheck.models import QUALIFIERS, Claim, RateEntry, RatesFile
+from factcheck.rates import iso_day as iso_day  # grouping's, read here: rates.py loads no NumPy
 
 
 def _vague_pattern(words: tuple[str, ...], prefixes: tuple[str, ...]) -> re.Pattern[str]:
@@ -348,20 +349,6 @@ def reading_date(claim: Claim) -> bool:
     if claim.kind != "date":
         return False
     return _READING_LEAD.search(claim.sentence, 0, claim.start - claim.sentence_start) is not None
-
-
-def iso_day(text: str | None) -> date | None:
-    """The day an ISO 8601 text starts with ("2023-08-15", "2023-08-15T12:00Z"); None for none.
-
-    >>> iso_day("2023-08-15 (from the URL)"), iso_day("not stated"), iso_day(None)
-    (datetime.date(2023, 8, 15), None, None)
-    """
-    if not text:
-        return None
-    try:
-        return date.fromisoformat(text[:10])
-    except ValueError:
-        return None
 
 
 def _date_interval(claim: Claim) -> Interval | None:

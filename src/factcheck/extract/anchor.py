@@ -20,7 +20,7 @@ from factcheck.extract.clock import WEEKDAYS, ZONES, day_hint, zone_info
 from factcheck.extract.dates import WEEKDAY_DAY
 from factcheck.lexicon.words import looks_ahead
 from factcheck.models import AnchoredBy, Claim, Document
-from factcheck.values import iso_day
+from factcheck.rates import iso_day
 
 FOLLOWING_DAY = re.compile(r"(?i:\b(?:the\s+)?(?:following|next)\s+day\b|\bthe\s+day\s+after\b)")
 LEAP = 2000  # the calendar of a date whose year is unknown: 29 February exists in it

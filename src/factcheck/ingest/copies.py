@@ -16,11 +16,14 @@ from __future__ import annotations
 import re
 import zlib
 from collections.abc import Mapping, Sequence
-
-import numpy as np
-from numpy.typing import NDArray
+from functools import cache
+from typing import TYPE_CHECKING
 
 from factcheck.models import Document
+
+if TYPE_CHECKING:  # NumPy is loaded where signatures are made: `claims --format jsonl` makes none
+    import numpy as np
+    from numpy.typing import NDArray
 
 SHINGLE = 5  # words per shingle: long enough that two unrelated news texts share few
 COPY_SIMILARITY = 0.7  # share of shingles two texts have in common to be copies of one (a site's
@@ -68,6 +71,8 @@ def find_copies(
 
 def _signature(text: str) -> NDArray[np.uint64] | None:
     """The MinHash signature of a text's shingles; None for a text too short to judge."""
+    import numpy as np
+
     low = text.lower()  # one call, not one a word; but "İ" lowers to two characters, split by \w+
     words = _WORD.findall(low) if len(low) == len(text) else [w.lower() for w in _WORD.findall(text)]
     shingles = set(map(" ".join, zip(*(words[k:] for k in range(SHINGLE)), strict=False)))  # shifted
@@ -76,7 +81,7 @@ def _signature(text: str) -> NDArray[np.uint64] | None:
     hashes = np.fromiter(
         (zlib.crc32(s.encode("utf-8")) for s in shingles), dtype=np.uint64, count=len(shingles)
     )
-    a, b = _COEFFICIENTS
+    a, b = _coefficients()
     prime = np.uint64(_PRIME)
     mixed = (np.outer(a, hashes % prime) + b[:, None]) % prime  # a, b, h < p < 2**32: no overflow
     found: NDArray[np.uint64] = mixed.min(axis=1)
@@ -89,17 +94,18 @@ def signature_of(text: str) -> NDArray[np.uint64] | None:
 
 
 def _similar(a: NDArray[np.uint64] | None, b: NDArray[np.uint64]) -> bool:
-    return a is not None and float(np.mean(a == b)) >= COPY_SIMILARITY
+    return a is not None and float((a == b).mean()) >= COPY_SIMILARITY
 
 
+@cache
 def _coefficients() -> tuple[NDArray[np.uint64], NDArray[np.uint64]]:
     """Fixed random permutations: the same signatures on every run and machine."""
+    import numpy as np
+
     rng = np.random.default_rng(20240601)
     a = rng.integers(1, _PRIME, size=PERMUTATIONS, dtype=np.uint64)
     b = rng.integers(0, _PRIME, size=PERMUTATIONS, dtype=np.uint64)
     return a, b
 
-
-_COEFFICIENTS = _coefficients()
 
 __all__ = ["COPY_SIMILARITY", "find_copies", "signature_of"]

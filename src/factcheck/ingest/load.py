@@ -40,7 +40,6 @@ from importlib.resources import files
 from pathlib import Path
 from typing import Literal, NamedTuple
 
-import charset_normalizer
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from factcheck.errors import InputError
@@ -426,6 +425,8 @@ def _guess_encoding(data: bytes) -> str | None:
     Short Western European texts are ambiguous between many code pages; for news text cp1252
     (a superset of Latin-1's printable characters) is by far the likeliest.
     """
+    import charset_normalizer  # only for a file that is not UTF-8
+
     matches = charset_normalizer.from_bytes(data)
     best = matches.best()
     if best is None:

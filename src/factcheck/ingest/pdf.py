@@ -12,11 +12,12 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterable, Iterator
-from typing import NamedTuple
-
-import pypdfium2 as pdfium  # type: ignore[import-untyped]
+from typing import TYPE_CHECKING, NamedTuple
 
 from factcheck.models import Claim, Document
+
+if TYPE_CHECKING:  # PDFium is loaded when a PDF is read: its library is 10 MB of every process
+    import pypdfium2 as pdfium  # type: ignore[import-untyped]
 
 __all__ = ["PDF_MAGIC", "PdfError", "PdfText", "page_of", "read_pdf", "with_pages"]
 
@@ -42,6 +43,8 @@ class PdfText(NamedTuple):
 def read_pdf(data: bytes) -> PdfText:
     """The text of every page, in order, with the offsets where pages start and the title the file's
     metadata gives (empty when it gives none). Raises ``PdfError`` for a file PDFium cannot open."""
+    import pypdfium2 as pdfium
+
     try:
         pdf = pdfium.PdfDocument(data)
     except pdfium.PdfiumError as e:
