@@ -58,6 +58,17 @@ def trusted(model: type[V], fields: dict[str, Any]) -> V:
     return value
 
 
+def updated(value: V, update: dict[str, Any]) -> V:
+    """``value.model_copy(update=update)`` for a model of trusted values (``trusted``): the copy shares
+    the one set of field names instead of a copy of its own (2.2 KB a claim, as much as the rest of it).
+
+    >>> claim = Normalized(value=3, unit=None)
+    >>> updated(claim, {"unit": "km"}) == claim.model_copy(update={"unit": "km"})
+    True
+    """
+    return trusted(type(value), {**value.__dict__, **update})
+
+
 @cache
 def _all_fields(model: type[BaseModel]) -> set[str]:
     return set(model.model_fields)

@@ -16,7 +16,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 
 from factcheck.errors import InputError
-from factcheck.models import Claim, Document
+from factcheck.models import Claim, Document, updated
 
 BASE = "EUR"
 LOOKBACK_DAYS = 10  # the longest run of days without a fixing (Easter, Christmas), and some more
@@ -92,7 +92,7 @@ def rates_of_day(doc: Document, claims: Sequence[Claim], *, day: date | None = N
             rate_on(claim.unit, day) if claim.kind == "money" and claim.unit and claim.unit != BASE else None
         )
         if found is not None:
-            claim = claim.model_copy(update={"rate": found[0], "rate_date": found[1].isoformat()})
+            claim = updated(claim, {"rate": found[0], "rate_date": found[1].isoformat()})
         out.append(claim)
     return out
 

@@ -17,7 +17,7 @@ from factcheck.extract.scan import Mention, scan
 from factcheck.extract.stance import may_deny, stance_of
 from factcheck.ingest.sentences import split_sentences
 from factcheck.lexicon import DURATION_UNITS
-from factcheck.models import Claim, Document, Normalized, Sentence, trusted
+from factcheck.models import Claim, Document, Normalized, Sentence, trusted, updated
 
 __all__ = ["elided_nouns", "extract_claims", "extract_sentence", "extract_text"]
 
@@ -57,14 +57,15 @@ def joined_durations(claims: list[Claim], *, doc: Document) -> list[Claim]:
             big, small = DURATION_UNITS[last.unit or ""][1], DURATION_UNITS[claim.unit or ""][1]
             value = as_number(round((last.value or 0) * big / small + (claim.value or 0), 6))
             text = doc.text[last.start : claim.end]
-            out[-1] = last.model_copy(
-                update={
+            out[-1] = updated(
+                last,
+                {
                     "end": claim.end,
                     "text": text,
                     "value": value,
                     "unit": claim.unit,
                     "normalized": Normalized(value=value, unit=claim.unit),
-                }
+                },
             )
             continue
         out.append(claim)

@@ -19,7 +19,7 @@ from datetime import UTC, date, datetime, timedelta
 from factcheck.extract.clock import WEEKDAYS, ZONES, day_hint, zone_info
 from factcheck.extract.dates import WEEKDAY_DAY
 from factcheck.lexicon.words import looks_ahead
-from factcheck.models import AnchoredBy, Claim, Document
+from factcheck.models import AnchoredBy, Claim, Document, updated
 from factcheck.rates import iso_day
 
 FOLLOWING_DAY = re.compile(r"(?i:\b(?:the\s+)?(?:following|next)\s+day\b|\bthe\s+day\s+after\b)")
@@ -97,7 +97,7 @@ def _anchor_date(claim: Claim, published: date | None, nearest: Day | None, cont
     if day and day > monthrange(year, month)[1]:  # 29 February, and no leap year near: left yearless
         return claim
     iso = f"{year:04d}-{month:02d}" + (f"-{day:02d}" if day else "")
-    return claim.model_copy(update={"date": iso, "anchored_by": how})
+    return updated(claim, {"date": iso, "anchored_by": how})
 
 
 def _anchor_day(claim: Claim, published: date | None, nearest: date | None) -> Claim:
@@ -123,7 +123,7 @@ def _anchor_day(claim: Claim, published: date | None, nearest: date | None) -> C
         return claim
     day = min(days, key=lambda d: abs((d - reference).days))
     how: AnchoredBy = "published" if published is not None else "nearest_date"
-    return claim.model_copy(update={"date": day.isoformat(), "anchored_by": how})
+    return updated(claim, {"date": day.isoformat(), "anchored_by": how})
 
 
 def _anchor_time(
@@ -167,7 +167,7 @@ def _anchor_time(
     tz_label = claim.unit if stated is not None else zone
     tz = stated or zone_info(zone)
     if day is None or tz is None or claim.value is None:
-        return claim.model_copy(update={"zone": tz_label if tz is not None else None}), day
+        return updated(claim, {"zone": tz_label if tz is not None else None}), day
     year = day[0] if day[0] is not None else (published.year if published else 2001)
     minutes = int(claim.value)
     try:
@@ -181,7 +181,7 @@ def _anchor_time(
         f"{day[0]:04d}-{day[1]:02d}-{day[2]:02d}" if day[0] is not None else f"--{day[1]:02d}-{day[2]:02d}"
     )
     update = {"utc": utc, "date": iso_day, "anchored_by": how, "zone": ZONES.get(tz_label or "", tz_label)}
-    return claim.model_copy(update=update), day
+    return updated(claim, update), day
 
 
 def _restated(claim: Claim) -> bool:

@@ -9,7 +9,7 @@ import re
 from factcheck.lexicon.load import table
 from factcheck.lexicon.plurals import is_plural, singular
 from factcheck.lexicon.words import REFER_BACK, refers_back
-from factcheck.models import Claim, Normalized
+from factcheck.models import Claim, Normalized, updated
 
 _COUNTING_NOUNS: dict[str, str] = table("nouns.toml", "counting_nouns")
 _COUNT_OF = table("nouns.toml", "count_of_nouns")
@@ -85,9 +85,7 @@ def elided_nouns(claims: list[Claim]) -> list[Claim]:
                 nearest = min(named, key=lambda c: (abs(c.start - claim.start), c.start))
                 noun = (nearest.unit or "").rsplit(" ", 1)[-1]  # the head: "voters", not "eligible voters"
             if noun is not None:
-                claim = claim.model_copy(
-                    update={"unit": noun, "normalized": Normalized(value=claim.value, unit=noun)}
-                )
+                claim = updated(claim, {"unit": noun, "normalized": Normalized(value=claim.value, unit=noun)})
         out.append(claim)
     return out
 
@@ -120,8 +118,8 @@ def appositive_ages(claims: list[Claim]) -> list[Claim]:
             and _COMMA_AFTER.match(claim.sentence, at + len(claim.text))
         ):
             unit = "year of age"
-            claim = claim.model_copy(
-                update={"kind": "other", "unit": unit, "normalized": Normalized(value=claim.value, unit=unit)}
+            claim = updated(
+                claim, {"kind": "other", "unit": unit, "normalized": Normalized(value=claim.value, unit=unit)}
             )
         out.append(claim)
     return out
@@ -166,9 +164,7 @@ def referred_nouns(text: str, claims: list[Claim]) -> list[Claim]:
     out: list[Claim] = []
     for claim in claims:
         if _bare(claim) and (noun := _noun_before(text, claim, out)) is not None:
-            claim = claim.model_copy(
-                update={"unit": noun, "normalized": Normalized(value=claim.value, unit=noun)}
-            )
+            claim = updated(claim, {"unit": noun, "normalized": Normalized(value=claim.value, unit=noun)})
         out.append(claim)
     return out
 
