@@ -45,17 +45,19 @@ def trusted(model: type[V], fields: dict[str, Any]) -> V:
 
     Every value of a model shares one set of the fields given: a set of 24 names is 2.2 KB, half of
     what a claim took. Nothing changes it in place: a frozen model refuses assignment, and
-    ``model_copy`` copies the set before it adds to it."""
+    ``model_copy`` copies the set before it adds to it.
+
+    Its four slots are set as ``BaseModel.__setstate__`` sets them, without the state dictionary and the
+    call: a sixth of the cost of a claim read by a worker."""
     value = model.__new__(model)
-    value.__setstate__(
-        {
-            "__dict__": fields,
-            "__pydantic_fields_set__": _all_fields(model),
-            "__pydantic_extra__": None,
-            "__pydantic_private__": None,
-        }
-    )
+    _set(value, "__pydantic_fields_set__", _all_fields(model))
+    _set(value, "__pydantic_extra__", None)
+    _set(value, "__pydantic_private__", None)
+    _set(value, "__dict__", fields)
     return value
+
+
+_set = object.__setattr__  # what pydantic's __setstate__ sets a model's slots with
 
 
 def updated(value: V, update: dict[str, Any]) -> V:
