@@ -74,7 +74,8 @@ Bools = NDArray[np.bool_]
 
 SEPARATOR = "\x00"  # stands between two texts of a chunk: not white space, not a word character
 RUN = re.compile(r"[\w'’-]+")  # the characters a word of ``words.WORD`` may go on with
-CHUNK = 20_000  # sentences joined and tokenised together; claims whose words are gathered together
+CHUNK = 5_000  # sentences joined and tokenised together; claims whose words are gathered together
+# (each chunk's tokens are Python strings, about 1.5 KB a sentence: 20,000 were a peak of grouping)
 KIND_CODES = {
     kind: k
     for k, kind in enumerate(
@@ -833,10 +834,18 @@ TIMELESS = np.array([KIND_CODES["year"], KIND_CODES["date"]], dtype=np.int64)  #
 
 
 def _doc_words(doc: Ints, words: Rows, is_figure: Bools, count: int, width: int) -> Rows:
-    """The context words of all of each document's claims, figures left out, in ascending order."""
-    owners = doc[words.owners()]
-    kept = ~is_figure[words.values]
-    keys = owners[kept] * width + words.values[kept]
+    """The context words of all of each document's claims, figures left out, in ascending order; read
+    CHUNK claims at a time (the words of all claims at once were a peak of grouping), each chunk's
+    distinct keys kept, then those of all chunks."""
+    parts = []
+    for start in range(0, len(doc), CHUNK):
+        lo, hi = words.indptr[start], words.indptr[min(start + CHUNK, len(doc))]
+        values = words.values[lo:hi]
+        owners = np.repeat(doc[start : start + CHUNK], np.diff(words.indptr[start : start + CHUNK + 1]))
+        kept = ~is_figure[values]
+        keys = owners[kept] * width + values[kept]
+        parts.append(keys[_firsts(keys)])
+    keys = np.concatenate(parts) if parts else np.zeros(0, dtype=np.int64)
     keys = keys[_firsts(keys)]
     return Rows.of(keys // width, keys % width, count)
 
