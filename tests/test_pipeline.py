@@ -7,6 +7,7 @@ import json
 import random
 import subprocess
 import sys
+import time
 import types
 from datetime import UTC, datetime
 from pathlib import Path
@@ -92,6 +93,22 @@ def test_pipeline_jobs_give_the_serial_output(tmp_path: Path, name: str, args: l
     code, pooled, _ = invoke("--jobs", "2", *args, str(folder))
     assert code == 0
     assert pooled == serial, name
+
+
+def _numbered(paths: list[str], first: int, *, slow: str = "f03") -> list[tuple[int, str]]:
+    """A task of the pool: its paths numbered from ``first``; the chunk holding ``slow`` takes longer,
+    so that the process that starts the pool runs chunks ahead of it while it waits."""
+    if slow in paths:
+        time.sleep(0.3)
+    return [(first + k, path) for k, path in enumerate(paths)]
+
+
+@pytest.mark.parametrize("n", [2, 3], ids=["one-worker", "two-workers"])
+def test_pipeline_pool_and_its_parent_give_results_in_order(n: int) -> None:
+    """The pool's workers and the process that starts it share the chunks; the results come in order."""
+    files = [f"f{k:02d}" for k in range(100)]
+    chunks = list(parallel._results(_numbered, files, n=n, scheduler=None, args=()))
+    assert [item for chunk in chunks for item in chunk] == list(enumerate(files))
 
 
 def test_pipeline_jobs_number_the_readable_documents(tmp_path: Path) -> None:

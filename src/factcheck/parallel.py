@@ -41,6 +41,7 @@ if TYPE_CHECKING:  # the pool's modules are imported where a pool is made
 MAX_CHUNK = 32  # files per task at most: a task is a few hundred KB of text, so results stream back
 TASKS_PER_WORKER = 4  # tasks per worker at least, so that one slow file does not leave the others idle
 AHEAD = 3  # tasks in flight per worker: enough to keep each busy, few enough that memory stays bounded
+HELD = 6  # results per local process done but not yet read, at most (``_shared``)
 MIN_PARALLEL_FILES = 16  # below this, starting processes costs more than it saves
 MIN_FILES_PER_WORKER = 8  # a process forked for fewer files costs more than it saves
 
@@ -271,8 +272,9 @@ def _shared(
     """``_results`` on ``n`` local processes: a pool of ``n - 1`` and this one. While the next result in
     order is not ready, this process runs the next chunk no worker has been given, so that it works
     rather than waits, and one process fewer holds its own copy of the modules and lexicons (a worker
-    is about 36 MB). Chunks a worker has been given wait for it; at most ``AHEAD`` per worker."""
-    ahead = (n - 1) * AHEAD
+    is about 36 MB). The workers always have ``AHEAD`` chunks each not yet done (given before this
+    process runs one), and at most ``HELD`` results per process wait for their turn."""
+    ahead, held = (n - 1) * AHEAD, n * HELD
     with _pool(n - 1, rates=task is jsonl_files) as pool:
         futures: dict[int, Future[list[Any]]] = {}  # chunks given to the pool, by number
         here: dict[int, list[Any]] = {}  # results of chunks run here, before their turn
@@ -280,20 +282,25 @@ def _shared(
 
         def fill() -> None:
             nonlocal given
-            while given < len(chunks) and len(futures) < ahead:
+            while (
+                given < len(chunks)
+                and sum(not f.done() for f in futures.values()) < ahead
+                and len(futures) + len(here) < held
+            ):
                 futures[given] = pool.submit(task, *chunks[given], *args)
                 given += 1
 
-        fill()
         for k in range(len(chunks)):
             while k not in here:
+                fill()
                 future = futures.get(k)
-                if future is None or (not future.done() and given < len(chunks) and len(here) < ahead):
+                if future is None or (
+                    not future.done() and given < len(chunks) and len(futures) + len(here) < held
+                ):
                     here[given] = task(*chunks[given], *args)  # k itself, or one no worker has yet
                     given += 1
                 else:
                     here[k] = futures.pop(k).result()
-            fill()
             yield here.pop(k)
 
 
