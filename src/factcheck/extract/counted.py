@@ -75,11 +75,17 @@ def elided_nouns(claims: list[Claim]) -> list[Claim]:
     >>> from factcheck.extract import extract_text
     >>> [(c.text, c.unit) for c in extract_text("The NDA won 291 seats and the INDIA bloc 230.")]
     [('291 seats', 'seat'), ('230', 'seat')]
+
+    A figure abbreviated with a glued "K" and no noun names a thing ("the marathon, half marathon and
+    10K": a race), not more of the sentence's count.
+
+    >>> [(c.text, c.unit) for c in extract_text("6,200 runners entered its marathon, half marathon and 10K.")]
+    [('6,200 runners', 'runner'), ('10K', None)]
     """
     named = [c for c in claims if c.kind == "count" and c.unit and c.per is None and c.qualifier != "vague"]
     out = []
     for claim in claims:
-        if _bare(claim) and claim.value is not None and not _after_a_name(claim):
+        if _bare(claim) and claim.value is not None and not _after_a_name(claim) and not _abbreviated(claim):
             noun = subject_noun(claim)
             if noun is None and named:
                 nearest = min(named, key=lambda c: (abs(c.start - claim.start), c.start))
@@ -88,6 +94,11 @@ def elided_nouns(claims: list[Claim]) -> list[Claim]:
                 claim = updated(claim, {"unit": noun, "normalized": Normalized(value=claim.value, unit=noun)})
         out.append(claim)
     return out
+
+
+def _abbreviated(claim: Claim) -> bool:
+    """Whether a figure is written with a glued thousands "K" ("10K", "5k")."""
+    return claim.text[-1:] in ("K", "k") and claim.text[-2:-1].isdigit()
 
 
 # A person's age set between commas after their name: "Neymar, 25, joined", "John Smith, 45, of Leeds".
