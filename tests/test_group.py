@@ -734,15 +734,21 @@ CLOCKS = {
 def test_group_clock_times_as_a_reader_compares_them(
     tmp_path: Path, first: str, second: str, texts: tuple[str, str], expected: str
 ) -> None:
-    (tmp_path / "a.txt").write_text(first, encoding="utf-8")
-    (tmp_path / "b.txt").write_text(second, encoding="utf-8")
+    assert _two_texts_outcome(tmp_path, (first, second), texts) == expected
+
+
+def _two_texts_outcome(tmp_path: Path, docs: tuple[str, str], texts: tuple[str, str]) -> str:
+    """The status of the group holding the claim ``texts[0]`` of the first document and ``texts[1]``
+    of the second, or "apart" when no group holds both."""
+    for name, doc in zip(("a.txt", "b.txt"), docs, strict=True):
+        (tmp_path / name).write_text(doc, encoding="utf-8")
     corpus = read_corpus([tmp_path])
-    times = [
-        next(c for c in corpus.claims if c.kind == "time" and c.text == text and c.document.endswith(name))
+    claims = [
+        next(c for c in corpus.claims if c.text == text and c.document.endswith(name))
         for text, name in zip(texts, ("a.txt", "b.txt"), strict=True)
     ]
-    found = [g for g in corpus.groups() if {c.id for c in times} <= {c.id for c in g.claims}]
-    assert (found[0].status if found else "apart") == expected
+    found = [g for g in corpus.groups() if {c.id for c in claims} <= {c.id for c in g.claims}]
+    return found[0].status if found else "apart"
 
 
 HOLDERS = {
@@ -766,36 +772,31 @@ HOLDERS = {
         ("54", "57-year-old"),
         "conflict",
     ),
-}
-
-
-# A count of people takes the state of the verb right before it when a comma ends it ("killed 126
-# people, injured 412"); a year a comparison starts from ("the deadliest since 2015") sets it in no time.
-HOLDERS["killed-then-injured-one-toll"] = (
-    _doc("Quake toll", "2025-03-12", "The authority has verified 126 deaths from the earthquake in Gorlung."),
-    _doc(
-        "Quake",
-        "2025-03-14",
-        "The earthquake killed 126 people, injured 412 and was the deadliest since the 2015 Gorkha earthquake.",
+    # A count of people takes the state of the verb right before it when a comma ends it ("killed 126
+    # people, injured 412"); a year a comparison starts from ("the deadliest since 2015") sets it in no
+    # time.
+    "killed-then-injured-one-toll": (
+        _doc(
+            "Quake toll",
+            "2025-03-12",
+            "The authority has verified 126 deaths from the earthquake in Gorlung.",
+        ),
+        _doc(
+            "Quake",
+            "2025-03-14",
+            "The earthquake killed 126 people, injured 412 and was the deadliest since the 2015 Gorkha earthquake.",
+        ),
+        ("126 deaths", "126 people"),
+        "agreement",
     ),
-    ("126 deaths", "126 people"),
-    "agreement",
-)
+}
 
 
 @pytest.mark.parametrize(("first", "second", "texts", "expected"), HOLDERS.values(), ids=HOLDERS.keys())
 def test_group_figures_by_whose_they_are_and_their_state(
     tmp_path: Path, first: str, second: str, texts: tuple[str, str], expected: str
 ) -> None:
-    (tmp_path / "a.txt").write_text(first, encoding="utf-8")
-    (tmp_path / "b.txt").write_text(second, encoding="utf-8")
-    corpus = read_corpus([tmp_path])
-    ages = [
-        next(c for c in corpus.claims if c.text == text and c.document.endswith(name))
-        for text, name in zip(texts, ("a.txt", "b.txt"), strict=True)
-    ]
-    found = [g for g in corpus.groups() if {c.id for c in ages} <= {c.id for c in g.claims}]
-    assert (found[0].status if found else "apart") == expected
+    assert _two_texts_outcome(tmp_path, (first, second), texts) == expected
 
 
 def test_group_slipped_takes_an_unbounded_ratio() -> None:

@@ -184,7 +184,8 @@ class PairTable:
     def meet(self, i: Ints, j: Ints) -> Bools:
         """``compare.claims_meet`` for each pair of rows: whether both values can hold."""
         with np.errstate(invalid="ignore"):
-            return _meet(self.side(i), self.side(j), i, j)
+            x, y = self.side(i), self.side(j)
+            return _meet(x, y, i, j, _day_shift(x, y))
 
     def meet_one(self, i: int, j: int) -> bool:
         return bool(self.meet(np.array([i]), np.array([j]))[0])
@@ -235,8 +236,9 @@ class PairTable:
         x, y = self.side(i), self.side(j)
         kind = x.kind
         with np.errstate(invalid="ignore", divide="ignore"):
-            compatible = _meet(x, y, i, j)
-            fig, slip = _affinity(x, y, compatible)
+            shift = _day_shift(x, y)
+            compatible = _meet(x, y, i, j, shift)
+            fig, slip = _affinity(x, y, compatible, shift)
         fig = np.where(fig > 0, fig * np.minimum(x.rarity, y.rarity), fig)
         fig = np.where(~compatible & _story_apart(x, y), fig - STORY_APART, fig)
         fig = np.where(~compatible & (x.flag("projected") != y.flag("projected")), fig - MODALITY_APART, fig)
@@ -331,21 +333,14 @@ def _two_sources(x: _Side, y: _Side) -> Bools:
     return two
 
 
-def _meet(x: _Side, y: _Side, i: Ints, j: Ints) -> Bools:
+def _meet(x: _Side, y: _Side, i: Ints, j: Ints, shift: Floats) -> Bools:
     """``values.claims_meet`` of rows i and j: the intervals overlap, with slack between two units; two
-    sums in one currency compare as stated; a restatement meets what it restates."""
+    sums in one currency compare as stated; a restatement meets what it restates. ``shift`` moves y's
+    time to the day nearest x's where a day is only assumed (``_day_shift``)."""
     stated = (x.kind == KIND_CODES["money"]) & (x.unit == y.unit) & (x.unit > 0)
     sx, sy = np.where(stated, x.scale, 1.0), np.where(stated, y.scale, 1.0)
-    shift = _day_shift(x, y)
     maxima = x.flag("up_to") & y.flag("up_to")  # ``values.maximum``: two maxima compare as figures
-    xl, yl = (
-        np.where(maxima, x.high * (1 - APPROX_MARGIN), x.low),
-        np.where(maxima, y.high * (1 - APPROX_MARGIN), y.low),
-    )
-    xh, yh = (
-        np.where(maxima, x.high * (1 + APPROX_MARGIN), x.high),
-        np.where(maxima, y.high * (1 + APPROX_MARGIN), y.high),
-    )
+    (xl, xh), (yl, yh) = _span(x, maxima), _span(y, maxima)
     low = np.maximum(xl / sx, (yl + shift) / sy)
     high = np.minimum(xh / sx, (yh + shift) / sy)
     margin = np.where(
@@ -366,6 +361,12 @@ def _meet(x: _Side, y: _Side, i: Ints, j: Ints) -> Bools:
     return found
 
 
+def _span(side: _Side, maxima: Bools) -> tuple[Floats, Floats]:
+    """A side's interval, or about its high end where it is one of two maxima (``values.maximum``)."""
+    low = np.where(maxima, side.high * (1 - APPROX_MARGIN), side.low)
+    return low, np.where(maxima, side.high * (1 + APPROX_MARGIN), side.high)
+
+
 def _day_shift(x: _Side, y: _Side) -> Floats:
     """The whole days that put y's time nearest x's where either's day is only assumed
     (``values._nearest_day``), else 0."""
@@ -380,8 +381,9 @@ def _day_shift(x: _Side, y: _Side) -> Floats:
     return shift
 
 
-def _affinity(x: _Side, y: _Side, compatible: Bools) -> tuple[Floats, Bools]:
-    """``profiles._affinity``: what two figures say of being one measure; and ``profiles._is_slip``."""
+def _affinity(x: _Side, y: _Side, compatible: Bools, shift: Floats) -> tuple[Floats, Bools]:
+    """``profiles._affinity``: what two figures say of being one measure; and ``profiles._is_slip``.
+    ``shift`` is ``_day_shift`` of the pairs."""
     mid_i = (x.low + x.high) / 2
     mid_j = (y.low + y.high) / 2
     ratio = np.maximum(mid_i, mid_j) / np.minimum(mid_i, mid_j)
@@ -416,7 +418,7 @@ def _affinity(x: _Side, y: _Side, compatible: Bools) -> tuple[Floats, Bools]:
                 compatible,
                 SAME_FIGURE,
                 np.where(
-                    (np.abs(x.low - y.low - _day_shift(x, y)) <= NEAR_TIME_MINUTES) & (x.low < LOCAL_TIME),
+                    (np.abs(x.low - y.low - shift) <= NEAR_TIME_MINUTES) & (x.low < LOCAL_TIME),
                     NEAR_TIME,
                     OTHER_DAY,
                 ),
