@@ -156,6 +156,24 @@ CASES = [
         "2023-06-18T21:40Z",
         "nearest_date",
     ),
+    # "until" after a past tense tells when it happened: the story's day, not the publication day ...
+    Case(
+        "It dived on 18 June 2023. It was not reported missing until 17:40 EDT.",
+        "2023-06-22",
+        "17:40 EDT",
+        "2023-06-18",
+        "2023-06-18T21:40Z",
+        "nearest_date",
+    ),
+    # ... where "until" after a future looks ahead to the day the story is told.
+    Case(
+        "It dived on 18 June 2023. Oxygen will not last until 17:40 EDT.",
+        "2023-06-22",
+        "17:40 EDT",
+        "2023-06-22",
+        "2023-06-22T21:40Z",
+        "published",
+    ),
 ]
 
 

@@ -77,13 +77,28 @@ FUTURE = re.compile(r"(?i:\b(?:" + "|".join(table("context.toml", "future_words"
 FUTURE_REACH = 40
 
 
+# "until" and "till" look ahead only in a clause not told in the past: "was not reported missing
+# until 5.40 pm" says when it happened, "will not resume until 6pm" what is to come.
+UNTIL = frozenset(table("context.toml", "until_words"))
+PAST = re.compile(r"(?i:\b(?:" + "|".join(table("context.toml", "past_auxiliaries")) + r")\b)")
+CLAUSE = re.compile(r"[;:,.!?]")
+
+
 def looks_ahead(text: str, at: int) -> bool:
     """Whether the words just before ``text[at]`` look ahead: "will run out on Thursday".
 
     >>> looks_ahead("It will run out on Thursday", 19), looks_ahead("It ran out on Thursday", 14)
     (True, False)
+    >>> looks_ahead("It was not reported until 5.40 pm", 26), looks_ahead("It will not open until 6pm", 23)
+    (False, True)
     """
-    return FUTURE.search(text, max(0, at - FUTURE_REACH), at) is not None
+    found = [m for m in FUTURE.finditer(text, max(0, at - FUTURE_REACH), at)]
+    if not found:
+        return False
+    if any(m.group().lower() not in UNTIL for m in found):
+        return True
+    start = max((m.end() for m in CLAUSE.finditer(text, 0, found[0].start())), default=0)
+    return PAST.search(text, start, found[0].start()) is None
 
 
 # Words right before a bare figure that refer back to what an earlier sentence counted ("the number
