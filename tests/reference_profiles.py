@@ -15,7 +15,6 @@ from factcheck.config import COMMON_FIGURE, FAR_YEARS, Settings
 from factcheck.group.days import claim_days
 from factcheck.group.profiles import (
     DAY_MARKERS,
-    TIME_MARKERS,
     YEAR,
     Profile,
     Vocabulary,
@@ -28,6 +27,7 @@ from factcheck.group.profiles import (
     name_variants,
     projected,
     relative_year,
+    time_marker,
     sentence_year,
     story_year,
     word_forms,
@@ -145,8 +145,7 @@ def _weigh(items: list[Profile], *, settings: Settings, published: Mapping[str, 
         item.probes = tuple(probes[: settings.probe_words])
         item.rarity = min(1.0, math.sqrt(COMMON_FIGURE / stated[(item.family, item.figure)]))
         years = YEAR.findall(claim.sentence)
-        marker = TIME_MARKERS.search(claim.sentence)
-        item.marker = marker.group(1).lower() if marker else None
+        item.marker = time_marker(claim.sentence)
         if claim.kind == "time" and item.marker in DAY_MARKERS:
             item.marker = None
         if years and claim.kind not in ("year", "date"):

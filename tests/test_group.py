@@ -628,6 +628,48 @@ RUNNING = {
         ),
         "conflict",
     ),
+    # A count of things, not of people in a state, is a fact that stays: weeks apart, still disputed.
+    "fixed-count-weeks-apart": (
+        _doc(
+            "Drug recall",
+            "2025-03-04",
+            "The regulator is recalling 111 batches of the blood-pressure drug, the company said.",
+        ),
+        _doc(
+            "Pills scandal",
+            "2025-03-23",
+            "Just 115 batches of the blood-pressure drug were recalled earlier this month, the company said.",
+        ),
+        "conflict",
+    ),
+    # "earlier this month" beside the story's own year "March 2025": may be that very time.
+    "earlier-against-the-story-year": (
+        _doc(
+            "Drug recall",
+            "2025-03-04",
+            "In March 2025 the regulator recalled 111 batches of the blood-pressure drug, the company said.",
+        ),
+        _doc(
+            "Drug recall widened",
+            "2025-03-05",
+            "The regulator recalled 115 batches of the blood-pressure drug earlier this month, the company said.",
+        ),
+        "conflict",
+    ),
+    # "initially" sets a figure against the story's present, even beside the story's own year.
+    "initially-against-named-year": (
+        _doc(
+            "Drug recall",
+            "2025-03-04",
+            "In March 2025 the regulator recalled 111 batches of the blood-pressure drug, the company said.",
+        ),
+        _doc(
+            "Drug recall widened",
+            "2025-03-05",
+            "The regulator initially recalled 115 batches of the blood-pressure drug, the company said.",
+        ),
+        "apart",
+    ),
 }
 
 

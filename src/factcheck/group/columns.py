@@ -34,6 +34,7 @@ from factcheck.group.profiles import (
     DAY_MARKERS,
     PERIODS,
     STATES,
+    SUPERSEDING,
     TIME_MARKERS,
     YEAR,
     Profile,
@@ -52,6 +53,7 @@ from factcheck.group.profiles import (
     relative_year,
     sentence_year,
     story_year,
+    time_marker,
     word_forms,
 )
 from factcheck.group.subjects import (
@@ -169,6 +171,7 @@ class Columns:
     up_to: Bools  # a stated maximum, "up to 350 roles" (``values.maximum``)
     state: Ints  # code of the state a count of people is in (``profiles.casualty_state``), 0 for none
     marker: Ints  # code of the time marker ("initially"), 0 for none
+    superseding: Bools  # the marker sets the figure against the story's present (``SUPERSEDING``)
     subject: Ints  # mask of the codes of the names beside the claim (``subjects.codes_mask``), 0 for none
     subject_codes: Ints  # claims x SLOTS: the codes themselves (``subjects.subject_codes``), 0 padded
     subject_names: list[str]  # the names of subject codes: code k is subject_names[k - 1]
@@ -310,6 +313,9 @@ def columns_of(
     times: dict[str, int] = {"": 0}
     scanner = _Scanner(times)
     stem_rows, markers, years = scanner.scan([chosen[k].sentence for k in firsts])  # by sentence code
+    for k in np.flatnonzero(markers).tolist():  # the scanner reads words alone: "the first time" is none
+        found = time_marker(chosen[firsts[k]].sentence)
+        markers[k] = times.setdefault(found, len(times)) if found else 0
     if outside:  # the words of the statements must not turn a source's name into a common word
         common = common_words([c for c in chosen if c.document not in outside])
     else:
@@ -353,6 +359,7 @@ def columns_of(
         figure=figure,
         **anchors,
         marker=marker,
+        superseding=np.isin(marker, [times[m] for m in SUPERSEDING if m in times]),
         subject=subject,
         subject_codes=subject_rows,
         subject_names=subject_names,

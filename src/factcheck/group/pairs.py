@@ -124,6 +124,7 @@ _FLAGS = (
     "assumed_day",
     "personal",
     "up_to",
+    "superseding",
 )
 _VALUES = ("low", "high", "rarity", "value", "scale")
 _KIND = _CODES.index("kind")
@@ -492,11 +493,15 @@ def _same_time(x: _Side, y: _Side) -> Bools:
         (x.kind == KIND_CODES["count"])
         & ix
         & iy
+        & ((x.state > 0) | (y.state > 0))
         & (read_x > 0)
         & (read_y > 0)
         & (np.abs(read_x - read_y) > RUNNING_DAYS)
     )
-    apart: Bools = years | markers | (marker_x & year_y) | (marker_y & year_x) | countdowns | days | stale
+    # "earlier this month" in a story of 2025 may be the "4 March 2025" another sentence names
+    superseded = x.flag("superseding") | y.flag("superseding")
+    marked = ((marker_x & year_y) | (marker_y & year_x)) & ((x.anchor != y.anchor) | superseded)
+    apart: Bools = years | markers | marked | countdowns | days | stale
     return ~apart
 
 

@@ -57,6 +57,7 @@ GROUPED_KINDS = frozenset(
 )
 # Words that set a claim in time within its story: "initially 300 cells", "now 400".
 MARKER_WORDS: tuple[str, ...] = tuple(table("context.toml", "time_markers"))
+SUPERSEDING = frozenset(table("context.toml", "superseding_markers"))
 # "last year", "this year", "next year": a year named from the story's own, as offsets.
 PROJECTION_WORDS = frozenset(table("context.toml", "projection_words"))
 DEATH_NOUNS = frozenset(table("nouns.toml", "death_nouns"))  # "86 lives", "85 people": one count
@@ -99,6 +100,29 @@ TIME_MARKERS = re.compile(
     ({"|".join(MARKER_WORDS)})\b""",
     re.I | re.X,
 )
+# What makes a marker word no marker: "first" after a determiner is an ordinal ("the first time", "its
+# first match"), "later" and "earlier" before "than" compare ("24 months later than planned").
+_NO_MARKER = re.compile(
+    r"(?i:(?:\b(?:" + "|".join(table("context.toml", "ordinal_determiners")) + r")[ \u00a0]+first"
+    r"|\b(?:later|earlier)[ \u00a0]+than)\b)"
+)
+
+
+def time_marker(sentence: str) -> str | None:
+    """The first time marker of a sentence ("initially", "now", "earlier"), lower-cased; None for none.
+
+    >>> time_marker("It was initially put at 14 batches"), time_marker("For the first time, 31 batches")
+    ('initially', None)
+    >>> time_marker("It opened 24 months later than planned, first reported at 30"), time_marker("No")
+    ('first', None)
+    """
+    idioms = [m.span() for m in _NO_MARKER.finditer(sentence)]
+    for found in TIME_MARKERS.finditer(sentence):
+        if not any(a <= found.start() < b for a, b in idioms):
+            return found.group(1).lower()
+    return None
+
+
 # Markers that name a day, which a clock time's anchor already holds ("ran out at 7.08am today"):
 # for a time they mark no state of a story.
 DAY_MARKERS = frozenset({"today"})
@@ -585,18 +609,23 @@ def _same_time(a: Profile, b: Profile) -> bool:
     if (
         a.implicit
         and b.implicit
+        and bool(a.state or b.state)
         and _stale_counts(a.claim.kind, a.day or a.published_day, b.day or b.published_day)
     ):
         return False
-    return not ((_marker_only(a) and _year_only(b)) or (_marker_only(b) and _year_only(a)))
+    # "earlier this month" in a story of 2025 may be the "4 March 2025" another sentence names
+    same_year = a.anchor == b.anchor and not ({a.marker, b.marker} & SUPERSEDING)
+    return same_year or not ((_marker_only(a) and _year_only(b)) or (_marker_only(b) and _year_only(a)))
 
 
 def _stale_counts(kind: str, day_a: int, day_b: int) -> bool:
-    """Two counts of the story's own time (no year named beside them) read as of days more than
-    ``RUNNING_DAYS`` apart (the day a sentence names, else the day its document was published): a
-    running count's two readings ("111 fatalities" on 17 August, "115 people" dead on 22 August), not
-    one count disputed. Sums and shares are left to the words: a deal's value reported a year later is
-    the same fact; and a count of a year named beside it (a fire of 2018) is no running count."""
+    """Two counts of the story's own time (no year named beside them) and of people in a state (dead,
+    missing, evacuated: ``casualty_state``) read as of days more than ``RUNNING_DAYS`` apart (the day a
+    sentence names, else the day its document was published): a running count's two readings ("111
+    fatalities" on 17 August, "115 people" dead on 22 August), not one count disputed. Other counts
+    are facts that stay: "14 batches" recalled on 4 March are 14 in a report of 20 March. Sums and
+    shares are left to the words: a deal's value reported a year later is the same fact; and a count
+    of a year named beside it (a fire of 2018) is no running count."""
     return kind == "count" and day_a > 0 and day_b > 0 and abs(day_a - day_b) > RUNNING_DAYS
 
 
