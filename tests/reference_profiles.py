@@ -27,9 +27,9 @@ from factcheck.group.profiles import (
     name_variants,
     projected,
     relative_year,
-    time_marker,
     sentence_year,
     story_year,
+    time_marker,
     word_forms,
 )
 from factcheck.group.subjects import SLOTS, SUBJECT_REACH, attribution, common_words, nearest_names
