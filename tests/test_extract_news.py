@@ -792,3 +792,48 @@ REFERRED = [
 )
 def test_extract_news_a_figure_that_refers_back(text: str, units: list[str | None]) -> None:
     assert [c.unit for c in extract_text(text) if c.kind == "count"] == units
+
+
+# --- a fraction of one unit --------------------------------------------------------------------
+
+# (sentence, text, kind, value, unit): a fraction of one unit is a measure, stated whole in the unit
+# below where it can be ("a quarter of an hour" is 15 minutes), not a share of something.
+FRACTION_OF_A_UNIT = [
+    ("Kick-off was delayed by a quarter of an hour after the turnstiles failed.", "a quarter of an hour",
+     "duration", 15, "minute"),
+    ("The gates stayed shut for half an hour, police said.", "half an hour", "duration", 30, "minute"),
+    ("Talks went on for three quarters of an hour.", "three quarters of an hour", "duration", 45, "minute"),
+    ("The wall stood for half a century before it fell.", "half a century", "duration", 50, "year"),
+    ("Residents within half a mile of the plant were moved.", "half a mile", "distance", 0.5, "mi"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "kind", "value", "unit"), FRACTION_OF_A_UNIT, ids=[c[1] for c in FRACTION_OF_A_UNIT]
+)
+def test_extract_news_fraction_of_a_unit(
+    sentence: str, text: str, kind: str, value: float, unit: str
+) -> None:
+    claim = _find(sentence, text)
+    assert (claim.kind, claim.unit) == (kind, unit)
+    _assert_value(claim, value)
+
+
+def test_extract_news_fraction_of_people_stays_a_share() -> None:
+    assert _find("About a quarter of the voters stayed at home.", "a quarter").kind == "ratio"
+
+
+# --- the noun of a tally --------------------------------------------------------------------------
+
+# (sentence, bare figure, its noun): the second figure of a tally takes the first's noun, never that of
+# a count after a comma ("24, with three abstentions").
+TALLIES = [
+    ("The extra borrowing was approved by 34 votes to 24, with three abstentions.", "24", "vote"),
+    ("The council approved the loan by 34 votes to 22 with three abstentions.", "22", "vote"),
+    ("The NDA won 291 seats and the INDIA bloc 230.", "230", "seat"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "text", "noun"), TALLIES, ids=[c[1] for c in TALLIES])
+def test_extract_news_tally_shares_its_noun(sentence: str, text: str, noun: str) -> None:
+    assert _find(sentence, text).unit == noun

@@ -75,6 +75,10 @@ def elided_nouns(claims: list[Claim]) -> list[Claim]:
     >>> from factcheck.extract import extract_text
     >>> [(c.text, c.unit) for c in extract_text("The NDA won 291 seats and the INDIA bloc 230.")]
     [('291 seats', 'seat'), ('230', 'seat')]
+    >>> [(c.text, c.unit) for c in extract_text("It passed by 34 votes to 24, with three abstentions.")]
+    [('34 votes', 'vote'), ('24', 'vote'), ('three abstentions', 'abstention')]
+    >>> [(c.text, c.unit) for c in extract_text("It passed by 34 votes to 22 with three abstentions.")]
+    [('34 votes', 'vote'), ('22', 'vote'), ('three abstentions', 'abstention')]
 
     A figure abbreviated with a glued "K" and no noun names a thing ("the marathon, half marathon and
     10K": a race), not more of the sentence's count.
@@ -87,13 +91,39 @@ def elided_nouns(claims: list[Claim]) -> list[Claim]:
     for claim in claims:
         if _bare(claim) and claim.value is not None and not _after_a_name(claim) and not _abbreviated(claim):
             noun = subject_noun(claim)
-            if noun is None and named:
-                nearest = min(named, key=lambda c: (abs(c.start - claim.start), c.start))
+            near = [c for c in named if not _after_a_break(claim, c)]
+            paired = [c for c in near if _paired(c, claim)]  # "34 votes to 24": votes
+            near = paired or near
+            if noun is None and near:
+                nearest = min(near, key=lambda c: (abs(c.start - claim.start), c.start))
                 noun = (nearest.unit or "").rsplit(" ", 1)[-1]  # the head: "voters", not "eligible voters"
             if noun is not None:
                 claim = updated(claim, {"unit": noun, "normalized": Normalized(value=claim.value, unit=noun)})
         out.append(claim)
     return out
+
+
+_BREAK = re.compile(r"[,;:()]")
+_PAIRED = re.compile(r"[ \u00a0]*(?:(?:to|against|versus|vs\.?|and|or)[ \u00a0]+|[-–—][ \u00a0]*)")
+
+
+def _paired(named: Claim, claim: Claim) -> bool:
+    """Whether a bare count follows a named one with only "to", "against", "and" or a dash between:
+    one tally or pair of the same noun ("34 votes to 24", "12 wins and 3")."""
+    gap = claim.sentence[named.end - claim.sentence_start : claim.start - claim.sentence_start]
+    return named.end <= claim.start and _PAIRED.fullmatch(gap) is not None
+
+
+def _after_a_break(claim: Claim, named: Claim) -> bool:
+    """Whether a named count comes after a bare one, past a comma or a bracket: the noun of another
+    item ("approved by 34 votes to 24, with three abstentions": 24 votes, not abstentions)."""
+    return (
+        named.start > claim.start
+        and _BREAK.search(
+            claim.sentence, claim.end - claim.sentence_start, named.start - claim.sentence_start
+        )
+        is not None
+    )
 
 
 def _abbreviated(claim: Claim) -> bool:

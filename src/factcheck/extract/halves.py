@@ -1,6 +1,7 @@
 """Fractions that belong to a measure: "an hour and a half", "two hours and a half", "a mile and a
-half" (the half is read as a fraction on its own; this pass adds it to the measure it finishes), and
-"a quarter of a percentage point", "half a percentage point" (a change in percentage points)."""
+half" (the half is read as a fraction on its own; this pass adds it to the measure it finishes), "a
+quarter of an hour", "half a mile" (a fraction of one unit), and "a quarter of a percentage point",
+"half a percentage point" (a change in percentage points)."""
 
 from __future__ import annotations
 
@@ -97,3 +98,52 @@ def of_a_point(text: str, mentions: list[Mention]) -> list[Mention]:
             new = with_context(text, Mention(half.start(), half.end(), "percent", value=0.5, unit="%"))
             out = sorted([*out, new], key=lambda m: m.start)
     return out
+
+
+# " of an hour" after a fraction: "a quarter *of an hour*", "three quarters *of a mile*".
+_OF_A_UNIT = re.compile(r"[ \u00a0]+of[ \u00a0]+(?:an?|one)[ \u00a0]+(?P<unit>[a-z]+)\b")
+# "half an hour", "half a mile": the fraction and its unit, no "of".
+_HALF_A_UNIT = re.compile(r"(?<![\w-])[Hh]alf[ \u00a0]+(?:an?)[ \u00a0]+(?P<unit>[a-z]+)\b")
+
+
+# A fraction of a span of time in the next unit down, where that makes it whole: "a quarter of an hour"
+# is said to mean 15 minutes, "half a century" 50 years.
+_SMALLER = {
+    "minute": ("second", 60), "hour": ("minute", 60), "day": ("hour", 24), "week": ("day", 7),
+    "year": ("month", 12), "decade": ("year", 10), "century": ("year", 100),
+}  # fmt: skip
+
+
+def of_a_unit(text: str, mentions: list[Mention]) -> list[Mention]:
+    """ "a quarter of an hour" is 15 minutes, "half an hour" 30, "three quarters of a mile" 0.75
+    miles: a fraction of one unit is a measure, not a share of something.
+
+    >>> from factcheck.extract.scan import scan
+    >>> [(m.value, m.unit) for m in scan("Kick-off was delayed by a quarter of an hour.")]
+    [(15.0, 'minute')]
+    >>> [(m.value, m.unit) for m in scan("It took half an hour, then three quarters of a mile.")]
+    [(30.0, 'minute'), (0.75, 'mi')]
+    """
+    if " of a" not in text and "alf a" not in text:
+        return mentions
+    found: list[Mention] = []
+    for m in mentions:
+        if m.kind == "ratio" and m.unit == "fraction" and m.value is not None and m.low is None:
+            unit = _OF_A_UNIT.match(text, m.end)
+            measure = _UNIT_WORDS.get(unit.group("unit")) if unit is not None else None
+            if unit is not None and measure is not None:
+                found.append(replace(m, end=unit.end(), kind=measure[0], unit=measure[1]))  # its hedge too
+    for half in _HALF_A_UNIT.finditer(text):
+        measure = _UNIT_WORDS.get(half.group("unit"))
+        if measure is not None and not any(f.start <= half.start() < f.end for f in found):
+            found.append(Mention(half.start(), half.end(), measure[0], value=0.5, unit=measure[1]))
+    if not found:
+        return mentions
+    kept = [m for m in mentions if not any(f.start < m.end and m.start < f.end for f in found)]
+    return sorted([*kept, *(with_context(text, _whole(f)) for f in found)], key=lambda m: m.start)
+
+
+def _whole(m: Mention) -> Mention:
+    smaller, factor = _SMALLER.get(m.unit or "", (None, 0))
+    value = (m.value or 0.0) * factor
+    return replace(m, value=value, unit=smaller) if smaller and value == int(value) else m

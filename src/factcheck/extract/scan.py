@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterator
 from factcheck.extract.context import link_equivalents
 from factcheck.extract.dates import DAY_RANGE_END, read_date, weekday_days
 from factcheck.extract.digits import read_digits
-from factcheck.extract.halves import and_a_half, of_a_point
+from factcheck.extract.halves import and_a_half, of_a_point, of_a_unit
 from factcheck.extract.mention import Mention
 from factcheck.extract.money import dollar_cents
 from factcheck.extract.patterns import ANCHOR, ANCHOR_START, LIST_NUMBER, NOT_PROSE
@@ -125,6 +125,7 @@ AFTER_SCAN: tuple[Callable[[str, list[Mention]], list[Mention]], ...] = (
     weekday_days,  # "this Wednesday (13)": a day of the month, its month and year the anchor's
     and_a_half,  # "an hour and a half": 1.5 hours, not a half on its own
     of_a_point,  # "a quarter of a percentage point": 0.25 points
+    of_a_unit,  # "a quarter of an hour": 0.25 hours, not a share
     dollar_cents,  # "up 19 cents at US$58.24": the cents of the dollar the sentence names
     bounded,  # "more than 100 and less than 300": one range
     shared_measure,  # "17 and 10 million dollars": the first figure is in millions of dollars too

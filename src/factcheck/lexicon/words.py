@@ -50,11 +50,11 @@ def content_stem(surface: str) -> str | None:
 
     >>> [content_stem(w) for w in ("Prisons", "the", "UN", "Vetëvendosje")]
     ['prison', None, None, 'vetevendosj']
-    >>> [content_stem(w) for w in ("destroyed2", "COP28", "mp3")]
-    ['destroy', 'cop28', 'mp3']
+    >>> [content_stem(w) for w in ("destroyed2", "Capacity42", "COP28", "mp3")]
+    ['destroy', 'capacity', 'cop28', 'mp3']
     """
-    if surface[-1:].isdigit() and (letters := surface.rstrip("0123456789")).islower() and len(letters) > 2:
-        surface = letters  # a label glued to its figure, as a table's text runs: "destroyed2,207"
+    if surface[-1:].isdigit() and len(letters := surface.rstrip("0123456789")) > 4 and letters[1:].islower():
+        surface = letters  # a label glued to its figure, as an infobox's text runs: "Capacity42,000"
     low = surface.lower() if surface.isascii() else fold(surface)
     if len(low) <= 2 or low in STOPWORDS:
         return None
