@@ -244,7 +244,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument(
         "--held-out", action="store_true", help="score the --extra corpora, but fit on the others only"
     )
+    ap.add_argument(
+        "--set",
+        action="append",
+        default=[],
+        metavar="KNOB=VALUE",
+        help="score with a knob set (repeatable; a GRID knob's default moves with it)",
+    )
     a = ap.parse_args(argv)
+    chosen = {k: float(v) for k, _, v in (item.partition("=") for item in a.set)}
     scorer = load_scorer(a.shared)
     extra = [g for root in a.extra for g in extra_corpora(root)]
     golds = corpora(a.shared) + extra
@@ -255,14 +263,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         f"factcheck {factcheck.__version__}: {len(golds)} corpora read in {time.perf_counter() - started:.1f} s"
     )
     with tempfile.TemporaryDirectory() as tmp:
-        defaults = {k: v[0] for k, v in GRID.items()}
+        defaults = {**{k: v[0] for k, v in GRID.items()}, **chosen}
         with knobs(defaults) as settings:
             base = {g.name: evaluate(g, read[g.name], scorer, settings, Path(tmp)) for g in golds}
         print("\ndefaults:", ", ".join(f"{k}={v}" for k, v in defaults.items()))
         print(table(base))
         if not a.fit:
             return 0
-        combos = [dict(zip(GRID, values, strict=True)) for values in itertools.product(*GRID.values())]
+        combos = [
+            {**chosen, **dict(zip(GRID, values, strict=True))} for values in itertools.product(*GRID.values())
+        ]
         print(f"\nfitting {len(combos)} settings leave-one-corpus-out ...")
         results: list[dict[str, Score]] = []
         for combo in combos:

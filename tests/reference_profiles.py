@@ -19,6 +19,7 @@ from factcheck.group.profiles import (
     Profile,
     Vocabulary,
     casualty_state,
+    change,
     countdown,
     family_of,
     figure_of,
@@ -152,6 +153,7 @@ def _weigh(items: list[Profile], *, settings: Settings, published: Mapping[str, 
             item.anchor = sentence_year(claim, years)
         item.projected = projected(claim)
         item.countdown = countdown(claim)
+        item.change = change(claim)
         item.state = casualty_state(claim)
         if item.anchor is None and claim.kind not in ("year", "date"):
             item.anchor = relative_year(claim.sentence, stories[item.doc])

@@ -656,6 +656,34 @@ RUNNING = {
         ),
         "conflict",
     ),
+    # A change and a level are two measures, whatever their words share.
+    "change-against-level": (
+        _doc(
+            "River rises",
+            "2025-10-09",
+            "At the Maravel gauge the river level had risen by 111 centimetres overnight, officials said.",
+        ),
+        _doc(
+            "River level",
+            "2025-10-09",
+            "At the Maravel gauge the river level stood at 115 centimetres overnight, officials said.",
+        ),
+        "apart",
+    ),
+    # A level read "and falling" at one moment and "still rising" at another: a timeline.
+    "moving-readings": (
+        _doc(
+            "River level",
+            "2025-10-09",
+            "At the Maravel gauge the river level reads 111 centimetres and falling, officials said.",
+        ),
+        _doc(
+            "River level",
+            "2025-10-09",
+            "At the Maravel gauge the river level stood at 115 centimetres at 08:00 and was still rising.",
+        ),
+        "apart",
+    ),
     # "initially" sets a figure against the story's present, even beside the story's own year.
     "initially-against-named-year": (
         _doc(
@@ -678,7 +706,7 @@ def test_group_running_counts_read_days_apart(tmp_path: Path, first: str, second
     (tmp_path / "a.txt").write_text(first, encoding="utf-8")
     (tmp_path / "b.txt").write_text(second, encoding="utf-8")
     corpus = read_corpus([tmp_path])
-    counts = [c for c in corpus.comparable() if c.kind == "count" and c.value in (111, 115)]
+    counts = [c for c in corpus.comparable() if c.kind in ("count", "distance") and c.value in (111, 115)]
     assert len(counts) == 2
     found = [g for g in corpus.groups() if {c.id for c in counts} <= {c.id for c in g.claims}]
     assert (found[0].status if found else "apart") == expected

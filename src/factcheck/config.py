@@ -28,6 +28,8 @@ MODALITY_APART = 0.15  # a plan, forecast or target against what happened: likel
 SUBJECT_APART = 1.0  # figures of two subjects ("NDA wins 291", "INDIA bloc 230"): likely two measures
 SUBJECT_BONUS = 0.3  # two figures of one subject (a name beside each): evidence of one measure
 SUBJECT_REACH = 6  # words on each side of a figure, within its clause, whose names are its subjects
+NEAR_FIGURE = 0.15  # figures within 15% of each other: likely one measure, one of them misreported
+CLOSE_FIGURE = 0.05  # figures within half again of each other
 SLIP = 0.15  # the same digits at another power of ten or in another currency ("$69 million" for
 # "$68.7 billion", "1.5 lakh" for "1.5 crore", "£68.7bn" for "$68.7bn"): a slip, evidence of one measure
 SLIP_TOLERANCE = 0.02  # how near a power of ten the ratio of two such figures must be

@@ -41,6 +41,7 @@ from factcheck.group.profiles import (
     Settings,
     Vocabulary,
     casualty_state,
+    change,
     countdown,
     family_of,
     figure_of,
@@ -165,7 +166,8 @@ class Columns:
     anchor: Ints  # code of the year the sentence sets the claim in, else its story year; 0 for none
     implicit: Bools  # the anchor is the document's story year (``profiles.story_year``)
     projected: Bools  # a plan, forecast or target (``profiles.projected``)
-    countdown: Bools  # what is left of a span of time (``profiles.countdown``)
+    countdown: Bools  # one reading of a quantity that moves (``profiles.countdown``)
+    change: Bools  # a change, not a level (``profiles.change``)
     assumed_day: Bools  # a time set on its publication day for want of a day (``values.ASSUMED``)
     personal: Bools  # an age (``profiles.personal``)
     up_to: Bools  # a stated maximum, "up to 350 roles" (``values.maximum``)
@@ -220,6 +222,7 @@ class Columns:
             implicit=bool(self.implicit[k]),
             projected=bool(self.projected[k]),
             countdown=bool(self.countdown[k]),
+            change=bool(self.change[k]),
             state=int(self.state[k]),
             marker=self.times[int(self.marker[k])] or None,
             subject=tuple(int(code) for code in self.subject_codes[k] if code),
@@ -812,6 +815,7 @@ def _anchors(
         "countdown": np.fromiter(map(countdown, chosen), np.bool_, len(chosen)),
         "assumed_day": np.fromiter((c.anchored_by == ASSUMED for c in chosen), np.bool_, len(chosen)),
         "personal": np.fromiter(map(personal, chosen), np.bool_, len(chosen)),
+        "change": np.fromiter(map(change, chosen), np.bool_, len(chosen)),
         "up_to": np.fromiter((c.qualifier == "up_to" for c in chosen), np.bool_, len(chosen)),
     }
 

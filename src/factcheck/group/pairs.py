@@ -28,12 +28,14 @@ from scipy import sparse
 
 from factcheck.config import (
     APPROX_MARGIN,
+    CLOSE_FIGURE,
     CONVERSION_MARGIN,
     DISTANCE_MARGIN,
     FAR_FIGURE,
     FAR_YEARS,
     MIN_CONTEXT,
     MODALITY_APART,
+    NEAR_FIGURE,
     NEAR_TIME,
     NEAR_TIME_MINUTES,
     OTHER_DAY,
@@ -125,6 +127,7 @@ _FLAGS = (
     "personal",
     "up_to",
     "superseding",
+    "change",
 )
 _VALUES = ("low", "high", "rarity", "value", "scale")
 _KIND = _CODES.index("kind")
@@ -258,6 +261,7 @@ class PairTable:
             | (~compatible & ~_same_time(x, y))
             | (~compatible & (self.doc[i] == self.doc[j]) & ~_two_sources(x, y))
             | ((x.state > 0) & (y.state > 0) & (x.state != y.state))  # "99 killed", "1,000 missing"
+            | (x.flag("change") != y.flag("change"))  # "risen by four metres", "stood at 4.5 metres"
             | ((kind == KIND_CODES["time"]) & ((x.low >= LOCAL_TIME) != (y.low >= LOCAL_TIME)))
             | (~compatible & np.isin(kind, TIMES) & _far_times(x, y))
         )
@@ -399,7 +403,7 @@ def _affinity(x: _Side, y: _Side, compatible: Bools, shift: Floats) -> tuple[Flo
     )
     by_ratio = np.select(
         [(ratio <= 1.006) | compatible, slipped, ratio <= 1.15, ratio <= 1.5, ratio <= FAR_RATIO],
-        [SAME_FIGURE, SLIP, 0.15, 0.05, -0.05],
+        [SAME_FIGURE, SLIP, NEAR_FIGURE, CLOSE_FIGURE, -0.05],
         FAR_FIGURE,
     )
     other = [

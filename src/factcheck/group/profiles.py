@@ -25,10 +25,12 @@ from functools import lru_cache
 from rapidfuzz import fuzz, process
 
 from factcheck.config import (
+    CLOSE_FIGURE,
     FAR_FIGURE,
     FAR_YEARS,
     MIN_CONTEXT,
     MODALITY_APART,
+    NEAR_FIGURE,
     NEAR_TIME,
     NEAR_TIME_MINUTES,
     OTHER_DAY,
@@ -87,6 +89,21 @@ STATE_TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*|\S*\d\S*")  # a word, o
 COUNTDOWN = re.compile(
     rf"(?:[ \u00a0]+(?:of[ \u00a0]+)?[\w’'-]+){{0,3}}?[ \u00a0]+(?:{'|'.join(table('context.toml', 'countdown_words'))})\b"
 )  # "96 hours of oxygen left": at most three words between the span and the word
+# Words after a figure, in its clause, that say the quantity is moving: "5.6 metres and falling".
+MOVING = re.compile(
+    r"(?i:\b(?:"
+    + "|".join(r"[ \u00a0]+".join(map(re.escape, w.split())) for w in table("context.toml", "moving_words"))
+    + r")\b)"
+)
+CLAUSE_END = re.compile(r"[,;:.!?](?=\s|$)")  # not "08:00", "6.2"
+# A verb of change, then at most "by" and a hedge, right before a figure: "risen by almost four metres".
+CHANGE = re.compile(
+    r"(?i:\b(?:" + "|".join(table("context.toml", "level_change_verbs")) + r")"
+    r"(?:[ \u00a0]+by)?(?:[ \u00a0]+(?:"
+    + "|".join(map(re.escape, table("context.toml", "change_hedges")))
+    + r"))?[ \u00a0]+$)"
+)
+CHANGE_REACH = 40  # characters before a figure that may hold the verb of its change
 PROJECTION_REACH = 8  # words before a figure, in its clause, that may make it a projection
 # The projection words no other one holds ("aim" holds "aims"): a word holding none of these is none.
 _PROJECTION_STEMS = tuple(
@@ -155,6 +172,7 @@ class Profile:
     implicit: bool = False  # the anchor is the story year, not a year its sentence names
     projected: bool = False  # a plan, forecast or target, not what has happened (``projected``)
     countdown: bool = False  # what is left of a span of time (``countdown``)
+    change: bool = False  # a change ("risen by four metres"), not a level (``change``)
     state: int = 0  # code of the state a count of people is in (``casualty_state``), 0 for none
     source: int = 0  # code of the name its sentence gives it to (``subjects.attribution``), 0 for none
     marker: str | None = None  # "initially", "currently", ...
@@ -214,10 +232,8 @@ class Vocabulary:
         ca, cb = a.claim, b.claim
         if ca.equivalent_of == cb.id or cb.equivalent_of == ca.id:
             return 1.0
-        if a.sentence == b.sentence or a.family != b.family or not _same_per(per_of(ca), per_of(cb)):
+        if _two_kinds_of_measure(a, b):
             return -1.0
-        if ca.kind == "time" and local_clock(a.interval) != local_clock(b.interval):
-            return -1.0  # a clock reading no zone places, and an instant: not comparable
         compatible = claims_meet(ca, cb, a.interval, b.interval)
         raw = _affinity(ca, cb, a.interval, b.interval, compatible)
         fig = raw * min(a.rarity, b.rarity) if raw > 0 else raw  # a figure many claims state ties loosely
@@ -487,9 +503,9 @@ def _affinity(a: Claim, b: Claim, ia: Interval | None, ib: Interval | None, comp
     if _slip(a, b, ratio):
         return SLIP
     if ratio <= 1.15:
-        return 0.15
+        return NEAR_FIGURE
     if ratio <= 1.5:
-        return 0.05
+        return CLOSE_FIGURE
     return -0.05 if ratio <= FAR_RATIO else FAR_FIGURE
 
 
@@ -618,6 +634,17 @@ def _same_time(a: Profile, b: Profile) -> bool:
     return same_year or not ((_marker_only(a) and _year_only(b)) or (_marker_only(b) and _year_only(a)))
 
 
+def _two_kinds_of_measure(a: Profile, b: Profile) -> bool:
+    """Whether two claims are never one measure, whatever their words: one sentence, two families,
+    two periods ("a year", "a month"), a clock reading no zone places against an instant, or a change
+    against a level ("risen by four metres", "stood at 4.5 metres")."""
+    if a.sentence == b.sentence or a.family != b.family or not _same_per(per_of(a.claim), per_of(b.claim)):
+        return True
+    if a.claim.kind == "time" and local_clock(a.interval) != local_clock(b.interval):
+        return True
+    return a.change != b.change
+
+
 def _stale_counts(kind: str, day_a: int, day_b: int) -> bool:
     """Two counts of the story's own time (no year named beside them) and of people in a state (dead,
     missing, evacuated: ``casualty_state``) read as of days more than ``RUNNING_DAYS`` apart (the day a
@@ -744,16 +771,35 @@ def projected(claim: Claim) -> bool:
 
 
 def countdown(claim: Claim) -> bool:
-    """Whether a span of time is what is left of a countdown: "40 hours of oxygen left".
+    """Whether a figure is one reading of a quantity that moves: what is left of a countdown ("40
+    hours of oxygen left"), or a level its clause says is moving ("5.6 metres and falling", "6.2
+    metres at 08:00 and still rising"). Two such readings are two moments, not a disagreement.
 
     >>> from factcheck.extract import extract_text
     >>> [countdown(c) for c in extract_text("It had 40 hours of oxygen left after a 96-hour supply.")]
     [True, False]
+    >>> [countdown(c) for c in extract_text("The gauge reads 5.6 metres and falling, above the 4.5 metres mark.")]
+    [True, False]
     """
-    if claim.kind != "duration":
-        return False
     end = claim.end - claim.sentence_start
-    return COUNTDOWN.match(claim.sentence, end) is not None
+    if claim.kind == "duration" and COUNTDOWN.match(claim.sentence, end) is not None:
+        return True
+    clause = CLAUSE_END.search(claim.sentence, end)
+    return MOVING.search(claim.sentence, end, clause.start() if clause else len(claim.sentence)) is not None
+
+
+def change(claim: Claim) -> bool:
+    """Whether a figure states a change ("rose by four metres", "up 5%", "cut 300 jobs"), not a level
+    ("rose to 6.2 metres", "stood at 6.2 metres"): a change and a level are two measures.
+
+    >>> from factcheck.extract import extract_text
+    >>> [change(c) for c in extract_text("It had risen by almost four metres, to stand at 6.2 metres.")]
+    [True, False]
+    >>> [change(c) for c in extract_text("Shares fell 5% to 210 pence; turnout was 62%.")]
+    [True, False, False]
+    """
+    start = claim.start - claim.sentence_start
+    return CHANGE.search(claim.sentence, max(0, start - CHANGE_REACH), start) is not None
 
 
 def story_year(years_by_sentence: Iterable[Iterable[str]]) -> str | None:
