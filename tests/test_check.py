@@ -429,3 +429,50 @@ def test_check_statement_reads_a_list_by_its_names(tmp_path: Path) -> None:
     corpus = read_corpus([tmp_path])
     result = check_statement("Denmark pledged $50 million to the fund.", corpus.comparable(), corpus.groups())
     assert result.verdict == "contradicted"
+
+
+WEEKDAYS = {
+    "a.txt": "Recall widened\nhttps://example.org/a | Courier | 2025-03-15\n\n"
+    "The regulator widened the recall of the drug on Thursday to 31 batches, its spokesman said.\n",
+    "b.txt": "Drug recall\nhttps://example.org/b | Wire | 2025-03-05\n\n"
+    "The regulator recalled 14 batches of the drug on 4 March 2025, its spokesman said.\n",
+}
+
+
+@pytest.mark.parametrize(
+    ("statement", "verdict"),
+    [
+        ("The regulator widened the recall of the drug on 13 March.", "supported"),
+        ("The regulator widened the recall of the drug on 12 March.", "contradicted"),
+    ],
+    ids=["the-weekday's-date", "another-date"],
+)
+def test_check_statement_reads_a_weekday_as_its_date(tmp_path: Path, statement: str, verdict: str) -> None:
+    """A source's "on Thursday", in a paper of Saturday 15 March, is 13 March (``weekday_views``)."""
+    for name, text in WEEKDAYS.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    corpus = read_corpus([tmp_path])
+    result = check_statement(statement, corpus.comparable(), corpus.groups(), published=corpus.published())
+    assert result.verdict == verdict
+    (number,) = result.numbers
+    assert {c.text for c in (*number.supporting, *number.contradicting)} == {"Thursday"}
+
+
+@pytest.mark.parametrize(
+    ("statement", "verdict"),
+    [
+        ("The Marrowby plant has a workforce of around 640 people.", "supported"),
+        ("The Marrowby plant has 640 beds.", "not_found"),  # things, not people: another measure
+    ],
+    ids=["people-of-a-kind", "things"],
+)
+def test_check_statement_people_count_the_workers(tmp_path: Path, statement: str, verdict: str) -> None:
+    """ "640 people" counts the "640 workers" a source names: people of a kind (``match._of_people``)."""
+    (tmp_path / "a.txt").write_text(
+        "Plant\nhttps://example.org/a | Ledger | 2025-07-10\n\n"
+        "Production at the Marrowby plant, where the group employs 640 workers, restarted on 2 June.\n",
+        encoding="utf-8",
+    )
+    corpus = read_corpus([tmp_path])
+    result = check_statement(statement, corpus.comparable(), corpus.groups(), published=corpus.published())
+    assert result.verdict == verdict

@@ -255,8 +255,19 @@ def test_extract_links_parenthesised_equivalents() -> None:
         ("The NAO put the cost at £2m per asylum seeker.", "£2m", "asylum seeker"),
         ("The council pays £1m a year for the site.", "£1m", "year"),
         ("In exchange for approximately 200 million euros over 10 years.", "200 million euros", None),
+        ("The maximum penalty under the Act is €10 million for each breach.", "€10 million", "breach"),
+        ("It costs £5 for each of the tickets.", "£5", None),
     ],
-    ids=["each year", "plus is not a rate", "annual", "per noun", "a year", "over is a span"],
+    ids=[
+        "each year",
+        "plus is not a rate",
+        "annual",
+        "per noun",
+        "a year",
+        "over is a span",
+        "for each",
+        "each of",
+    ],
 )
 def test_extract_rates(sentence: str, text: str, per: str | None) -> None:
     claims = {c.text: c for c in extract_text(sentence)}

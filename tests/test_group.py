@@ -785,6 +785,21 @@ CLOCKS = {
         ("22:15 EEST", "23:05 EEST"),
         "apart",
     ),
+    # A halt and a restart are an end and a start: two moments.
+    "halt-and-restart-apart": (
+        _doc(
+            "Plant halted",
+            "2024-09-08",
+            "Production at the ferry yard was halted at 22:15 EEST, officials said.",
+        ),
+        _doc(
+            "Plant restarts",
+            "2024-09-08",
+            "Production at the ferry yard restarted at 23:05 EEST, officials said.",
+        ),
+        ("22:15 EEST", "23:05 EEST"),
+        "apart",
+    ),
     "two-starts-conflict": (
         _doc(
             "Ferry aground", "2024-09-08", "The evacuation of the ferry began at 22:15 EEST, officials said."

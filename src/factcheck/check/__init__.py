@@ -18,7 +18,15 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 
-from factcheck.check.figures import CALENDAR, TIME_KINDS, comparable, compatible, day_of_time, supports
+from factcheck.check.figures import (
+    CALENDAR,
+    TIME_KINDS,
+    comparable,
+    compatible,
+    day_of_time,
+    supports,
+    weekday_views,
+)
 from factcheck.check.match import EACH, Match, candidates, peers, sources_year, widespread_names
 from factcheck.config import Settings
 from factcheck.errors import InputError
@@ -99,7 +107,7 @@ def _check_all(
     # Each clock time that carries its day is also a source of a date: the view's id -> the time.
     pairs = [(view, c) for c in claims if (view := day_of_time(c)) is not None]
     days = {view.id: time for view, time in pairs}
-    views = [view for view, _ in pairs]
+    views = [view for view, _ in pairs] + weekday_views(claims, published or {})
     statements_docs = {p.document for p in probe_claims}  # weighed by the sources' words alone
     profiles, vocab = profile_claims(
         [*claims, *views, *probe_claims], settings=settings, published=published, outside=statements_docs

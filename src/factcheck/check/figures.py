@@ -10,13 +10,16 @@ compare as the clock reads.
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
+import re
+from collections.abc import Mapping, Sequence
+from datetime import date
 
 from factcheck.config import APPROX_TIME_MINUTES
 from factcheck.extract.clock import day_hint
+from factcheck.group.days import DAY_WORD, sentence_days
 from factcheck.group.profiles import family_of
 from factcheck.models import Claim, Normalized
-from factcheck.values import interval, intervals_meet, margin_between, maximum, values_compatible
+from factcheck.values import interval, intervals_meet, iso_day, margin_between, maximum, values_compatible
 
 TIME_KINDS = frozenset({"year", "date", "time"})  # place a statement in time; context beside a measure
 CALENDAR = frozenset({"year", "date"})  # in every other sentence: a match needs more words in common
@@ -110,18 +113,65 @@ def day_of_time(claim: Claim) -> Claim | None:
     at, end = claim.start - claim.sentence_start, claim.end - claim.sentence_start
     if claim.anchored_by in ("published", "assumed") and day_hint(claim.sentence, at, end) is None:
         return None
-    return claim.model_copy(
-        update={
-            "id": f"{claim.id}{DAY}",
-            "kind": "date",
-            "value": None,
-            "low": None,
-            "high": None,
-            "unit": None,
-            "qualifier": None,
-            "qualifier_text": None,
-            "normalized": Normalized(value=None, unit=None),
-            "utc": None,
-            "zone": None,
-        }
-    )
+    return claim.model_copy(update={"id": f"{claim.id}{DAY}", "kind": "date", **_NO_FIGURE})
+
+
+# What a claim read as a day keeps of no figure: no value, unit, qualifier or instant.
+_NO_FIGURE = {
+    "value": None,
+    "low": None,
+    "high": None,
+    "unit": None,
+    "per": None,
+    "qualifier": None,
+    "qualifier_text": None,
+    "normalized": Normalized(value=None, unit=None),
+    "utc": None,
+    "zone": None,
+    "equivalent_of": None,
+}
+
+
+WEEKDAY = ":on"  # id suffix of a weekday a source's sentence names, read as the date of that day
+ON_A_DAY = re.compile(r"\b(?:on|last)[ \u00a0]+$", re.IGNORECASE)  # "widened the recall on Thursday"
+
+
+def weekday_views(claims: Sequence[Claim], published: Mapping[str, str | None]) -> list[Claim]:
+    """The days sources name by a weekday ("widened the recall on Thursday", in a paper of Saturday 15
+    March: 2025-03-13), as date claims of the sentences that hold a claim, so that a statement's "on
+    13 March" meets them. A weekday is no claim of its own (a reader's gold leaves it out), but it
+    says when the sentence's event happened; it is read as ``days.claim_days`` reads it.
+
+    >>> from factcheck.extract import extract_text
+    >>> claims = extract_text("The regulator widened the recall on Thursday to 31 batches.")
+    >>> [(c.text, c.date) for c in weekday_views(claims, {claims[0].document: "2025-03-15"})]
+    [('Thursday', '2025-03-13')]
+    """
+    out: list[Claim] = []
+    seen: set[tuple[str, int]] = set()
+    for claim in claims:
+        key = (claim.document, claim.sentence_start)
+        reference = iso_day(published.get(claim.document))
+        if key in seen or reference is None or claim.kind in ("date", "time"):
+            continue
+        seen.add(key)
+        for at, day in sentence_days(claim.sentence, reference):
+            word = DAY_WORD.match(claim.sentence, at)
+            if word is None or not word.group("weekday") or not ON_A_DAY.search(claim.sentence, 0, at):
+                continue
+            start = claim.sentence_start + at
+            out.append(
+                claim.model_copy(
+                    update={
+                        "id": f"{claim.id}{WEEKDAY}{at}",
+                        "start": start,
+                        "end": start + len(word.group()),
+                        "text": word.group(),
+                        "kind": "date",
+                        "date": date.fromordinal(day).isoformat(),
+                        "anchored_by": "published",
+                        **_NO_FIGURE,
+                    }
+                )
+            )
+    return out

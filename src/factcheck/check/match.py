@@ -31,11 +31,13 @@ from factcheck.config import (
 )
 from factcheck.group.profiles import FAR_RATIO, Profile, Vocabulary, affinity, head_of, slipped
 from factcheck.group.subjects import near_names, sentence_names
+from factcheck.lexicon.load import table
 from factcheck.lexicon.synonyms import noun_kind
 from factcheck.lexicon.words import content_stem
 from factcheck.models import Claim
 from factcheck.values import Interval, interval
 
+GENERIC_PEOPLE = frozenset(table("nouns.toml", "generic_people"))
 EACH = ":each"  # id suffix of a statement's sum read as a price per head
 PER_GUESS = 0.1  # what reading a sum per head costs a match: the statement did not say "per"
 OTHER_SUBJECT = 0.3  # what a figure of another name than the statement's costs a match
@@ -142,7 +144,18 @@ def _renamed(probe: Profile, source: Profile) -> bool:
     words ("2,000 jobs", "1,900 employees"; "85 people", "86 lives"). Only sentences with many words
     in common (``OTHER_NOUN_TOPIC_BAR``) and figures that may be one (not ``FAR_FIGURE`` apart, as the
     grouper weighs them) tell so: "hired 40 pilots" is not "300 ships called" of one harbour."""
-    return probe.claim.kind == "count" and bool(probe.head and source.head) and probe.head != source.head
+    if probe.claim.kind != "count" or not (probe.head and source.head) or probe.head == source.head:
+        return False
+    return not _of_people(probe.head, source.head)
+
+
+def _of_people(a: str, b: str) -> bool:
+    """Whether one counted noun is "people" and the other names people of a kind ("workers",
+    "staff"): "a workforce of 640 people" counts the "640 workers" a source names."""
+    generic = {a, b} & GENERIC_PEOPLE
+    other = ({a, b} - generic).pop() if len(generic) == 1 else None
+    stem = content_stem(other) if other else None
+    return stem is not None and noun_kind(stem) == "p"
 
 
 def _two_measures(

@@ -191,6 +191,7 @@ _PER_NOUN = re.compile(
         (?P<period>year|month|week|day|hour|head|person|share)\b  # "£500,000-a-week"
         {_NOT_A_PERIOD}  # "contracts a week earlier"
       | [ \u00a0]+an?[ \u00a0]+(?P<measure>[A-Za-z]{{3,}})\b  # "$84.50 a barrel", "$12 an ounce", "a kWh"
+      | [ \u00a0]+for[ \u00a0]+(?:each|every)[ \u00a0]+(?P<each>[a-z]{{3,}})\b  # "€10 million for each breach"
     """,
     re.VERBOSE,
 )
@@ -223,6 +224,9 @@ def _per_noun(text: str, end: int) -> str | None:
     if noun.group("measure"):  # a unit of measure only: "$5 a barrel", not "$5 a small fee"
         measure = noun.group("measure").lower()
         return measure if measure in _MEASURE_UNIT_WORDS else None
+    if noun.group("each"):  # "for each breach": one noun, as "per breach"
+        each = noun.group("each")
+        return None if each in lx.NOUN_STOPWORDS else singular(each)
     word = (noun.group("noun") or noun.group("period")).lower()
     if word in lx.PERIOD_WORDS:
         return lx.PERIOD_WORDS[word]

@@ -58,7 +58,7 @@ def claim_days(claims: Sequence[Claim], published: Mapping[str, str | None]) -> 
         if claim.kind in ("date", "time") or reference is None:
             out.append(0)
             continue
-        days = _sentence_days(claim.sentence, reference) + named.get(
+        days = sentence_days(claim.sentence, reference) + named.get(
             (claim.document, claim.sentence_start), []
         )
         if not days:
@@ -69,7 +69,7 @@ def claim_days(claims: Sequence[Claim], published: Mapping[str, str | None]) -> 
     return out
 
 
-def _sentence_days(sentence: str, reference: date) -> list[tuple[int, int]]:
+def sentence_days(sentence: str, reference: date) -> list[tuple[int, int]]:
     """The days a sentence names, each at its offset, resolved against ``reference``."""
     days = []
     for m in DAY_WORD.finditer(sentence):
@@ -84,4 +84,4 @@ def _sentence_days(sentence: str, reference: date) -> list[tuple[int, int]]:
     return days
 
 
-__all__ = ["claim_days"]
+__all__ = ["claim_days", "sentence_days"]
