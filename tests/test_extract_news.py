@@ -837,3 +837,17 @@ TALLIES = [
 @pytest.mark.parametrize(("sentence", "text", "noun"), TALLIES, ids=[c[1] for c in TALLIES])
 def test_extract_news_tally_shares_its_noun(sentence: str, text: str, noun: str) -> None:
     assert _find(sentence, text).unit == noun
+
+
+# (sentence, bare figure, its noun): a counting subject ("the toll") linked by a perfect tense.
+COUNTING_SUBJECTS = [
+    ("Civil protection says the toll has risen to 17, with nine people missing.", "17", "person"),
+    ("The death toll had climbed to 23 by Monday evening.", "23", "person"),
+]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "noun"), COUNTING_SUBJECTS, ids=[c[1] for c in COUNTING_SUBJECTS]
+)
+def test_extract_news_counting_subject_names_the_noun(sentence: str, text: str, noun: str) -> None:
+    assert _find(sentence, text).unit == noun
