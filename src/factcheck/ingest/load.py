@@ -691,8 +691,9 @@ _DATE_LINE = re.compile(  # a line that is only a date: "Wednesday 15 November 2
 DATE_LINE_MAX = 64
 _KEYWORD_LINE = re.compile(  # "Posted on ...", "Published: ...", "Updated ..."
     r"""
-    (?P<keyword>(?:first\s+)?published|posted|date[d]?|filed|released|(?:last\s+)?updated|modified)
-    \b[\s:]*(?:on\b)?(?P<rest>.*)
+    (?P<keyword>(?:first\s+)?published|posted|date[d]?|filed|released|(?:last\s+)?updated|modified
+      |(?:press|news|media)\s+release)  # "Press release, 14 March 2025"
+    \b[\s:,]*(?:on\b)?(?P<rest>.*)
     """,
     re.IGNORECASE | re.VERBOSE,
 )
@@ -814,6 +815,9 @@ def find_metadata(text: str) -> tuple[tuple[int, int], ...]:
     ['https://x.org/a | Pub | 2023-12-08']
     >>> find_metadata("Title\\n\\nBy March 2023, 300 cells were leased.")
     ()
+    >>> text = "Title\\n\\nPress release, 14 March 2025\\n\\nThe recall was extended."
+    >>> [text[a:b] for a, b in find_metadata(text)]
+    ['Press release, 14 March 2025']
     >>> text = "Title\\n\\nNew Delhi, March 16 Announcing the schedule, the commission said."
     >>> [text[a:b] for a, b in find_metadata(text)]
     ['New Delhi, March 16']
