@@ -684,6 +684,21 @@ RUNNING = {
         ),
         "apart",
     ),
+    # A year a sentence names, against the other's story year: another time, even where both figures
+    # could hold ("at least 111" and "115").
+    "named-year-against-story-year": (
+        _doc(
+            "Fire toll",
+            "2023-08-17",
+            "The wildfire in the hills above the town killed at least 111 people, officials said.",
+        ),
+        _doc(
+            "Fire toll",
+            "2023-08-18",
+            "It is the deadliest wildfire since the blaze of 2018 that killed 115 people up north.",
+        ),
+        "apart",
+    ),
     # "initially" sets a figure against the story's present, even beside the story's own year.
     "initially-against-named-year": (
         _doc(

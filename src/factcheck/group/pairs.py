@@ -244,7 +244,8 @@ class PairTable:
             compatible = _meet(x, y, i, j, shift)
             fig, slip = _affinity(x, y, compatible, shift)
         fig = np.where(fig > 0, fig * np.minimum(x.rarity, y.rarity), fig)
-        fig = np.where(~compatible & _story_apart(x, y), fig - STORY_APART, fig)
+        vague = x.flag("vague") | y.flag("vague")  # "multi-million" allows the other: no time of its own
+        fig = np.where(_story_apart(x, y) & (~compatible | ~vague), fig - STORY_APART, fig)
         fig = np.where(~compatible & (x.flag("projected") != y.flag("projected")), fig - MODALITY_APART, fig)
         shared = self._shared_subject(x, y, i, j)
         apart = (x.subject != 0) & (y.subject != 0) & ~shared & ~compatible  # two subjects ...

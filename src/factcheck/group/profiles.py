@@ -255,8 +255,8 @@ class Vocabulary:
             return -1.0
         if a.state and b.state and a.state != b.state:  # "99 killed", "Hundreds of Missing People"
             return -1.0
-        if not compatible and _story_apart(a, b):
-            fig -= STORY_APART
+        if _story_apart(a, b) and (not compatible or "vague" not in (ca.qualifier, cb.qualifier)):
+            fig -= STORY_APART  # a vague figure ("multi-million") allows the other: no time of its own
         if not compatible and a.projected != b.projected:
             fig -= MODALITY_APART
         sim = self.similarity(a, b)
@@ -660,7 +660,8 @@ def _story_apart(a: Profile, b: Profile) -> bool:
     """A year one sentence names against the year the other's document is mostly about ("in 2019,
     61.5 crore voters" against "64.2 crore voters" in a story of 2024): likely two times, but a story
     may report an older fact without its year, so it weighs against the pair (``STORY_APART``) and
-    does not forbid it."""
+    does not forbid it. It weighs whether or not both figures can hold: "killed at least 111" in a
+    story of 2023 and "the blaze of 2018 that killed 115" are two fires, not one agreeing."""
     return bool(a.anchor and b.anchor and a.anchor != b.anchor and (a.implicit != b.implicit))
 
 
