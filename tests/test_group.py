@@ -922,3 +922,18 @@ def test_group_a_live_blog_stamp_is_not_grouped(text: str, stamp: bool) -> None:
 
     (claim,) = [c for c in extract_text(text, published="2024-09-08") if c.kind == "time"]
     assert groupable(claim) is not stamp
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("The club expects average crowds of 38,000 in the 2025-26 season.", True),
+        ("The scheme cost £100m in the 2023-24 financial year.", True),
+        ("Prices rose sharply in 2023-24, the ministry said.", False),
+    ],
+)
+def test_group_a_span_of_years_naming_a_period_is_not_grouped(text: str, label: bool) -> None:
+    from factcheck.group.profiles import groupable
+
+    (claim,) = [c for c in extract_text(text) if c.kind == "year"]
+    assert groupable(claim) is not label

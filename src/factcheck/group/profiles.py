@@ -149,7 +149,7 @@ BOUNDS = frozenset({"more_than", "less_than", "at_least", "at_most", "up_to"})
 # Kinds whose figures are too common to tell a measure by: every story states spans of time ("a year",
 # "four years") and clock readings ("1pm", many events happen on the hour) of unrelated things. Sharing no context word, they never group, even in one story; a
 # bound citing the same figure ("at least four years") is no evidence either.
-WEAK_FIGURES = frozenset({"duration", "time"})
+WEAK_FIGURES = frozenset({"duration", "time", "year"})
 AGE = "year of age"  # the unit of an age ("Clive, 29", "a 57-year-old skipper")
 
 
@@ -285,6 +285,12 @@ def groupable(claim: Claim) -> bool:
         and STAMP.match(claim.sentence, len(claim.text))
     ):
         return False  # "00:25 – Injured brought ashore": when a live blog's entry was posted
+    if (
+        claim.kind == "year"
+        and claim.low is not None
+        and PERIOD_LABEL.match(claim.sentence, claim.end - claim.sentence_start)
+    ):
+        return False  # "the 2025-26 season": the name of a period, not when something happened
     return (
         claim.value is not None
         or claim.low is not None
@@ -293,6 +299,13 @@ def groupable(claim: Claim) -> bool:
     )
 
 
+# A period a span of years names, right after it: "the 2025-26 season", "in the 2023-24 financial year".
+PERIOD_LABEL = re.compile(
+    r"[ \u00a0]+(?:"
+    + "|".join(r"[ \u00a0]+".join(map(re.escape, w.split())) for w in table("context.toml", "period_labels"))
+    + r")\b",
+    re.IGNORECASE,
+)
 # A separator after a time that opens its line: the time stamps an entry of a live blog or a timeline.
 STAMP = re.compile(r"[ \t]*(?:[A-Z]{2,5}[ \t]*)?(?:[–—|]|-(?=\s))")  # "23:40 –", "08:45 NPT —"
 
