@@ -199,7 +199,10 @@ class Identity(_Value):
     day: str | None = Field(default=None, description="The day its sentence names ('on Monday'), resolved")
     marker: str | None = Field(default=None, description="A time marker of its sentence: 'initially', 'now'")
     projected: bool = Field(default=False, description="A plan, forecast or target, not what happened")
-    countdown: bool = Field(default=False, description="What is left of a span of time ('40 hours left')")
+    countdown: bool = Field(
+        default=False,
+        description="One reading of a quantity that moves: what is left ('40 hours left') or a level 'and falling'",
+    )
     state: str | None = Field(
         default=None, description="The state a count of people is in: 'dead', 'missing', 'injured', ..."
     )
