@@ -699,6 +699,18 @@ RUNNING = {
         ),
         "apart",
     ),
+    # A preliminary estimate and a revised one are two moments of one measure, not a disagreement.
+    "preliminary-and-revised": (
+        _doc(
+            "Flood damage",
+            "2025-10-13",
+            "The preliminary estimate of flood damage was 111 km, the agency said.",
+        ),
+        _doc(
+            "Flood damage", "2025-10-24", "The revised estimate of flood damage is 115 km, the agency said."
+        ),
+        "apart",
+    ),
     # "initially" sets a figure against the story's present, even beside the story's own year.
     "initially-against-named-year": (
         _doc(
