@@ -410,6 +410,8 @@ PROJECTIONS = [
     ("The UAE put $30 billion into the fund.", "$30 billion", False),
     ("The summit was scheduled to run through 12 December 2023.", "12 December 2023", True),
     ("Spending is forecast to reach £3.2bn, officials said, and £2.1bn was spent.", "£2.1bn", False),
+    ("The agency said the water level would be checked again at 8 a.m.", "8 a.m.", True),
+    ("Rescuers were still pulling people from rooftops by midday.", "midday", False),
 ]
 
 
