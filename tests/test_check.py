@@ -462,9 +462,10 @@ def test_check_statement_reads_a_weekday_as_its_date(tmp_path: Path, statement: 
     ("statement", "verdict"),
     [
         ("The Marrowby plant has a workforce of around 640 people.", "supported"),
+        ("The group employs 1,200 people at the Marrowby plant.", "contradicted"),
         ("The Marrowby plant has 640 beds.", "not_found"),  # things, not people: another measure
     ],
-    ids=["people-of-a-kind", "things"],
+    ids=["people-of-a-kind", "people-of-a-kind-other-figure", "things"],
 )
 def test_check_statement_people_count_the_workers(tmp_path: Path, statement: str, verdict: str) -> None:
     """ "640 people" counts the "640 workers" a source names: people of a kind (``match._of_people``)."""

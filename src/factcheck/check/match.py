@@ -144,9 +144,13 @@ def _renamed(probe: Profile, source: Profile) -> bool:
     words ("2,000 jobs", "1,900 employees"; "85 people", "86 lives"). Only sentences with many words
     in common (``OTHER_NOUN_TOPIC_BAR``) and figures that may be one (not ``FAR_FIGURE`` apart, as the
     grouper weighs them) tell so: "hired 40 pilots" is not "300 ships called" of one harbour."""
-    if probe.claim.kind != "count" or not (probe.head and source.head) or probe.head == source.head:
-        return False
-    return not _of_people(probe.head, source.head)
+    return probe.claim.kind == "count" and bool(probe.head and source.head) and probe.head != source.head
+
+
+def _as_people(probe: Profile, source: Profile, rates: Mapping[str, float] | None) -> bool:
+    """Whether a source names the very count of people a statement gives in general words: "a
+    workforce of 640 people" and "employs 640 workers" (``_of_people``, the figure borne out)."""
+    return _of_people(probe.head, source.head) and supports(probe.claim, source.claim, rates)
 
 
 def _of_people(a: str, b: str) -> bool:
@@ -176,7 +180,7 @@ def _two_measures(
     topic, similarity = words
     if renamed and (
         _people_and_things(probe.head, source.head)
-        or topic < OTHER_NOUN_TOPIC_BAR
+        or (topic < OTHER_NOUN_TOPIC_BAR and not _as_people(probe, source, rates))
         or affinity(probe.claim, source.claim) <= FAR_FIGURE
         or _far_apart(probe.claim, source.claim)
     ):

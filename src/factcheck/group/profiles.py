@@ -804,14 +804,20 @@ def countdown(claim: Claim) -> bool:
 
 def change(claim: Claim) -> bool:
     """Whether a figure states a change ("rose by four metres", "up 5%", "cut 300 jobs"), not a level
-    ("rose to 6.2 metres", "stood at 6.2 metres"): a change and a level are two measures.
+    ("rose to 6.2 metres", "stood at 6.2 metres"): a change and a level are two measures. A share is
+    most often a change however it is put ("pay went up 3.1%", "a 3.1% rise", "3.1% for 2026-27"),
+    so shares are never read as one.
 
     >>> from factcheck.extract import extract_text
     >>> [change(c) for c in extract_text("It had risen by almost four metres, to stand at 6.2 metres.")]
     [True, False]
-    >>> [change(c) for c in extract_text("Shares fell 5% to 210 pence; turnout was 62%.")]
+    >>> [change(c) for c in extract_text("Shares fell 5p to 210 pence; pay went up 3.1%.")]
     [True, False, False]
+    >>> [change(c) for c in extract_text("The closest debris came down more than 100 miles offshore.")]
+    [False]
     """
+    if claim.kind in ("percent", "ratio"):
+        return False
     start = claim.start - claim.sentence_start
     return CHANGE.search(claim.sentence, max(0, start - CHANGE_REACH), start) is not None
 
