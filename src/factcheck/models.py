@@ -6,6 +6,7 @@ Offsets are half-open Python ``str`` indices into ``Document.text``.
 
 from __future__ import annotations
 
+import sys
 from functools import cache
 from typing import Annotated, Any, Literal, TypeVar
 
@@ -53,11 +54,35 @@ def trusted(model: type[V], fields: dict[str, Any]) -> V:
     _set(value, "__pydantic_fields_set__", _all_fields(model))
     _set(value, "__pydantic_extra__", None)
     _set(value, "__pydantic_private__", None)
+    template = _template(model)
+    if template is not None and len(fields) == len(template):
+        compact = template.copy()
+        compact.update(fields)
+        fields = compact
     _set(value, "__dict__", fields)
     return value
 
 
 _set = object.__setattr__  # what pydantic's __setstate__ sets a model's slots with
+
+
+@cache
+def _template(model: type[BaseModel]) -> dict[str, Any] | None:
+    """A dictionary of the model's fields (all None) whose keys are shared, as an instance of a plain
+    class shares its attributes' names with the other instances: its copies keep only their values (a
+    split dictionary), 336 bytes for a claim's 25 fields against 840 for a dictionary of its own. A
+    copy stays split while its keys' values are replaced, in any order (``trusted``, ``model_copy``).
+    None where that saves nothing: a model of a few fields (a split dictionary keeps room for 30
+    values), or a Python whose dictionaries do not split; ``trusted`` then makes it as before.
+
+    >>> _template(Claim) is not None, _template(Normalized)
+    (True, None)
+    """
+    row = type(f"_{model.__name__}Fields", (), {})()
+    for name in model.model_fields:
+        setattr(row, name, None)
+    fields: dict[str, Any] = row.__dict__
+    return fields if sys.getsizeof(fields) < sys.getsizeof(dict(fields)) else None
 
 
 def updated(value: V, update: dict[str, Any]) -> V:
