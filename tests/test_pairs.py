@@ -125,12 +125,12 @@ def test_pairs_best_keeps_each_rows_largest_lower_column_first(
             if col != row + offset
         ]
         expected |= {(row + offset, col) for _, col in sorted(entries)[:k]}
-    original = pairs_module._CELLS
-    pairs_module._CELLS = cells
+    original = pairs_module._BEST_CELLS
+    pairs_module._BEST_CELLS = cells
     try:
         rows, cols = pairs_module._best(shared.copy(), offset, k)
     finally:
-        pairs_module._CELLS = original
+        pairs_module._BEST_CELLS = original
     assert sorted(zip(rows.tolist(), cols.tolist(), strict=True)) == sorted(expected)
 
 

@@ -618,16 +618,17 @@ def _best(shared: sparse.csr_matrix, offset: int, k: int) -> tuple[Ints, Ints]:
     indptr = shared.indptr.astype(np.int64)
     n = shared.shape[0]
     tops, span = [], 0  # each slice's largest value, and the longest row, the row itself left out
-    for first, last in _slices(indptr, _CELLS):
+    for first, last in _slices(indptr, _BEST_CELLS):
         rows, _, values = _entries(shared, indptr, first, last, offset)
         if len(rows):
             tops.append(float(values.max()))
             span = max(span, int(np.bincount(rows - first).max()))
+        del rows, values  # before the next slice's are made
     if not span:
         return np.empty(0, np.int64), np.empty(0, np.int64)
     top = max(tops) or 1.0
     span = max(span, k)
-    step = max(1, _CELLS // span)
+    step = max(1, _BEST_CELLS // span)
     found_rows: list[Ints] = []
     found_cols: list[Ints] = []
     for first in range(0, n, step):
@@ -641,6 +642,7 @@ def _best(shared: sparse.csr_matrix, offset: int, k: int) -> tuple[Ints, Ints]:
         filled = dense != _EMPTY
         found_rows.append(np.nonzero(filled)[0] + first + offset)
         found_cols.append(dense[filled] & ((1 << width) - 1))
+        del rows, cols, values, falling, dense, filled  # before the next slice's are made
     return np.concatenate(found_rows), np.concatenate(found_cols)
 
 
@@ -680,7 +682,11 @@ def _best_sorted(shared: sparse.csr_matrix, offset: int, k: int) -> tuple[Ints, 
     return rows[keep] + offset, cols[keep]
 
 
-_CELLS = 1 << 18  # cells of the dense matrix one slice of rows is laid out in, and entries read at once
+_CELLS = 1 << 18  # words of the pairs' rows gathered at once (``_dots``)
+# Cells of the dense matrix one slice of rows is laid out in, and entries read at once (``_best``): a
+# slice's arrays are 1.5 MB (at 1 << 18 they were a tenth of export's peak on 10 MB, in two threads).
+# Any size picks the same entries: each row's are chosen among its own.
+_BEST_CELLS = 1 << 16
 _EMPTY = np.iinfo(np.int64).max
 
 
