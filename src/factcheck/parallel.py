@@ -561,7 +561,7 @@ def _unpack(packed: tuple[Any, ...], *, normalized: dict[tuple[Any, ...], Normal
         if found is None:
             found = shared[key] = trusted(Normalized, {"value": value, "unit": unit})
         fields["normalized"] = found
-        claims.append(trusted(Claim, fields))
+        claims.append(trusted(Claim, fields, kept=True))
     held = tuple(
         trusted(
             Sentence, {"doc_id": doc.id, "index": index, "start": start, "end": end, "text": text[start:end]}

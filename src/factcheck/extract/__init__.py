@@ -144,4 +144,5 @@ def _claim(
                 sent.text, m.start if m.qualifier_start is None else m.qualifier_start, m.end, deny=deny
             ),
         },
+        kept=True,
     )

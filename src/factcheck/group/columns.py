@@ -265,7 +265,7 @@ class Columns:
         )
         fields = Identity.model_fields
         return [
-            trusted(Identity, dict(zip(fields, (self.claims[k].id, *values), strict=True)))
+            trusted(Identity, dict(zip(fields, (self.claims[k].id, *values), strict=True)), kept=True)
             for k, *values in columns
         ]
 
