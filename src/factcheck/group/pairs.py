@@ -67,7 +67,11 @@ from factcheck.values import LOCAL_CLOCK
 # Pairs scored per step (two steps at once), about 600 bytes of temporaries a pair: at 50,000 the
 # steps were the peak of export on 10 MB of text (60 MB); more, smaller steps cost no measurable time.
 CHUNK = 16_384
-PROPOSERS = 20_000  # claims whose candidates one sparse product finds: ~150 entries each
+PROPOSERS = 20_000  # claims whose candidates' weights are quantised on one scale (``_best``)
+# Claims whose candidates one sparse product finds, ~150 entries each: two products of 20,000 (one a
+# thread) were the peak of export on 10 MB of text (25 MB). Each product is made twice, for the
+# largest weight of its PROPOSERS and for the candidates: 0.02 s each on 10 MB.
+PRODUCT_ROWS = 5_000
 # Chunks worked on at once (NumPy and SciPy release the GIL), at most the cores this process may use;
 # so at most THREADS chunks' arrays are alive together.
 THREADS = min(4, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1)
@@ -529,10 +533,17 @@ def candidate_pairs(cols: Columns, *, settings: Settings) -> tuple[Ints, Ints]:
         return np.empty(0, np.int64), np.empty(0, np.int64)
     asks, posted = matrices
 
+    def product(start: int) -> sparse.csr_matrix:
+        return (asks[start : start + PRODUCT_ROWS] @ posted).tocsr()
+
     def propose(start: int) -> Ints:
-        """The pairs the claims from ``start`` propose, as lower row * n + higher row."""
-        shared = (asks[start : start + PROPOSERS] @ posted).tocsr()
-        rows, others = _best(shared, start, settings.candidates)
+        """The pairs the claims from ``start`` propose, as lower row * n + higher row. Their weights are
+        quantised on one scale, the largest weight of the ``PROPOSERS`` claims; the products are made
+        ``PRODUCT_ROWS`` claims at a time, once for that largest weight and once for the candidates."""
+        starts = range(start, min(start + PROPOSERS, n), PRODUCT_ROWS)
+        top = max(_top(product(first), first) for first in starts)
+        chosen = [_best(product(first), first, settings.candidates, top=top) for first in starts]
+        rows, others = np.concatenate([r for r, _ in chosen]), np.concatenate([o for _, o in chosen])
         found: Ints = np.minimum(rows, others) * n + np.maximum(rows, others)
         return found
 
@@ -605,10 +616,23 @@ def _keys(cols: Columns) -> tuple[Ints, Ints, Bools]:
     return owners, tokens.values * _FAMILIES + cols.family[owners], coarse
 
 
-def _best(shared: sparse.csr_matrix, offset: int, k: int) -> tuple[Ints, Ints]:
+def _top(shared: sparse.csr_matrix, offset: int) -> float:
+    """The largest entry, each row's own column left out; 0 for none."""
+    indptr = shared.indptr.astype(np.int64)
+    top = 0.0
+    for first, last in _slices(indptr, _BEST_CELLS):
+        _, _, values = _entries(shared, indptr, first, last, offset)
+        if len(values):
+            top = max(top, float(values.max()))
+        del values  # before the next slice's are made
+    return top
+
+
+def _best(shared: sparse.csr_matrix, offset: int, k: int, *, top: float | None = None) -> tuple[Ints, Ints]:
     """The ``k`` columns of each row with the largest values, the row itself left out, lower first on ties.
 
-    Each entry becomes one integer, its value falling (quantised to 31 bits of the largest) above its
+    Each entry becomes one integer, its value falling (quantised to 31 bits of ``top``, by default the
+    largest) above its
     column, so that the smallest integers of a row are its best entries, ties to the lower column. The
     rows are laid out as a dense matrix, a slice of rows at a time, and each row's ``k`` smallest are
     selected in linear time (``np.partition``) instead of sorting every entry. The entries are read
@@ -616,7 +640,7 @@ def _best(shared: sparse.csr_matrix, offset: int, k: int) -> tuple[Ints, Ints]:
     of grouping (eight arrays of 1.2 million entries, in each of two threads, for 50,000 claims)."""
     width = max(int(shared.shape[1] - 1).bit_length(), 1)
     if width + 32 > 62:  # too wide to pack: sort the entries instead
-        return _best_sorted(shared, offset, k)
+        return _best_sorted(shared, offset, k, top=top)
     indptr = shared.indptr.astype(np.int64)
     n = shared.shape[0]
     tops, span = [], 0  # each slice's largest value, and the longest row, the row itself left out
@@ -628,7 +652,7 @@ def _best(shared: sparse.csr_matrix, offset: int, k: int) -> tuple[Ints, Ints]:
         del rows, values  # before the next slice's are made
     if not span:
         return np.empty(0, np.int64), np.empty(0, np.int64)
-    top = max(tops) or 1.0
+    top = (max(tops) if top is None else top) or 1.0
     span = max(span, k)
     step = max(1, _BEST_CELLS // span)
     found_rows: list[Ints] = []
@@ -671,12 +695,14 @@ def _entries(
     return rows[other], cols[other], shared.data[lo:hi][other]
 
 
-def _best_sorted(shared: sparse.csr_matrix, offset: int, k: int) -> tuple[Ints, Ints]:
+def _best_sorted(
+    shared: sparse.csr_matrix, offset: int, k: int, *, top: float | None = None
+) -> tuple[Ints, Ints]:
     """``_best`` by sorting every entry: for a matrix too wide to pack a column beside its value."""
     rows, cols, values = _entries(shared, shared.indptr.astype(np.int64), 0, shared.shape[0], offset)
     if not len(rows):
         return rows, cols
-    top = float(values.max()) or 1.0
+    top = (float(values.max()) if top is None else top) or 1.0
     falling = np.int64(2**31) - np.rint(values * (2**31 / top)).astype(np.int64)
     order = np.lexsort((cols, falling, rows))
     rows, cols = rows[order], cols[order]
