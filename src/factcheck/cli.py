@@ -491,6 +491,7 @@ def _now() -> datetime | None:
 
 def _report(paths: Sequence[Path] | None, rates: Path | None) -> tuple[Corpus, Report]:
     corpus = _corpus(paths)
+    _large_blocks_mapped()  # grouping's arrays, from here on
     with _working("grouping and judging", size=len(corpus.claims)):
         return corpus, factcheck.report_of(corpus, rates=_rates(rates), now=_now())
 
@@ -694,6 +695,7 @@ def query(
     if paths is None:
         _hint_in(keywords)
     corpus = _corpus(paths)
+    _large_blocks_mapped()  # grouping's arrays, from here on
     with _working("grouping and judging", size=len(corpus.claims)):
         groups = corpus.groups(rates=_rates(rates))
     hits = factcheck.search(corpus.claims, groups, keywords, kind=kind, limit=limit)
@@ -812,11 +814,13 @@ MMAP_THRESHOLD = 128 * 1024  # bytes: a block this large or larger is mapped alo
 
 
 def _large_blocks_mapped() -> None:
-    """Keep glibc's malloc from raising its mmap threshold. It maps a block of 128 KB or more alone
-    and returns it when freed, but after such a block is freed it raises the threshold to its size (up
-    to 32 MB), so that grouping's next NumPy arrays come from the heap, and the heap keeps what they
-    leave between smaller blocks: 40 to 60 MB of ``export``'s peak on 10 MB of text. A fixed
-    threshold ends that adjustment. Elsewhere (another C library, no ``mallopt``) nothing is done."""
+    """Keep glibc's malloc from raising its mmap threshold while a corpus is grouped. It maps a block
+    of 128 KB or more alone and returns it when freed, but after such a block is freed it raises the
+    threshold to its size (up to 32 MB), so that grouping's next NumPy arrays come from the heap, and
+    the heap keeps what they leave between smaller blocks: 40 to 60 MB of ``export``'s peak on 10 MB
+    of text. A fixed threshold ends that adjustment. It is set once the documents are read: while they
+    are, every result a worker sends would be mapped anew (a second of page faults a MB/s, saving
+    nothing at the peak). Elsewhere (another C library, no ``mallopt``) nothing is done."""
     if not sys.platform.startswith("linux"):
         return
     import ctypes
@@ -833,7 +837,6 @@ def main(argv: Sequence[str] | None = None) -> None:
     one line on stderr and exit code 2 (see ``_command``); a stdout that cannot take the output (a full
     disk, ``> /dev/full``) is exit code 2 with one line too."""
     signal.signal(signal.SIGTERM, _terminated)
-    _large_blocks_mapped()
     try:
         app(args=list(argv) if argv is not None else None, prog_name="factcheck")
     finally:
