@@ -89,12 +89,15 @@ STATE_TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*|\S*\d\S*")  # a word, o
 COUNTDOWN = re.compile(
     rf"(?:[ \u00a0]+(?:of[ \u00a0]+)?[\w’'-]+){{0,3}}?[ \u00a0]+(?:{'|'.join(table('context.toml', 'countdown_words'))})\b"
 )  # "96 hours of oxygen left": at most three words between the span and the word
+
+
+def _phrases(name: str) -> str:
+    """The phrases of a ``context.toml`` table as an alternation, a space matching any run of them."""
+    return "|".join(r"[ \u00a0]+".join(map(re.escape, w.split())) for w in table("context.toml", name))
+
+
 # Words after a figure, in its clause, that say the quantity is moving: "5.6 metres and falling".
-MOVING = re.compile(
-    r"(?i:\b(?:"
-    + "|".join(r"[ \u00a0]+".join(map(re.escape, w.split())) for w in table("context.toml", "moving_words"))
-    + r")\b)"
-)
+MOVING = re.compile(r"(?i:\b(?:" + _phrases("moving_words") + r")\b)")
 CLAUSE_END = re.compile(r"[,;:.!?](?=\s|$)")  # not "08:00", "6.2"
 # A verb of change, then at most "by" and a hedge, right before a figure: "risen by almost four metres".
 CHANGE = re.compile(
@@ -171,7 +174,7 @@ class Profile:
     anchor: str | None = None  # a year the sentence sets the claim in, else its document's story year
     implicit: bool = False  # the anchor is the story year, not a year its sentence names
     projected: bool = False  # a plan, forecast or target, not what has happened (``projected``)
-    countdown: bool = False  # what is left of a span of time (``countdown``)
+    countdown: bool = False  # one reading of a quantity that moves: "40 hours left" (``countdown``)
     change: bool = False  # a change ("risen by four metres"), not a level (``change``)
     state: int = 0  # code of the state a count of people is in (``casualty_state``), 0 for none
     source: int = 0  # code of the name its sentence gives it to (``subjects.attribution``), 0 for none
@@ -300,12 +303,7 @@ def groupable(claim: Claim) -> bool:
 
 
 # A period a span of years names, right after it: "the 2025-26 season", "in the 2023-24 financial year".
-PERIOD_LABEL = re.compile(
-    r"[ \u00a0]+(?:"
-    + "|".join(r"[ \u00a0]+".join(map(re.escape, w.split())) for w in table("context.toml", "period_labels"))
-    + r")\b",
-    re.IGNORECASE,
-)
+PERIOD_LABEL = re.compile(r"[ \u00a0]+(?:" + _phrases("period_labels") + r")\b", re.IGNORECASE)
 # A separator after a time that opens its line: the time stamps an entry of a live blog or a timeline.
 STAMP = re.compile(r"[ \t]*(?:[A-Z]{2,5}[ \t]*)?(?:[–—|]|-(?=\s))")  # "23:40 –", "08:45 NPT —"
 
@@ -803,7 +801,7 @@ def countdown(claim: Claim) -> bool:
 
 
 def change(claim: Claim) -> bool:
-    """Whether a figure states a change ("rose by four metres", "up 5%", "cut 300 jobs"), not a level
+    """Whether a figure states a change ("rose by four metres", "fell 300 jobs"), not a level
     ("rose to 6.2 metres", "stood at 6.2 metres"): a change and a level are two measures. A share is
     most often a change however it is put ("pay went up 3.1%", "a 3.1% rise", "3.1% for 2026-27"),
     so shares are never read as one.

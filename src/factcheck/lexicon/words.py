@@ -92,7 +92,7 @@ def looks_ahead(text: str, at: int) -> bool:
     >>> looks_ahead("It was not reported until 5.40 pm", 26), looks_ahead("It will not open until 6pm", 23)
     (False, True)
     """
-    found = [m for m in FUTURE.finditer(text, max(0, at - FUTURE_REACH), at)]
+    found = list(FUTURE.finditer(text, max(0, at - FUTURE_REACH), at))
     if not found:
         return False
     if any(m.group().lower() not in UNTIL for m in found):
