@@ -44,17 +44,25 @@ def fold(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
 
 
+def _glued_label(letters: str) -> bool:
+    """Whether the letters before a glued figure are a label, as a table's or infobox's text runs: a
+    lower-case word of three letters or more, or a capitalised one of five or more ("Capacity")."""
+    return (letters.islower() and len(letters) > 2) or (len(letters) > 4 and letters[1:].islower())
+
+
 @lru_cache(maxsize=1 << 18)
 def content_stem(surface: str) -> str | None:
     """The stem of a word, or None for a stopword or a word of two letters or fewer.
 
     >>> [content_stem(w) for w in ("Prisons", "the", "UN", "Vetëvendosje")]
     ['prison', None, None, 'vetevendosj']
-    >>> [content_stem(w) for w in ("destroyed2", "Capacity42", "COP28", "mp3")]
-    ['destroy', 'capacity', 'cop28', 'mp3']
+    >>> [content_stem(w) for w in ("destroyed2", "dead12", "Capacity42", "COP28", "mp3")]
+    ['destroy', 'dead', 'capacity', 'cop28', 'mp3']
     """
-    if surface[-1:].isdigit() and len(letters := surface.rstrip("0123456789")) > 4 and letters[1:].islower():
-        surface = letters  # a label glued to its figure, as an infobox's text runs: "Capacity42,000"
+    if surface[-1:].isdigit() and _glued_label(surface.rstrip("0123456789")):
+        surface = surface.rstrip(
+            "0123456789"
+        )  # a label glued to its figure: "destroyed2,207", "Capacity42,000"
     low = surface.lower() if surface.isascii() else fold(surface)
     if len(low) <= 2 or low in STOPWORDS:
         return None
