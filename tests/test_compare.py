@@ -21,7 +21,15 @@ from factcheck.group.profiles import affinity, family_of
 from factcheck.judge import assess, assess_sources, sides
 from factcheck.models import KINDS, QUALIFIERS, Claim
 from factcheck.report.wording import group_label, humanize, short_names, with_unit
-from factcheck.values import _stated_steps, interval, intervals, stated_step, values_compatible
+from factcheck.values import (
+    _stated_steps,
+    digit_slip,
+    digit_slips,
+    interval,
+    intervals,
+    stated_step,
+    values_compatible,
+)
 
 
 def count(sentence: str, text: str, value: float | None, unit: str, **fields: Any) -> Claim:
@@ -1016,3 +1024,39 @@ def test_compare_ages_are_one_measure(first: str, second: str, compatible: bool)
     (b,) = extract_text(second)
     assert family_of(a) == family_of(b) == "other:age"
     assert values_compatible(a, b) is compatible
+
+
+DIGIT_SLIPS = [
+    ("transposed", 212.0, 221.0, True),
+    ("transposed-millions", 2.4e6, 4.2e6, True),
+    ("transposed-inner", 31_250.0, 32_150.0, True),
+    ("a-zero-too-many", 18_400.0, 184_000.0, True),
+    ("two-digits-apart", 1_234.0, 4_231.0, False),
+    ("small-counts", 12.0, 21.0, False),
+    ("round-figures-ten-times", 1_800.0, 18_000.0, False),
+    ("another-figure", 353.0, 357.0, False),
+    ("a-zero-swapped", 120.0, 102.0, True),
+    ("the-same-figure", 212.0, 212.0, False),
+]
+
+
+@pytest.mark.parametrize(("a", "b", "slip"), [d[1:] for d in DIGIT_SLIPS], ids=[d[0] for d in DIGIT_SLIPS])
+def test_compare_digit_slips(a: float, b: float, slip: bool) -> None:
+    assert digit_slip(a, b) is slip
+    assert digit_slip(b, a) is slip
+
+
+@given(st.integers(100, 10**8), st.integers(0, 7))
+def test_compare_digit_slips_swap_any_two_neighbours(n: int, place: int) -> None:
+    """Swapping two unequal neighbouring digits of a figure of 100 or more is always a slip; the
+    array form answers as the one-pair form."""
+    digits = list(str(n))
+    if place + 1 >= len(digits) or digits[place] == digits[place + 1]:
+        return
+    digits[place], digits[place + 1] = digits[place + 1], digits[place]
+    if digits[0] == "0":  # a leading zero: the figure loses a digit, another figure
+        return
+    m = int("".join(digits))
+    assert digit_slip(float(n), float(m))
+    both = digit_slips(np.array([float(n), 5.0, 1e300]), np.array([float(m), 50.0, float("nan")]))
+    assert both.tolist() == [True, False, False]

@@ -633,6 +633,16 @@ ELIDED = [
     ("The Congress won 99 seats, against 44 in 2014 and 52 in 2019.", "44", "seat"),
     ("At least 93 dead in Maui wildfires.", "93 dead", "person"),
     ("At least 93 dead, more than 2,700 properties destroyed.", "93 dead", "person"),
+    # A fact box's line: the label counts its figure.
+    ("Passengers: 212", "212", "passenger"),
+    ("Accounts affected: 18,400", "18,400", "account"),
+    ("Flights cancelled: 312 on 4 July, a further 77 on 5 July", "312", "flight"),
+    ("Injured: 46 (11 seriously)", "46", "person"),
+    ("Batches recalled: 31 (14 announced on 4 March, 17 added today)", "31", "batch"),
+    # A label of no plural names no counted thing; nor does a figure after the start of a sentence.
+    ("Majority: 353. Turnout 37.2%.", "353", None),
+    ("Green: 8 (+3)", "8", None),
+    ("He told reporters the union had 35 and the company 40 of them.", "35", None),
 ]
 
 

@@ -33,7 +33,7 @@ from builders import (
     wordless_spans_of_one_story,
     working_vs_injured_close_figures,
 )
-from factcheck.config import SAME_FIGURE, Settings
+from factcheck.config import FAR_FIGURE, SAME_FIGURE, SLIP, Settings
 from factcheck.extract import extract_text
 from factcheck.group import cluster as group_module
 from factcheck.group.cluster import group_claims
@@ -112,6 +112,11 @@ AFFINITY = [
     ("bound-excludes-the-figure", ("money", 6e8, "GBP", "more_than"), ("money", 5.768e8, "GBP", None), -0.1),
     ("bound-cites-a-span-of-time", ("duration", 4, "year", "at_least"), ("duration", 4, "year", None), 0.0),
     ("same-figure", ("count", 300, "cell", None), ("count", 300, "cell", None), SAME_FIGURE),
+    # Two digits swapped, or a digit string at ten times: one figure mistyped, as strong as a near one.
+    ("digits-swapped", ("count", 2.4e6, "user", None), ("count", 4.2e6, "user", None), SLIP),
+    ("a-zero-too-many", ("count", 18_400, "account", None), ("count", 184_000, "account", None), SLIP),
+    ("small-counts-swapped-are-two", ("count", 12, "miner", None), ("count", 21, "miner", None), -0.05),
+    ("ten-times-a-round-figure", ("count", 1_800, "job", None), ("count", 18_000, "job", None), FAR_FIGURE),
 ]
 
 

@@ -306,6 +306,67 @@ def money_factors(
     return floats([found[key] or 1.0 for key in keys])
 
 
+def digit_slips(a: NDArray[np.float64], b: NDArray[np.float64]) -> NDArray[np.bool_]:
+    """Whether two figures of one scale read as one figure mistyped: two neighbouring digits swapped
+    ("221 passengers" for 212, "2.4 million users" for 4.2 million, "102" for 120), or a digit string
+    of three or more digits at ten times the other ("184,000 accounts" for 18,400). Figures under 100
+    are left out: "12" and "21" are as often two counts. Other powers of ten are ``profiles.slipped``.
+
+    >>> digit_slips(np.array([212.0, 2.4e6, 18400.0, 12.0, 18.0e3]), np.array([221.0, 4.2e6, 184e3, 21.0, 180e3])).tolist()
+    [True, True, True, False, False]
+    """
+    with np.errstate(invalid="ignore", divide="ignore", over="ignore"):
+        ok = np.isfinite(a) & np.isfinite(b) & (np.minimum(a, b) >= 100)
+        top = np.where(ok, np.maximum(a, b), 1.0)
+        ratio = top / np.where(ok, np.minimum(a, b), 1.0)
+        power = 10.0 ** (np.floor(np.log10(top)) - (_DIGITS - 1))  # both figures' digits on one grid
+        da = np.round(np.where(ok, a, 0.0) / power).astype(np.int64)
+        db = np.round(np.where(ok, b, 0.0) / power).astype(np.int64)
+        for _ in range(_DIGITS - 1):  # the zeros both end in are no digits of theirs
+            ends = (da % 10 == 0) & (db % 10 == 0) & ((da > 0) | (db > 0))
+            da, db = np.where(ends, da // 10, da), np.where(ends, db // 10, db)
+        differ = np.zeros(len(a), dtype=np.int64)
+        first = np.full(len(a), -_DIGITS - 1, dtype=np.int64)  # the lowest place that differs, none yet
+        adjacent = np.zeros(len(a), dtype=np.bool_)
+        key_a = np.zeros(len(a), dtype=np.int64)  # how many of each digit, in base 16
+        key_b = np.zeros(len(a), dtype=np.int64)
+        sa, sb = da, db
+        for place in range(_DIGITS):
+            here = (sa % 10) != (sb % 10)
+            adjacent |= here & (first == place - 1)
+            first = np.where(here & (first < 0), place, first)
+            differ += here
+            key_a += np.left_shift(1, 4 * (sa % 10))
+            key_b += np.left_shift(1, 4 * (sb % 10))
+            sa, sb = sa // 10, sb // 10
+        swapped = ok & (ratio < 10) & (differ == 2) & adjacent & (key_a == key_b)
+        own_a, count_a = _digits(a)
+        own_b, _ = _digits(b)
+        shifted = ok & (own_a == own_b) & (count_a >= 3) & (np.abs(ratio - 10) <= 1e-6 * ratio)
+    found: NDArray[np.bool_] = swapped | shifted
+    return found
+
+
+def digit_slip(a: float, b: float) -> bool:
+    """``digit_slips`` of two figures."""
+    return bool(digit_slips(np.array([a], dtype=np.float64), np.array([b], dtype=np.float64))[0])
+
+
+_DIGITS = 9  # significant digits read of a figure: more are a measurement's, never a slip's
+
+
+def _digits(values: NDArray[np.float64]) -> tuple[NDArray[np.int64], NDArray[np.int64]]:
+    """Each positive figure's significant digits as an integer ("2.4 million": 24), and how many."""
+    ok = np.isfinite(values) & (values > 0)
+    safe = np.where(ok, values, 1.0)
+    power = np.floor(np.log10(safe))
+    digits = np.round(safe / 10.0**power * 10.0 ** (_DIGITS - 1)).astype(np.int64)
+    for _ in range(_DIGITS - 1):
+        digits = np.where((digits % 10 == 0) & (digits > 0), digits // 10, digits)
+    count = np.floor(np.log10(np.maximum(digits, 1))).astype(np.int64) + 1
+    return np.where(ok, digits, -1), np.where(ok, count, 0)
+
+
 def floats(values: Sequence[float | None]) -> NDArray[np.float64]:
     """Floats as an array, None as NaN (NumPy converts None so when the dtype is float)."""
     return np.array(values, dtype=np.float64).reshape(len(values))

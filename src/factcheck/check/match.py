@@ -35,7 +35,7 @@ from factcheck.lexicon.load import table
 from factcheck.lexicon.synonyms import noun_kind
 from factcheck.lexicon.words import content_stem
 from factcheck.models import Claim
-from factcheck.values import Interval, interval
+from factcheck.values import Interval, digit_slip, interval
 
 GENERIC_PEOPLE = frozenset(table("nouns.toml", "generic_people"))
 EACH = ":each"  # id suffix of a statement's sum read as a price per head
@@ -267,12 +267,15 @@ def _score_renamed(vocab: Vocabulary, probe: Profile, source: Profile) -> float:
 def is_slip(probe: Claim, source: Claim) -> bool:
     """Whether the source gives the statement's digits at another power of ten, of the same currency or
     counted noun: "1.5 lakh officials" for "1.5 crore polling officials", "$69 million" for "$69
-    billion" (``profiles.slipped``)."""
+    billion" (``profiles.slipped``), or with two digits swapped ("2.4 million users" for 4.2 million:
+    ``values.digit_slips``)."""
     if probe.kind not in ("money", "count") or head_of(probe) != head_of(source):
         return False
     if probe.value is None or source.value is None or min(probe.value, source.value) <= 0:
         return False
-    return slipped(max(probe.value, source.value) / min(probe.value, source.value))
+    return slipped(max(probe.value, source.value) / min(probe.value, source.value)) or (
+        probe.unit == source.unit and digit_slip(probe.value, source.value)
+    )
 
 
 def _bare_year(claim: Claim) -> bool:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from factcheck.extract.units import PEOPLE_STATES
 from factcheck.lexicon.load import table
 from factcheck.lexicon.plurals import is_plural, singular
 from factcheck.lexicon.words import REFER_BACK, refers_back
@@ -89,7 +90,11 @@ def elided_nouns(claims: list[Claim]) -> list[Claim]:
     named = [c for c in claims if c.kind == "count" and c.unit and c.per is None and c.qualifier != "vague"]
     out = []
     for claim in claims:
-        if _bare(claim) and claim.value is not None and not _after_a_name(claim) and not _abbreviated(claim):
+        if _bare(claim) and claim.value is not None and (noun := label_noun(claim)) is not None:
+            claim = updated(claim, {"unit": noun, "normalized": Normalized(value=claim.value, unit=noun)})
+        elif (
+            _bare(claim) and claim.value is not None and not _after_a_name(claim) and not _abbreviated(claim)
+        ):
             noun = subject_noun(claim)
             near = [c for c in named if not _after_a_break(claim, c)]
             paired = [c for c in near if _paired(c, claim)]  # "34 votes to 24": votes
@@ -101,6 +106,43 @@ def elided_nouns(claims: list[Claim]) -> list[Claim]:
                 claim = updated(claim, {"unit": noun, "normalized": Normalized(value=claim.value, unit=noun)})
         out.append(claim)
     return out
+
+
+# A line of a fact box or a list: a label of one to three words (a year or a place in brackets may
+# follow it), a colon, then the figure: "Passengers: 212", "Accounts affected: 18,400", "Flights
+# cancelled: 312 on 4 July", "Population (2021): 4,200".
+_LABEL = re.compile(
+    r"""
+    ^[ \t\u00a0]*
+    (?P<label>[A-Za-z][\w'’-]*(?:[ \u00a0][A-Za-z][\w'’-]*){0,2})  # one to three words
+    (?:[ \u00a0]*\([^()\n]{1,30}\))?                            # "(2021)", "(estimated)"
+    [ \u00a0]*:[ \u00a0]*$                                       # the colon, right before the figure
+    """,
+    re.VERBOSE,
+)
+
+
+def label_noun(claim: Claim) -> str | None:
+    """The noun a bare figure counts by being a labelled line's value: the label's first plural noun
+    ("Accounts affected: 18,400" counts accounts), or people for a label naming their state ("Injured:
+    46"). A label of no plural ("Majority: 353", "Turnout: 111,038") names no counted thing.
+
+    >>> from factcheck.extract import extract_text
+    >>> [(c.text, c.unit) for c in extract_text("Accounts affected: 18,400")]
+    [('18,400', 'account')]
+    >>> [(c.text, c.unit) for c in extract_text("Injured: 46")]
+    [('46', 'person')]
+    >>> [(c.text, c.unit) for c in extract_text("Majority: 353")]
+    [('353', None)]
+    """
+    found = _LABEL.match(claim.sentence, 0, claim.start - claim.sentence_start)
+    if found is None:
+        return None
+    words = found.group("label").lower().split()
+    if words[0] in PEOPLE_STATES:
+        return "person"
+    plural = [word for word in words if is_plural(word)]
+    return singular(plural[0]) if plural else None
 
 
 _BREAK = re.compile(r"[,;:()]")

@@ -62,7 +62,7 @@ from factcheck.group.columns import (
     places,
 )
 from factcheck.group.profiles import DAYS_PER_YEAR, FAR_RATIO, WEAK_FIGURES
-from factcheck.values import LOCAL_CLOCK
+from factcheck.values import LOCAL_CLOCK, digit_slips
 
 # Pairs scored per step (two steps at once), about 600 bytes of temporaries a pair: at 50,000 the
 # steps were the peak of export on 10 MB of text (60 MB); more, smaller steps cost no measurable time.
@@ -405,8 +405,10 @@ def _affinity(x: _Side, y: _Side, compatible: Bools, shift: Floats) -> tuple[Flo
         ratio,
     )
     power = 10.0 ** np.round(np.log10(stated))
-    slipped = ((power >= 100) & (np.abs(stated / power - 1) <= SLIP_TOLERANCE)) | (
-        (x.kind == KIND_CODES["money"]) & (x.value == y.value) & (x.unit != y.unit)
+    slipped = (
+        ((power >= 100) & (np.abs(stated / power - 1) <= SLIP_TOLERANCE))
+        | ((x.kind == KIND_CODES["money"]) & (x.value == y.value) & (x.unit != y.unit))
+        | ((x.unit == y.unit) & ~np.isin(x.kind, CLOCKS) & digit_slips(x.value, y.value))
     )
     by_ratio = np.select(
         [(ratio <= 1.006) | compatible, slipped, ratio <= 1.15, ratio <= 1.5, ratio <= FAR_RATIO],
@@ -750,6 +752,7 @@ def _matrices(
 MEASURED = np.array([KIND_CODES["distance"], KIND_CODES["duration"], KIND_CODES["other"]])
 CONVERTED = np.array([KIND_CODES["distance"], KIND_CODES["other"]])  # units converted with slack
 TIMES = np.array([KIND_CODES["year"], KIND_CODES["date"]])
+CLOCKS = np.array([KIND_CODES["year"], KIND_CODES["date"], KIND_CODES["time"]])  # no digit slips
 LOCAL_TIME = LOCAL_CLOCK - 1440  # a time's low from here: a clock reading no zone places (``local_clock``)
 COUNTED = np.array([KIND_CODES["count"], KIND_CODES["distance"], KIND_CODES["duration"], KIND_CODES["other"]])
 WEAK_FIGURE_KINDS = np.array(sorted(KIND_CODES[kind] for kind in WEAK_FIGURES))

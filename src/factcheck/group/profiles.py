@@ -50,7 +50,16 @@ from factcheck.lexicon.load import table
 from factcheck.lexicon.synonyms import related, synonym_pairs
 from factcheck.lexicon.words import content_stem
 from factcheck.models import Claim
-from factcheck.values import ASSUMED, Interval, claims_meet, interval, is_speed, local_clock, nearest_day
+from factcheck.values import (
+    ASSUMED,
+    Interval,
+    claims_meet,
+    digit_slip,
+    interval,
+    is_speed,
+    local_clock,
+    nearest_day,
+)
 
 FAR_RATIO = 3.0  # figures further apart than this weigh against a pair (``_affinity``)
 DAYS_PER_YEAR = 365.25  # a date's interval is in days, a year's in years
@@ -580,7 +589,11 @@ def _slip(a: Claim, b: Claim, ratio: float) -> bool:
         if a.unit == b.unit and min(a.value, b.value) > 0
         else ratio
     )
-    return slipped(stated) or (a.kind == "money" and a.value == b.value and a.unit != b.unit)
+    return (
+        slipped(stated)
+        or (a.kind == "money" and a.value == b.value and a.unit != b.unit)
+        or (a.unit == b.unit and a.kind not in ("year", "date", "time") and digit_slip(a.value, b.value))
+    )
 
 
 def slipped(ratio: float) -> bool:
