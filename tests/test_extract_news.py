@@ -398,7 +398,7 @@ GLUED_PLUS = [
     ("The fire burned 17,000+ acres of forest.", "17,000+ acres", 17_000, "acre"),
     ("Rescuers reached 500+ homes by Friday.", "500+ homes", 500, "home"),
     ("The film is rated 18+.", "18+", 18, None),
-    ("Total injuries: 26+ Missing: 1,500", "26+", 26, None),
+    ("Total injuries: 26+ Missing: 1,500", "26+", 26, "injury"),  # a labelled line counts its label
 ]
 
 
@@ -567,6 +567,8 @@ def test_extract_news_table_cell_counts_its_label(sentence: str, text: str, unit
 MEASURES_WRITTEN_SHORT = [
     ("Temperatures hit 30C in London on Tuesday.", "30C", 30, "°C"),
     ("The mercury fell to -5C overnight in Oslo.", "-5C", -5, "°C"),
+    ("The station logged a record 106.2F on Tuesday.", "106.2F", 106.2, "°F"),
+    ("The payload stack weighs about 4.4 metric tons.", "4.4 metric tons", 4.4, "t"),
     ("The baby weighed 8 pounds 6 ounces at birth.", "8 pounds", 8, "lb"),
     ("The baby weighed 8 pounds 6 ounces at birth.", "6 ounces", 6, "oz"),
     ("The baby weighed just over 2 pounds.", "2 pounds", 2, "lb"),
@@ -595,12 +597,13 @@ NOT_CELSIUS = [
     ("The stamp cost 43c at the post office.", "43c"),
     ("She was sitting in seat 14C near the wing.", "14C"),
     ("The family lived in Flat 3C on the top floor.", "3C"),
+    ("She was sitting in seat 14F near the wing.", "14F"),
 ]
 
 
 @pytest.mark.parametrize(("sentence", "text"), NOT_CELSIUS, ids=[n[1] for n in NOT_CELSIUS])
 def test_extract_news_lower_case_or_labelled_c_is_no_celsius(sentence: str, text: str) -> None:
-    assert [c.unit for c in _claims(sentence) if c.unit == "°C"] == []
+    assert [c.unit for c in _claims(sentence) if c.unit in ("°C", "°F")] == []
 
 
 # --- a measure and a half ------------------------------------------------------------------------
