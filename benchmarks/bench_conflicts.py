@@ -58,6 +58,7 @@ GRID: dict[str, tuple[float, ...]] = {
     "SUBJECT_BONUS": (0.3, 0.2),
     "SUBJECT_APART": (1.0, 0.5),
     "NEAR_TIME": (0.3, 0.15),
+    "NEAR_DAY": (0.05, 0.0, 0.1),
     "APPROX_MARGIN": (0.03, 0.045),
     "FAR_FIGURE": (-0.4, -0.2),
 }

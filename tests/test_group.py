@@ -33,7 +33,7 @@ from builders import (
     wordless_spans_of_one_story,
     working_vs_injured_close_figures,
 )
-from factcheck.config import FAR_FIGURE, SAME_FIGURE, SLIP, Settings
+from factcheck.config import FAR_FIGURE, NEAR_DAY, SAME_FIGURE, SLIP, Settings
 from factcheck.extract import extract_text
 from factcheck.group import cluster as group_module
 from factcheck.group.cluster import group_claims
@@ -118,6 +118,26 @@ AFFINITY = [
     ("small-counts-swapped-are-two", ("count", 12, "miner", None), ("count", 21, "miner", None), -0.05),
     ("ten-times-a-round-figure", ("count", 1_800, "job", None), ("count", 18_000, "job", None), FAR_FIGURE),
 ]
+
+
+def _dated(day: str) -> Claim:
+    return ClaimDoc("news/affinity/0.txt").claim(f"It happened on {day}.", day, kind="date", date=day)
+
+
+DATE_AFFINITY = [
+    ("the-same-day", "2023-11-14", "2023-11-14", SAME_FIGURE),
+    ("the-next-day", "2023-11-14", "2023-11-15", NEAR_DAY),
+    ("three-days-on", "2025-02-20", "2025-02-23", NEAR_DAY),
+    ("ten-days-on", "2025-03-04", "2025-03-14", 0.0),
+]
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "expected"), [x[1:] for x in DATE_AFFINITY], ids=[x[0] for x in DATE_AFFINITY]
+)
+def test_group_dates_affinity(a: str, b: str, expected: float) -> None:
+    """Two dates a few days apart are weak evidence of one day misreported; further apart, none."""
+    assert affinity(_dated(a), _dated(b)) == pytest.approx(expected)
 
 
 @pytest.mark.parametrize(("a", "b", "expected"), [x[1:] for x in AFFINITY], ids=[x[0] for x in AFFINITY])

@@ -38,6 +38,9 @@ RUNNING_DAYS = 3  # two counts read as of days further apart (named, else publis
 FAR_FIGURE = (
     -0.4
 )  # figures more than three times apart (a bound that far from a figure): two measures (LOO: 7 of 8 folds)
+NEAR_DAY = 0.05  # two dates a few days apart: one day misreported, or two events of one week (as
+# CLOSE_FIGURE; 0.1 flags a trap of the dev corpora)
+NEAR_DAYS = 3  # how near: "14 November" and "15 November", not "4 March" and "14 March"
 NEAR_TIME = 0.3  # two clock times hours apart: one moment reported two ways, or two of one day
 NEAR_TIME_MINUTES = 12 * 60  # how near: a story's moments that are disputed are hours apart, not days
 UNIT_BONUS = 0.1  # the same counted noun or unit of measure

@@ -35,6 +35,8 @@ from factcheck.config import (
     FAR_YEARS,
     MIN_CONTEXT,
     MODALITY_APART,
+    NEAR_DAY,
+    NEAR_DAYS,
     NEAR_FIGURE,
     NEAR_TIME,
     NEAR_TIME_MINUTES,
@@ -427,7 +429,11 @@ def _affinity(x: _Side, y: _Side, compatible: Bools, shift: Floats) -> tuple[Flo
         other,
         [
             0.0,
-            np.where(compatible, SAME_FIGURE, OTHER_DAY),
+            np.where(
+                compatible,
+                SAME_FIGURE,
+                np.where((x.kind == KIND_CODES["date"]) & _near_days(x, y), NEAR_DAY, OTHER_DAY),
+            ),
             np.where(
                 compatible,
                 SAME_FIGURE,
@@ -458,6 +464,12 @@ def _bound_ratio(x: _Side, y: _Side) -> Floats:
     with np.errstate(divide="ignore", invalid="ignore"):
         ratio: Floats = np.where(np.minimum(ex, ey) > 0, np.maximum(ex, ey) / np.minimum(ex, ey), np.inf)
     return ratio
+
+
+def _near_days(x: _Side, y: _Side) -> Bools:
+    """``profiles._near_days``: two dates at most ``NEAR_DAYS`` apart."""
+    near: Bools = np.maximum(x.low - y.high, y.low - x.high) <= NEAR_DAYS
+    return near
 
 
 def _far_times(x: _Side, y: _Side) -> Bools:

@@ -30,6 +30,8 @@ from factcheck.config import (
     FAR_YEARS,
     MIN_CONTEXT,
     MODALITY_APART,
+    NEAR_DAY,
+    NEAR_DAYS,
     NEAR_FIGURE,
     NEAR_TIME,
     NEAR_TIME_MINUTES,
@@ -499,7 +501,7 @@ def _affinity(a: Claim, b: Claim, ia: Interval | None, ib: Interval | None, comp
     if a.qualifier == "vague" or b.qualifier == "vague" or ia is None or ib is None:
         return 0.0
     if a.kind in ("year", "date"):
-        return SAME_FIGURE if compatible else OTHER_DAY
+        return _calendar_affinity(a.kind, ia, ib, compatible)
     if a.kind == "time":  # minutes from New Year: the ratio of two says nothing, their distance does
         return SAME_FIGURE if compatible else (NEAR_TIME if _near_times(a, b, ia, ib) else OTHER_DAY)
     if a.qualifier in BOUNDS or b.qualifier in BOUNDS or a.low is not None or b.low is not None:
@@ -527,6 +529,15 @@ def _affinity(a: Claim, b: Claim, ia: Interval | None, ib: Interval | None, comp
     if ratio <= 1.5:
         return CLOSE_FIGURE
     return -0.05 if ratio <= FAR_RATIO else FAR_FIGURE
+
+
+def _calendar_affinity(kind: str, ia: Interval, ib: Interval, compatible: bool) -> float:
+    """What two years or dates say of being one measure: the same day, or two dates a few days apart
+    ("14 November" and "15 November": one day misreported, or two events of one week)."""
+    if compatible:
+        return SAME_FIGURE
+    near = kind == "date" and max(ia.low - ib.high, ib.low - ia.high) <= NEAR_DAYS
+    return NEAR_DAY if near else OTHER_DAY
 
 
 def _near_times(a: Claim, b: Claim, ia: Interval, ib: Interval) -> bool:
