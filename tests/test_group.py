@@ -876,6 +876,39 @@ def test_group_clock_times_as_a_reader_compares_them(
     assert _two_texts_outcome(tmp_path, (first, second), texts) == expected
 
 
+# A clock time no zone places is read in the zone the story's other sources state (``extract.zones``).
+STORY_ZONES = {
+    "bare-clock-in-the-story-zone-agrees": (
+        _doc("Derailment", "2024-10-08", "The train derailed at 08:17 BST on Tuesday, the operator said."),
+        _doc("Crash horror", "2024-10-09", "The train derailed at 8.17am on Tuesday, the operator said."),
+        ("08:17 BST", "8.17am"),
+        "agreement",
+    ),
+    "bare-clock-in-the-story-zone-conflicts": (
+        _doc("Derailment", "2024-10-08", "The train derailed at 08:17 BST on Tuesday, the operator said."),
+        _doc("Crash horror", "2024-10-09", "The train derailed at 8.15am on Tuesday, the operator said."),
+        ("08:17 BST", "8.15am"),
+        "conflict",
+    ),
+    # UTC is the zone of no place: it names none for a bare clock, which stays on a clock of its own.
+    "a-story-told-in-utc-names-no-zone": (
+        _doc("Derailment", "2024-10-08", "The train derailed at 07:17 UTC on Tuesday, the operator said."),
+        _doc("Crash horror", "2024-10-09", "The train derailed at 8.15am on Tuesday, the operator said."),
+        ("07:17 UTC", "8.15am"),
+        "apart",
+    ),
+}
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "texts", "expected"), STORY_ZONES.values(), ids=STORY_ZONES.keys()
+)
+def test_group_bare_clocks_read_in_the_story_zone(
+    tmp_path: Path, first: str, second: str, texts: tuple[str, str], expected: str
+) -> None:
+    assert _two_texts_outcome(tmp_path, (first, second), texts) == expected
+
+
 def _two_texts_outcome(tmp_path: Path, docs: tuple[str, str], texts: tuple[str, str]) -> str:
     """The status of the group holding the claim ``texts[0]`` of the first document and ``texts[1]``
     of the second, or "apart" when no group holds both."""

@@ -18,6 +18,7 @@ APPROX_MARGIN = 0.03  # "about 2,000" covers 2,050, not 2,100
 CONVERSION_MARGIN = 0.05
 FIXED_RATE_MARGIN = 0.05
 APPROX_TIME_MINUTES = 30  # "about 4am" is 3:30 to 4:30
+MAX_STORY_ZONES = 4  # the most UTC offsets a bare clock time may carry (``Claim.story_offsets``)
 DISTANCE_MARGIN = 0.02  # distances converted between units: "100 miles" is "about 161 km"
 
 # Evidence that two claims measure one thing (group.profiles, group.pairs).

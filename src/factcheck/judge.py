@@ -111,6 +111,7 @@ class _Side:
 
 
 Key = tuple[str, str | None, float | None]
+BARE_CLOCK = " clock"  # ``_key`` of the times no zone places: no unit is spelt so
 
 
 def _key(claim: Claim) -> Key:
@@ -119,6 +120,8 @@ def _key(claim: Claim) -> Key:
     maximum with another by their maxima (``values.maximum``): one by one, under a key of their own."""
     if (claim.kind == "time" and claim.anchored_by == ASSUMED) or claim.qualifier == "up_to":
         return claim.kind, claim.id, None  # two maxima compare as figures (``values.maximum``)
+    if claim.kind == "time" and claim.utc is None:  # a bare clock reads on an axis of its own: it meets
+        return claim.kind, BARE_CLOCK, None  # an instant as read in the story's zones (``claims_meet``)
     return claim.kind, claim.unit, claim.rate if claim.kind == "money" else None
 
 

@@ -193,6 +193,11 @@ class Claim(_Value):
     zone: str | None = Field(
         default=None, description="The zone a time was read in: as stated, or inferred from its document"
     )
+    story_offsets: tuple[int, ...] | None = Field(
+        default=None,
+        description="A clock time no zone places ('at 8.15am'): the UTC offsets, in minutes, of the zones "
+        "the corpus states its times in; it is compared with a stated instant as read in any of them",
+    )
     anchored_by: AnchoredBy | None = Field(
         default=None,
         description="How a date or time without a year or a day got one: 'stated' next to it, the "

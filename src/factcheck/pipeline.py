@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from factcheck.config import Settings
 from factcheck.errors import UsageError
+from factcheck.extract.zones import with_story_offsets
 from factcheck.ingest.copies import find_copies
 from factcheck.models import (
     SEVERITIES,
@@ -121,7 +122,8 @@ def read_corpus(
         if on_document is not None:
             on_document(read.doc)
     copies = find_copies(docs, signatures=signatures)
-    return Corpus(tuple(docs), counts, tuple(corpus_rates_of_day(docs, claims)), copies)
+    claims = with_story_offsets(corpus_rates_of_day(docs, claims))  # bare clocks in the story's zones
+    return Corpus(tuple(docs), counts, tuple(claims), copies)
 
 
 def stream_claims(

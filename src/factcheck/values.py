@@ -509,6 +509,8 @@ def claims_meet(a: Claim, b: Claim, ia: Interval | None, ib: Interval | None) ->
         return True
     if ia is None or ib is None:
         return False
+    if a.kind == "time" and local_clock(ia) != local_clock(ib):  # a bare clock and a stated instant
+        return read_in_story_zones(a, b, ia, ib) if local_clock(ia) else read_in_story_zones(b, a, ib, ia)
     if a.kind == "time" and ASSUMED in (a.anchored_by, b.anchored_by) and not local_clock(ia):
         ib = nearest_day(ib, ia)  # a day the text never named: the times of day compare
     if a.qualifier == b.qualifier == "up_to":  # "up to 1,200 passengers", "up to 2,000": two maxima
@@ -519,6 +521,41 @@ def claims_meet(a: Claim, b: Claim, ia: Interval | None, ib: Interval | None) ->
         if ia is None or ib is None:
             return False
     return intervals_meet(ia, ib, margin=margin_between(a, b))
+
+
+def read_in_story_zones(bare: Claim, stated: Claim, ib: Interval, iz: Interval) -> bool:
+    """Whether a bare clock time (``ib``, on the ``LOCAL_CLOCK`` axis) read in one of the story's zones
+    (``Claim.story_offsets``) meets a stated instant (``iz``) on some day: "8.15am" meets "07:15 UTC"
+    where the story is told in BST. With no story zone the two never meet: nothing sets the one
+    beside the other."""
+    offsets = bare.story_offsets or stated.story_offsets or ()
+    return bool(offsets) and bool(
+        story_clock_meets(
+            np.array([(ib.low + ib.high) / 2 - LOCAL_CLOCK]),
+            np.array([(ib.high - ib.low) / 2]),
+            np.array([(iz.low + iz.high) / 2]),
+            np.array([(iz.high - iz.low) / 2]),
+            np.array([list(offsets)], dtype=np.float64),
+        )[0]
+    )
+
+
+def story_clock_meets(
+    clock: NDArray[np.float64],
+    clock_half: NDArray[np.float64],
+    instant: NDArray[np.float64],
+    instant_half: NDArray[np.float64],
+    offsets: NDArray[np.float64],
+) -> NDArray[np.bool_]:
+    """``read_in_story_zones`` as arrays: the bare clocks' minutes of the day and half widths, the
+    instants' minutes and half widths, and each pair's offsets (pairs x zones, NaN where it has fewer).
+    Whether, under some offset, the two are no further apart on the day's circle than their widths."""
+    gap = np.mod(clock[:, None] - offsets - instant[:, None], 1440.0)
+    gap = np.minimum(gap, 1440.0 - gap)
+    with np.errstate(invalid="ignore"):
+        near = gap <= (clock_half + instant_half)[:, None] + 1e-9
+    found: NDArray[np.bool_] = np.any(near & np.isfinite(offsets), axis=1)
+    return found
 
 
 def margin_between(a: Claim, b: Claim) -> float:

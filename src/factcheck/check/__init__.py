@@ -31,6 +31,7 @@ from factcheck.check.match import EACH, Match, candidates, peers, sources_year, 
 from factcheck.config import Settings
 from factcheck.errors import InputError
 from factcheck.extract import extract_text
+from factcheck.extract.zones import story_offsets, with_story_offsets
 from factcheck.group.columns import profile_claims
 from factcheck.group.subjects import attribution, common_words
 from factcheck.judge import sides
@@ -90,6 +91,7 @@ def _check_all(
     published: Mapping[str, str | None] | None,
 ) -> tuple[StatementCheck, ...]:
     day = story_day(claims)
+    offsets = story_offsets(claims)  # a bare clock of a statement is read in its sources' zones
     numbers: list[list[Claim]] = []
     notes: list[str | None] = []
     for text, line in statements:
@@ -100,7 +102,7 @@ def _check_all(
             if line is None:  # one statement without a number: a usage error
                 raise
             found, note = [], NO_NUMBER  # a file goes on past such a line
-        numbers.append(statement_rates_of_day(found, claims))
+        numbers.append(with_story_offsets(statement_rates_of_day(found, claims), offsets=offsets))
         notes.append(note)
     probes = {claim.id: _probes(claim) for claim_list in numbers for claim in claim_list}
     probe_claims = [p for ps in probes.values() for p in ps]

@@ -52,6 +52,8 @@ def comparable(probe: Claim, source: Claim, rates: Mapping[str, float] | None) -
         return True
     if family(probe) != family(source):  # a group may hold a date beside the count it dates
         return False
+    if probe.kind == "time" and bool(probe.utc) != bool(source.utc):  # a bare clock and an instant:
+        return bool(probe.story_offsets or source.story_offsets)  # only in the story's zones
     return interval(probe, rates=rates) is not None and interval(source, rates=rates) is not None
 
 

@@ -136,6 +136,7 @@ def _claim(
             "normalized": trusted(Normalized, {"value": value, "unit": m.unit}),
             "utc": None,
             "zone": None,
+            "story_offsets": None,
             "anchored_by": None,
             "rate": None,
             "rate_date": None,

@@ -27,7 +27,7 @@ from typing import Any
 import numpy as np
 from numpy.typing import NDArray
 
-from factcheck.config import COMMON_FIGURE, FAR_YEARS
+from factcheck.config import COMMON_FIGURE, FAR_YEARS, MAX_STORY_ZONES
 from factcheck.group.days import claim_days
 from factcheck.group.profiles import (
     BOUNDS,
@@ -192,6 +192,11 @@ class Columns:
     has_value: Bools
     value: Floats  # the figure as stated, in its own unit; NaN for a range or none
     scale: Floats  # a sum's factor from its currency to EUR (``values.money_factors``), 1 for the rest
+    # A bare clock time's story offsets (``Claim.story_offsets``), one column per zone, NaN past its own.
+    offset_0: Floats
+    offset_1: Floats
+    offset_2: Floats
+    offset_3: Floats
     rarity: Floats  # 1 for a figure few claims of its family state, less for a common one
     norm: Floats  # Euclidean norm of the context words' IDF weights
     words: Rows  # each claim's context words, in the sentence's order
@@ -756,7 +761,18 @@ def _fields(chosen: Sequence[Claim], settings: Settings) -> dict[str, Any]:
         "has_value": ~np.isnan(value),
         "value": value,
         "scale": money_factors(chosen),
+        **_story_offsets(chosen),
     }
+
+
+def _story_offsets(chosen: Sequence[Claim]) -> dict[str, Floats]:
+    """The columns ``offset_0`` to ``offset_3``: each bare clock time's story offsets, NaN past them."""
+    table = np.full((len(chosen), MAX_STORY_ZONES), np.nan)
+    for k, claim in enumerate(chosen):
+        if claim.story_offsets:
+            found = claim.story_offsets[:MAX_STORY_ZONES]
+            table[k, : len(found)] = found
+    return {f"offset_{z}": table[:, z].copy() for z in range(MAX_STORY_ZONES)}
 
 
 def _magnitudes(chosen: Sequence[Claim], kind: Ints, low: Floats) -> Ints:

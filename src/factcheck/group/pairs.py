@@ -64,7 +64,7 @@ from factcheck.group.columns import (
     places,
 )
 from factcheck.group.profiles import DAYS_PER_YEAR, FAR_RATIO, WEAK_FIGURES
-from factcheck.values import LOCAL_CLOCK, digit_slips
+from factcheck.values import LOCAL_CLOCK, digit_slips, story_clock_meets
 
 # Pairs scored per step (two steps at once), about 600 bytes of temporaries a pair: at 50,000 the
 # steps were the peak of export on 10 MB of text (60 MB); more, smaller steps cost no measurable time.
@@ -113,6 +113,15 @@ class _Side(NamedTuple):
     rarity: Floats
     value: Floats  # as stated, NaN for none
     scale: Floats  # a sum's factor to EUR: its interval over it is the sum as stated
+    offset_0: Floats  # a bare clock time's story offsets (``Claim.story_offsets``), NaN past its own
+    offset_1: Floats
+    offset_2: Floats
+    offset_3: Floats
+
+    def offsets(self) -> Floats:
+        """The story offsets as rows x zones."""
+        found: Floats = np.stack([self.offset_0, self.offset_1, self.offset_2, self.offset_3], axis=1)
+        return found
 
     def flag(self, name: str) -> Bools:
         found: Bools = (self.flags & (1 << _FLAGS.index(name))) != 0
@@ -137,7 +146,7 @@ _FLAGS = (
     "superseding",
     "change",
 )
-_VALUES = ("low", "high", "rarity", "value", "scale")
+_VALUES = ("low", "high", "rarity", "value", "scale", "offset_0", "offset_1", "offset_2", "offset_3")
 _KIND = _CODES.index("kind")
 
 
@@ -271,7 +280,7 @@ class PairTable:
             | (~compatible & (self.doc[i] == self.doc[j]) & ~_two_sources(x, y))
             | ((x.state > 0) & (y.state > 0) & (x.state != y.state))  # "99 killed", "1,000 missing"
             | (x.flag("change") != y.flag("change"))  # "risen by four metres", "stood at 4.5 metres"
-            | ((kind == KIND_CODES["time"]) & ((x.low >= LOCAL_TIME) != (y.low >= LOCAL_TIME)))
+            | (_clock_and_instant(x, y) & np.isnan(x.offset_0) & np.isnan(y.offset_0))
             | (~compatible & np.isin(kind, TIMES) & _far_times(x, y))
         )
         bonus = np.where(
@@ -369,6 +378,21 @@ def _meet(x: _Side, y: _Side, i: Ints, j: Ints, shift: Floats) -> Bools:
     scale = np.maximum(np.maximum(np.abs(high), np.abs(low)), 1e-9)
     slack = np.where(margin > 0, margin * scale, 0.0)
     meet = np.where(np.isfinite(high), low <= high + slack, low <= high)
+    mixed = _clock_and_instant(x, y)
+    if mixed.any():  # ``values.read_in_story_zones``: a bare clock read in the story's zones
+        bare_x = x.low >= LOCAL_TIME
+        m = np.flatnonzero(mixed)
+        bx = bare_x[m]
+        bare_low, bare_high = np.where(bx, x.low[m], y.low[m]), np.where(bx, x.high[m], y.high[m])
+        at_low, at_high = np.where(bx, y.low[m], x.low[m]), np.where(bx, y.high[m], x.high[m])
+        offsets = np.where(bx[:, None], x.offsets()[m], y.offsets()[m])
+        meet[m] = story_clock_meets(
+            (bare_low + bare_high) / 2 - LOCAL_CLOCK,
+            (bare_high - bare_low) / 2,
+            (at_low + at_high) / 2,
+            (at_high - at_low) / 2,
+            offsets,
+        )
     found: Bools = (
         (meet & x.flag("has_interval") & y.flag("has_interval")) | (x.equivalent == j) | (y.equivalent == i)
     )
@@ -438,7 +462,9 @@ def _affinity(x: _Side, y: _Side, compatible: Bools, shift: Floats) -> tuple[Flo
                 compatible,
                 SAME_FIGURE,
                 np.where(
-                    (np.abs(x.low - y.low - shift) <= NEAR_TIME_MINUTES) & (x.low < LOCAL_TIME),
+                    (np.abs(x.low - y.low - shift) <= NEAR_TIME_MINUTES)
+                    & (x.low < LOCAL_TIME)
+                    & (y.low < LOCAL_TIME),
                     NEAR_TIME,
                     OTHER_DAY,
                 ),
@@ -464,6 +490,12 @@ def _bound_ratio(x: _Side, y: _Side) -> Floats:
     with np.errstate(divide="ignore", invalid="ignore"):
         ratio: Floats = np.where(np.minimum(ex, ey) > 0, np.maximum(ex, ey) / np.minimum(ex, ey), np.inf)
     return ratio
+
+
+def _clock_and_instant(x: _Side, y: _Side) -> Bools:
+    """Pairs of times of which one is a bare clock reading (``LOCAL_TIME``) and the other an instant."""
+    mixed: Bools = (x.kind == KIND_CODES["time"]) & ((x.low >= LOCAL_TIME) != (y.low >= LOCAL_TIME))
+    return mixed
 
 
 def _near_days(x: _Side, y: _Side) -> Bools:

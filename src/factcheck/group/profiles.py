@@ -544,7 +544,7 @@ def _near_times(a: Claim, b: Claim, ia: Interval, ib: Interval) -> bool:
     """Two instants within ``NEAR_TIME_MINUTES``: on the day that puts them nearest, where a day is only
     assumed (``values.nearest_day``). Two clock readings no zone places are never near: what sets one
     moment hours apart is a zone misread, and they have none."""
-    if local_clock(ia):
+    if local_clock(ia) or local_clock(ib):
         return False
     if ASSUMED in (a.anchored_by, b.anchored_by):
         ib = nearest_day(ib, ia)
@@ -671,12 +671,13 @@ def _same_time(a: Profile, b: Profile) -> bool:
 
 def _two_kinds_of_measure(a: Profile, b: Profile) -> bool:
     """Whether two claims are never one measure, whatever their words: one sentence, two families,
-    two periods ("a year", "a month"), a clock reading no zone places against an instant, or a change
-    against a level ("risen by four metres", "stood at 4.5 metres")."""
+    two periods ("a year", "a month"), a clock reading no zone places against an instant (unless the
+    story's zones place it: ``Claim.story_offsets``), or a change against a level ("risen by four
+    metres", "stood at 4.5 metres")."""
     if a.sentence == b.sentence or a.family != b.family or not _same_per(per_of(a.claim), per_of(b.claim)):
         return True
     if a.claim.kind == "time" and local_clock(a.interval) != local_clock(b.interval):
-        return True
+        return not (a.claim.story_offsets or b.claim.story_offsets)  # a bare clock read in the story's zones
     return a.change != b.change
 
 
