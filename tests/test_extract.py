@@ -160,6 +160,7 @@ CASES = [
     ),
     ("They had not left within two weeks of the ruling.", "two weeks", "duration", 2, "week", None),
     ("People can be detained there for a year.", "a year", "duration", 1, "year", None),
+    ("The rocket broke up about a minute into the flight.", "a minute", "duration", 1, "minute", "approx"),
     ("It has been repeatedly postponed for four years.", "four years", "duration", 4, "year", None),
     (
         "The 10th Anniversary of the institution was marked.",
