@@ -987,6 +987,12 @@ def test_group_slipped_takes_an_unbounded_ratio() -> None:
         ("22:15 - Evacuation under way", True),
         ("22:15 is when the evacuation began.", False),
         ("The evacuation began at 22:15 – an hour late.", False),
+        # A page's own stamp, and a thing named by its time, are no moment of the story either.
+        ("Last updated 21:52 BST", True),
+        ("Posted: 08:00", True),
+        ("The 07:42 Caledon Northern train from Dunmere was carrying 221 passengers.", True),
+        ("Caledon Northern says the train involved is the 07:42 from Dunmere.", True),
+        ("The train left Dunmere at 07:42 on Tuesday.", False),
     ],
 )
 def test_group_a_live_blog_stamp_is_not_grouped(text: str, stamp: bool) -> None:

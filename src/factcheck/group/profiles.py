@@ -299,6 +299,8 @@ def groupable(claim: Claim) -> bool:
         and STAMP.match(claim.sentence, len(claim.text))
     ):
         return False  # "00:25 – Injured brought ashore": when a live blog's entry was posted
+    if claim.kind == "time" and NOT_A_MOMENT.search(claim.sentence, 0, claim.start - claim.sentence_start):
+        return False  # "the 07:42 from Dunmere", "Last updated 21:52 BST": no moment of the story
     if (
         claim.kind == "year"
         and claim.low is not None
@@ -315,6 +317,11 @@ def groupable(claim: Claim) -> bool:
 
 # A period a span of years names, right after it: "the 2025-26 season", "in the 2023-24 financial year".
 PERIOD_LABEL = re.compile(r"[ \u00a0]+(?:" + _phrases("period_labels") + r")\b", re.IGNORECASE)
+# Words right before a time that make it no moment of the story: "the" names a thing by it ("the 07:42
+# service", "the 8.15am from Leeds"); "updated", "posted" stamp the page ("Last updated 21:52 BST").
+NOT_A_MOMENT = re.compile(
+    r"(?:\b[Tt]he|\b(?i:(?:last[ \u00a0]+)?(?:updated|posted|published|modified)(?:[ \u00a0]+at|:)?))[ \u00a0]+$"
+)
 # A separator after a time that opens its line: the time stamps an entry of a live blog or a timeline.
 STAMP = re.compile(r"[ \t]*(?:[A-Z]{2,5}[ \t]*)?(?:[–—|]|-(?=\s))")  # "23:40 –", "08:45 NPT —"
 
