@@ -49,6 +49,26 @@ CASES = [
         None,
         "nearest_date",
     ),
+    # A date recalled in passing gives its year to no date of a later paragraph: the story's year does,
+    # the publication's or, undated, the one the document's dates name most.
+    Case(
+        "The heatwave ran from 14 to 23 July 2026. It beat the 40.3C recorded in July 2022.\n\n"
+        "London had eight days above 30C, from 14 to 21 July.",
+        "2026-09-18",
+        "21 July",
+        "2026-07-21",
+        None,
+        "published",
+    ),
+    Case(
+        "The heatwave ran from 14 to 23 July 2026. It beat the 40.3C recorded in July 2022.\n\n"
+        "The hosepipe ban was lifted on 8 September.",
+        None,
+        "8 September",
+        "2026-09-08",
+        None,
+        "nearest_date",
+    ),
     # A month of another month only (no day) says less than the publication date.
     Case(
         "The deal of January 2022 had a deadline of 18 July.",

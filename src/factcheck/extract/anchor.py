@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from calendar import monthrange
+from collections import Counter
 from collections.abc import Sequence
 from datetime import UTC, date, datetime, timedelta
 
@@ -35,6 +36,8 @@ def anchor_claims(doc: Document, claims: Sequence[Claim]) -> list[Claim]:
         return list(claims)
     published = iso_day(doc.published)
     explicit = sorted((c.start, day) for c in claims if (day := _full_day(c)) is not None)
+    story = published.year if published is not None else _story_year(explicit)
+    undated = (story, 7, 2) if story is not None and published is None else None  # mid-year: all months
     zone = document_zone(doc, claims)
     out: list[Claim] = []
     last: Day | None = None  # the day the story is on, as it was last named
@@ -42,7 +45,16 @@ def anchor_claims(doc: Document, claims: Sequence[Claim]) -> list[Claim]:
     for claim in claims:
         if claim.kind == "date":
             near = context if context is not None and claim.start - context[0] <= CONTEXT_REACH else None
-            claim = _anchor_date(claim, published, _nearest(explicit, claim.start), near and near[1])
+            if (
+                near is not None
+                and story is not None
+                and near[1][0] != story
+                and not _entry(doc.text, claim, near[0])
+            ):
+                near = None  # "surpassing the record of July 2022. ... On 24 July": the story's July
+            weekday = (claim.date or "").startswith("---")  # "Wednesday (13)": the day nearest the text's
+            nearest = _nearest(explicit, claim.start) if weekday or undated is None else undated
+            claim = _anchor_date(claim, published, nearest, near and near[1])
             day = _day_of(claim.date)
             if any(a <= claim.start < b for a, b in doc.metadata):
                 day = None  # the page's own date line: when it was published, not a day its story names
@@ -198,6 +210,23 @@ def _depth(text: str, at: int) -> int:
 
 def _yearless(claim: Claim) -> bool:
     return claim.kind == "date" and bool(claim.date) and str(claim.date).startswith("--")
+
+
+def _entry(text: str, claim: Claim, context_end: int) -> bool:
+    """Whether a date opens its line, as an entry of a timeline does ("April 14: ...", "- 3 May: ..."),
+    or goes on in the paragraph of the date before it (which ends at ``context_end``: "It began on 14
+    April 2022. On June 15, ..."): then it is read in that date's year, whatever year the document is
+    about. A new paragraph after a date recalled in passing is the story's again."""
+    line = text.rfind("\n", 0, claim.start) + 1
+    return not text[line : claim.start].strip(" \t-–—•*") or "\n\n" not in text[context_end : claim.start]
+
+
+def _story_year(explicit: list[tuple[int, Day]]) -> int | None:
+    """The year an undated document's full dates name most (the later on a tie): its story's, where a
+    date without a year is read, rather than in the year of a date it recalls in passing ("the 40.3 °C
+    recorded in July 2022" in an encyclopedia's article on July 2026). None where it names no year."""
+    years = Counter(day[0] for _, day in explicit if day[0] is not None)
+    return max(years, key=lambda year: (years[year], year)) if years else None
 
 
 def _full_day(claim: Claim) -> Day | None:
