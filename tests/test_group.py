@@ -900,6 +900,45 @@ STORY_ZONES = {
 }
 
 
+# A reading of a running total so far ("now", "so far", "to date") below another source's figure is
+# what has grown since, not a disagreement; above it, the two disagree.
+INTERIM_READINGS = {
+    "a-reading-so-far-below-the-total": (
+        _doc(
+            "Outage live", "2025-07-04", "Corvane now says 240 flights have been cancelled at its airports."
+        ),
+        _doc(
+            "Outage",
+            "2025-07-05",
+            "Corvane cancelled 412 flights at its airports on Friday, the company said.",
+        ),
+        ("240 flights", "412 flights"),
+        "apart",
+    ),
+    "a-reading-so-far-above-the-total": (
+        _doc(
+            "Outage live", "2025-07-04", "Corvane now says 450 flights have been cancelled at its airports."
+        ),
+        _doc(
+            "Outage",
+            "2025-07-05",
+            "Corvane cancelled 412 flights at its airports on Friday, the company said.",
+        ),
+        ("450 flights", "412 flights"),
+        "conflict",
+    ),
+}
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "texts", "expected"), INTERIM_READINGS.values(), ids=INTERIM_READINGS.keys()
+)
+def test_group_readings_so_far_of_a_running_total(
+    tmp_path: Path, first: str, second: str, texts: tuple[str, str], expected: str
+) -> None:
+    assert _two_texts_outcome(tmp_path, (first, second), texts) == expected
+
+
 @pytest.mark.parametrize(
     ("first", "second", "texts", "expected"), STORY_ZONES.values(), ids=STORY_ZONES.keys()
 )

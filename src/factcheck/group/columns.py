@@ -32,6 +32,7 @@ from factcheck.group.days import claim_days
 from factcheck.group.profiles import (
     BOUNDS,
     DAY_MARKERS,
+    INTERIM,
     PERIODS,
     STATES,
     SUPERSEDING,
@@ -174,6 +175,7 @@ class Columns:
     state: Ints  # code of the state a count of people is in (``profiles.casualty_state``), 0 for none
     marker: Ints  # code of the time marker ("initially"), 0 for none
     superseding: Bools  # the marker sets the figure against the story's present (``SUPERSEDING``)
+    interim: Bools  # the marker makes the figure a running total's reading so far (``INTERIM``)
     subject: Ints  # mask of the codes of the names beside the claim (``subjects.codes_mask``), 0 for none
     subject_codes: Ints  # claims x SLOTS: the codes themselves (``subjects.subject_codes``), 0 padded
     subject_names: list[str]  # the names of subject codes: code k is subject_names[k - 1]
@@ -368,6 +370,7 @@ def columns_of(
         **anchors,
         marker=marker,
         superseding=np.isin(marker, [times[m] for m in SUPERSEDING if m in times]),
+        interim=np.isin(marker, [times[m] for m in INTERIM if m in times]),
         subject=subject,
         subject_codes=subject_rows,
         subject_names=subject_names,

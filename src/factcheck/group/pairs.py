@@ -144,6 +144,7 @@ _FLAGS = (
     "personal",
     "up_to",
     "superseding",
+    "interim",
     "change",
 )
 _VALUES = ("low", "high", "rarity", "value", "scale", "offset_0", "offset_1", "offset_2", "offset_3")
@@ -544,6 +545,8 @@ def _same_time(x: _Side, y: _Side) -> Bools:
     marker_x, marker_y = (x.marker > 0) & ((x.anchor == 0) | ix), (y.marker > 0) & ((y.anchor == 0) | iy)
     year_x, year_y = (x.anchor > 0) & ~ix & (x.marker == 0), (y.anchor > 0) & ~iy & (y.marker == 0)
     countdowns = x.flag("countdown") & y.flag("countdown")  # two readings of a countdown: two moments
+    running = np.isin(x.kind, RUNNING_KINDS)  # ``profiles._earlier_reading``: "now 240", "412 in total"
+    earlier = running & ((x.flag("interim") & (x.high < y.low)) | (y.flag("interim") & (y.high < x.low)))
     days = (x.day > 0) & (y.day > 0) & (x.day != y.day)  # a running total's readings on two days
     read_x, read_y = np.where(x.day > 0, x.day, x.published_day), np.where(y.day > 0, y.day, y.published_day)
     stale = (
@@ -558,7 +561,7 @@ def _same_time(x: _Side, y: _Side) -> Bools:
     # "earlier this month" in a story of 2025 may be the "4 March 2025" another sentence names
     superseded = x.flag("superseding") | y.flag("superseding")
     marked = ((marker_x & year_y) | (marker_y & year_x)) & ((x.anchor != y.anchor) | superseded)
-    apart: Bools = years | markers | marked | countdowns | days | stale
+    apart: Bools = years | markers | marked | countdowns | earlier | days | stale
     return ~apart
 
 
@@ -796,6 +799,7 @@ def _matrices(
 MEASURED = np.array([KIND_CODES["distance"], KIND_CODES["duration"], KIND_CODES["other"]])
 CONVERTED = np.array([KIND_CODES["distance"], KIND_CODES["other"]])  # units converted with slack
 TIMES = np.array([KIND_CODES["year"], KIND_CODES["date"]])
+RUNNING_KINDS = np.array([KIND_CODES["count"], KIND_CODES["money"]])  # ``profiles.RUNNING_KINDS``
 CLOCKS = np.array([KIND_CODES["year"], KIND_CODES["date"], KIND_CODES["time"]])  # no digit slips
 LOCAL_TIME = LOCAL_CLOCK - 1440  # a time's low from here: a clock reading no zone places (``local_clock``)
 COUNTED = np.array([KIND_CODES["count"], KIND_CODES["distance"], KIND_CODES["duration"], KIND_CODES["other"]])

@@ -71,6 +71,8 @@ GROUPED_KINDS = frozenset(
 # Words that set a claim in time within its story: "initially 300 cells", "now 400".
 MARKER_WORDS: tuple[str, ...] = tuple(table("context.toml", "time_markers"))
 SUPERSEDING = frozenset(table("context.toml", "superseding_markers"))
+INTERIM = frozenset(table("context.toml", "interim_markers"))
+RUNNING_KINDS = frozenset({"count", "money"})  # what a running total counts: people, flights, costs
 # "last year", "this year", "next year": a year named from the story's own, as offsets.
 PROJECTION_WORDS = frozenset(table("context.toml", "projection_words"))
 DEATH_NOUNS = frozenset(table("nouns.toml", "death_nouns"))  # "86 lives", "85 people": one count
@@ -662,6 +664,8 @@ def _same_time(a: Profile, b: Profile) -> bool:
         return False
     if a.countdown and b.countdown:  # two readings of a countdown are two moments
         return False
+    if _earlier_reading(a, b) or _earlier_reading(b, a):  # "now 240 cancelled", "412 in total"
+        return False
     if a.day and b.day and a.day != b.day:  # "99 on Monday", "115 as of Monday" a week later
         return False
     if (
@@ -674,6 +678,18 @@ def _same_time(a: Profile, b: Profile) -> bool:
     # "earlier this month" in a story of 2025 may be the "4 March 2025" another sentence names
     same_year = a.anchor == b.anchor and not ({a.marker, b.marker} & SUPERSEDING)
     return same_year or not ((_marker_only(a) and _year_only(b)) or (_marker_only(b) and _year_only(a)))
+
+
+def _earlier_reading(a: Profile, b: Profile) -> bool:
+    """Whether ``a`` is a reading of a running total so far (``INTERIM``: "Corvane now says 240
+    flights have been cancelled") that lies below ``b``: what grew since, not a disagreement."""
+    return (
+        a.marker in INTERIM
+        and a.claim.kind in RUNNING_KINDS
+        and a.interval is not None
+        and b.interval is not None
+        and a.interval.high < b.interval.low
+    )
 
 
 def _two_kinds_of_measure(a: Profile, b: Profile) -> bool:
