@@ -1054,3 +1054,21 @@ def test_group_a_span_of_years_naming_a_period_is_not_grouped(text: str, label: 
 
     (claim,) = [c for c in extract_text(text) if c.kind == "year"]
     assert groupable(claim) is not label
+
+
+DATELINES = [
+    ("LONDON, July 4 (MPA) - Corvane cancelled 312 flights.", "July 4", True),
+    ("PORT HALLORAN, Texas - March 19, 2025 - Veyra today released its findings.", "March 19, 2025", True),
+    ("REDFIELD, Wash., Oct. 28, 2025 — Corvane posted its results.", "Oct. 28, 2025", True),
+    ("On March 4, 2025 - the day of the recall - shares fell.", "March 4, 2025", False),
+    ("The recall was extended on 14 March 2025 to 31 batches.", "14 March 2025", False),
+]
+
+
+@pytest.mark.parametrize(("sentence", "text", "line"), DATELINES, ids=[d[1] for d in DATELINES])
+def test_group_a_dateline_is_not_grouped(sentence: str, text: str, line: bool) -> None:
+    """A wire story's dateline says when it was filed, not a day its story tells of."""
+    from factcheck.group.profiles import groupable
+
+    (claim,) = [c for c in extract_text(sentence, published="2025-03-20") if c.text == text]
+    assert groupable(claim) is not line

@@ -295,6 +295,8 @@ def groupable(claim: Claim) -> bool:
         return False  # a figure with no unit of measure: "a magnitude of 5.9" compares in no group
     if claim.kind == "date" and (claim.date or "-").startswith("-"):
         return False  # "April 14": no year, no comparison
+    if claim.kind == "date" and dateline(claim):
+        return False  # "LONDON, July 4 (MPA) -": the day the story was filed, not a day it tells of
     if (
         claim.kind == "time"
         and claim.start == claim.sentence_start
@@ -324,6 +326,28 @@ PERIOD_LABEL = re.compile(r"[ \u00a0]+(?:" + _phrases("period_labels") + r")\b",
 NOT_A_MOMENT = re.compile(
     r"(?:\b[Tt]he|\b(?i:(?:last[ \u00a0]+)?(?:updated|posted|published|modified)(?:[ \u00a0]+at|:)?))[ \u00a0]+$"
 )
+# A wire story's dateline: a place in capitals (and its region), the date, then the agency or a dash,
+# opening the sentence: "LONDON, July 4 (MPA) -", "PORT HALLORAN, Texas - March 19, 2025 -".
+DATELINE_BEFORE = re.compile(
+    r"[A-Z][A-Z .'’/-]+(?:,[ \u00a0]+[A-Z][A-Za-z.'’ -]*)?[ \u00a0]*[,–—-][ \u00a0]*"
+)
+DATELINE_AFTER = re.compile(r"[ \u00a0]*(?:\([^()\n]{1,40}\)[ \u00a0]*)?[–—-]")
+
+
+def dateline(claim: Claim) -> bool:
+    """Whether a date is its story's dateline, which says when the story was filed.
+
+    >>> from factcheck.extract import extract_text
+    >>> [dateline(c) for c in extract_text("LONDON, July 4 (MPA) - Corvane cancelled 312 flights on July 4.", published="2025-07-04")]
+    [True, False, False]
+    """
+    at = claim.start - claim.sentence_start
+    return (
+        DATELINE_BEFORE.fullmatch(claim.sentence, 0, at) is not None
+        and DATELINE_AFTER.match(claim.sentence, claim.end - claim.sentence_start) is not None
+    )
+
+
 # A separator after a time that opens its line: the time stamps an entry of a live blog or a timeline.
 STAMP = re.compile(r"[ \t]*(?:[A-Z]{2,5}[ \t]*)?(?:[–—|]|-(?=\s))")  # "23:40 –", "08:45 NPT —"
 
