@@ -930,6 +930,41 @@ INTERIM_READINGS = {
 }
 
 
+# One sentence gives a measure one figure, unless it sets two sources' figures against each other.
+ONE_SENTENCE = {
+    "two-sources-in-one-sentence-disagree": (
+        _doc(
+            "Strike",
+            "2025-02-12",
+            "The union said 41,000 nurses took part in the strike on Tuesday, while the government put "
+            "the figure at 27,500.",
+        ),
+        _doc("Nurses strike", "2025-02-12", "More than 41,000 nurses took part in the strike on Tuesday."),
+        ("27,500", "41,000 nurses"),
+        "conflict",
+    ),
+    "one-source-two-figures-stay-apart": (
+        _doc(
+            "Strike",
+            "2025-02-12",
+            "The union said 41,000 nurses took part in the strike on Tuesday and 27,500 stayed at work.",
+        ),
+        _doc("Nurses strike", "2025-02-12", "More than 41,000 nurses took part in the strike on Tuesday."),
+        ("27,500", "41,000 nurses"),
+        "apart",
+    ),
+}
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "texts", "expected"), ONE_SENTENCE.values(), ids=ONE_SENTENCE.keys()
+)
+def test_group_one_sentence_two_sources(
+    tmp_path: Path, first: str, second: str, texts: tuple[str, str], expected: str
+) -> None:
+    assert _two_texts_outcome(tmp_path, (first, second), texts) == expected
+
+
 @pytest.mark.parametrize(
     ("first", "second", "texts", "expected"), INTERIM_READINGS.values(), ids=INTERIM_READINGS.keys()
 )

@@ -272,7 +272,7 @@ class PairTable:
         fig = np.where(apart, fig - SUBJECT_APART, fig)
         measured = x.flag("has_interval") & y.flag("has_interval")
         impossible = (
-            (x.sentence == y.sentence)
+            ((x.sentence == y.sentence) & ~_two_sources(x, y))
             | (x.family != y.family)
             | ~_same_per(x, y)
             | ((kind == KIND_CODES["count"]) & ~self._same_noun(x.head, y.head) & (fig < SAME_FIGURE) & ~slip)

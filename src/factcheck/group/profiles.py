@@ -721,7 +721,9 @@ def _two_kinds_of_measure(a: Profile, b: Profile) -> bool:
     two periods ("a year", "a month"), a clock reading no zone places against an instant (unless the
     story's zones place it: ``Claim.story_offsets``), or a change against a level ("risen by four
     metres", "stood at 4.5 metres")."""
-    if a.sentence == b.sentence or a.family != b.family or not _same_per(per_of(a.claim), per_of(b.claim)):
+    if a.sentence == b.sentence and not _two_sources(a, b):  # one sentence gives one figure a measure,
+        return True  # unless it sets two sources' against each other ("the union said 41,000, ...")
+    if a.family != b.family or not _same_per(per_of(a.claim), per_of(b.claim)):
         return True
     if a.claim.kind == "time" and local_clock(a.interval) != local_clock(b.interval):
         return not (a.claim.story_offsets or b.claim.story_offsets)  # a bare clock read in the story's zones

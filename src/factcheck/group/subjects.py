@@ -78,6 +78,8 @@ SOURCES = re.compile(
     rf"{_NAME_RUN}(?:,[^,]{{1,60}},)?[ \u00a0]+(?:{_VERBS})\b"
     rf"|\b(?:{'|'.join(_SAYING['after'])})[ \u00a0]+{_NAME_RUN}"
     rf"|\b(?i:{'|'.join(_SAYING['before'])})[ \u00a0]+(?:(?i:the|a|an)[ \u00a0]+)?{_NAME_RUN}"
+    # a body named by a common noun: "the union said", "the government put the figure at"
+    rf"|\b[Tt]he[ \u00a0]+([a-z][a-z-]+)[ \u00a0]+(?:{_VERBS})\b"
 )
 SAYING = re.compile(rf"\b(?:{_VERBS}|(?i:{'|'.join(_SAYING['before'])}))\b")  # a verb of SOURCES, alone
 MASK_BITS = 63  # bits of a subject mask: an int64 that stays positive
@@ -162,27 +164,35 @@ def attribution(claim: Claim, common: frozenset[str] = frozenset()) -> str | Non
     ['bloomberg']
     >>> [attribution(c) for c in extract_text("The toll was 93, officials said.")]
     [None]
+    >>> text = "The union said 41,000 nurses struck, while the government put the figure at 27,500."
+    >>> [attribution(c) for c in extract_text(text)]
+    ['union', 'government']
     """
     at = claim.start - claim.sentence_start
     best: tuple[int, str] | None = None
-    for start, words in _source_spans(claim.sentence):
-        names = [w for w in words if w.lower() not in STOPWORDS and w.lower() not in common]
+    for start, words, body in _source_spans(claim.sentence):
+        names = (
+            list(words)
+            if body
+            else [w for w in words if w.lower() not in STOPWORDS and w.lower() not in common]
+        )
         if names and (best is None or abs(start - at) < best[0]):
             best = (abs(start - at), names[-1].lower())
     return None if best is None else best[1]
 
 
 @lru_cache(maxsize=1024)
-def _source_spans(text: str) -> tuple[tuple[int, tuple[str, ...]], ...]:
-    """Where a sentence names who says its figures, and the words of each name: read once for all of
-    its claims."""
+def _source_spans(text: str) -> tuple[tuple[int, tuple[str, ...], bool], ...]:
+    """Where a sentence names who says its figures, the words of each name, and whether it is a body
+    named by a common noun ("the union said"), whose word is a source though the texts write it in
+    lower case: read once for all of its claims."""
     if CAPITAL.search(text) is None or SAYING.search(text) is None:  # most sentences name no source
         return ()
     found = []
     for m in SOURCES.finditer(text):
-        group = next(k for k in (1, 2, 3) if m.group(k) is not None)
+        group = next(k for k in (1, 2, 3, 4) if m.group(k) is not None)
         words = (w[:-2] if w.endswith(POSSESSIVES) else w for w in m.group(group).split())
-        found.append((m.start(group), tuple(words)))
+        found.append((m.start(group), tuple(words), group == 4))
     return tuple(found)
 
 
