@@ -69,6 +69,25 @@ CASES = [
         None,
         "nearest_date",
     ),
+    # A blank line with spaces on it is a paragraph break too.
+    Case(
+        "The heatwave ran from 14 to 23 July 2026. It beat the 40.3C recorded in July 2022.\n \n"
+        "London had eight days above 30C, from 14 to 21 July.",
+        "2026-09-18",
+        "21 July",
+        "2026-07-21",
+        None,
+        "published",
+    ),
+    # Early in a year about the year before: the publication's year would put the date ahead of it.
+    Case(
+        "The fire began on 1 July 2026 in the hills.\n\nBy 20 July, crews had contained it.",
+        "2027-02-01",
+        "20 July",
+        "2026-07-20",
+        None,
+        "nearest_date",
+    ),
     # A month of another month only (no day) says less than the publication date.
     Case(
         "The deal of January 2022 had a deadline of 18 July.",

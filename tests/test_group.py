@@ -129,6 +129,8 @@ DATE_AFFINITY = [
     ("the-next-day", "2023-11-14", "2023-11-15", NEAR_DAY),
     ("three-days-on", "2025-02-20", "2025-02-23", NEAR_DAY),
     ("ten-days-on", "2025-03-04", "2025-03-14", 0.0),
+    # Whole months or years are no single days, however near their ends: no evidence.
+    ("two-months-side-by-side", "2025-07", "2025-08", 0.0),
 ]
 
 
@@ -914,6 +916,19 @@ INTERIM_READINGS = {
         ),
         ("240 flights", "412 flights"),
         "apart",
+    ),
+    "a-sum-to-date-below-the-total": (
+        _doc("Recall", "2025-03-10", "The recall has cost the drug maker £150m to date, the company said."),
+        _doc("Recall costs", "2025-06-10", "The recall cost the drug maker £190m, the company said."),
+        ("£150m", "£190m"),
+        "apart",
+    ),
+    # "now" beside no tally is a level: two levels that differ disagree.
+    "now-with-a-level-still-disagrees": (
+        _doc("Layoffs", "2025-10-28", "Corvane now employs 5,000 people at its Redfield campus."),
+        _doc("Campus", "2025-10-29", "Corvane employs 7,000 people at its Redfield campus."),
+        ("5,000 people", "7,000 people"),
+        "conflict",
     ),
     "a-reading-so-far-above-the-total": (
         _doc(

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Sequence
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -22,6 +23,7 @@ from factcheck.group import pairs as pairs_module
 from factcheck.group.columns import columns_of
 from factcheck.group.pairs import PairTable, candidate_pairs
 from factcheck.models import Claim
+from factcheck.pipeline import read_corpus
 
 
 def stories() -> list[Claim]:
@@ -176,3 +178,27 @@ def test_pairs_same_candidates_and_scores_whatever_the_threads(
     np.testing.assert_array_equal(second, expected_pairs[1])
     assert len(first) > 100
     np.testing.assert_array_equal(PairTable.of(cols).scores(first, second), expected)
+
+
+# The rules of this round in texts of their own: bare clocks read in the story's zone (a change among
+# them), a running total read so far, two sources in one sentence, dates a day apart and months side by
+# side, a dateline, a train named by its time.
+ROUND_TEXTS = {
+    "a.txt": "Derailment\nhttps://example.org/a | Example | 2024-10-08\n\nDUNMERE, Oct 8 (BNW) - The train "
+    "derailed at 08:17 BST on Tuesday, the operator said. The water rose to 4 metres at 08:40 BST. The "
+    "union said 41,000 nurses took part on 14 November 2024, while the government put the figure at "
+    "27,500. The repairs have cost £150m so far. The line reopened in July 2025.\n",
+    "b.txt": "Crash horror\nhttps://example.org/b | Example | 2024-10-09\n\nThe 07:42 train derailed at "
+    "8.15am on Tuesday. The water rose about 8am on Tuesday. More than 41,000 nurses took part on 15 "
+    "November 2024. The repairs cost £190m. The line reopened in August 2025. Corvane now employs 5,000 "
+    "people.\n",
+}
+
+
+def test_pairs_score_as_the_reference_on_this_rounds_rules(tmp_path: Path) -> None:
+    for name, text in ROUND_TEXTS.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    claims = read_corpus([tmp_path]).comparable()
+    assert any(c.story_offsets for c in claims)  # the bare clocks carry the story's zone
+    reference, scores = score_both_ways(claims)
+    np.testing.assert_allclose(scores, reference, rtol=0, atol=1e-9)

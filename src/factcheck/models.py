@@ -195,8 +195,9 @@ class Claim(_Value):
     )
     story_offsets: tuple[int, ...] | None = Field(
         default=None,
-        description="A clock time no zone places ('at 8.15am'): the UTC offsets, in minutes, of the zones "
-        "the corpus states its times in; it is compared with a stated instant as read in any of them",
+        description="A clock time no zone places ('at 8.15am'): the UTC offset, in minutes, of the zone "
+        "most of the corpus's documents state their times in (UTC and GMT aside); it is compared with a "
+        "stated instant as read in it. Null where no zone is read",
     )
     anchored_by: AnchoredBy | None = Field(
         default=None,

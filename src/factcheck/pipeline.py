@@ -137,9 +137,10 @@ def stream_claims(
     """Each document's summary, the sentences that hold claims, and its claims, one document at a time:
     memory is bounded by the largest document (and, with ``jobs``, the few read ahead), not by the corpus.
 
-    The claims are those of ``read_corpus``, but for one thing: a document that states no date of its own
-    takes no rate of the day (``read_corpus`` gives it the middle day of the corpus, which only the whole
-    corpus can tell), so its sums are compared at the reference rates."""
+    The claims are those of ``read_corpus``, but for two things only the whole corpus can tell: a
+    document that states no date of its own takes no rate of the day (``read_corpus`` gives it the
+    middle day of the corpus), so its sums are compared at the reference rates; and a bare clock time
+    carries no ``story_offsets`` (the zone most of the corpus's documents state)."""
     reads = read_all(paths, found=found, on_warning=on_warning, jobs=jobs, scheduler=scheduler, held=True)
     for read in reads:
         doc = read.doc

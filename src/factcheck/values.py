@@ -33,6 +33,7 @@ from factcheck.config import (
     DISTANCE_MARGIN,
     EXACT_MARGIN,
     FIXED_RATE_MARGIN,
+    MAX_STORY_ZONES,
 )
 from factcheck.errors import InputError
 from factcheck.lexicon import DISTANCE_UNITS, DURATION_UNITS, OTHER_UNITS, VAGUE_SPAN_WORDS
@@ -523,18 +524,18 @@ def claims_meet(a: Claim, b: Claim, ia: Interval | None, ib: Interval | None) ->
     return intervals_meet(ia, ib, margin=margin_between(a, b))
 
 
-def read_in_story_zones(bare: Claim, stated: Claim, ib: Interval, iz: Interval) -> bool:
-    """Whether a bare clock time (``ib``, on the ``LOCAL_CLOCK`` axis) read in one of the story's zones
-    (``Claim.story_offsets``) meets a stated instant (``iz``) on some day: "8.15am" meets "07:15 UTC"
-    where the story is told in BST. With no story zone the two never meet: nothing sets the one
-    beside the other."""
-    offsets = bare.story_offsets or stated.story_offsets or ()
+def read_in_story_zones(bare: Claim, stated: Claim, bare_span: Interval, stated_span: Interval) -> bool:
+    """Whether a bare clock time (``bare_span``, on the ``LOCAL_CLOCK`` axis) read in the story's zone
+    (its ``Claim.story_offsets``) meets a stated instant (``stated_span``) on some day: "8.15am" meets
+    "07:15 UTC" where the story is told in BST. With no story zone the two never meet: nothing sets the
+    one beside the other. ``stated`` is the instant's claim: its zone is its own, not read here."""
+    offsets = (bare.story_offsets or ())[:MAX_STORY_ZONES]
     return bool(offsets) and bool(
         story_clock_meets(
-            np.array([(ib.low + ib.high) / 2 - LOCAL_CLOCK]),
-            np.array([(ib.high - ib.low) / 2]),
-            np.array([(iz.low + iz.high) / 2]),
-            np.array([(iz.high - iz.low) / 2]),
+            np.array([(bare_span.low + bare_span.high) / 2 - LOCAL_CLOCK]),
+            np.array([(bare_span.high - bare_span.low) / 2]),
+            np.array([(stated_span.low + stated_span.high) / 2]),
+            np.array([(stated_span.high - stated_span.low) / 2]),
             np.array([list(offsets)], dtype=np.float64),
         )[0]
     )

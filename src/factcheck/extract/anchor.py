@@ -50,6 +50,7 @@ def anchor_claims(doc: Document, claims: Sequence[Claim]) -> list[Claim]:
                 and story is not None
                 and near[1][0] != story
                 and not _entry(doc.text, claim, near[0])
+                and not _ahead_of(claim, published)
             ):
                 near = None  # "surpassing the record of July 2022. ... On 24 July": the story's July
             weekday = (claim.date or "").startswith("---")  # "Wednesday (13)": the day nearest the text's
@@ -218,7 +219,23 @@ def _entry(text: str, claim: Claim, context_end: int) -> bool:
     April 2022. On June 15, ..."): then it is read in that date's year, whatever year the document is
     about. A new paragraph after a date recalled in passing is the story's again."""
     line = text.rfind("\n", 0, claim.start) + 1
-    return not text[line : claim.start].strip(" \t-–—•*") or "\n\n" not in text[context_end : claim.start]
+    opens = not text[line : claim.start].strip(" \t-–—•*")
+    return opens or PARAGRAPH_BREAK.search(text, context_end, claim.start) is None
+
+
+PARAGRAPH_BREAK = re.compile(r"\n[ \t\u00a0]*\n")  # a blank line, spaces on it or not
+
+
+def _ahead_of(claim: Claim, published: date | None) -> bool:
+    """Whether a yearless date read in its publication's year would fall after the publication: "By 20
+    July" in a report of 1 February 2027 on a fire of July 2026 is July 2026, the year named before."""
+    found = re.fullmatch(r"--(\d\d)-(\d\d)", claim.date or "")
+    if published is None or found is None:
+        return False
+    month, day = int(found.group(1)), int(found.group(2))
+    if day > monthrange(published.year, month)[1]:
+        return False
+    return date(published.year, month, day) > published
 
 
 def _story_year(explicit: list[tuple[int, Day]]) -> int | None:

@@ -64,7 +64,7 @@ def bare_clock(claim: Claim) -> bool:
     return claim.kind == "time" and claim.utc is None and claim.zone is None and claim.value is not None
 
 
-def with_story_offsets(claims: Sequence[Claim], offsets: tuple[int, ...] | None = None) -> list[Claim]:
+def with_story_offsets(claims: Sequence[Claim], *, offsets: tuple[int, ...] | None = None) -> list[Claim]:
     """The claims, each bare clock time carrying the story's offsets (``story_offsets`` of the claims
     themselves unless given: a statement takes its sources')."""
     offsets = story_offsets(claims) if offsets is None else offsets

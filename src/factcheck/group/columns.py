@@ -32,7 +32,7 @@ from factcheck.group.days import claim_days
 from factcheck.group.profiles import (
     BOUNDS,
     DAY_MARKERS,
-    INTERIM,
+    MARKER_WORDS,
     PERIODS,
     STATES,
     SUPERSEDING,
@@ -53,6 +53,7 @@ from factcheck.group.profiles import (
     projected,
     related_nouns,
     relative_year,
+    running_reading,
     sentence_year,
     story_year,
     time_marker,
@@ -323,7 +324,13 @@ def columns_of(
     times: dict[str, int] = {"": 0}
     scanner = _Scanner(times)
     stem_rows, markers, years = scanner.scan([chosen[k].sentence for k in firsts])  # by sentence code
-    for k in np.flatnonzero(markers).tolist():  # the scanner reads words alone: "the first time" is none
+    # The scanner reads words alone: "the first time" is none, and a marker of two words ("so far") it
+    # cannot see, so a sentence that holds one is read whole too.
+    phrases = [m for m in MARKER_WORDS if " " in m]
+    for k in range(len(firsts)):
+        if not markers[k] and any(p in chosen[firsts[k]].sentence.lower() for p in phrases):
+            markers[k] = -1
+    for k in np.flatnonzero(markers).tolist():
         found = time_marker(chosen[firsts[k]].sentence)
         markers[k] = times.setdefault(found, len(times)) if found else 0
     if outside:  # the words of the statements must not turn a source's name into a common word
@@ -357,6 +364,7 @@ def columns_of(
     anchors = _anchors(chosen, sentence, doc, years, times, [(published or {}).get(path) for path in docs])
     marker = _markers(markers[sentence], chosen, times)
     fields = _fields(chosen, settings)
+    marked = list(times)  # each marker code's word
     source, source_names = _sources(chosen, common)
     subject, subject_rows, subject_names = _subjects(chosen, settings, names())  # read last: see ``submit``
     return Columns(
@@ -370,7 +378,11 @@ def columns_of(
         **anchors,
         marker=marker,
         superseding=np.isin(marker, [times[m] for m in SUPERSEDING if m in times]),
-        interim=np.isin(marker, [times[m] for m in INTERIM if m in times]),
+        interim=np.fromiter(
+            (running_reading(c, marked[m] or None) for c, m in zip(chosen, marker.tolist(), strict=True)),
+            np.bool_,
+            len(chosen),
+        ),
         subject=subject,
         subject_codes=subject_rows,
         subject_names=subject_names,

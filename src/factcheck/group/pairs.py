@@ -500,8 +500,9 @@ def _clock_and_instant(x: _Side, y: _Side) -> Bools:
 
 
 def _near_days(x: _Side, y: _Side) -> Bools:
-    """``profiles._near_days``: two dates at most ``NEAR_DAYS`` apart."""
-    near: Bools = np.maximum(x.low - y.high, y.low - x.high) <= NEAR_DAYS
+    """Two single days at most ``NEAR_DAYS`` apart (``profiles._calendar_affinity``)."""
+    one_day = (x.low == x.high) & (y.low == y.high)
+    near: Bools = one_day & (np.maximum(x.low - y.high, y.low - x.high) <= NEAR_DAYS)
     return near
 
 

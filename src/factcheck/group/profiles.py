@@ -72,6 +72,9 @@ GROUPED_KINDS = frozenset(
 MARKER_WORDS: tuple[str, ...] = tuple(table("context.toml", "time_markers"))
 SUPERSEDING = frozenset(table("context.toml", "superseding_markers"))
 INTERIM = frozenset(table("context.toml", "interim_markers"))
+TALLY_MARKERS = frozenset(table("context.toml", "tally_markers"))
+# A perfect tense: "have been cancelled", "has risen", "had died".
+PERFECT = re.compile(r"\b(?i:has|have|had)(?:[ \u00a0]+(?:now|been))*[ \u00a0]+[a-z]+(?:ed|en|n)\b")
 RUNNING_KINDS = frozenset({"count", "money"})  # what a running total counts: people, flights, costs
 # "last year", "this year", "next year": a year named from the story's own, as offsets.
 PROJECTION_WORDS = frozenset(table("context.toml", "projection_words"))
@@ -128,9 +131,11 @@ _PROJECTION_STEMS = tuple(
 CLAUSE_BREAK = re.compile(r"[,;:]|\s(?:and|but|while|whereas)\s")  # where a clause of a sentence ends
 RELATIVE_YEARS: dict[str, int] = dict(table("context.toml", "relative_years"))
 RELATIVE_YEAR = re.compile(rf"\b({'|'.join(RELATIVE_YEARS)})[ \u00a0]+year\b", re.I)
+# Each marker as a pattern: a marker of two words ("so far") matches any run of spaces between them.
+_MARKER_ALTERNATION = "|".join(re.escape(w).replace(r"\ ", r"[ \u00a0]+") for w in MARKER_WORDS)
 TIME_MARKERS = re.compile(
     rf"""\b(?=[{"".join(sorted({word[0] for word in MARKER_WORDS}))}])  # a first letter: most places fail fast
-    ({"|".join(MARKER_WORDS)})\b""",
+    ({_MARKER_ALTERNATION})\b""",
     re.I | re.X,
 )
 # What makes a marker word no marker: "first" after a determiner is an ordinal ("the first time", "its
@@ -148,11 +153,13 @@ def time_marker(sentence: str) -> str | None:
     ('initially', None)
     >>> time_marker("It opened 24 months later than planned, first reported at 30"), time_marker("No")
     ('first', None)
+    >>> time_marker("It has cost £290m so  far"), time_marker("214 flights to date")
+    ('so far', 'to date')
     """
     idioms = [m.span() for m in _NO_MARKER.finditer(sentence)]
     for found in TIME_MARKERS.finditer(sentence):
         if not any(a <= found.start() < b for a, b in idioms):
-            return found.group(1).lower()
+            return " ".join(found.group(1).lower().split())  # "so  far" is "so far"
     return None
 
 
@@ -303,7 +310,8 @@ def groupable(claim: Claim) -> bool:
         and STAMP.match(claim.sentence, len(claim.text))
     ):
         return False  # "00:25 – Injured brought ashore": when a live blog's entry was posted
-    if claim.kind == "time" and NOT_A_MOMENT.search(claim.sentence, 0, claim.start - claim.sentence_start):
+    at = claim.start - claim.sentence_start
+    if claim.kind == "time" and NOT_A_MOMENT.search(claim.sentence, max(0, at - MOMENT_REACH), at):
         return False  # "the 07:42 from Dunmere", "Last updated 21:52 BST": no moment of the story
     if (
         claim.kind == "year"
@@ -334,6 +342,10 @@ DATELINE_BEFORE = re.compile(
 DATELINE_AFTER = re.compile(r"[ \u00a0]*(?:\([^()\n]{1,40}\)[ \u00a0]*)?[–—-]")
 
 
+MOMENT_REACH = 30  # characters before a time that NOT_A_MOMENT reads: "Last updated " is 13
+DATELINE_REACH = 80  # a dateline's place and region are short: "NEW YORK/SINGAPORE, " is 20
+
+
 def dateline(claim: Claim) -> bool:
     """Whether a date is its story's dateline, which says when the story was filed.
 
@@ -343,7 +355,8 @@ def dateline(claim: Claim) -> bool:
     """
     at = claim.start - claim.sentence_start
     return (
-        DATELINE_BEFORE.fullmatch(claim.sentence, 0, at) is not None
+        at <= DATELINE_REACH
+        and DATELINE_BEFORE.fullmatch(claim.sentence, 0, at) is not None
         and DATELINE_AFTER.match(claim.sentence, claim.end - claim.sentence_start) is not None
     )
 
@@ -569,7 +582,8 @@ def _calendar_affinity(kind: str, ia: Interval, ib: Interval, compatible: bool) 
     ("14 November" and "15 November": one day misreported, or two events of one week)."""
     if compatible:
         return SAME_FIGURE
-    near = kind == "date" and max(ia.low - ib.high, ib.low - ia.high) <= NEAR_DAYS
+    one_day = ia.low == ia.high and ib.low == ib.high  # "14 November", not "July 2025" or "2024"
+    near = kind == "date" and one_day and max(ia.low - ib.high, ib.low - ia.high) <= NEAR_DAYS
     return NEAR_DAY if near else OTHER_DAY
 
 
@@ -617,7 +631,8 @@ def _bound_ratio(ia: Interval, ib: Interval) -> float:
 
 def _is_slip(a: Claim, b: Claim, ia: Interval | None, ib: Interval | None) -> bool:
     """Whether two figures whose ``_affinity`` is ``SLIP`` are one figure slipped (the same digits at
-    another power of ten, "$69 million" for "$68.7 billion", or the same sum in another currency),
+    another power of ten, "$69 million" for "$68.7 billion", two digits swapped, "221" for 212
+    (``values.digit_slips``), or the same sum in another currency),
     not two figures within 15% of each other, which weigh as much."""
     if ia is None or ib is None:
         return False
@@ -704,11 +719,27 @@ def _same_time(a: Profile, b: Profile) -> bool:
     return same_year or not ((_marker_only(a) and _year_only(b)) or (_marker_only(b) and _year_only(a)))
 
 
+def running_reading(claim: Claim, marker: str | None) -> bool:
+    """Whether a figure is a running total's reading so far: its sentence's marker is one of
+    ``INTERIM`` ("so far", "to date"), or one of ``TALLY_MARKERS`` ("now") beside a perfect tense or
+    of a count of people in a state (the dead, the missing: a toll).
+
+    >>> from factcheck.extract import extract_text
+    >>> [c] = extract_text("Corvane now says 240 flights have been cancelled.")
+    >>> running_reading(c, "now"), running_reading(extract_text("It now employs 5,000 people.")[0], "now")
+    (True, False)
+    """
+    if marker in INTERIM:
+        return True
+    tally = PERFECT.search(claim.sentence) is not None or casualty_state(claim) > 0  # a toll is a tally
+    return marker in TALLY_MARKERS and tally
+
+
 def _earlier_reading(a: Profile, b: Profile) -> bool:
     """Whether ``a`` is a reading of a running total so far (``INTERIM``: "Corvane now says 240
     flights have been cancelled") that lies below ``b``: what grew since, not a disagreement."""
     return (
-        a.marker in INTERIM
+        running_reading(a.claim, a.marker)
         and a.claim.kind in RUNNING_KINDS
         and a.interval is not None
         and b.interval is not None
@@ -725,8 +756,9 @@ def _two_kinds_of_measure(a: Profile, b: Profile) -> bool:
         return True  # unless it sets two sources' against each other ("the union said 41,000, ...")
     if a.family != b.family or not _same_per(per_of(a.claim), per_of(b.claim)):
         return True
-    if a.claim.kind == "time" and local_clock(a.interval) != local_clock(b.interval):
-        return not (a.claim.story_offsets or b.claim.story_offsets)  # a bare clock read in the story's zones
+    bare = a.claim.kind == "time" and local_clock(a.interval) != local_clock(b.interval)
+    if bare and not (a.claim.story_offsets or b.claim.story_offsets):
+        return True  # a bare clock meets an instant only as read in the story's zone
     return a.change != b.change
 
 
@@ -888,7 +920,7 @@ def change(claim: Claim) -> bool:
     >>> [change(c) for c in extract_text("The closest debris came down more than 100 miles offshore.")]
     [False]
     """
-    if claim.kind in ("percent", "ratio"):
+    if claim.kind in ("percent", "ratio", "year", "date", "time"):  # "rose about 8am": when, not by how much
         return False
     start = claim.start - claim.sentence_start
     return CHANGE.search(claim.sentence, max(0, start - CHANGE_REACH), start) is not None

@@ -79,7 +79,7 @@ SOURCES = re.compile(
     rf"|\b(?:{'|'.join(_SAYING['after'])})[ \u00a0]+{_NAME_RUN}"
     rf"|\b(?i:{'|'.join(_SAYING['before'])})[ \u00a0]+(?:(?i:the|a|an)[ \u00a0]+)?{_NAME_RUN}"
     # a body named by a common noun: "the union said", "the government put the figure at"
-    rf"|\b[Tt]he[ \u00a0]+([a-z][a-z-]+)[ \u00a0]+(?:{_VERBS})\b"
+    rf"|\b[Tt]he[ \u00a0]+({'|'.join(_SAYING['bodies'])})[ \u00a0]+(?:{_VERBS})\b"
 )
 SAYING = re.compile(rf"\b(?:{_VERBS}|(?i:{'|'.join(_SAYING['before'])}))\b")  # a verb of SOURCES, alone
 MASK_BITS = 63  # bits of a subject mask: an int64 that stays positive
