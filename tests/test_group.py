@@ -902,8 +902,8 @@ STORY_ZONES = {
 }
 
 
-# A reading of a running total so far ("now", "so far", "to date") below another source's figure is
-# what has grown since, not a disagreement; above it, the two disagree.
+# A reading of a running total so far ("now" beside a tally) below another source's figure is what
+# has grown since, not a disagreement; above it, the two disagree.
 INTERIM_READINGS = {
     "a-reading-so-far-below-the-total": (
         _doc(
@@ -917,9 +917,9 @@ INTERIM_READINGS = {
         ("240 flights", "412 flights"),
         "apart",
     ),
-    "a-sum-to-date-below-the-total": (
-        _doc("Recall", "2025-03-10", "The recall has cost the drug maker £150m to date, the company said."),
-        _doc("Recall costs", "2025-06-10", "The recall cost the drug maker £190m, the company said."),
+    "a-sum-now-below-the-total": (
+        _doc("Recall", "2025-03-10", "The recall bill has now reached £150m, the company said."),
+        _doc("Recall costs", "2025-06-10", "The recall bill reached £190m, the company said."),
         ("£150m", "£190m"),
         "apart",
     ),

@@ -187,7 +187,7 @@ ROUND_TEXTS = {
     "a.txt": "Derailment\nhttps://example.org/a | Example | 2024-10-08\n\nDUNMERE, Oct 8 (BNW) - The train "
     "derailed at 08:17 BST on Tuesday, the operator said. The water rose to 4 metres at 08:40 BST. The "
     "union said 41,000 nurses took part on 14 November 2024, while the government put the figure at "
-    "27,500. The repairs have cost £150m so far. The line reopened in July 2025.\n",
+    "27,500. The repair bill has now reached £150m. The line reopened in July 2025.\n",
     "b.txt": "Crash horror\nhttps://example.org/b | Example | 2024-10-09\n\nThe 07:42 train derailed at "
     "8.15am on Tuesday. The water rose about 8am on Tuesday. More than 41,000 nurses took part on 15 "
     "November 2024. The repairs cost £190m. The line reopened in August 2025. Corvane now employs 5,000 "

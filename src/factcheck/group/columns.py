@@ -32,7 +32,6 @@ from factcheck.group.days import claim_days
 from factcheck.group.profiles import (
     BOUNDS,
     DAY_MARKERS,
-    MARKER_WORDS,
     PERIODS,
     STATES,
     SUPERSEDING,
@@ -176,7 +175,7 @@ class Columns:
     state: Ints  # code of the state a count of people is in (``profiles.casualty_state``), 0 for none
     marker: Ints  # code of the time marker ("initially"), 0 for none
     superseding: Bools  # the marker sets the figure against the story's present (``SUPERSEDING``)
-    interim: Bools  # the marker makes the figure a running total's reading so far (``INTERIM``)
+    interim: Bools  # a running total's reading so far ("so far", "now" with a tally: ``running_reading``)
     subject: Ints  # mask of the codes of the names beside the claim (``subjects.codes_mask``), 0 for none
     subject_codes: Ints  # claims x SLOTS: the codes themselves (``subjects.subject_codes``), 0 padded
     subject_names: list[str]  # the names of subject codes: code k is subject_names[k - 1]
@@ -324,13 +323,7 @@ def columns_of(
     times: dict[str, int] = {"": 0}
     scanner = _Scanner(times)
     stem_rows, markers, years = scanner.scan([chosen[k].sentence for k in firsts])  # by sentence code
-    # The scanner reads words alone: "the first time" is none, and a marker of two words ("so far") it
-    # cannot see, so a sentence that holds one is read whole too.
-    phrases = [m for m in MARKER_WORDS if " " in m]
-    for k in range(len(firsts)):
-        if not markers[k] and any(p in chosen[firsts[k]].sentence.lower() for p in phrases):
-            markers[k] = -1
-    for k in np.flatnonzero(markers).tolist():
+    for k in np.flatnonzero(markers).tolist():  # the scanner reads words alone: "the first time" is none
         found = time_marker(chosen[firsts[k]].sentence)
         markers[k] = times.setdefault(found, len(times)) if found else 0
     if outside:  # the words of the statements must not turn a source's name into a common word

@@ -71,7 +71,6 @@ GROUPED_KINDS = frozenset(
 # Words that set a claim in time within its story: "initially 300 cells", "now 400".
 MARKER_WORDS: tuple[str, ...] = tuple(table("context.toml", "time_markers"))
 SUPERSEDING = frozenset(table("context.toml", "superseding_markers"))
-INTERIM = frozenset(table("context.toml", "interim_markers"))
 TALLY_MARKERS = frozenset(table("context.toml", "tally_markers"))
 # A perfect tense: "have been cancelled", "has risen", "had died".
 PERFECT = re.compile(r"\b(?i:has|have|had)(?:[ \u00a0]+(?:now|been))*[ \u00a0]+[a-z]+(?:ed|en|n)\b")
@@ -153,8 +152,6 @@ def time_marker(sentence: str) -> str | None:
     ('initially', None)
     >>> time_marker("It opened 24 months later than planned, first reported at 30"), time_marker("No")
     ('first', None)
-    >>> time_marker("It has cost £290m so  far"), time_marker("214 flights to date")
-    ('so far', 'to date')
     """
     idioms = [m.span() for m in _NO_MARKER.finditer(sentence)]
     for found in TIME_MARKERS.finditer(sentence):
@@ -720,23 +717,20 @@ def _same_time(a: Profile, b: Profile) -> bool:
 
 
 def running_reading(claim: Claim, marker: str | None) -> bool:
-    """Whether a figure is a running total's reading so far: its sentence's marker is one of
-    ``INTERIM`` ("so far", "to date"), or one of ``TALLY_MARKERS`` ("now") beside a perfect tense or
-    of a count of people in a state (the dead, the missing: a toll).
+    """Whether a figure is a running total's reading so far: its marker is one of ``TALLY_MARKERS``
+    ("now") beside a perfect tense, or of a count of people in a state (the dead, the missing: a toll).
 
     >>> from factcheck.extract import extract_text
     >>> [c] = extract_text("Corvane now says 240 flights have been cancelled.")
     >>> running_reading(c, "now"), running_reading(extract_text("It now employs 5,000 people.")[0], "now")
     (True, False)
     """
-    if marker in INTERIM:
-        return True
     tally = PERFECT.search(claim.sentence) is not None or casualty_state(claim) > 0  # a toll is a tally
     return marker in TALLY_MARKERS and tally
 
 
 def _earlier_reading(a: Profile, b: Profile) -> bool:
-    """Whether ``a`` is a reading of a running total so far (``INTERIM``: "Corvane now says 240
+    """Whether ``a`` is a reading of a running total so far (``running_reading``: "Corvane now says 240
     flights have been cancelled") that lies below ``b``: what grew since, not a disagreement."""
     return (
         running_reading(a.claim, a.marker)
