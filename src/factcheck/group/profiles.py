@@ -326,17 +326,35 @@ def groupable(claim: Claim) -> bool:
 
 # A period a span of years names, right after it: "the 2025-26 season", "in the 2023-24 financial year".
 PERIOD_LABEL = re.compile(r"[ \u00a0]+(?:" + _phrases("period_labels") + r")\b", re.IGNORECASE)
-# Words right before a time that make it no moment of the story: "the" names a thing by it ("the 07:42
-# service", "the 8.15am from Leeds"); "updated", "posted" stamp the page ("Last updated 21:52 BST").
+# Words right before a time that make it no moment of the story, read in the last ``MOMENT_REACH``
+# characters before it.
 NOT_A_MOMENT = re.compile(
-    r"(?:\b[Tt]he|\b(?i:(?:last[ \u00a0]+)?(?:updated|posted|published|modified)(?:[ \u00a0]+at|:)?))[ \u00a0]+$"
+    rf"""
+    (?:\b[Tt]he                                   # names a thing by it: "the 07:42 service"
+      |\b(?i:{_phrases("page_stamps")})             # stamps the page: "Last updated 21:52 BST"
+       (?:[ \u00a0]+at|:)?                          # "updated at", "Posted:"
+    )[ \u00a0]+$                                   # right before the time
+    """,
+    re.VERBOSE,
 )
-# A wire story's dateline: a place in capitals (and its region), the date, then the agency or a dash,
-# opening the sentence: "LONDON, July 4 (MPA) -", "PORT HALLORAN, Texas - March 19, 2025 -".
+# A wire story's dateline, opening the sentence: "LONDON, July 4 (MPA) -", "PORT HALLORAN, Texas -
+# March 19, 2025 -". What comes before the date (``DATELINE_BEFORE``, at most ``DATELINE_REACH``
+# characters), and after it (``DATELINE_AFTER``).
 DATELINE_BEFORE = re.compile(
-    r"[A-Z][A-Z .'’/-]+(?:,[ \u00a0]+[A-Z][A-Za-z.'’ -]*)?[ \u00a0]*[,–—-][ \u00a0]*"
+    r"""
+    [A-Z][A-Z .'’/-]+                       # the place in capitals: "NEW YORK/SINGAPORE"
+    (?:,[ \u00a0]+[A-Z][A-Za-z.'’ -]*)?      # its region: ", Texas", ", Wash."
+    [ \u00a0]*[,–—-][ \u00a0]*               # a comma or a dash
+    """,
+    re.VERBOSE,
 )
-DATELINE_AFTER = re.compile(r"[ \u00a0]*(?:\([^()\n]{1,40}\)[ \u00a0]*)?[–—-]")
+DATELINE_AFTER = re.compile(
+    r"""
+    [ \u00a0]*(?:\([^()\n]{1,40}\)[ \u00a0]*)?  # the agency in brackets: "(MPA)"
+    [–—-]                                      # then a dash
+    """,
+    re.VERBOSE,
+)
 
 
 MOMENT_REACH = 30  # characters before a time that NOT_A_MOMENT reads: "Last updated " is 13
