@@ -511,7 +511,7 @@ def claims_meet(a: Claim, b: Claim, ia: Interval | None, ib: Interval | None) ->
     if ia is None or ib is None:
         return False
     if a.kind == "time" and local_clock(ia) != local_clock(ib):  # a bare clock and a stated instant
-        return read_in_story_zones(a, b, ia, ib) if local_clock(ia) else read_in_story_zones(b, a, ib, ia)
+        return read_in_story_zones(a, ia, ib) if local_clock(ia) else read_in_story_zones(b, ib, ia)
     if a.kind == "time" and ASSUMED in (a.anchored_by, b.anchored_by) and not local_clock(ia):
         ib = nearest_day(ib, ia)  # a day the text never named: the times of day compare
     if a.qualifier == b.qualifier == "up_to":  # "up to 1,200 passengers", "up to 2,000": two maxima
@@ -524,11 +524,11 @@ def claims_meet(a: Claim, b: Claim, ia: Interval | None, ib: Interval | None) ->
     return intervals_meet(ia, ib, margin=margin_between(a, b))
 
 
-def read_in_story_zones(bare: Claim, stated: Claim, bare_span: Interval, stated_span: Interval) -> bool:
+def read_in_story_zones(bare: Claim, bare_span: Interval, stated_span: Interval) -> bool:
     """Whether a bare clock time (``bare_span``, on the ``LOCAL_CLOCK`` axis) read in the story's zone
     (its ``Claim.story_offsets``) meets a stated instant (``stated_span``) on some day: "8.15am" meets
     "07:15 UTC" where the story is told in BST. With no story zone the two never meet: nothing sets the
-    one beside the other. ``stated`` is the instant's claim: its zone is its own, not read here."""
+    one beside the other. The instant's claim is not read: its zone is its own."""
     offsets = (bare.story_offsets or ())[:MAX_STORY_ZONES]
     return bool(offsets) and bool(
         story_clock_meets(

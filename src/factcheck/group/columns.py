@@ -175,7 +175,7 @@ class Columns:
     state: Ints  # code of the state a count of people is in (``profiles.casualty_state``), 0 for none
     marker: Ints  # code of the time marker ("initially"), 0 for none
     superseding: Bools  # the marker sets the figure against the story's present (``SUPERSEDING``)
-    interim: Bools  # a running total's reading so far ("so far", "now" with a tally: ``running_reading``)
+    interim: Bools  # a running total's reading so far ("now" beside a tally: ``running_reading``)
     subject: Ints  # mask of the codes of the names beside the claim (``subjects.codes_mask``), 0 for none
     subject_codes: Ints  # claims x SLOTS: the codes themselves (``subjects.subject_codes``), 0 padded
     subject_names: list[str]  # the names of subject codes: code k is subject_names[k - 1]

@@ -130,11 +130,9 @@ _PROJECTION_STEMS = tuple(
 CLAUSE_BREAK = re.compile(r"[,;:]|\s(?:and|but|while|whereas)\s")  # where a clause of a sentence ends
 RELATIVE_YEARS: dict[str, int] = dict(table("context.toml", "relative_years"))
 RELATIVE_YEAR = re.compile(rf"\b({'|'.join(RELATIVE_YEARS)})[ \u00a0]+year\b", re.I)
-# Each marker as a pattern: a marker of two words ("so far") matches any run of spaces between them.
-_MARKER_ALTERNATION = "|".join(re.escape(w).replace(r"\ ", r"[ \u00a0]+") for w in MARKER_WORDS)
 TIME_MARKERS = re.compile(
     rf"""\b(?=[{"".join(sorted({word[0] for word in MARKER_WORDS}))}])  # a first letter: most places fail fast
-    ({_MARKER_ALTERNATION})\b""",
+    ({_phrases("time_markers")})\b""",
     re.I | re.X,
 )
 # What makes a marker word no marker: "first" after a determiner is an ordinal ("the first time", "its
@@ -743,8 +741,9 @@ def running_reading(claim: Claim, marker: str | None) -> bool:
     >>> running_reading(c, "now"), running_reading(extract_text("It now employs 5,000 people.")[0], "now")
     (True, False)
     """
-    tally = PERFECT.search(claim.sentence) is not None or casualty_state(claim) > 0  # a toll is a tally
-    return marker in TALLY_MARKERS and tally
+    if marker not in TALLY_MARKERS:  # most figures: no sentence read
+        return False
+    return PERFECT.search(claim.sentence) is not None or casualty_state(claim) > 0  # a toll is a tally
 
 
 def _earlier_reading(a: Profile, b: Profile) -> bool:
