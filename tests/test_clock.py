@@ -92,6 +92,10 @@ TAKEN = [
     ("Kipchoge ran 2:01:09 in Berlin.", "2:01:09", "duration", 7269.0),
     ("The alarm went off at 10:12:30 local time.", "10:12:30", "time", 612.0),
     ("The race started at 7:08:30 a.m.", "7:08:30 a.m.", "time", 428.0),
+    ("Kiplel's 2:00:27 stands as the winning time.", "2:00:27", "duration", 7227.0),
+    ("2. Lemuel Sang (KEN) 2:01:09.", "2:01:09", "duration", 7269.0),
+    ("He went through halfway in 59:58.", "59:58", "duration", 3598.0),
+    ("UTC time: 2025-03-15 23:47:10", "23:47:10", "time", 1427.0),
 ]
 
 

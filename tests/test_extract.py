@@ -202,6 +202,9 @@ DATES = [
     ("They expected to send inmates in early 2023.", "early 2023", "2023", "approx"),
     ("The report was published on 2024-03-01.", "2024-03-01", "2024-03-01", None),
     ("Work resumes in mid-2025.", "mid-2025", "2025", "approx"),
+    ("The ship returned to port on 13.09.2025 at 06:40 CEST.", "13.09.2025", "2025-09-13", None),
+    ("Thieves struck in the early hours of 9.2.2025, police said.", "9.2.2025", "2025-02-09", None),
+    ("The trigger was an announcement on 11.03. at 21:05 CET.", "11.03.", "--03-11", None),
 ]
 
 
@@ -224,6 +227,7 @@ NOT_CLAIMS = [
     ("They may be sent directly to a third country.", "third"),
     ("See https://example.com/2023/05/story-123 for details.", "2023"),
     ("1. Introduction to the budget", "1"),
+    ("The fine was set on 31.02.2024 by mistake.", "31.02"),  # no calendar has it
     ("According to a [joint statement](#2021) issued later.", "2021"),
 ]
 
@@ -232,6 +236,11 @@ NOT_CLAIMS = [
 def test_extract_ignores_non_quantities(sentence: str, number: str) -> None:
     at = sentence.index(number)
     assert not [c for c in extract_text(sentence) if c.start <= at < c.end]
+
+
+def test_extract_a_dotted_day_without_its_year_follows_on() -> None:
+    (claim,) = extract_text("The index closed at 17.03. Traders went home.")
+    assert (claim.kind, claim.value) == ("count", 17.03)
 
 
 def test_extract_links_parenthesised_equivalents() -> None:

@@ -187,6 +187,8 @@ def scan_times(text: str) -> list[Mention]:
         mention = _mention(text, match)
         if mention is not None:
             found.append(mention)
+    if more := _minutes_seconds(text):
+        found = sorted(found + more, key=lambda m: m.start)
     return found
 
 
@@ -263,11 +265,31 @@ _ELAPSED_BEFORE = re.compile(
 )
 
 
+# What puts a clock's h:mm:ss: "at 14:03:27", "from 09:00:00", or a date before it ("2025-03-15 23:47:10").
+_CLOCK_BEFORE = re.compile(r"(?i:\b(?:at|from|until|till|by|since|around|before|after)\s+)$|\d\s$")
+# Minutes and seconds past any hour of a clock: "halfway in 59:58". Read only after a word of timing.
+MINUTES_SECONDS = re.compile(r"(?<![\w.:,£$€/-])(?P<m>[2-5]\d):(?P<s>[0-5]\d)(?![\w:]|\.\d)")
+
+
 def _elapsed(text: str, match: re.Match[str]) -> bool:
-    """Whether an h:mm:ss with no am/pm is a time taken ("won the race in 2:19:47"), not a clock's."""
+    """Whether an h:mm:ss with no am/pm is a time taken ("won the race in 2:19:47", "Kiplel's 2:00:27"),
+    not a clock's: a clock's seconds follow "at", "from" or a date ("at 14:03:27")."""
     if not match.group("s") or match.group("ampm") or match.group("sep") != ":":
         return False
-    return bool(_ELAPSED_BEFORE.search(text, max(0, match.start() - 12), match.start()))
+    before = text[max(0, match.start() - 12) : match.start()]
+    return bool(_ELAPSED_BEFORE.search(before)) or not _CLOCK_BEFORE.search(before)
+
+
+def _minutes_seconds(text: str) -> list[Mention]:
+    """Each "59:58" of ``text`` after a word of timing ("in 59:58"): a span of minutes and seconds."""
+    found = []
+    for match in MINUTES_SECONDS.finditer(text):
+        if _ELAPSED_BEFORE.search(text, max(0, match.start() - 12), match.start()):
+            value = float(int(match.group("m")) * 60 + int(match.group("s")))
+            found.append(
+                Mention(start=match.start(), end=match.end(), kind="duration", value=value, unit="second")
+            )
+    return found
 
 
 @lru_cache(maxsize=1)

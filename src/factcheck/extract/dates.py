@@ -1,4 +1,4 @@
-"""Dates: "17 February 2008", "December 28, 2021", "2008-02-17", "November 2010", "early 2023"; a date no
+"""Dates: "17 February 2008", "December 28, 2021", "2008-02-17", "13.09.2025", "November 2010", "early 2023"; a date no
 calendar has ("31 June 2023") is skipped whole."""
 
 from __future__ import annotations
@@ -12,6 +12,8 @@ from factcheck.extract.patterns import DATE
 from factcheck.lexicon.load import table
 
 _LEAP_YEAR = 2000  # the calendar of a date stated without its year: 29 February exists in it
+# What a day written "17.03." without its year must follow to be a day and not a decimal.
+_DAY_CUE = re.compile(r"(?i:\b(?:on|from|until|since|by)[ \u00a0])$")
 
 
 # The last day of a run of days after a date: "Sept. 20*-24*", "Oct. 18*–22*".
@@ -34,6 +36,12 @@ def read_date(text: str, at: int) -> Mention | int | None:
         year, month, day = g["y2"], _month(g["m2"]), int(g["d2"])
     elif g["my"]:
         year, month, day = g["y3"], _month(g["m3"]), 0
+    elif g["dots"]:
+        if not g["y5"] and not _DAY_CUE.search(text, max(0, at - 6), at):
+            return None  # "closed at 17.03." is a number; "on 17.03." a day
+        year, month, day = g["y5"], int(g["m5"]), int(g["d5"])
+        if not (month and day):
+            return None
     else:
         year, month, day = g["y4"], _month(g["m4"]) if g["m4"] else 0, 0
         qualifier = "approx"

@@ -126,6 +126,7 @@ DATE = re.compile(
     | (?P<my>(?P<m3>{MONTH}),?[ \u00a0](?P<y3>\d{{4}})(?!\d))                        # November 2010
     | (?P<part>(?P<ptext>(?i:early|mid|late|the[ ]end[ ]of|the[ ]start[ ]of|the[ ]beginning[ ]of))
               [ \u00a0-]?(?:(?P<m4>{MONTH})[ \u00a0])?(?P<y4>\d{{4}})(?!\d))           # early 2023, mid-2024
+    | (?P<dots>(?P<d5>[0-3]?\d)\.(?P<m5>[01]?\d)\.(?P<y5>\d{{4}})?(?!\d|\.\d))      # 13.09.2025; "on 17.03."
     """,
     re.VERBOSE,
 )
