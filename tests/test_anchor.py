@@ -270,3 +270,27 @@ def test_anchor_gives_a_bracketed_time_no_zone_of_its_document() -> None:
     found = {c.text: c for c in extract_claims(doc) if c.kind == "time"}
     assert (found["9.40 pm"].zone, found["9.40 pm"].utc) == (None, None)
     assert found["12.10 am IST"].utc == "2024-09-07T18:40Z"
+
+
+def test_anchor_gives_a_local_time_no_zone_of_its_document() -> None:
+    """A paper that states its times in its own zone writes "local time" for the place's clock."""
+    text = "The quake struck at 7:47 p.m. Eastern time on Saturday, March 15, or 3:47 a.m. local time in Kessaria."
+    doc = Document(id="d0", path="a.txt", title="", published="2025-04-13", text=text)
+    found = {c.text: c for c in extract_claims(doc) if c.kind == "time"}
+    assert (found["3:47 a.m."].zone, found["3:47 a.m."].utc) == (None, None)
+    assert found["7:47 p.m. Eastern time"].utc == "2025-03-15T23:47Z"  # the date after the weekday
+
+
+@pytest.mark.parametrize(
+    ("sentence", "day"),
+    [
+        ("It struck at 7:47 p.m. EDT on Saturday, March 15.", "2025-03-15"),
+        ("It struck at 7:47 p.m. EDT on Saturday the 15 March.", "2025-03-15"),
+        ("It struck at 7:47 p.m. EDT on Saturday, after a week of tremors.", "2025-04-12"),
+    ],
+    ids=["weekday-and-date", "weekday-the-date", "weekday-alone"],
+)
+def test_anchor_takes_the_date_after_a_weekday(sentence: str, day: str) -> None:
+    doc = Document(id="d0", path="a.txt", title="", published="2025-04-13", text=sentence)
+    (time,) = [c for c in extract_claims(doc) if c.kind == "time"]
+    assert time.date == day

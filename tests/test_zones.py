@@ -58,6 +58,18 @@ def test_zones_only_bare_clocks_carry_the_story_offsets() -> None:
     assert with_story_offsets([bare]) == [bare]  # no zone stated: nothing to read it in
 
 
+def test_zones_a_local_time_in_a_zoned_document_takes_no_story_offset() -> None:
+    """ "1:05 p.m. local time" in a paper that states Pacific times: the paper's zone or the story's."""
+    stated = [
+        _time("It closed at 4:05 p.m. EDT on 11 March 2025.", "4:05 p.m. EDT", document=d) for d in "ab"
+    ]
+    own = _time("It shut at 10:05 a.m. PDT on 11 March 2025.", "10:05 a.m. PDT", document="c")
+    local = _time("It said so at 1:05 p.m. local time on 11 March 2025.", "1:05 p.m.", document="c")
+    alone = _time("It said so at 1:05 p.m. local time on 11 March 2025.", "1:05 p.m.", document="d")
+    out = with_story_offsets([*stated, own, local, alone])
+    assert [c.story_offsets for c in out[3:]] == [None, (-240,)]
+
+
 MEETS = [
     ("the same minute", "It left at 8.17am on Tuesday.", "8.17am", True),
     ("two minutes off", "It left at 8.15am on Tuesday.", "8.15am", False),

@@ -19,6 +19,7 @@ from datetime import UTC, date, datetime, timedelta
 
 from factcheck.extract.clock import WEEKDAYS, ZONES, day_hint, zone_info
 from factcheck.extract.dates import WEEKDAY_DAY
+from factcheck.extract.zones import says_local_time
 from factcheck.lexicon.words import looks_ahead
 from factcheck.models import AnchoredBy, Claim, Document, updated
 from factcheck.rates import iso_day
@@ -176,7 +177,7 @@ def _anchor_time(
     elif hint is None and published is not None:  # only a guess: news reports the day before as often
         day, how = (published.year, published.month, published.day), "assumed"
     stated = zone_info(claim.unit)
-    zone = None if _restated(claim) else zone
+    zone = None if _restated(claim) or says_local_time(claim) else zone
     tz_label = claim.unit if stated is not None else zone
     tz = stated or zone_info(zone)
     if day is None or tz is None or claim.value is None:

@@ -175,6 +175,7 @@ DAY_BEFORE = re.compile(
     """,
     re.X,
 )
+DATE_NEXT = re.compile(rf",?\s+(?:(?i:the)\s+)?{_DATE}")  # the date after a weekday: "Saturday, March 15"
 _SHIFTS = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1, "this": 0}
 
 
@@ -379,6 +380,8 @@ def day_hint(text: str, start: int, end: int) -> DayHint | None:
     "22 June 2023 13:12", "7.08am (12.08pm UK time) today"."""
     after = DAY_AFTER.match(text[end : end + 80])
     if after is not None:
+        if after.group("wd") and (date := DATE_NEXT.match(text, end + after.end(), end + 100)):
+            return _hint(date)  # "on Saturday, March 15": the date, not the Saturday nearest the text's
         return _hint(after)
     before = DAY_BEFORE.search(text[max(0, start - 60) : start])
     if before is not None:
@@ -387,9 +390,10 @@ def day_hint(text: str, start: int, end: int) -> DayHint | None:
 
 
 def _hint(match: re.Match[str]) -> DayHint:
-    if match.group("wd"):
+    found = match.groupdict()
+    if found.get("wd"):
         return DayHint(weekday=WEEKDAYS.index(match.group("wd").lower()))
-    if match.group("shift"):
+    if found.get("shift"):
         return DayHint(shift=_SHIFTS[match.group("shift").lower().split()[0]])
     day = match.group("d1") or match.group("d2")
     month = _MONTHS.get((match.group("m1") or match.group("m2")).lower().rstrip("."), 0)

@@ -13,6 +13,7 @@ reads a bare clock in several zones (any of them) needs no new field; ``MAX_STOR
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Sequence
 
@@ -64,10 +65,27 @@ def bare_clock(claim: Claim) -> bool:
     return claim.kind == "time" and claim.utc is None and claim.zone is None and claim.value is not None
 
 
+LOCAL_TIME = re.compile(r"\s*(?i:local\s+time)\b")
+
+
+def says_local_time(claim: Claim) -> bool:
+    """Whether a time is told in "local time": the clock of the place, not the zone its document states
+    its other times in ("7:47 p.m. Eastern time, or 3:47 a.m. local time in Kessaria")."""
+    return LOCAL_TIME.match(claim.sentence, claim.end - claim.sentence_start) is not None
+
+
 def with_story_offsets(claims: Sequence[Claim], *, offsets: tuple[int, ...] | None = None) -> list[Claim]:
     """The claims, each bare clock time carrying the story's offsets (``story_offsets`` of the claims
-    themselves unless given: a statement takes its sources')."""
+    themselves unless given: a statement takes its sources'). A "local time" in a document that states
+    a zone is left bare: the place it names may be the story's or the paper's own, and a reader cannot
+    tell which ("1:05 p.m. local time" in a Portland paper on a Portland bank)."""
     offsets = story_offsets(claims) if offsets is None else offsets
     if not offsets:
         return list(claims)
-    return [updated(c, {"story_offsets": offsets}) if bare_clock(c) else c for c in claims]
+    zoned = {c.document for c in claims if c.kind == "time" and c.zone is not None}
+    return [
+        updated(c, {"story_offsets": offsets})
+        if bare_clock(c) and not (c.document in zoned and says_local_time(c))
+        else c
+        for c in claims
+    ]
