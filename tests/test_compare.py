@@ -459,6 +459,13 @@ INTERVALS = [
         False,
     ),
     (
+        "a-fraction-in-points",
+        make_claim("Two-thirds of deposits were uninsured.", "Two-thirds", kind="ratio", value=2 / 3, unit="fraction"),
+        200 / 3 - 2.5,
+        200 / 3 + 2.5,
+        False,
+    ),
+    (
         "a-few-km",
         distance("It is a few kilometres away.", "a few kilometres", None, "km", qualifier="vague"),
         2,
@@ -855,7 +862,7 @@ def test_compare_group_label(claims: list[Claim], label: str) -> None:
 
 
 TEXTS = ["300", "a few kilometres", "dozens", "early 2023", "late 2019", "millions of euros", "2,050"]
-UNITS = [None, "EUR", "DKK", "GBP", "XYZ", "km", "mile", "day", "year", "week", "prison cell", "furlong"]
+UNITS = [None, "EUR", "DKK", "GBP", "XYZ", "km", "mile", "day", "year", "week", "prison cell", "furlong", "fraction"]
 NUMBERS = st.one_of(
     st.none(),
     st.integers(-(10**12), 10**12),
@@ -1060,3 +1067,22 @@ def test_compare_digit_slips_swap_any_two_neighbours(n: int, place: int) -> None
     assert digit_slip(float(n), float(m))
     both = digit_slips(np.array([float(n), 5.0, 1e300]), np.array([float(m), 50.0, float("nan")]))
     assert both.tolist() == [True, False, False]
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "compatible"),
+    [
+        ("Nearly two-thirds of its deposits were uninsured.", "About 41% of its deposits were uninsured.", False),
+        ("Two-thirds of its deposits were uninsured.", "Some 67% of its deposits were uninsured.", True),
+        ("The bug struck one in four passengers.", "The bug struck 17% of passengers.", False),
+        ("Half of the voters turned out.", "Turnout was 51%.", True),
+    ],
+    ids=["two-thirds-not-41", "two-thirds-is-67", "one-in-four-not-17", "half-is-51"],
+)
+def test_compare_a_fraction_is_a_share_in_points(first: str, second: str, compatible: bool) -> None:
+    """A share said as a fraction is compared with percentages, as coarse as its words ("a quarter":
+    22.5% to 27.5%)."""
+    (a,) = extract_text(first)
+    (b,) = extract_text(second)
+    assert family_of(a) == family_of(b) == "percent"
+    assert values_compatible(a, b) is compatible

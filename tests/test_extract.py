@@ -173,6 +173,13 @@ CASES = [
     ("Diplomatic relations were established in 1970.", "1970", "year", 1970, "year", None),
     ("After the 2010 Albania floods, Denmark helped.", "2010", "year", 2010, "year", None),
     ("The payment falls in the 2023-24 financial year.", "2023-24", "year", (2023, 2024), "year", None),
+    # "crew" counts people in the plural as in the singular; a toll "of" a figure counts the dead.
+    ("There were 2,880 guests and 968 crew on board.", "968 crew", "count", 968, "crew", None),
+    ("The agency announced a final death toll of 688 on Friday.", "688", "count", 688, "person", None),
+    # A share said as so many in so many: not a count of four passengers.
+    ("The bug struck almost one in four passengers.", "one in four", "ratio", 0.25, "fraction", "approx"),
+    ("Two in every three voters backed it.", "Two in every three", "ratio", 2 / 3, "fraction", None),
+    ("He scored 3 in 20 minutes.", "20 minutes", "duration", 20, "minute", None),
 ]
 IDS = [f"{c[1]}|{c[0][:30]}" for c in CASES]
 
@@ -408,6 +415,9 @@ ADVERSARIAL = [
     "5 Main Street and " * 20_000,  # names after numbers
     "Tel: +44 1 " * 20_000,  # telephone numbers
     "(202) 555 0" * 20_000,
+    "one in " * 20_000 + "four",  # shares: "one in four"
+    "13.09." * 20_000 + "2025",  # dotted dates
+    "toll of " * 20_000 + "688",  # a toll's figure
 ]
 
 

@@ -33,6 +33,7 @@ from factcheck.config import (
     DISTANCE_MARGIN,
     EXACT_MARGIN,
     FIXED_RATE_MARGIN,
+    FRACTION_MARGIN,
     MAX_STORY_ZONES,
 )
 from factcheck.errors import InputError
@@ -53,6 +54,8 @@ VAGUE_SPANS = tuple(
     (_vague_pattern(words, prefixes), low, high) for words, prefixes, low, high in VAGUE_SPAN_WORDS
 )
 HEDGES = frozenset({"approx", "vague"})
+BOUND_QUALIFIERS = frozenset({"more_than", "at_least", "less_than", "at_most", "up_to"})
+FRACTION = "fraction"  # the unit of a share said as a fraction ("two-thirds")
 
 
 class Interval(NamedTuple):
@@ -137,6 +140,11 @@ def is_speed(claim: Claim) -> bool:
     return claim.kind == "distance" and claim.per in SPEED_PERIODS
 
 
+def is_fraction(claim: Claim) -> bool:
+    """A share said as a fraction ("two-thirds", "one in four"): compared with percentages, in points."""
+    return claim.kind == "ratio" and claim.unit == FRACTION
+
+
 def interval(claim: Claim, *, rates: Mapping[str, float] | None = None) -> Interval | None:
     """The values a claim allows, in its family's comparison unit; None where it cannot be compared."""
     factor = unit_factor(claim.kind, claim.unit, rates, rate=claim.rate)
@@ -160,6 +168,8 @@ def interval(claim: Claim, *, rates: Mapping[str, float] | None = None) -> Inter
         return None
     v = claim.value * factor
     q = claim.qualifier
+    if is_fraction(claim) and q not in BOUND_QUALIFIERS:  # "about two-thirds": as coarse as "two-thirds"
+        return Interval(v - FRACTION_MARGIN, v + FRACTION_MARGIN, hedged)
     if q == "approx":
         return Interval(v * (1 - APPROX_MARGIN), v * (1 + APPROX_MARGIN), True)
     if q in ("more_than", "at_least"):
@@ -237,6 +247,8 @@ def unit_factor(
         return _CANON_DAYS.get(unit)
     if kind == "other":  # a unit of measure ("2,170 acres", "880 hectares") in its measure's first unit
         return _CANON_OTHER.get(unit, 1.0)
+    if kind == "ratio" and unit == FRACTION:  # two-thirds: 66.7 points, as a percentage
+        return 100.0
     return 1.0
 
 
@@ -252,7 +264,7 @@ def intervals(
     factor = floats(list(map(factors.__getitem__, kinds)))
     factor *= np.fromiter((SPEED_PERIODS[c.per or ""] if is_speed(c) else 1.0 for c in claims), np.float64, n)
     qualifier = np.array(list(map(_QUALIFIER_CODES.__getitem__, map(attrgetter("qualifier"), claims))))
-    kind = np.array([_KIND_FLAGS.get(k, 0) for k, _, _ in kinds], dtype=np.int64)
+    kind = np.array([_KIND_FLAGS.get((k, u), _KIND_FLAGS.get(k, 0)) for k, u, _ in kinds], dtype=np.int64)
     value = floats(list(map(attrgetter("value"), claims)))
     low_end, high_end = (
         floats(list(map(attrgetter("low"), claims))),
@@ -275,7 +287,9 @@ def intervals(
     margin = np.where(
         kind == _YEAR, 0.0, np.where(kind == _PERCENT, share, np.minimum(np.abs(v) * EXACT_MARGIN, rounded))
     )
+    fraction = kind == _FRACTION
     spans = [  # (which, low, high) for the points, by qualifier; the last is a precise figure
+        (fraction & ~np.isin(qualifier, _BOUNDS), v - FRACTION_MARGIN, v + FRACTION_MARGIN),
         (qualifier == _QUALIFIER_CODES["approx"], v * (1 - APPROX_MARGIN), v * (1 + APPROX_MARGIN)),
         (np.isin(qualifier, _LOWER_BOUNDS), v, np.full(n, math.inf)),
         (np.isin(qualifier, _UPPER_BOUNDS), np.where(v < 0, -math.inf, 0.0), v),
@@ -379,12 +393,14 @@ _QUALIFIER_CODES: dict[str | None, int] = {
 }
 _LOWER_BOUNDS = np.array([_QUALIFIER_CODES[q] for q in ("more_than", "at_least")])
 _UPPER_BOUNDS = np.array([_QUALIFIER_CODES[q] for q in ("less_than", "at_most", "up_to")])
-_DATE, _YEAR, _PERCENT = 1, 2, 3
-_KIND_FLAGS = {
+_BOUNDS = np.concatenate([_LOWER_BOUNDS, _UPPER_BOUNDS])
+_DATE, _YEAR, _PERCENT, _FRACTION = 1, 2, 3, 4
+_KIND_FLAGS: dict[str | tuple[str, str | None], int] = {
     "date": _DATE,
     "time": _DATE,
     "year": _YEAR,
     "percent": _PERCENT,
+    ("ratio", "fraction"): _FRACTION,
 }  # times, like dates, one by one
 
 

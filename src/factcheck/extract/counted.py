@@ -28,16 +28,18 @@ def _alternation(words: list[str]) -> str:
     return "|".join(r"\s+".join(map(re.escape, w.split())) for w in words)
 
 
+# A subject's modifiers, with no figure and no clause break, then the link: "from the fires was at".
+_MODIFIERS_AND_LINK = rf"[^.;:,\d()]{{0,80}}?\s(?:{_alternation(_LINKS)})"
 # The subject that counts, then its linking verb, right before the figure: "The death toll from
 # fast-moving wildfires in Maui was at 93", "the number of migrants crossing rose to at least 5,000".
 _COUNTING_SUBJECT = re.compile(
     rf"""
     \b(?:
         (?P<counter>{_alternation(sorted(_COUNTING_NOUNS))})        # "toll": counts what the table says
+        (?:\s+of|{_MODIFIERS_AND_LINK})                            #   "a death toll of 688"
       | (?:{_alternation(_COUNT_OF)})\s+of\s+(?:the\s+)?(?P<noun>[a-z]+(?:[ ][a-z]+){{0,2}})  # "number of (confirmed) migrants"
+        {_MODIFIERS_AND_LINK}
     )
-    [^.;:,\d()]{{0,80}}?                      # its modifiers, with no figure and no clause break
-    \s(?:{_alternation(_LINKS)})              # the link: "was at", "rose to", "reached"
     (?:\s+[a-z]+){{0,2}}                      # a qualifier: "at least", "about"
     \s+$
     """,
@@ -51,6 +53,8 @@ def subject_noun(claim: Claim) -> str | None:
     >>> from factcheck.extract import extract_text
     >>> [(c.text, c.unit) for c in extract_text("The death toll from the fires was at 93 on Monday.")]
     [('93', 'person')]
+    >>> [(c.text, c.unit) for c in extract_text("It gave a final death toll of 688.")]
+    [('688', 'person')]
     >>> [(c.text, c.unit) for c in extract_text("The number of migrants crossing rose to 5,000.")]
     [('5,000', 'migrant')]
     """

@@ -147,3 +147,45 @@ def _whole(m: Mention) -> Mention:
     smaller, factor = _SMALLER.get(m.unit or "", (None, 0))
     value = (m.value or 0.0) * factor
     return replace(m, value=value, unit=smaller) if smaller and value == int(value) else m
+
+
+_SMALL = "|".join(sorted((w for w, v in lx.UNITS_0_19.items() if 1 <= v <= 10), key=len, reverse=True))
+# A share as "one in four", "two in every three", "1 in 10": so many of every so many.
+ONE_IN = re.compile(
+    rf"""(?<![\w.,-])(?P<part>(?i:{_SMALL})|[1-9])[ \u00a0]+in[ \u00a0]+(?:every[ \u00a0]+)?
+    (?P<whole>(?i:{_SMALL}|twenty|fifty|a[ ]hundred|a[ ]thousand)|[1-9]\d{{0,2}}(?:,\d{{3}})?)(?![\w.,]\d|-)\b""",
+    re.VERBOSE,
+)
+_WHOLES = {**{w: v for w, v in lx.UNITS_0_19.items() if 1 <= v <= 10}, "twenty": 20, "fifty": 50}
+_WHOLES |= {"a hundred": 100, "a thousand": 1000}
+
+
+def one_in_n(text: str, mentions: list[Mention]) -> list[Mention]:
+    """ "one in four passengers", "almost 1 in 10 homes": a share (1/4), not a count of four passengers.
+    The mentions inside it give way to it; a part no smaller than its whole ("five in four") is none.
+
+    >>> text = "The bug struck almost one in four passengers."
+    >>> [(m.kind, m.value, m.qualifier, text[m.start : m.end]) for m in one_in_n(text, [])]
+    [('ratio', 0.25, 'approx', 'one in four')]
+    """
+    if " in " not in text:
+        return mentions
+    shares = []
+    for found in ONE_IN.finditer(text):
+        part, whole = (_count(found.group(g)) for g in ("part", "whole"))
+        at = found.start("whole")
+        counted = all(m.kind == "count" for m in mentions if m.start <= at < m.end)  # not "3 in 20 minutes"
+        if part < whole and counted:
+            share = Mention(found.start(), found.end(), "ratio", value=round(part / whole, 10), unit="fraction")
+            shares.append(with_context(text, share))
+    if not shares:
+        return mentions
+    kept = [m for m in mentions if not any(m.start < s.end and s.start < m.end for s in shares)]
+    if kept != mentions and any(m.equivalent is not None for m in mentions):
+        return mentions  # a restatement's index would shift: leave such rare sentences as they were
+    return sorted(kept + shares, key=lambda m: m.start)
+
+
+def _count(word: str) -> int:
+    digits = word.replace(",", "")
+    return int(digits) if digits.isdigit() else _WHOLES[word.lower().replace("\u00a0", " ")]

@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterator
 from factcheck.extract.context import link_equivalents
 from factcheck.extract.dates import DAY_RANGE_END, read_date, weekday_days
 from factcheck.extract.digits import read_digits
-from factcheck.extract.halves import and_a_half, of_a_point, of_a_unit
+from factcheck.extract.halves import and_a_half, of_a_point, of_a_unit, one_in_n
 from factcheck.extract.mention import Mention
 from factcheck.extract.money import dollar_cents
 from factcheck.extract.patterns import ANCHOR, ANCHOR_START, LIST_NUMBER, NOT_PROSE
@@ -123,6 +123,7 @@ ANCHOR_READERS: dict[str, AnchorReader] = {
 # What reads the mentions of a sentence together, in this order.
 AFTER_SCAN: tuple[Callable[[str, list[Mention]], list[Mention]], ...] = (
     weekday_days,  # "this Wednesday (13)": a day of the month, its month and year the anchor's
+    one_in_n,  # "one in four passengers": a share, not four passengers
     and_a_half,  # "an hour and a half": 1.5 hours, not a half on its own
     of_a_point,  # "a quarter of a percentage point": 0.25 points
     of_a_unit,  # "a quarter of an hour": 0.25 hours, not a share

@@ -54,10 +54,12 @@ from factcheck.lexicon.words import content_stem
 from factcheck.models import Claim
 from factcheck.values import (
     ASSUMED,
+    FRACTION,
     Interval,
     claims_meet,
     digit_slip,
     interval,
+    is_fraction,
     is_speed,
     local_clock,
     nearest_day,
@@ -385,6 +387,8 @@ def family_of(claim: Claim) -> str:
         return f"other:{OTHER_MEASURES[claim.unit or '']}"
     if is_speed(claim):  # "80 miles per hour" is a speed, as "80 mph" is
         return "other:speed"
+    if is_fraction(claim):  # "two-thirds of its deposits" is a share: "41% of deposits"
+        return "percent"
     return "count" if claim.kind == "ratio" else claim.kind
 
 
@@ -448,7 +452,8 @@ def head_of(claim: Claim) -> str:
 
 
 def head_of_unit(unit: str | None) -> str:
-    return (unit or "").lower().split(" ")[-1]
+    """``head_of`` a unit; a fraction's ("two-thirds") is a percentage's: they measure one share."""
+    return "%" if unit == FRACTION else (unit or "").lower().split(" ")[-1]
 
 
 def name_variants(vocabulary: Iterable[str], *, cutoff: int) -> dict[str, str]:
