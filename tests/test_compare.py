@@ -460,7 +460,9 @@ INTERVALS = [
     ),
     (
         "a-fraction-in-points",
-        make_claim("Two-thirds of deposits were uninsured.", "Two-thirds", kind="ratio", value=2 / 3, unit="fraction"),
+        make_claim(
+            "Two-thirds of deposits were uninsured.", "Two-thirds", kind="ratio", value=2 / 3, unit="fraction"
+        ),
         200 / 3 - 2.5,
         200 / 3 + 2.5,
         False,
@@ -862,7 +864,21 @@ def test_compare_group_label(claims: list[Claim], label: str) -> None:
 
 
 TEXTS = ["300", "a few kilometres", "dozens", "early 2023", "late 2019", "millions of euros", "2,050"]
-UNITS = [None, "EUR", "DKK", "GBP", "XYZ", "km", "mile", "day", "year", "week", "prison cell", "furlong", "fraction"]
+UNITS = [
+    None,
+    "EUR",
+    "DKK",
+    "GBP",
+    "XYZ",
+    "km",
+    "mile",
+    "day",
+    "year",
+    "week",
+    "prison cell",
+    "furlong",
+    "fraction",
+]
 NUMBERS = st.one_of(
     st.none(),
     st.integers(-(10**12), 10**12),
@@ -1072,7 +1088,11 @@ def test_compare_digit_slips_swap_any_two_neighbours(n: int, place: int) -> None
 @pytest.mark.parametrize(
     ("first", "second", "compatible"),
     [
-        ("Nearly two-thirds of its deposits were uninsured.", "About 41% of its deposits were uninsured.", False),
+        (
+            "Nearly two-thirds of its deposits were uninsured.",
+            "About 41% of its deposits were uninsured.",
+            False,
+        ),
         ("Two-thirds of its deposits were uninsured.", "Some 67% of its deposits were uninsured.", True),
         ("The bug struck one in four passengers.", "The bug struck 17% of passengers.", False),
         ("Half of the voters turned out.", "Turnout was 51%.", True),

@@ -11,7 +11,9 @@ from dataclasses import dataclass
 # How much a stated figure allows (values.interval).
 EXACT_MARGIN = 0.005  # a precise figure is rounded: 2,050 may be 2,048
 APPROX_MARGIN = 0.03  # "about 2,000" covers 2,050, not 2,100
-FRACTION_MARGIN = 2.5  # points a share in words may be off: "a quarter" is 22.5% to 27.5%, "two-thirds" not 60%
+FRACTION_MARGIN = (
+    2.5  # points a share in words may be off: "a quarter" is 22.5% to 27.5%, "two-thirds" not 60%
+)
 # Sums converted between currencies at the rates of their sources' days. The day's rate itself is
 # close (a bank's rate differs from the ECB fixing by about 1%), but a converted sum is rounded to two
 # figures ("DKK 1.5 billion" for EUR 210 million is DKK 1.567 billion: 4%), so 5% stays; with a fixed

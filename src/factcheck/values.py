@@ -166,7 +166,12 @@ def interval(claim: Claim, *, rates: Mapping[str, float] | None = None) -> Inter
         return Interval(span[0] * factor, span[1] * factor, True)
     if claim.value is None:
         return None
-    v = claim.value * factor
+    return _point(claim, claim.value, factor, hedged)
+
+
+def _point(claim: Claim, value: float, factor: float, hedged: bool) -> Interval:
+    """``interval`` of a figure stated as one value, widened by its qualifier or its precision."""
+    v = value * factor
     q = claim.qualifier
     if is_fraction(claim) and q not in BOUND_QUALIFIERS:  # "about two-thirds": as coarse as "two-thirds"
         return Interval(v - FRACTION_MARGIN, v + FRACTION_MARGIN, hedged)
@@ -176,7 +181,7 @@ def interval(claim: Claim, *, rates: Mapping[str, float] | None = None) -> Inter
         return Interval(v, math.inf, True)
     if q in ("less_than", "at_most", "up_to"):
         return Interval(-math.inf if v < 0 else 0.0, v, True)
-    margin = _margin(claim.kind, claim.value, v, factor)
+    margin = _margin(claim.kind, value, v, factor)
     return Interval(v - margin, v + margin)
 
 

@@ -176,7 +176,9 @@ def one_in_n(text: str, mentions: list[Mention]) -> list[Mention]:
         at = found.start("whole")
         counted = all(m.kind == "count" for m in mentions if m.start <= at < m.end)  # not "3 in 20 minutes"
         if part < whole and counted:
-            share = Mention(found.start(), found.end(), "ratio", value=round(part / whole, 10), unit="fraction")
+            share = Mention(
+                found.start(), found.end(), "ratio", value=round(part / whole, 10), unit="fraction"
+            )
             shares.append(with_context(text, share))
     if not shares:
         return mentions
