@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 # How much a stated figure allows (values.interval).
 EXACT_MARGIN = 0.005  # a precise figure is rounded: 2,050 may be 2,048
+MEASURED_MARGIN = 0.025  # a distance or measure is rounded further: "14 km" for 14.3 km, "nine miles"
 APPROX_MARGIN = 0.03  # "about 2,000" covers 2,050, not 2,100
 FRACTION_MARGIN = (
     2.5  # points a share in words may be off: "a quarter" is 22.5% to 27.5%, "two-thirds" not 60%

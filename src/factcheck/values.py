@@ -35,6 +35,7 @@ from factcheck.config import (
     FIXED_RATE_MARGIN,
     FRACTION_MARGIN,
     MAX_STORY_ZONES,
+    MEASURED_MARGIN,
 )
 from factcheck.errors import InputError
 from factcheck.lexicon import DISTANCE_UNITS, DURATION_UNITS, OTHER_UNITS, VAGUE_SPAN_WORDS
@@ -54,6 +55,10 @@ VAGUE_SPANS = tuple(
     (_vague_pattern(words, prefixes), low, high) for words, prefixes, low, high in VAGUE_SPAN_WORDS
 )
 HEDGES = frozenset({"approx", "vague"})
+# Kinds measured with an instrument and rounded by whoever states them, within ``MEASURED_MARGIN``:
+# "14 km" may be 14.35 km, which "nine miles" (14.12 to 14.85 km) meets; a count is exact ("291 seats"
+# is not 293).
+MEASUREMENTS = frozenset({"distance", "other"})
 BOUND_QUALIFIERS = frozenset({"more_than", "at_least", "less_than", "at_most", "up_to"})
 FRACTION = "fraction"  # the unit of a share said as a fraction ("two-thirds")
 
@@ -193,6 +198,8 @@ def _margin(kind: str, stated: float, value: float, factor: float) -> float:
         return 0.0
     if kind == "percent":
         return min(stated_step(stated), 1.0) / 2 * factor
+    if kind in MEASUREMENTS:
+        return min(abs(value) * MEASURED_MARGIN, stated_step(stated) / 2 * abs(factor))
     return min(abs(value) * EXACT_MARGIN, stated_step(stated) / 2 * factor)
 
 
@@ -290,7 +297,13 @@ def intervals(
     rounded = steps / 2 * np.abs(factor)
     share = np.minimum(steps, 1.0) / 2 * np.abs(factor)  # ``_margin``
     margin = np.where(
-        kind == _YEAR, 0.0, np.where(kind == _PERCENT, share, np.minimum(np.abs(v) * EXACT_MARGIN, rounded))
+        kind == _YEAR,
+        0.0,
+        np.where(
+            kind == _PERCENT,
+            share,
+            np.minimum(np.abs(v) * np.where(kind == _MEASUREMENT, MEASURED_MARGIN, EXACT_MARGIN), rounded),
+        ),
     )
     fraction = kind == _FRACTION
     spans = [  # (which, low, high) for the points, by qualifier; the last is a precise figure
@@ -399,12 +412,13 @@ _QUALIFIER_CODES: dict[str | None, int] = {
 _LOWER_BOUNDS = np.array([_QUALIFIER_CODES[q] for q in ("more_than", "at_least")])
 _UPPER_BOUNDS = np.array([_QUALIFIER_CODES[q] for q in ("less_than", "at_most", "up_to")])
 _BOUNDS = np.concatenate([_LOWER_BOUNDS, _UPPER_BOUNDS])
-_DATE, _YEAR, _PERCENT, _FRACTION = 1, 2, 3, 4
+_DATE, _YEAR, _PERCENT, _FRACTION, _MEASUREMENT = 1, 2, 3, 4, 5
 _KIND_FLAGS: dict[str | tuple[str, str | None], int] = {
     "date": _DATE,
     "time": _DATE,
     "year": _YEAR,
     "percent": _PERCENT,
+    **dict.fromkeys(("distance", "other"), _MEASUREMENT),
     ("ratio", "fraction"): _FRACTION,
 }  # times, like dates, one by one
 

@@ -150,9 +150,10 @@ def _whole(m: Mention) -> Mention:
 
 
 _SMALL = "|".join(sorted((w for w, v in lx.UNITS_0_19.items() if 1 <= v <= 10), key=len, reverse=True))
-# A share as "one in four", "two in every three", "1 in 10": so many of every so many.
+# A share as "one in four", "two in every three", "1 in 10": so many of every so many. In digits, only
+# "1 in": "more than 2 in 5" is as often two numbers.
 ONE_IN = re.compile(
-    rf"""(?<![\w.,-])(?P<part>(?i:{_SMALL})|[1-9])[ \u00a0]+in[ \u00a0]+(?:every[ \u00a0]+)?
+    rf"""(?<![\w.,-])(?P<part>(?i:{_SMALL})|1)[ \u00a0]+in[ \u00a0]+(?:every[ \u00a0]+)?
     (?P<whole>(?i:{_SMALL}|twenty|fifty|a[ ]hundred|a[ ]thousand)|[1-9]\d{{0,2}}(?:,\d{{3}})?)(?![\w.,]\d|-)\b""",
     re.VERBOSE,
 )
