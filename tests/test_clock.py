@@ -86,6 +86,21 @@ def test_clock_reads_a_place_s_time(sentence: str, text: str, zone: str | None) 
 
 
 # An h:mm:ss after "in", "a time of", "ran" is a time taken, in seconds; elsewhere a time of day.
+# The wires write the American zones by their region alone after am/pm: "11:40 p.m. Eastern".
+REGIONS = [
+    ("Talks broke down at 11:40 p.m. Eastern on Sunday.", "11:40 p.m. Eastern", "Eastern"),
+    ("The sale opened at 8 a.m. Pacific (11 a.m. Eastern).", "8 a.m. Pacific", "Pacific"),
+    ("It aired at 5 a.m. Mountain Standard Time.", "5 a.m. Mountain Standard Time", "Mountain"),
+    ("At 3 p.m. Central Park was full.", "3 p.m.", None),  # a name after the time, not its zone
+]
+
+
+@pytest.mark.parametrize(("sentence", "text", "zone"), REGIONS, ids=[r[1] for r in REGIONS])
+def test_clock_reads_a_region_after_am_pm_as_its_zone(sentence: str, text: str, zone: str | None) -> None:
+    (claim,) = [c for c in extract_text(sentence) if c.kind == "time"][:1]
+    assert (claim.text, claim.unit) == (text, zone)
+
+
 TAKEN = [
     ("Liam Costa won the men's marathon in 2:19:47.", "2:19:47", "duration", 8387.0),
     ("She finished in a time of 2:41:05.", "2:41:05", "duration", 9665.0),

@@ -180,6 +180,12 @@ CASES = [
     ("The bug struck almost one in four passengers.", "one in four", "ratio", 0.25, "fraction", "approx"),
     ("Two in every three voters backed it.", "Two in every three", "ratio", 2 / 3, "fraction", None),
     ("He scored 3 in 20 minutes.", "20 minutes", "duration", 20, "minute", None),
+    # An "m" a space after a number is metres, unless a currency or a counted noun follows.
+    ("The river peaked at 6.8 m on Thursday.", "6.8 m", "distance", 6.8, "m", None),
+    ("The tower is 300 m high.", "300 m", "distance", 300, "m", None),
+    # An infobox scraped without its borders: a label glued to a value that ends its line.
+    ("Duration20 days", "20 days", "duration", 20, "day", None),
+    ("Vessels waiting41 (peak)", "41", "count", 41, "vessel", None),
 ]
 IDS = [f"{c[1]}|{c[0][:30]}" for c in CASES]
 
@@ -418,6 +424,10 @@ ADVERSARIAL = [
     "one in " * 20_000 + "four",  # shares: "one in four"
     "13.09." * 20_000 + "2025",  # dotted dates
     "toll of " * 20_000 + "688",  # a toll's figure
+    "span86 a b " * 20_000,  # a label glued to a value, words after it
+    "waiting41 (" * 20_000,  # ... and a bracket never closed
+    "at 11 p.m. Eastern " * 10_000,  # a zone by its region
+    "peaked at 6.8 m " * 20_000,  # metres a space after the figure
 ]
 
 

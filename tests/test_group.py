@@ -117,6 +117,9 @@ AFFINITY = [
     ("a-zero-too-many", ("count", 18_400, "account", None), ("count", 184_000, "account", None), SLIP),
     ("small-counts-swapped-are-two", ("count", 12, "miner", None), ("count", 21, "miner", None), -0.05),
     ("ten-times-a-round-figure", ("count", 1_800, "job", None), ("count", 18_000, "job", None), FAR_FIGURE),
+    # The same figure in another unit of the measure: "86ft" for "86 metres", a slip of the unit.
+    ("a-unit-slipped", ("distance", 86, "m", None), ("distance", 86, "ft", None), SLIP),
+    ("another-figure-in-feet", ("distance", 86, "m", None), ("distance", 30, "ft", None), FAR_FIGURE),
 ]
 
 

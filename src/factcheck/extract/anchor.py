@@ -204,10 +204,14 @@ def _restated(claim: Claim) -> bool:
     return claim.unit is None and _depth(claim.sentence, claim.start - claim.sentence_start) > 0
 
 
+BRACKET_REACH = 200  # characters back within which a bracket that holds a time opens
+
+
 def _depth(text: str, at: int) -> int:
-    """How many brackets are open at ``text[at]``."""
-    head = text[:at]
-    return head.count("(") - head.count(")")
+    """How many brackets are open at ``text[at]``, opened at most ``BRACKET_REACH`` before it (so that a
+    sentence of many times is read in linear time)."""
+    head = text[max(0, at - BRACKET_REACH) : at]
+    return max(0, head.count("(") - head.count(")"))
 
 
 def _yearless(claim: Claim) -> bool:

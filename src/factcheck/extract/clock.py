@@ -43,6 +43,7 @@ ZONES: dict[str, str] = {
     "Central": "America/Chicago",
     "MDT": "America/Denver",
     "MST": "America/Denver",
+    "Mountain": "America/Denver",
     "PDT": "America/Los_Angeles",
     "PST": "America/Los_Angeles",
     "PT": "America/Los_Angeles",
@@ -73,6 +74,7 @@ ZONES: dict[str, str] = {
 _NAMED = {
     "eastern": "Eastern",
     "central": "Central",
+    "mountain": "Mountain",
     "pacific": "Pacific",
     "atlantic": "Atlantic",
     "newfoundland": "Newfoundland",
@@ -113,8 +115,9 @@ ZONE = re.compile(
     (?:
       (?P<offset>(?:UTC|GMT)\s?[+\u2212-]\s?\d{{1,2}}(?::?\d\d)?)   # "UTC+1", "GMT-4", "UTC−2:30"
     | (?P<abbr>{_ABBREVIATIONS})\b                      # "NDT", "EDT", "GMT"
-    | (?P<named>(?i:(?:US\s)?(?:eastern|central|pacific|atlantic|newfoundland|indian|uk|british|london|sydney)
+    | (?P<named>(?i:(?:US\s)?(?:eastern|central|mountain|pacific|atlantic|newfoundland|indian|uk|british|london|sydney)
         (?:\s(?:daylight|standard|summer))?\s(?:time\b|local\stime\b)))   # "US Eastern Time", "UK time"
+    | (?P<region>(?:Eastern|Central|Mountain|Pacific)\b(?![ ]?[A-Z]|[ ](?i:time|standard|daylight)\b))  # "6:15 a.m. Eastern"
     | (?P<local>(?i:local\stime)\b)                     # "local time": the place's, not known here
     | (?P<place>[A-Z][a-z]+(?:[ ][A-Z][a-z]+)?)[ ]time\b  # "Nepal time", "Moscow time" (``place_zone``)
     | (?P<short>UK\b(?!\s[a-z]))                        # "12.08pm UK" in a list of zones
@@ -337,6 +340,8 @@ def _zone_label(match: re.Match[str] | None) -> str | None:
         return match.group("abbr")
     if match.group("short"):
         return "UK time"
+    if match.group("region"):  # the wires' style for the American zones: "11:40 p.m. Eastern"
+        return match.group("region")
     if match.group("place"):
         return place_zone(match.group("place"))
     named = match.group("named")

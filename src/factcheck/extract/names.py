@@ -170,8 +170,15 @@ _HYPHEN_PREFIXES = frozenset(table("context.toml", "hyphen_prefixes"))
 
 
 # A value as a table scraped without its cell borders writes it after its label: grouped, or before a
-# footnote mark or a "+": "Structures destroyed2,207[5]", "Deaths80[2]", "Non-fatal injuries26+".
-_TABLE_CELL = re.compile(r"\d{1,3}(?:,\d{3})+(?![\d.])|\d+(?:\[\w{1,3}\]|\+)")
+# footnote mark or a "+", or alone on the rest of its line with at most a unit or two words: "Structures
+# destroyed2,207[5]", "Deaths80[2]", "Non-fatal injuries26+", "Duration20 days".
+_TABLE_CELL = re.compile(
+    r"""\d{1,3}(?:,\d{3})+(?![\d.])|\d+(?:\[\w{1,3}\]|\+)           # "destroyed2,207", "Deaths80[2]"
+    | \d+(?:\.\d+)?(?=(?:[ \u00a0][^\W\d][\w/]{0,15}){0,2}          # or a value that ends its line: "Duration20 days",
+        (?:[ \u00a0]\([^()\n]{0,20}\))?[ \u00a0]*(?:\n|$))              #   "span86 m", "waiting41 (peak)"
+    """,
+    re.VERBOSE,
+)
 # The label: a lower-case word of four letters or more, glued to the value.
 _LABEL_WORD = re.compile(r"(?<![A-Za-z])[A-Za-z]?[a-z]{3,}$")
 

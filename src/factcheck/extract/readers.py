@@ -17,11 +17,25 @@ from factcheck.extract.money import (
     symbol_after,
 )
 from factcheck.extract.numbers import NumberMatch
-from factcheck.extract.patterns import NOUN_WORD, PERCENT_AFTER, UNIT_AFTER
+from factcheck.extract.patterns import CURRENCY_AFTER, NOUN_WORD, PERCENT_AFTER, UNIT_AFTER
 from factcheck.extract.units import counted_noun, is_year_context, strong_year_lead
 from factcheck.lexicon import GLUED_ONLY
 from factcheck.lexicon.load import table
 from factcheck.lexicon.plurals import is_plural
+
+# A word after "86 m" that makes the "m" millions of it: "86 m euros", "86 m viewers".
+_AFTER_SPACED_M = re.compile(r"[ \u00a0]+[A-Za-z]")
+
+
+def _spaced_metres(text: str, surface: str, end: int) -> bool:
+    """Whether an "m" a space after a number is metres: "peaked at 6.8 m", "the 86 m span"; not "86 m
+    euros" or "86 m viewers" (millions) and not a letter of a list ("5 m" in "a, m, n")."""
+    if surface != "m":
+        return False
+    after = _AFTER_SPACED_M.match(text, end)
+    if after is None:
+        return text[end : end + 1] in ("", ".", ",", ";", ")", " ", "\n", "\u00a0")
+    return not (CURRENCY_AFTER.match(text, end) or counted_noun(text, end, 2.0))
 
 
 def words_of(table: dict[str, str]) -> str:
@@ -146,7 +160,7 @@ def _measure_unit(text: str, num: NumberMatch) -> Unit | None:
     if m is None:
         return None
     surface = re.sub(r"[ \u00a0]+", " ", m.group("unit").lower())
-    if surface in GLUED_ONLY and m.group("gap"):
+    if surface in GLUED_ONLY and m.group("gap") and not _spaced_metres(text, surface, m.end()):
         return None
     if surface == "m" and num.scale_abbrev:
         return None

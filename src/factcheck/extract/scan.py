@@ -11,6 +11,7 @@ percent, currency, unit, a range's second number, the counted noun: ``quantity``
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Callable, Iterator
 
 from factcheck.extract.context import link_equivalents
@@ -42,13 +43,13 @@ def scan(text: str) -> list[Mention]:
         [(m.start(), m.end()) for m in NOT_PROSE.finditer(text)] if _MAYBE_NOT_PROSE.search(text) else []
     )
     list_mark = LIST_NUMBER.match(text)
-    if list_mark:
-        blocked.append((0, list_mark.end()))
+    listed = list_mark.end() if list_mark else 0
+    starts = [start for start, _ in blocked]  # finditer's spans: in order, none overlapping
     mentions: list[Mention] = []
     pos = 0
     for anchor in anchors:
         at = anchor.start()
-        if at < pos or _inside(at, blocked):
+        if at < pos or at < listed or _inside(at, blocked, starts):
             continue
         found = _at_anchor(text, anchor, mentions)
         if isinstance(found, int):
@@ -84,8 +85,10 @@ def _anchors(text: str) -> Iterator[re.Match[str]]:
             yield anchor
 
 
-def _inside(at: int, spans: list[tuple[int, int]]) -> bool:
-    return any(s <= at < e for s, e in spans)
+def _inside(at: int, spans: list[tuple[int, int]], starts: list[int]) -> bool:
+    """Whether ``at`` is inside one of ``spans`` (in order, none overlapping; ``starts`` their starts)."""
+    k = bisect_right(starts, at) - 1
+    return k >= 0 and at < spans[k][1]
 
 
 def _at_anchor(text: str, anchor: re.Match[str], previous: list[Mention]) -> Mention | int | None:

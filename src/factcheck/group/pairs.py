@@ -63,7 +63,7 @@ from factcheck.group.columns import (
     interleave,
     places,
 )
-from factcheck.group.profiles import DAYS_PER_YEAR, FAR_RATIO, WEAK_FIGURES
+from factcheck.group.profiles import DAYS_PER_YEAR, FAR_RATIO, UNIT_SLIPS, WEAK_FIGURES
 from factcheck.values import LOCAL_CLOCK, digit_slips, story_clock_meets
 
 # Pairs scored per step (two steps at once), about 600 bytes of temporaries a pair: at 50,000 the
@@ -434,7 +434,7 @@ def _affinity(x: _Side, y: _Side, compatible: Bools, shift: Floats) -> tuple[Flo
     power = 10.0 ** np.round(np.log10(stated))
     slipped = (
         ((power >= 100) & (np.abs(stated / power - 1) <= SLIP_TOLERANCE))
-        | ((x.kind == KIND_CODES["money"]) & (x.value == y.value) & (x.unit != y.unit))
+        | (np.isin(x.kind, UNIT_SLIP_KINDS) & (x.value == y.value) & (x.unit != y.unit))
         | ((x.unit == y.unit) & ~np.isin(x.kind, CLOCKS) & digit_slips(x.value, y.value))
     )
     by_ratio = np.select(
@@ -803,5 +803,6 @@ TIMES = np.array([KIND_CODES["year"], KIND_CODES["date"]])
 RUNNING_KINDS = np.array([KIND_CODES["count"], KIND_CODES["money"]])  # ``profiles.RUNNING_KINDS``
 CLOCKS = np.array([KIND_CODES["year"], KIND_CODES["date"], KIND_CODES["time"]])  # no digit slips
 LOCAL_TIME = LOCAL_CLOCK - 1440  # a time's low from here: a clock reading no zone places (``local_clock``)
+UNIT_SLIP_KINDS = np.array([KIND_CODES[k] for k in UNIT_SLIPS])  # ``profiles.UNIT_SLIPS``
 COUNTED = np.array([KIND_CODES["count"], KIND_CODES["distance"], KIND_CODES["duration"], KIND_CODES["other"]])
 WEAK_FIGURE_KINDS = np.array(sorted(KIND_CODES[kind] for kind in WEAK_FIGURES))

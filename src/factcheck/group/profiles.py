@@ -650,12 +650,16 @@ def _bound_ratio(ia: Interval, ib: Interval) -> float:
 def _is_slip(a: Claim, b: Claim, ia: Interval | None, ib: Interval | None) -> bool:
     """Whether two figures whose ``_affinity`` is ``SLIP`` are one figure slipped (the same digits at
     another power of ten, "$69 million" for "$68.7 billion", two digits swapped, "221" for 212
-    (``values.digit_slips``), or the same sum in another currency),
+    (``values.digit_slips``), or the same figure in another currency or unit, "86ft" for "86 m"),
     not two figures within 15% of each other, which weigh as much."""
     if ia is None or ib is None:
         return False
     ma, mb = (ia.low + ia.high) / 2, (ib.low + ib.high) / 2
     return _slip(a, b, max(ma, mb) / min(ma, mb))
+
+
+# Kinds whose same figure in another unit is a slip: "£68.7bn" for "$68.7bn", "86ft" for "86 metres".
+UNIT_SLIPS = ("money", "distance", "other")
 
 
 def _slip(a: Claim, b: Claim, ratio: float) -> bool:
@@ -668,7 +672,7 @@ def _slip(a: Claim, b: Claim, ratio: float) -> bool:
     )
     return (
         slipped(stated)
-        or (a.kind == "money" and a.value == b.value and a.unit != b.unit)
+        or (a.kind in UNIT_SLIPS and a.value == b.value and a.unit != b.unit)
         or (a.unit == b.unit and a.kind not in ("year", "date", "time") and digit_slip(a.value, b.value))
     )
 
