@@ -180,6 +180,23 @@ CASES = [
     ("The bug struck almost one in four passengers.", "one in four", "ratio", 0.25, "fraction", "approx"),
     ("Two in every three voters backed it.", "Two in every three", "ratio", 2 / 3, "fraction", None),
     ("He scored 3 in 20 minutes.", "20 minutes", "duration", 20, "minute", None),
+    # A bare count takes the noun of the named count of its scale, and a list's items past a comma too.
+    (
+        "Police said 7,400 residents of 12 villages left, and that 6,200 had gone.",
+        "6,200",
+        "count",
+        6200,
+        "resident",
+        None,
+    ),
+    (
+        "The KAA recorded 656 cancellations: 212 on Tuesday, 348 on Wednesday.",
+        "348",
+        "count",
+        348,
+        "cancellation",
+        None,
+    ),
     # An "m" a space after a number is metres, unless a currency or a counted noun follows.
     ("The river peaked at 6.8 m on Thursday.", "6.8 m", "distance", 6.8, "m", None),
     ("The tower is 300 m high.", "300 m", "distance", 300, "m", None),

@@ -102,7 +102,8 @@ def elided_nouns(claims: list[Claim]) -> list[Claim]:
             noun = subject_noun(claim)
             near = [c for c in named if not _after_a_break(claim, c)]
             paired = [c for c in near if _paired(c, claim)]  # "34 votes to 24": votes
-            near = paired or near
+            scaled = [c for c in near if _of_a_scale(c, claim)]  # "7,400 residents of 12 villages ... 6,200"
+            near = paired or scaled or near
             if noun is None and near:
                 nearest = min(near, key=lambda c: (abs(c.start - claim.start), c.start))
                 noun = (nearest.unit or "").rsplit(" ", 1)[-1]  # the head: "voters", not "eligible voters"
@@ -282,6 +283,17 @@ def _noun_before(text: str, claim: Claim, before: list[Claim]) -> str | None:
 
 
 def _after_a_name(claim: Claim) -> bool:
-    """Whether the word just before the count is capitalised: "COP 28", "BJP 240" label a thing."""
+    """Whether the word just before the count is capitalised: "COP 28", "BJP 240" label a thing; not
+    past a comma or a colon ("212 on Tuesday, 348 on Wednesday")."""
     before = claim.sentence[: claim.start - claim.sentence_start].rstrip().rsplit(None, 1)
-    return bool(before) and before[-1][:1].isupper()
+    return bool(before) and before[-1][:1].isupper() and before[-1][-1:].isalnum()
+
+
+SCALE_APART = 20  # how many times apart two counts may be and still count one noun, the writer's once
+
+
+def _of_a_scale(named: Claim, bare: Claim) -> bool:
+    """Whether a named count is within ``SCALE_APART`` times of a bare one: "7,400 residents of 12
+    villages were evacuated, and 6,200 had left": 6,200 residents, not villages."""
+    a, b = abs(named.value or 0.0), abs(bare.value or 0.0)
+    return min(a, b) > 0 and max(a, b) / min(a, b) <= SCALE_APART
