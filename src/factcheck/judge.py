@@ -14,7 +14,16 @@ from collections.abc import Mapping, Sequence
 from factcheck.models import Claim, ClaimGroup, Conflict, Normalized
 from factcheck.report.wording import LabelInput, describe, group_label, short_names
 from factcheck.report.wording import label_input as wording_label_input
-from factcheck.values import ASSUMED, HEDGES, Interval, claims_meet, interval, reading_date, unit_factor
+from factcheck.values import (
+    ASSUMED,
+    HEDGES,
+    Interval,
+    claims_meet,
+    interval,
+    is_fraction,
+    reading_date,
+    unit_factor,
+)
 
 
 def sides(claims: Sequence[Claim], *, rates: Mapping[str, float] | None = None) -> list[list[Claim]]:
@@ -295,12 +304,11 @@ def label_input(claims: Sequence[Claim], *, rates: Mapping[str, float] | None = 
 
 def _factors(claim: Claim, unit: str | None, rates: Mapping[str, float] | None) -> tuple[float, float] | None:
     """The factors of the claim's unit and of ``unit``, where ``_normalize`` converts the one to the other."""
-    if (
-        claim.value is None
-        or unit is None
-        or claim.unit == unit
-        or claim.kind not in ("money", "distance", "duration")
-    ):
+    if claim.value is None or unit is None or claim.unit == unit:
+        return None
+    if is_fraction(claim) and unit == "%":  # "one in eight" among percentages: 12.5%
+        return unit_factor(claim.kind, claim.unit), 1.0
+    if claim.kind not in ("money", "distance", "duration"):
         return None
     mine, theirs = unit_factor(claim.kind, claim.unit, rates), unit_factor(claim.kind, unit, rates)
     if mine is None or theirs is None:

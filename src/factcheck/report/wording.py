@@ -94,6 +94,10 @@ def describe(side: list[Claim]) -> str:
         return claim.text
     if claim.kind == "year":
         return f"{prefix}{value}"
+    if claim.unit == "fraction":  # "one in eight", "two-thirds": as written, and as a share where compared
+        compared = f" ({with_unit(humanize(round(value, 2)), unit, claim.kind)})" if unit != claim.unit else ""
+        stated = claim.text[:1].lower() + claim.text[1:] if claim.text[1:2].islower() else claim.text
+        return f"{prefix}{stated}{compared}"
     if (
         claim.value is not None and claim.unit and unit != claim.unit
     ):  # converted: as stated, then as compared
