@@ -1111,8 +1111,19 @@ def test_compare_a_fraction_is_a_share_in_points(first: str, second: str, compat
 def test_compare_a_fraction_among_percentages_is_worded_as_written_and_as_a_share() -> None:
     """ "One in eight" in a group of percentages reads "one in eight (12.5 %)", not "0.12 fraction"."""
     claims = [
-        *[make_claim(f"Dunic is spoken by 9.7% of people, source {k} said.", "9.7%", kind="percent", value=9.7, unit="%") for k in range(2)],
-        make_claim("One in eight citizens speaks Dunic.", "One in eight", kind="ratio", value=0.125, unit="fraction"),
+        *[
+            make_claim(
+                f"Dunic is spoken by 9.7% of people, source {k} said.",
+                "9.7%",
+                kind="percent",
+                value=9.7,
+                unit="%",
+            )
+            for k in range(2)
+        ],
+        make_claim(
+            "One in eight citizens speaks Dunic.", "One in eight", kind="ratio", value=0.125, unit="fraction"
+        ),
     ]
     group = assess(claims, group_id="g1")
     assert "one in eight (12.5 %)" in group.explanation

@@ -94,15 +94,21 @@ def describe(side: list[Claim]) -> str:
         return claim.text
     if claim.kind == "year":
         return f"{prefix}{value}"
-    if claim.unit == "fraction":  # "one in eight", "two-thirds": as written, and as a share where compared
-        compared = f" ({with_unit(humanize(round(value, 2)), unit, claim.kind)})" if unit != claim.unit else ""
+    return prefix + _figure(claim, value, unit)
+
+
+def _figure(claim: Claim, value: float, unit: str) -> str:
+    """A figure as compared in ``unit``; a converted one as stated first, a fraction as written ("one in
+    eight (12.5 %)")."""
+    compared = with_unit(humanize(round(value, 2)), unit, claim.kind)
+    if claim.unit == "fraction":
         stated = claim.text[:1].lower() + claim.text[1:] if claim.text[1:2].islower() else claim.text
-        return f"{prefix}{stated}{compared}"
+        return f"{stated} ({compared})" if unit != claim.unit else stated
     if (
         claim.value is not None and claim.unit and unit != claim.unit
     ):  # converted: as stated, then as compared
-        return f"{prefix}{with_unit(humanize(claim.value), claim.unit, claim.kind)} ({with_unit(humanize(round(value, 2)), unit, claim.kind)})"
-    return prefix + with_unit(humanize(value), unit, claim.kind)
+        return f"{with_unit(humanize(claim.value), claim.unit, claim.kind)} ({compared})"
+    return with_unit(humanize(value), unit, claim.kind)
 
 
 def clock(claim: Claim) -> str:
