@@ -307,7 +307,8 @@ def _factors(claim: Claim, unit: str | None, rates: Mapping[str, float] | None) 
     if claim.value is None or unit is None or claim.unit == unit:
         return None
     if is_fraction(claim) and unit == "%":  # "one in eight" among percentages: 12.5%
-        return unit_factor(claim.kind, claim.unit), 1.0
+        share = unit_factor(claim.kind, claim.unit)
+        return None if share is None else (share, 1.0)
     if claim.kind not in ("money", "distance", "duration"):
         return None
     mine, theirs = unit_factor(claim.kind, claim.unit, rates), unit_factor(claim.kind, unit, rates)
