@@ -197,6 +197,16 @@ CASES = [
         "cancellation",
         None,
     ),
+    # A population counts people, its level and its change alike.
+    (
+        "The office said the population had risen by about 216,000 since 2015.",
+        "216,000",
+        "count",
+        216000,
+        "person",
+        "approx",
+    ),
+    ("Results put the population of Marisse at 612,480.", "612,480", "count", 612480, "person", None),
     # An "m" a space after a number is metres, unless a currency or a counted noun follows.
     ("The river peaked at 6.8 m on Thursday.", "6.8 m", "distance", 6.8, "m", None),
     ("The tower is 300 m high.", "300 m", "distance", 300, "m", None),
