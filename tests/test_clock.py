@@ -143,3 +143,18 @@ def test_clock_is_linear_on_adversarial_text(text: str) -> None:
     began = time.perf_counter()
     scan_times(text)
     assert time.perf_counter() - began < 1.0
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Time07:42 UTC", ("07:42 UTC", 462)),
+        ("Local time04:17", ("04:17", 257)),
+        ("Flight BA2490:15 left", None),
+    ],
+    ids=["label-and-zone", "label", "a-code-is-no-label"],
+)
+def test_clock_reads_a_time_glued_to_its_label(text: str, found: tuple[str, int] | None) -> None:
+    """An infobox scraped without its borders glues its label to its time: "Time07:42 UTC"."""
+    times = [(c.text, c.value) for c in extract_text(text) if c.kind == "time"]
+    assert times == ([found] if found else [])
